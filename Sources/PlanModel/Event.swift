@@ -1,0 +1,169 @@
+import Foundation
+
+/// One recorded change: a line of the store's journal. Every change says who
+/// made it and when, and carries what is needed to undo it.
+public struct Event: Codable, Equatable, Sendable {
+    /// Unique across machines (time plus randomness), so journals merge by union.
+    public var id: String
+    public var time: Date
+    public var officer: String
+    /// The measure or task id the change is about.
+    public var target: String
+    public var change: Change
+
+    public init(id: String, time: Date, officer: String, target: String, change: Change) {
+        self.id = id
+        self.time = time
+        self.officer = officer
+        self.target = target
+        self.change = change
+    }
+
+    public var kind: Change.Kind { change.kind }
+
+    enum CodingKeys: String, CodingKey { case id, time, officer, kind, target, payload }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(String.self, forKey: .id)
+        let stamp = try c.decode(String.self, forKey: .time)
+        guard let parsed = Event.parseTime(stamp) else {
+            throw DecodingError.dataCorruptedError(forKey: .time, in: c, debugDescription: "bad time \(stamp)")
+        }
+        time = parsed
+        officer = try c.decode(String.self, forKey: .officer)
+        target = try c.decode(String.self, forKey: .target)
+        let kind = try c.decode(Change.Kind.self, forKey: .kind)
+        change = try Change(kind: kind, payload: c.superDecoder(forKey: .payload))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(Event.formatTime(time), forKey: .time)
+        try c.encode(officer, forKey: .officer)
+        try c.encode(kind, forKey: .kind)
+        try c.encode(target, forKey: .target)
+        try change.encodePayload(to: c.superEncoder(forKey: .payload))
+    }
+
+    /// UTC with milliseconds, e.g. `2026-11-21T09:30:00.125Z`: sortable as text.
+    public static func formatTime(_ date: Date) -> String {
+        date.formatted(.iso8601.year().month().day().dateSeparator(.dash)
+            .time(includingFractionalSeconds: true).timeSeparator(.colon).timeZone(separator: .omitted))
+    }
+
+    public static func parseTime(_ text: String) -> Date? {
+        if let d = try? Date.ISO8601FormatStyle(includingFractionalSeconds: true).parse(text) { return d }
+        return try? Date.ISO8601FormatStyle().parse(text)
+    }
+}
+
+/// What an event changes. Each case carries the value it replaced, so that
+/// undo is a plain inverse change and the fold never has to look back.
+public indirect enum Change: Equatable, Sendable {
+    /// `status == nil` means "not marked": the status is derived from the tasks.
+    case status(Status?, previous: Status?, force: Bool)
+    case note(String)
+    /// `previous` is the unit's role before (nil: it was not assigned).
+    case assign(unit: String, role: Role, previous: Role?)
+    case unassign(unit: String, previous: Role)
+    /// `date == nil` clears the due date.
+    case due(Day?, previous: Day?)
+    /// Undoes event `event` by applying `inverse` (nil for a note, which is withdrawn).
+    case undo(event: String, inverse: Change?)
+
+    public enum Kind: String, Codable, CaseIterable, Sendable {
+        case status, note, assign, unassign, due, undo
+    }
+
+    public var kind: Kind {
+        switch self {
+        case .status: .status
+        case .note: .note
+        case .assign: .assign
+        case .unassign: .unassign
+        case .due: .due
+        case .undo: .undo
+        }
+    }
+
+    /// The change that restores what this one replaced; nil for a note and an undo.
+    public var inverse: Change? {
+        switch self {
+        case let .status(status, previous, _): .status(previous, previous: status, force: false)
+        case .note, .undo: nil
+        case let .assign(unit, role, previous):
+            previous.map { .assign(unit: unit, role: $0, previous: role) } ?? .unassign(unit: unit, previous: role)
+        case let .unassign(unit, previous): .assign(unit: unit, role: previous, previous: nil)
+        case let .due(date, previous): .due(previous, previous: date)
+        }
+    }
+
+    enum PayloadKeys: String, CodingKey {
+        case status, previous, force, text, unit, role, date, event, inverse, kind
+    }
+
+    init(kind: Kind, payload decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: PayloadKeys.self)
+        switch kind {
+        case .status:
+            self = .status(try c.decodeIfPresent(Status.self, forKey: .status),
+                           previous: try c.decodeIfPresent(Status.self, forKey: .previous),
+                           force: try c.decodeIfPresent(Bool.self, forKey: .force) ?? false)
+        case .note:
+            self = .note(try c.decode(String.self, forKey: .text))
+        case .assign:
+            self = .assign(unit: try c.decode(String.self, forKey: .unit),
+                           role: try c.decode(Role.self, forKey: .role),
+                           previous: try c.decodeIfPresent(Role.self, forKey: .previous))
+        case .unassign:
+            self = .unassign(unit: try c.decode(String.self, forKey: .unit),
+                             previous: try c.decode(Role.self, forKey: .previous))
+        case .due:
+            self = .due(try c.decodeIfPresent(Day.self, forKey: .date),
+                        previous: try c.decodeIfPresent(Day.self, forKey: .previous))
+        case .undo:
+            let event = try c.decode(String.self, forKey: .event)
+            var inverse: Change?
+            if c.contains(.inverse), try !c.decodeNil(forKey: .inverse) {
+                let nested = try c.superDecoder(forKey: .inverse)
+                let kind = try nested.container(keyedBy: PayloadKeys.self).decode(Kind.self, forKey: .kind)
+                inverse = try Change(kind: kind, payload: nested)
+            }
+            self = .undo(event: event, inverse: inverse)
+        }
+    }
+
+    func encodePayload(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: PayloadKeys.self)
+        switch self {
+        case let .status(status, previous, force):
+            try c.encode(status, forKey: .status)
+            try c.encode(previous, forKey: .previous)
+            if force { try c.encode(true, forKey: .force) }
+        case let .note(text):
+            try c.encode(text, forKey: .text)
+        case let .assign(unit, role, previous):
+            try c.encode(unit, forKey: .unit)
+            try c.encode(role, forKey: .role)
+            try c.encode(previous, forKey: .previous)
+        case let .unassign(unit, previous):
+            try c.encode(unit, forKey: .unit)
+            try c.encode(previous, forKey: .previous)
+        case let .due(date, previous):
+            try c.encode(date, forKey: .date)
+            try c.encode(previous, forKey: .previous)
+        case let .undo(event, inverse):
+            try c.encode(event, forKey: .event)
+            if let inverse {
+                let nested = c.superEncoder(forKey: .inverse)
+                var kc = nested.container(keyedBy: PayloadKeys.self)
+                try kc.encode(inverse.kind, forKey: .kind)
+                try inverse.encodePayload(to: nested)
+            } else {
+                try c.encodeNil(forKey: .inverse)
+            }
+        }
+    }
+}

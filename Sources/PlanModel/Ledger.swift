@@ -1,0 +1,87 @@
+import Foundation
+
+/// The progress state: the fold of every event over the plans. Pure and
+/// order-insensitive per target except where the same field is set twice
+/// (then the later event wins). A store snapshot is this value, encoded.
+public struct Ledger: Codable, Equatable, Sendable {
+    /// The latest explicit status of each measure or task.
+    public private(set) var marks: [String: Mark] = [:]
+    public private(set) var notes: [String: [Note]] = [:]
+    /// Per measure, units added or changed (role) and removed (nil) against the document.
+    public private(set) var unitChanges: [String: [String: Role?]] = [:]
+    /// Per target, a due date set (day) or cleared (nil), overriding the document's deadline.
+    public private(set) var dueDates: [String: Day?] = [:]
+    /// Ids of events that have been undone, so none is undone twice.
+    public private(set) var undone: Set<String> = []
+    /// Each officer's latest changes, newest last, for `undo`.
+    public private(set) var recent: [String: [Event]] = [:]
+    /// How many events have been folded in.
+    public private(set) var eventCount = 0
+
+    /// How many changes per officer `undo` can reach.
+    public static let undoDepth = 100
+
+    public init() {}
+
+    public struct Mark: Codable, Equatable, Sendable {
+        public var status: Status
+        public var officer: String
+        public var time: Date
+        public var force: Bool
+    }
+
+    public struct Note: Codable, Equatable, Sendable {
+        /// The id of the event that added it.
+        public var id: String
+        public var officer: String
+        public var time: Date
+        public var text: String
+    }
+
+    /// Folds one event in.
+    public mutating func apply(_ event: Event) {
+        eventCount += 1
+        switch event.change {
+        case let .undo(undoneId, inverse):
+            undone.insert(undoneId)
+            if let inverse {
+                apply(inverse, of: event)
+            } else {
+                notes[event.target]?.removeAll { $0.id == undoneId }
+            }
+            recent[event.officer]?.removeAll { $0.id == undoneId }
+        default:
+            apply(event.change, of: event)
+            var stack = recent[event.officer, default: []]
+            stack.append(event)
+            if stack.count > Ledger.undoDepth { stack.removeFirst(stack.count - Ledger.undoDepth) }
+            recent[event.officer] = stack
+        }
+    }
+
+    private mutating func apply(_ change: Change, of event: Event) {
+        let target = event.target
+        switch change {
+        case let .status(status, _, force):
+            marks[target] = status.map { Mark(status: $0, officer: event.officer, time: event.time, force: force) }
+        case let .note(text):
+            notes[target, default: []].append(Note(id: event.id, officer: event.officer, time: event.time, text: text))
+        case let .assign(unit, role, _):
+            unitChanges[target, default: [:]][unit] = .some(role)
+        case let .unassign(unit, _):
+            unitChanges[target, default: [:]][unit] = .some(nil)
+        case let .due(date, _):
+            dueDates[target] = .some(date)
+        case .undo:
+            break // an undo's inverse is never itself an undo
+        }
+    }
+
+    /// The event that undoes `officer`'s latest change not yet undone, or nil.
+    /// The caller supplies id and time (no clock here).
+    public func undo(by officer: String, id: String, time: Date) -> Event? {
+        guard let last = recent[officer]?.last(where: { !undone.contains($0.id) }) else { return nil }
+        return Event(id: id, time: time, officer: officer, target: last.target,
+                     change: .undo(event: last.id, inverse: last.change.inverse))
+    }
+}

@@ -1,0 +1,150 @@
+/// One district action plan as imported from its document: the tree of pillars,
+/// measures and tasks. Field names are the plan JSON schema (see README).
+public struct Plan: Codable, Equatable, Sendable {
+    /// `<district-pinyin>-<year>`, e.g. `jiading-2026`.
+    public var id: String
+    public var title: String
+    public var district: String?
+    public var year: Int?
+    public var docNumber: String?
+    /// The date the document gives (ISO `YYYY-MM-DD`), if any.
+    public var date: Day?
+    public var pillars: [Pillar]
+
+    public init(id: String, title: String, district: String? = nil, year: Int? = nil,
+                docNumber: String? = nil, date: Day? = nil, pillars: [Pillar]) {
+        self.id = id
+        self.title = title
+        self.district = district
+        self.year = year
+        self.docNumber = docNumber
+        self.date = date
+        self.pillars = pillars
+    }
+
+    // Missing metadata is written as `null`, never left out (schema stability).
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(title, forKey: .title)
+        try c.encode(district, forKey: .district)
+        try c.encode(year, forKey: .year)
+        try c.encode(docNumber, forKey: .docNumber)
+        try c.encode(date, forKey: .date)
+        try c.encode(pillars, forKey: .pillars)
+    }
+
+    /// Every measure of the plan in document order.
+    public var measures: [Measure] { pillars.flatMap(\.measures) }
+}
+
+/// A top-level part of a plan (一、二、…).
+public struct Pillar: Codable, Equatable, Sendable {
+    /// The document's own number, e.g. "一".
+    public var number: String
+    public var title: String
+    public var measures: [Measure]
+
+    public init(number: String, title: String, measures: [Measure]) {
+        self.number = number
+        self.title = title
+        self.measures = measures
+    }
+}
+
+/// A heading level between pillar and measure, when a plan has one.
+public struct Section: Codable, Equatable, Sendable {
+    public var label: String
+    public var title: String
+
+    public init(label: String, title: String) {
+        self.label = label
+        self.title = title
+    }
+}
+
+/// A numbered measure: the unit of work an officer tracks.
+public struct Measure: Codable, Equatable, Sendable {
+    /// `PLAN:P.M`, both ordinals 1-based.
+    public var id: String
+    /// The document's own number, e.g. "8" or "（六）".
+    public var label: String
+    public var title: String
+    public var section: Section?
+    public var text: String
+    public var units: [UnitRef]
+    public var deadline: Deadline?
+    public var tasks: [Task]
+
+    public init(id: String, label: String, title: String, section: Section? = nil, text: String,
+                units: [UnitRef] = [], deadline: Deadline? = nil, tasks: [Task] = []) {
+        self.id = id
+        self.label = label
+        self.title = title
+        self.section = section
+        self.text = text
+        self.units = units
+        self.deadline = deadline
+        self.tasks = tasks
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(label, forKey: .label)
+        try c.encode(title, forKey: .title)
+        try c.encode(section, forKey: .section)
+        try c.encode(text, forKey: .text)
+        try c.encode(units, forKey: .units)
+        try c.encode(deadline, forKey: .deadline)
+        try c.encode(tasks, forKey: .tasks)
+    }
+}
+
+/// A checklist item of a measure: an explicit sub-item, a lead phrase, or one sentence.
+public struct Task: Codable, Equatable, Sendable {
+    /// `PLAN:P.M.T`.
+    public var id: String
+    public var title: String
+    public var text: String
+
+    public init(id: String, title: String, text: String) {
+        self.id = id
+        self.title = title
+        self.text = text
+    }
+}
+
+/// A responsible unit (责任单位) of a measure with its role.
+public struct UnitRef: Codable, Equatable, Hashable, Sendable {
+    public var name: String
+    public var role: Role
+
+    public init(name: String, role: Role) {
+        self.name = name
+        self.role = role
+    }
+}
+
+/// How a unit takes part in a measure: 牵头 (lead), 配合 (support), or not distinguished.
+public enum Role: String, Codable, CaseIterable, Sendable {
+    case lead, support, responsible
+}
+
+/// A deadline the document states for a measure ("6月底前完成").
+public struct Deadline: Codable, Equatable, Sendable {
+    public var text: String
+    /// Only when the text names one unambiguous day.
+    public var date: Day?
+
+    public init(text: String, date: Day?) {
+        self.text = text
+        self.date = date
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(text, forKey: .text)
+        try c.encode(date, forKey: .date)
+    }
+}

@@ -1,0 +1,105 @@
+/// The plans of a store together with their progress: what every screen,
+/// listing and report reads. Pure: "today" is always passed in.
+public struct Workspace: Equatable, Sendable {
+    public private(set) var plans: [Plan]
+    public private(set) var ledger: Ledger
+    private var index: [String: Location] = [:]
+
+    /// Where an id points inside `plans`.
+    public struct Location: Equatable, Sendable {
+        public var plan: Int
+        public var pillar: Int
+        public var measure: Int
+        /// Set when the id names a task.
+        public var task: Int?
+    }
+
+    public init(plans: [Plan], ledger: Ledger = Ledger()) {
+        self.plans = plans
+        self.ledger = ledger
+        reindex()
+    }
+
+    private mutating func reindex() {
+        index = [:]
+        for (p, plan) in plans.enumerated() {
+            for (q, pillar) in plan.pillars.enumerated() {
+                for (m, measure) in pillar.measures.enumerated() {
+                    index[measure.id] = Location(plan: p, pillar: q, measure: m, task: nil)
+                    for (t, task) in measure.tasks.enumerated() {
+                        index[task.id] = Location(plan: p, pillar: q, measure: m, task: t)
+                    }
+                }
+            }
+        }
+    }
+
+    public mutating func apply(_ event: Event) { ledger.apply(event) }
+
+    public func location(of id: String) -> Location? { index[id] }
+
+    public func plan(_ id: String) -> Plan? { plans.first { $0.id == id } }
+
+    public func measure(_ id: String) -> Measure? {
+        guard let l = index[id] else { return nil }
+        return plans[l.plan].pillars[l.pillar].measures[l.measure]
+    }
+
+    /// Every measure and task id, for suggestions on an unknown id.
+    public var allIds: Dictionary<String, Location>.Keys { index.keys }
+
+    // MARK: Derived progress
+
+    /// A task's status: its mark, else todo.
+    public func status(ofTask id: String) -> Status { ledger.marks[id]?.status ?? .todo }
+
+    /// A measure's status: its own mark if marked, else derived from its tasks
+    /// (all done → done; any started or done → doing; else todo).
+    public func status(of measure: Measure) -> Status {
+        if let mark = ledger.marks[measure.id] { return mark.status }
+        let statuses = measure.tasks.map { status(ofTask: $0.id) }
+        if !statuses.isEmpty, statuses.allSatisfy({ $0 == .done }) { return .done }
+        if statuses.contains(where: { $0 == .done || $0 == .doing }) { return .doing }
+        return .todo
+    }
+
+    /// Done tasks out of all tasks of the measure (3/7).
+    public func taskProgress(of measure: Measure) -> Progress {
+        Progress(done: measure.tasks.count { status(ofTask: $0.id) == .done }, total: measure.tasks.count)
+    }
+
+    /// The due date set in the store, else the document's deadline date.
+    public func dueDate(of measure: Measure) -> Day? {
+        if let set = ledger.dueDates[measure.id] { return set }
+        return measure.deadline?.date
+    }
+
+    public func isOverdue(_ measure: Measure, today: Day) -> Bool {
+        guard let due = dueDate(of: measure) else { return false }
+        return due < today && status(of: measure) != .done
+    }
+
+    /// The document's units with the store's assignments applied, document order first.
+    public func units(of measure: Measure) -> [UnitRef] {
+        guard let changes = ledger.unitChanges[measure.id] else { return measure.units }
+        var result: [UnitRef] = []
+        for unit in measure.units {
+            switch changes[unit.name] {
+            case .none: result.append(unit)
+            case .some(.some(let role)): result.append(UnitRef(name: unit.name, role: role))
+            case .some(.none): break
+            }
+        }
+        let documentNames = Set(measure.units.map(\.name))
+        for (name, role) in changes.sorted(by: { $0.key < $1.key }) where !documentNames.contains(name) {
+            if let role { result.append(UnitRef(name: name, role: role)) }
+        }
+        return result
+    }
+
+    /// Measures done out of all measures of a plan.
+    public func progress(of plan: Plan) -> Progress {
+        let measures = plan.measures
+        return Progress(done: measures.count { status(of: $0) == .done }, total: measures.count)
+    }
+}
