@@ -12,13 +12,17 @@ let package = Package(
     ],
     targets: [
         .target(name: "PlanModel"),
+        .target(name: "PlanImport", dependencies: ["PlanModel"]),
         .executableTarget(
             name: "duban",
             dependencies: [
                 "PlanModel",
+                "PlanImport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            resources: [.copy("Samples")]
         ),
         .testTarget(name: "PlanModelTests", dependencies: ["PlanModel"]),
+        .testTarget(name: "PlanImportTests", dependencies: ["PlanImport", "PlanModel"]),
     ]
 )

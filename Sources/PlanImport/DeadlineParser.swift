@@ -1,0 +1,107 @@
+import PlanModel
+
+/// Deadlines as plans state them: "6月底前完成", "2026年9月30日前", "年底前", "上半年", "持续推进".
+enum DeadlineParser {
+    static let verbs = ["完成", "启动", "實施", "实施", "到位", "建成", "上线", "上線", "出台", "落地", "实现", "實現", "见效"]
+    static let standing = ["持续推进", "持續推進", "长期坚持", "長期堅持", "长期推进", "長期推進", "持续实施", "持續實施"]
+
+    /// The length of the deadline phrase starting at `start`, if one does.
+    static func match(_ chars: [Character], at start: Int) -> (length: Int, date: (year: Int?, month: Int, day: Int?)?)? {
+        var i = start
+        var year: Int?
+        // Optional "2026年".
+        if i + 4 < chars.count, chars[i..<(i + 4)].allSatisfy(\.isASCIIDigit), chars[i + 4] == "年" {
+            year = Int(String(chars[i..<(i + 4)]))
+            i += 5
+        }
+        var month = 0
+        var day: Int?
+        var exact = false
+        func has(_ word: String) -> Bool {
+            let w = Array(word)
+            return i + w.count <= chars.count && Array(chars[i..<(i + w.count)]) == w
+        }
+        if has("年底") || has("年末") {
+            month = 12; day = 31; exact = true; i += 2
+        } else if has("上半年") {
+            month = 6; day = 30; exact = true; i += 3
+        } else if has("下半年") || has("年内") || has("年內") {
+            month = 12; day = 31; exact = true; i += has("下半年") ? 3 : 2
+        } else {
+            var j = i
+            while j < chars.count, j - i < 2, chars[j].isASCIIDigit { j += 1 }
+            guard j > i, j < chars.count, chars[j] == "月", let m = Int(String(chars[i..<j])), (1...12).contains(m) else { return nil }
+            month = m
+            i = j + 1
+            if i < chars.count, chars[i] == "底" || chars[i] == "末" {
+                exact = true
+                i += 1
+            } else {
+                var k = i
+                while k < chars.count, k - i < 2, chars[k].isASCIIDigit { k += 1 }
+                if k > i, k < chars.count, chars[k] == "日" || chars[k] == "号" {
+                    day = Int(String(chars[i..<k]))
+                    exact = true
+                    i = k + 1
+                }
+            }
+        }
+        let timeEnd = i
+        if has("前") { i += 1 }
+        for v in verbs where has(v) {
+            i += v.count
+            break
+        }
+        // A bare "6月" is a month, not a deadline.
+        guard exact || i > timeEnd else { return nil }
+        return (i - start, exact ? (year, month, day) : nil)
+    }
+
+    /// The day a deadline names, when it names one unambiguously given the plan's year.
+    static func day(for date: (year: Int?, month: Int, day: Int?)?, planYear: Int?) -> Day? {
+        guard let date, let year = date.year ?? planYear else { return nil }
+        return Day(year: year, month: date.month, day: date.day ?? Day.length(ofMonth: date.month, year: year))
+    }
+
+    /// `text` as a whole is a deadline ("6月底完成", "持续推进").
+    static func whole(_ text: String, planYear: Int?) -> Deadline? {
+        let chars = Array(text.filter { !$0.isPadding })
+        if standing.contains(String(chars)) { return Deadline(text: text, date: nil) }
+        let stripped = Array(chars.drop { "于於在".contains($0) })
+        guard let m = match(stripped, at: 0), m.length == stripped.count else { return nil }
+        return Deadline(text: String(stripped), date: day(for: m.date, planYear: planYear))
+    }
+
+    /// A deadline at the end of `text` ("区经委6月底前完成"): the text before it and the deadline.
+    static func trailing(_ text: String, planYear: Int?) -> (rest: String, deadline: Deadline)? {
+        let chars = Array(text)
+        for start in chars.indices where chars[start].isASCIIDigit || "年上下".contains(chars[start]) {
+            guard start > 0, let m = match(chars, at: start), start + m.length == chars.count else { continue }
+            let deadline = String(chars[start...])
+            return (String(chars[..<start]), Deadline(text: deadline, date: day(for: m.date, planYear: planYear)))
+        }
+        return nil
+    }
+
+    /// The one deadline a measure's body states ("……，6月底前完成。"), if exactly one is stated.
+    static func stated(in text: String, planYear: Int?) -> Deadline? {
+        let chars = Array(text)
+        var found: [String: Deadline] = [:]
+        var i = 0
+        while i < chars.count {
+            let c = chars[i]
+            let boundary = i == 0 || !chars[i - 1].isASCIIDigit
+            if boundary, c.isASCIIDigit || c == "年" || c == "上",
+               let m = match(chars, at: i), let last = chars[i..<(i + m.length)].last,
+               last == "前" || verbs.contains(where: { String(chars[i..<(i + m.length)]).hasSuffix($0) }),
+               m.date != nil {
+                let phrase = String(chars[i..<(i + m.length)])
+                found[phrase] = Deadline(text: phrase, date: day(for: m.date, planYear: planYear))
+                i += m.length
+                continue
+            }
+            i += 1
+        }
+        return found.count == 1 ? found.values.first : nil
+    }
+}

@@ -1,0 +1,83 @@
+/// The number that opens a heading or item: 一、 / （一） / 1. 1、 / （1） 1） / ①.
+struct NumberMarker: Equatable {
+    /// Numbering schemes in the conventional order of Chinese official documents (outermost first).
+    enum Kind: Int, Comparable, CaseIterable {
+        case chineseComma, chineseParen, arabicDot, arabicParen, circled
+
+        static func < (a: Kind, b: Kind) -> Bool { a.rawValue < b.rawValue }
+    }
+
+    var kind: Kind
+    var ordinal: Int
+    /// The number as the document writes it: "一", "（一）", "(一)", "8", "（1）", "①".
+    var label: String
+    /// The text after the number.
+    var rest: String
+
+    /// Reads the marker at the start of `text`, if any, followed by some text.
+    static func parse(_ text: String) -> NumberMarker? {
+        let chars = Array(text)
+        guard let first = chars.first else { return nil }
+        var kind: Kind
+        var ordinal: Int
+        var label: String
+        var end: Int
+
+        if let v = first.unicodeScalars.first?.value, (0x2460...0x2473).contains(v) || (0x2474...0x2487).contains(v) || (0x2488...0x249B).contains(v) {
+            switch v {
+            case 0x2460...0x2473: kind = .circled; ordinal = Int(v - 0x2460) + 1
+            case 0x2474...0x2487: kind = .arabicParen; ordinal = Int(v - 0x2474) + 1
+            default: kind = .arabicDot; ordinal = Int(v - 0x2488) + 1
+            }
+            label = String(first)
+            end = 1
+        } else if first == "(" || first == "（" {
+            var j = 1
+            while j < chars.count, j <= 4, chars[j].isASCIIDigit || ChineseNumeral.isNumeral(chars[j]) { j += 1 }
+            guard j > 1, j < chars.count, chars[j] == ")" || chars[j] == "）" else { return nil }
+            let inner = chars[1..<j]
+            if inner.allSatisfy(\.isASCIIDigit), inner.count <= 2, let n = Int(String(inner)) {
+                kind = .arabicParen
+                ordinal = n
+            } else if let n = ChineseNumeral.value(of: inner) {
+                kind = .chineseParen
+                ordinal = n
+            } else {
+                return nil
+            }
+            label = String(chars[0...j])
+            end = j + 1
+        } else if first.isASCIIDigit {
+            var j = 0
+            while j < chars.count, j < 3, chars[j].isASCIIDigit { j += 1 }
+            guard j <= 2, j < chars.count, let n = Int(String(chars[0..<j])) else { return nil }
+            let mark = chars[j]
+            if mark == "." || mark == "．" || mark == "、" {
+                // "3.0版" is a number, not a marker.
+                if j + 1 < chars.count, chars[j + 1].isASCIIDigit { return nil }
+                kind = .arabicDot
+            } else if mark == ")" || mark == "）" {
+                kind = .arabicParen
+            } else {
+                return nil
+            }
+            ordinal = n
+            label = kind == .arabicDot ? String(chars[0..<j]) : String(chars[0...j])
+            end = j + 1
+        } else if ChineseNumeral.isNumeral(first) {
+            var j = 0
+            while j < chars.count, j < 4, ChineseNumeral.isNumeral(chars[j]) { j += 1 }
+            guard j < chars.count, chars[j] == "、", let n = ChineseNumeral.value(of: chars[0..<j]) else { return nil }
+            kind = .chineseComma
+            ordinal = n
+            label = String(chars[0..<j])
+            end = j + 1
+        } else {
+            return nil
+        }
+        guard ordinal > 0 else { return nil }
+        let rest = String(Array(chars[end...]).trimmingPadding())
+        guard !rest.isEmpty else { return nil }
+        return NumberMarker(kind: kind, ordinal: ordinal, label: label, rest: rest)
+    }
+}

@@ -1,0 +1,66 @@
+/// The numbered skeleton of a plan body: every accepted numbered paragraph becomes an item,
+/// un-numbered paragraphs attach to the item they follow.
+struct Outline {
+    struct Item {
+        var marker: NumberMarker
+        /// The whole paragraph as written, number included.
+        var line: String
+        /// Heading text: the line up to its first 。 (or all of it).
+        var title: String
+        /// Text after the title on the numbered line itself ("1. 市场准入。全面落实…").
+        var inlineBody: String
+        var paragraphs: [String] = []
+        var children: [Int] = []
+
+        var hasBody: Bool { !inlineBody.isEmpty || !paragraphs.isEmpty }
+    }
+
+    var items: [Item] = []
+    var roots: [Int] = []
+
+    init(paragraphs: ArraySlice<Paragraph>) {
+        var last: [NumberMarker.Kind: Int] = [:]
+        var stack: [Int] = []
+        for p in paragraphs {
+            if let marker = NumberMarker.parse(p.text), Self.fits(marker, after: last[marker.kind]) {
+                while let top = stack.last, items[top].marker.kind >= marker.kind { stack.removeLast() }
+                let (title, body) = Self.splitTitle(marker.rest)
+                let index = items.count
+                items.append(Item(marker: marker, line: p.text, title: title, inlineBody: body))
+                if let parent = stack.last { items[parent].children.append(index) } else { roots.append(index) }
+                stack.append(index)
+                last[marker.kind] = marker.ordinal
+            } else if let top = stack.last {
+                items[top].paragraphs.append(p.text)
+            }
+        }
+    }
+
+    /// Numbering goes on by one, restarts at 1, or skips at most two (a lost line).
+    static func fits(_ marker: NumberMarker, after previous: Int?) -> Bool {
+        marker.ordinal == 1 || (previous.map { marker.ordinal > $0 && marker.ordinal <= $0 + 3 } ?? false)
+    }
+
+    /// "市场准入。全面落实…" → ("市场准入", "全面落实…"); a first sentence that is not a short phrase is
+    /// both the title and part of the body.
+    static func splitTitle(_ rest: String) -> (title: String, body: String) {
+        let chars = Array(rest)
+        guard let stop = chars.firstIndex(of: "。") else {
+            var title = chars
+            while let l = title.last, "：:；;".contains(l) { title.removeLast() }
+            return (String(title), "")
+        }
+        let lead = Array(chars[..<stop])
+        let after = String(Array(chars[(stop + 1)...]).trimmingPadding())
+        if isShortPhrase(lead) { return (String(lead), after) }
+        return (String(lead), rest)
+    }
+
+    /// A title-like phrase: short and without commas or semicolons.
+    static func isShortPhrase(_ chars: [Character]) -> Bool {
+        !chars.isEmpty && chars.count <= 30 && !chars.contains(where: { "，,；;".contains($0) })
+    }
+
+    /// Numbering kinds in use, outermost first.
+    var levels: [NumberMarker.Kind] { Array(Set(items.map(\.marker.kind))).sorted() }
+}

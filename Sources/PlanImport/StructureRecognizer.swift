@@ -1,0 +1,165 @@
+import PlanModel
+
+/// The structure pass: finds where the plan body starts and ends, decides which numbered level holds
+/// the measures, and turns the outline into pillars, sections, measures and tasks.
+struct StructureRecognizer {
+    var planID: String
+    var planYear: Int?
+
+    /// Index of the first pillar heading: the first item numbered 1 in the outermost scheme used.
+    static func bodyStart(in paragraphs: [Paragraph]) -> Int? {
+        var firstOne: [NumberMarker.Kind: Int] = [:]
+        for (i, p) in paragraphs.enumerated() {
+            if let m = NumberMarker.parse(p.text), m.ordinal == 1, firstOne[m.kind] == nil { firstOne[m.kind] = i }
+        }
+        guard let top = firstOne.keys.min() else { return nil }
+        return firstOne[top]
+    }
+
+    /// Where closing matter (抄送, signature, date) begins in the joined body.
+    static func bodyEnd(in paragraphs: [Paragraph]) -> Int {
+        var end = paragraphs.firstIndex { Boilerplate.startsClosingMatter($0.text) } ?? paragraphs.count
+        while end > 1, Boilerplate.signingDate(paragraphs[end - 1].text) != nil || Boilerplate.isSignature(paragraphs[end - 1].text)
+                || paragraphs[end - 1].text.hasPrefix("特此") {
+            end -= 1
+        }
+        return end
+    }
+
+    func pillars(from body: ArraySlice<Paragraph>) -> [Pillar] {
+        let outline = Outline(paragraphs: body)
+        let levels = outline.levels
+        guard let top = levels.first else { return [] }
+        if levels.count == 1 {
+            // Only one numbering scheme: numbered items with bodies are measures of one unnamed pillar.
+            let items = outline.roots
+            guard items.contains(where: { outline.items[$0].hasBody }) else { return [] }
+            let measures = items.enumerated().map { m, index in
+                measure(outline, index, id: "\(planID):1.\(m + 1)", section: nil)
+            }
+            return [Pillar(number: "", title: "", measures: measures)]
+        }
+        let measureLevel = Self.measureLevel(outline, levels: levels)
+        return outline.roots.filter { outline.items[$0].marker.kind == top }.enumerated().map { p, root in
+            let pillarItem = outline.items[root]
+            var found: [(index: Int, section: Section?)] = []
+            func collect(_ index: Int, _ section: Section?) {
+                let item = outline.items[index]
+                if item.marker.kind >= measureLevel || item.children.isEmpty {
+                    found.append((index, section))
+                } else {
+                    let own = Section(label: item.marker.label, title: item.title)
+                    for child in item.children { collect(child, own) }
+                }
+            }
+            for child in pillarItem.children { collect(child, nil) }
+            let measures = found.enumerated().map { m, entry in
+                measure(outline, entry.index, id: "\(planID):\(p + 1).\(m + 1)", section: entry.section)
+            }
+            return Pillar(number: pillarItem.marker.label, title: pillarItem.title, measures: measures)
+        }
+    }
+
+    /// The measure level: the outermost level below the pillars whose items mostly carry their own body
+    /// and mostly have no numbered items of their own; levels above it that only head others are sections.
+    static func measureLevel(_ outline: Outline, levels: [NumberMarker.Kind]) -> NumberMarker.Kind {
+        var withBodies: [NumberMarker.Kind] = []
+        for level in levels.dropFirst() {
+            let items = outline.items.filter { $0.marker.kind == level }
+            let bodies = items.filter(\.hasBody).count
+            let parents = items.filter { !$0.children.isEmpty }.count
+            if bodies * 2 > items.count {
+                if parents * 2 <= items.count { return level }
+                withBodies.append(level)
+            }
+        }
+        return withBodies.last ?? levels[levels.count - 1]
+    }
+
+    // MARK: - Measures and tasks
+
+    func measure(_ outline: Outline, _ index: Int, id: String, section: Section?) -> Measure {
+        let item = outline.items[index]
+        var title = item.title
+        var units: [UnitRef] = []
+        var deadline: Deadline?
+        func take(_ clause: UnitClause) {
+            units += clause.units.filter { u in !units.contains { $0.name == u.name } }
+            deadline = deadline ?? clause.deadline
+        }
+        // Own paragraphs with unit clauses split off.
+        var own: [String] = []
+        if item.inlineBody.isEmpty, let (rest, clause) = UnitClause.split(title, planYear: planYear) {
+            title = rest
+            take(clause)
+        }
+        for text in (item.inlineBody.isEmpty ? [] : [item.inlineBody]) + item.paragraphs {
+            if let (rest, clause) = UnitClause.split(text, planYear: planYear) {
+                take(clause)
+                if !rest.isEmpty { own.append(rest) }
+            } else {
+                own.append(text)
+            }
+        }
+        // Numbered sub-items are the tasks.
+        var tasks: [PlanModel.Task] = []
+        var subLines: [String] = []
+        var childUnits: [UnitRef] = []
+        for child in item.children {
+            var lines: [String] = []
+            func gather(_ i: Int) {
+                let c = outline.items[i]
+                lines.append(c.line)
+                lines += c.paragraphs
+                c.children.forEach(gather)
+            }
+            gather(child)
+            var text = lines.joined(separator: "\n")
+            if let (rest, clause) = UnitClause.split(text, planYear: planYear) {
+                text = rest
+                childUnits += clause.units.filter { u in !childUnits.contains { $0.name == u.name } }
+                deadline = deadline ?? clause.deadline
+            }
+            subLines.append(text)
+            let body = String(text.dropFirst(outline.items[child].line.count - outline.items[child].marker.rest.count))
+            tasks.append(PlanModel.Task(id: "\(id).\(tasks.count + 1)", title: outline.items[child].title,
+                                        text: body.trimmingPadding()))
+        }
+        if units.isEmpty { units = childUnits }
+        if tasks.isEmpty { tasks = taskList(from: own, measureID: id, titleOnItsOwnLine: item.inlineBody.isEmpty) }
+        let text = (own + subLines).joined(separator: "\n")
+        if deadline == nil { deadline = DeadlineParser.stated(in: own.joined(separator: "\n"), planYear: planYear) }
+        return Measure(id: id, label: item.marker.label, title: title, section: section, text: text,
+                       units: units, deadline: deadline, tasks: tasks)
+    }
+
+    /// Tasks from lead phrases ("推进关联事项集成办。…") when most paragraphs open with one, else one per sentence.
+    func taskList(from paragraphs: [String], measureID: String, titleOnItsOwnLine: Bool) -> [PlanModel.Task] {
+        var tasks: [PlanModel.Task] = []
+        func add(_ title: String, _ text: String) {
+            tasks.append(PlanModel.Task(id: "\(measureID).\(tasks.count + 1)", title: title, text: text))
+        }
+        let leads = paragraphs.map(Self.leadPhrase)
+        let leadMode = titleOnItsOwnLine && paragraphs.count >= 2 && leads.filter { $0 != nil }.count * 2 > paragraphs.count
+        for (paragraph, lead) in zip(paragraphs, leads) {
+            if leadMode, let lead {
+                add(lead, paragraph)
+            } else {
+                for sentence in SentenceSplitter.sentences(in: paragraph) {
+                    add(SentenceSplitter.title(of: sentence), sentence)
+                }
+            }
+        }
+        return tasks
+    }
+
+    /// A short phrase ending in "。" at the start of a paragraph, with no comma or enumeration inside,
+    /// followed by more text.
+    static func leadPhrase(_ paragraph: String) -> String? {
+        let chars = Array(paragraph)
+        guard let stop = chars.firstIndex(of: "。"), stop + 1 < chars.count, stop >= 2, stop <= 25 else { return nil }
+        let lead = chars[..<stop]
+        guard !lead.contains(where: { "，,、；;：:".contains($0) }) else { return nil }
+        return String(lead)
+    }
+}

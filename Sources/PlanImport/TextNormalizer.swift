@@ -1,0 +1,109 @@
+/// The normalisation pass: line ends, indentation, markdown markup, full-width letters and digits,
+/// and the pinyin annotations some converters leave behind ("區(qū)"). Everything else stays as written.
+enum TextNormalizer {
+    static func paragraphs(in text: String) -> [Paragraph] {
+        var result: [Paragraph] = []
+        for line in text.split(omittingEmptySubsequences: true, whereSeparator: \.isNewline) {
+            if let paragraph = normalize(Array(line)) { result.append(paragraph) }
+        }
+        return result
+    }
+
+    static func normalize(_ line: [Character]) -> Paragraph? {
+        var chars = strippingIndentation(line)
+        if isHorizontalRule(chars) { return nil }
+        var heading = false
+        var hashes = 0
+        while hashes < chars.count, chars[hashes] == "#" { hashes += 1 }
+        if (1...6).contains(hashes) {
+            heading = true
+            chars = strippingIndentation(Array(chars[hashes...]))
+        }
+        while chars.first == ">" { chars = strippingIndentation(Array(chars.dropFirst())) }
+        if chars.count > 1, "-*+".contains(chars[0]), chars[1] == " " {
+            chars = strippingIndentation(Array(chars.dropFirst(2)))
+        }
+        chars = strippingAnnotations(foldingWidth(removingBold(chars)))
+        let trimmed = Array(chars.trimmingPadding())
+        return trimmed.isEmpty ? nil : Paragraph(text: String(trimmed), isMarkedHeading: heading)
+    }
+
+    /// Leading spaces, U+3000, and the "??" that U+3000 becomes after a lossy conversion.
+    static func strippingIndentation(_ chars: [Character]) -> [Character] {
+        var lo = 0
+        while lo < chars.count, chars[lo].isPadding || chars[lo] == "?" { lo += 1 }
+        var hi = chars.count
+        while hi > lo, chars[hi - 1].isPadding { hi -= 1 }
+        return Array(chars[lo..<hi])
+    }
+
+    static func isHorizontalRule(_ chars: [Character]) -> Bool {
+        let marks = chars.filter { !$0.isPadding }
+        guard marks.count >= 3, let first = marks.first, "-*_=".contains(first) else { return false }
+        return marks.allSatisfy { $0 == first }
+    }
+
+    static func removingBold(_ chars: [Character]) -> [Character] {
+        guard chars.count > 1 else { return chars }
+        var out: [Character] = []
+        out.reserveCapacity(chars.count)
+        var i = 0
+        while i < chars.count {
+            if chars[i] == "*", i + 1 < chars.count, chars[i + 1] == "*" { i += 2; continue }
+            out.append(chars[i])
+            i += 1
+        }
+        return out
+    }
+
+    /// Full-width ASCII letters and digits (ＡＢＣ１２３) become ASCII; punctuation keeps its width.
+    static func foldingWidth(_ chars: [Character]) -> [Character] {
+        chars.map { c in
+            guard let v = c.unicodeScalars.first?.value, c.unicodeScalars.count == 1,
+                  (0xFF10...0xFF19).contains(v) || (0xFF21...0xFF3A).contains(v) || (0xFF41...0xFF5A).contains(v),
+                  let ascii = Unicode.Scalar(v - 0xFEE0) else { return c }
+            return Character(ascii)
+        }
+    }
+
+    /// Removes pinyin annotations such as "區(qū)" or "I(yè)" (and "?qū)" whose bracket was lost),
+    /// and private-use characters that such converters emit; real brackets like "(2026年)" stay.
+    static func strippingAnnotations(_ chars: [Character]) -> [Character] {
+        var out: [Character] = []
+        out.reserveCapacity(chars.count)
+        var i = 0
+        while i < chars.count {
+            let c = chars[i]
+            if c == "(" || c == "（" || c == "?" {
+                var j = i + 1
+                var toned = false
+                while j < chars.count, j - i <= 7, let kind = pinyinLetter(chars[j]) {
+                    toned = toned || kind
+                    j += 1
+                }
+                if j < chars.count, j > i + 1, chars[j] == ")" || chars[j] == "）" {
+                    let afterIdeograph = out.last?.isIdeograph ?? false
+                    if toned || (c != "?" && afterIdeograph && j - i > 2) {
+                        i = j + 1
+                        continue
+                    }
+                }
+            }
+            if let v = c.unicodeScalars.first?.value, (0xE000...0xF8FF).contains(v) {
+                i += 1
+                continue
+            }
+            out.append(c)
+            i += 1
+        }
+        return out
+    }
+
+    /// nil if `c` cannot be part of a pinyin syllable; true if it carries a tone mark.
+    static func pinyinLetter(_ c: Character) -> Bool? {
+        if c.isASCII, c.isLowercase { return false }
+        if "ü".contains(c) { return false }
+        if "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ".contains(c) { return true }
+        return nil
+    }
+}

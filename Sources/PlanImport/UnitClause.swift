@@ -1,0 +1,205 @@
+import PlanModel
+
+/// The responsible-unit clause that closes a measure: "(责任单位:A、B)", "（牵头单位：A；配合单位：B、C）",
+/// "〔A、B牵头，C配合〕", "(A牵头,B按职责分工负责)", with an optional deadline inside.
+struct UnitClause: Equatable {
+    var units: [UnitRef]
+    var deadline: Deadline?
+
+    /// Splits a trailing unit clause off `text`. nil when the text does not end in one;
+    /// brackets that are not unit clauses ("(国办发〔2019〕39号)", "(不含6亩)") are left alone.
+    static func split(_ text: String, planYear: Int?) -> (text: String, clause: UnitClause)? {
+        let chars = Array(text)
+        var end = chars.count
+        while end > 0, chars[end - 1].isPadding || "。.；;".contains(chars[end - 1]) { end -= 1 }
+        guard end > 0, ")）〕】]".contains(chars[end - 1]) else { return nil }
+        var depth = 0
+        var open = end - 1
+        while open >= max(0, end - 400) {
+            let c = chars[open]
+            if ")）〕】]".contains(c) { depth += 1 } else if "(（〔【[".contains(c) { depth -= 1 }
+            if depth == 0 { break }
+            open -= 1
+        }
+        guard open >= 0, depth == 0,
+              let clause = parse(Array(chars[(open + 1)..<(end - 1)]), planYear: planYear) else { return nil }
+        return (String(Array(chars[..<open]).trimmingPadding()), clause)
+    }
+
+    // MARK: - Parsing the clause content
+
+    /// Traditional forms of the characters in role markers, so 責任單位 and 牽頭 read as 责任单位 and 牵头.
+    static let simplified: [Character: Character] = [
+        "責": "责", "單": "单", "牽": "牵", "頭": "头", "負": "负", "協": "协", "辦": "办", "門": "门",
+        "參": "参", "與": "与", "職": "职", "務": "务", "實": "实", "時": "时", "間": "间", "線": "线",
+        "內": "内", "續": "续", "進": "进", "長": "长", "堅": "坚", "現": "现", "見": "见", "效": "效",
+        "於": "于", "號": "号", "區": "区",
+    ]
+
+    static func simplify(_ chars: [Character]) -> [Character] { chars.map { simplified[$0] ?? $0 } }
+
+    static let unitLabelRoles: [(word: String, role: Role)] = [
+        ("配合", .support), ("协办", .support), ("协同", .support), ("参与", .support), ("协助", .support),
+        ("牵头", .lead), ("主责", .lead), ("主办", .lead), ("责任", .responsible), ("负责", .responsible),
+        ("实施", .responsible), ("落实", .responsible),
+    ]
+    static let deadlineLabels = ["完成时限", "完成时间", "时间节点", "时限", "完成期限"]
+
+    static let roleVerbs: [(word: String, role: Role)] = [
+        ("按职责分工负责", .support), ("按职责分工落实", .support), ("按职责负责", .support), ("分工负责", .support),
+        ("共同负责", .support), ("配合落实", .support), ("配合", .support), ("协助", .support), ("协同", .support),
+        ("参与", .support), ("牵头负责", .lead), ("牵头", .lead), ("负责", .responsible),
+    ]
+
+    static func parse(_ content: [Character], planYear: Int?) -> UnitClause? {
+        let plain = simplify(content)
+        if let labelled = parseLabelled(content, plain: plain, planYear: planYear) { return labelled }
+        return parseVerbs(content, plain: plain, planYear: planYear)
+    }
+
+    /// "责任单位:A、B" / "牵头单位:A;配合单位:B、C" / "完成时限:6月底".
+    static func parseLabelled(_ content: [Character], plain: [Character], planYear: Int?) -> UnitClause? {
+        // Labels: (start, end of "：", role or nil for a deadline label).
+        var labels: [(start: Int, end: Int, role: Role?)] = []
+        var i = 0
+        while i < plain.count {
+            guard plain[i] == ":" || plain[i] == "：" else { i += 1; continue }
+            var nameEnd = i
+            while nameEnd > 0, plain[nameEnd - 1].isPadding { nameEnd -= 1 }
+            var start = nameEnd
+            while start > 0, !plain[start - 1].separatesNames, !"。 ".contains(plain[start - 1]), nameEnd - start < 8 { start -= 1 }
+            let word = String(plain[start..<nameEnd])
+            if deadlineLabels.contains(word) {
+                labels.append((start, i + 1, nil))
+            } else if word.hasSuffix("单位") || word.hasSuffix("部门") {
+                let prefix = String(word.dropLast(2))
+                let role = prefix.isEmpty ? .responsible
+                    : unitLabelRoles.first(where: { prefix.contains($0.word) && prefix.count <= 4 })?.role
+                if let role {
+                    labels.append((start, i + 1, role))
+                }
+            }
+            i += 1
+        }
+        guard let first = labels.first, plain[..<first.start].allSatisfy(\.isPadding) else { return nil }
+        var units: [UnitRef] = []
+        var deadline: Deadline?
+        var sawLead = false
+        for (n, label) in labels.enumerated() {
+            let end = n + 1 < labels.count ? labels[n + 1].start : content.count
+            let section = String(content[label.end..<end])
+            guard var role = label.role else {
+                let text = section.trimmingCharacters(in: "；;，,。 ")
+                deadline = DeadlineParser.whole(text, planYear: planYear) ?? Deadline(text: text, date: nil)
+                continue
+            }
+            if role == .lead { sawLead = true } else if role == .responsible, sawLead { role = .support }
+            let (names, found) = names(in: section, planYear: planYear)
+            deadline = deadline ?? found
+            units += names.map { UnitRef(name: $0, role: role) }
+        }
+        return units.isEmpty ? nil : UnitClause(units: deduplicated(units), deadline: deadline)
+    }
+
+    /// "A、B牵头,C、D配合" / "A牵头,B按职责分工负责" / "由A负责".
+    static func parseVerbs(_ content: [Character], plain: [Character], planYear: Int?) -> UnitClause? {
+        var groups: [(original: [Character], plain: [Character])] = []
+        var depth = 0
+        var start = 0
+        for (i, c) in plain.enumerated() {
+            if "(（".contains(c) { depth += 1 } else if ")）".contains(c) { depth = max(0, depth - 1) }
+            if depth == 0, "，,；;。".contains(c) {
+                groups.append((Array(content[start..<i]), Array(plain[start..<i])))
+                start = i + 1
+            }
+        }
+        groups.append((Array(content[start...]), Array(plain[start...])))
+
+        var units: [UnitRef] = []
+        var pending: [String] = []
+        var deadline: Deadline?
+        var sawLead = false
+        var sawVerb = false
+        for group in groups {
+            let text = String(group.original).trimmingPadding()
+            if text.isEmpty { continue }
+            if let d = DeadlineParser.whole(text, planYear: planYear) {
+                deadline = d
+                continue
+            }
+            let plainText = String(group.plain).trimmingPadding()
+            guard let verb = roleVerbs.first(where: { plainText.hasSuffix($0.word) }) else {
+                pending.append(text)
+                continue
+            }
+            sawVerb = true
+            var role = verb.role
+            if role == .lead { sawLead = true } else if role == .responsible, sawLead { role = .support }
+            var namesText = String(Array(text).dropLast(verb.word.count))
+            if namesText.hasPrefix("由") { namesText.removeFirst() }
+            let (names, _) = names(in: namesText, planYear: planYear)
+            guard !names.isEmpty else { return nil }
+            units += (pending + names).map { UnitRef(name: $0, role: role) }
+            pending = []
+        }
+        guard sawVerb, pending.isEmpty, !units.isEmpty,
+              units.allSatisfy({ looksLikeUnit($0.name) }) else { return nil }
+        return UnitClause(units: deduplicated(units), deadline: deadline)
+    }
+
+    /// The unit names of a list, split on 、 , ， ; ； 及 outside brackets; a trailing deadline is split off.
+    static func names(in text: String, planYear: Int?) -> (names: [String], deadline: Deadline?) {
+        let chars = Array(text)
+        var names: [String] = []
+        var deadline: Deadline?
+        var depth = 0
+        var current: [Character] = []
+        func flush() {
+            var name = String(current).trimmingPadding()
+            current = []
+            if name.hasPrefix("由") { name.removeFirst() }
+            guard !name.isEmpty else { return }
+            if let d = DeadlineParser.whole(name, planYear: planYear) {
+                deadline = d
+            } else if let (rest, d) = DeadlineParser.trailing(name, planYear: planYear), !rest.isEmpty {
+                deadline = d
+                names.append(rest.trimmingPadding())
+            } else {
+                names.append(name)
+            }
+        }
+        var i = 0
+        while i < chars.count {
+            let c = chars[i]
+            if "(（".contains(c) { depth += 1 } else if ")）".contains(c) { depth = max(0, depth - 1) }
+            if depth == 0, c.separatesNames || c == "及" {
+                if c == "及", current.last == "以" { current.removeLast() }
+                flush()
+            } else {
+                current.append(c)
+            }
+            i += 1
+        }
+        flush()
+        return (names, deadline)
+    }
+
+    /// Unit names are short and are not sentences.
+    static func looksLikeUnit(_ name: String) -> Bool {
+        name.count <= 30 && !name.contains(where: { "。！？!?“”《》".contains($0) }) && !name.contains("的")
+    }
+
+    static func deduplicated(_ units: [UnitRef]) -> [UnitRef] {
+        var seen: Set<String> = []
+        return units.filter { seen.insert($0.name).inserted }
+    }
+}
+
+private extension String {
+    func trimmingCharacters(in set: String) -> String {
+        var chars = Array(self)
+        while let f = chars.first, set.contains(f) || f.isPadding { chars.removeFirst() }
+        while let l = chars.last, set.contains(l) || l.isPadding { chars.removeLast() }
+        return String(chars)
+    }
+}

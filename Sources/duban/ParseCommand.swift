@@ -1,0 +1,74 @@
+import ArgumentParser
+import Foundation
+import PlanImport
+import PlanModel
+
+/// `duban parse FILE [--json] [--id ID]`: parse one plan document and print its tree or its JSON. Touches no store.
+struct ParseCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "parse",
+        abstract: "Parse one plan document and print its pillars, measures, units and tasks."
+    )
+
+    @Argument(help: "The plan document (UTF-8 or GB18030 text or markdown).")
+    var file: String
+
+    @Flag(help: "Print the plan as JSON (the schema in the README).")
+    var json = false
+
+    @Option(help: "Plan id to use instead of the derived <district-pinyin>-<year>.")
+    var id: String?
+
+    func run() throws {
+        let plan: Plan
+        do {
+            let data = try Data(contentsOf: URL(fileURLWithPath: file))
+            plan = try PlanImporter.parse(data, source: file, id: id)
+        } catch let error as ImportError {
+            Self.fail(error.description)
+        } catch {
+            Self.fail("\(file): cannot read file (\((error as NSError).localizedDescription))")
+        }
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            let data = try encoder.encode(plan)
+            FileHandle.standardOutput.write(data + Data("\n".utf8))
+        } else {
+            FileHandle.standardOutput.write(Data(Self.tree(of: plan).utf8))
+        }
+    }
+
+    static func fail(_ message: String) -> Never {
+        FileHandle.standardError.write(Data("duban: \(message)\n".utf8))
+        Foundation.exit(2)
+    }
+
+    /// The plan as an indented tree: header, pillars, measures with units and deadline, tasks.
+    static func tree(of plan: Plan) -> String {
+        var out = "\(plan.id)  \(plan.title)\n"
+        let facts = [plan.district, plan.year.map(String.init), plan.docNumber, plan.date?.description].compactMap { $0 }
+        if !facts.isEmpty { out += "  " + facts.joined(separator: " · ") + "\n" }
+        out += "  \(plan.pillars.count) pillars, \(plan.measures.count) measures, "
+            + "\(plan.measures.reduce(0) { $0 + $1.tasks.count }) tasks\n"
+        for pillar in plan.pillars {
+            out += "\n\(pillar.number.isEmpty ? "" : pillar.number + "、")\(pillar.title)\n"
+            var section: Section?
+            for measure in pillar.measures {
+                if let s = measure.section, s != section { out += "  \(s.label) \(s.title)\n" }
+                section = measure.section
+                let indent = measure.section == nil ? "  " : "    "
+                out += "\(indent)\(measure.id)  \(measure.label) \(measure.title)\n"
+                if !measure.units.isEmpty {
+                    let units = measure.units.map { $0.role == .responsible ? $0.name : "\($0.name)(\($0.role.rawValue))" }
+                    out += "\(indent)    units: \(units.joined(separator: "、"))\n"
+                }
+                if let deadline = measure.deadline {
+                    out += "\(indent)    due: \(deadline.text)\(deadline.date.map { " (\($0))" } ?? "")\n"
+                }
+                for task in measure.tasks { out += "\(indent)    - \(task.title)\n" }
+            }
+        }
+        return out
+    }
+}
