@@ -26,9 +26,9 @@ enum Boilerplate {
     /// A line that is only a document number such as "嘉府办发〔2026〕4号".
     static func isDocumentNumber(_ text: String) -> Bool {
         let chars = Array(text.filter { !$0.isPadding })
-        guard let open = chars.firstIndex(where: { "〔[【（(".contains($0) }), open >= 1, open <= 12,
+        guard let open = chars.firstIndex(where: { Characters("〔[【（(").contains($0) }), open >= 1, open <= 12,
               chars[..<open].allSatisfy(\.isIdeograph), open + 6 < chars.count,
-              chars[(open + 1)...(open + 4)].allSatisfy(\.isASCIIDigit), "〕]】）)".contains(chars[open + 5]),
+              chars[(open + 1)...(open + 4)].allSatisfy(\.isASCIIDigit), Characters("〕]】）)").contains(chars[open + 5]),
               chars.last == "号" || chars.last == "號" else { return false }
         let number = chars[(open + 6)..<(chars.count - 1)]
         return !number.isEmpty && number.allSatisfy(\.isASCIIDigit)
@@ -37,7 +37,7 @@ enum Boilerplate {
     /// The year in a document number: 〔2026〕 → 2026.
     static func year(ofDocumentNumber text: String) -> Int? {
         let chars = Array(text.filter { !$0.isPadding })
-        guard let open = chars.firstIndex(where: { "〔[【（(".contains($0) }), open + 4 < chars.count else { return nil }
+        guard let open = chars.firstIndex(where: { Characters("〔[【（(").contains($0) }), open + 4 < chars.count else { return nil }
         return Int(String(chars[(open + 1)...(open + 4)]))
     }
 
@@ -51,7 +51,7 @@ enum Boilerplate {
 
     /// A signature line: a short organisation name with no punctuation.
     static func isSignature(_ text: String) -> Bool {
-        guard text.count <= 30, !text.contains(where: { "，。,、；;：:！？!?“”".contains($0) }) else { return false }
+        guard text.count <= 30, !text.contains(where: { Characters("，。,、；;：:！？!?“”").contains($0) }) else { return false }
         let suffixes = ["办公室", "人民政府", "委员会", "委員會", "辦公室", "政府", "局", "委", "办", "辦", "中心", "管委会"]
         let plain = text.filter { !$0.isPadding }
         return suffixes.contains { plain.hasSuffix($0) } && NumberMarker.parse(text) == nil

@@ -6,19 +6,19 @@ extension Character {
             || (0xF900...0xFAFF).contains(v) || (0x20000...0x2FFFF).contains(v)
     }
 
-    var isASCIIDigit: Bool { isASCII && isNumber }
+    var isASCIIDigit: Bool { unicodeScalars.first.map { (0x30...0x39).contains($0.value) } ?? false }
 
     /// Spaces a document may use for indentation or padding, including U+3000.
-    var isPadding: Bool { self == " " || self == "\t" || self == "\u{3000}" || self == "\u{00A0}" || self == "\u{FEFF}" }
+    var isPadding: Bool { Characters(" \t\u{3000}\u{00A0}\u{FEFF}").contains(self) }
 
-    var isOpeningBracket: Bool { "(（〔【[《“".contains(self) }
-    var isClosingBracket: Bool { ")）〕】]》”".contains(self) }
+    var isOpeningBracket: Bool { Characters("(（〔【[《“").contains(self) }
+    var isClosingBracket: Bool { Characters(")）〕】]》”").contains(self) }
 
     /// Ends a sentence: 。！？ and their half-width forms.
-    var endsSentence: Bool { "。！？!?".contains(self) }
+    var endsSentence: Bool { Characters("。！？!?").contains(self) }
 
     /// Separates the names in a unit list.
-    var separatesNames: Bool { "、,，;；".contains(self) }
+    var separatesNames: Bool { Characters("、,，;；").contains(self) }
 }
 
 extension Array where Element == Character {
@@ -46,5 +46,19 @@ extension String {
             out.append(c)
         }
         return String(out)
+    }
+}
+
+/// A small set of characters written as a string literal; membership compares Unicode scalars,
+/// which is much cheaper than comparing `Character`s one grapheme at a time.
+struct Characters {
+    let members: String
+
+    init(_ members: String) { self.members = members }
+
+    func contains(_ c: Character) -> Bool {
+        let scalars = c.unicodeScalars
+        guard let first = scalars.first, scalars.index(after: scalars.startIndex) == scalars.endIndex else { return false }
+        return members.unicodeScalars.contains(first)
     }
 }

@@ -67,7 +67,7 @@ enum DeadlineParser {
     static func whole(_ text: String, planYear: Int?) -> Deadline? {
         let chars = Array(text.filter { !$0.isPadding })
         if standing.contains(String(chars)) { return Deadline(text: text, date: nil) }
-        let stripped = Array(chars.drop { "于於在".contains($0) })
+        let stripped = Array(chars.drop { Characters("于於在").contains($0) })
         guard let m = match(stripped, at: 0), m.length == stripped.count else { return nil }
         return Deadline(text: String(stripped), date: day(for: m.date, planYear: planYear))
     }
@@ -75,7 +75,7 @@ enum DeadlineParser {
     /// A deadline at the end of `text` ("区经委6月底前完成"): the text before it and the deadline.
     static func trailing(_ text: String, planYear: Int?) -> (rest: String, deadline: Deadline)? {
         let chars = Array(text)
-        for start in chars.indices where chars[start].isASCIIDigit || "年上下".contains(chars[start]) {
+        for start in chars.indices where chars[start].isASCIIDigit || Characters("年上下").contains(chars[start]) {
             guard start > 0, let m = match(chars, at: start), start + m.length == chars.count else { continue }
             let deadline = String(chars[start...])
             return (String(chars[..<start]), Deadline(text: deadline, date: day(for: m.date, planYear: planYear)))

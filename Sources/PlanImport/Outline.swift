@@ -47,7 +47,7 @@ struct Outline {
         let chars = Array(rest)
         guard let stop = chars.firstIndex(of: "。") else {
             var title = chars
-            while let l = title.last, "：:；;".contains(l) { title.removeLast() }
+            while let l = title.last, Characters("：:；;").contains(l) { title.removeLast() }
             return (String(title), "")
         }
         let lead = Array(chars[..<stop])
@@ -58,7 +58,7 @@ struct Outline {
 
     /// A title-like phrase: short and without commas or semicolons.
     static func isShortPhrase(_ chars: [Character]) -> Bool {
-        !chars.isEmpty && chars.count <= 30 && !chars.contains(where: { "，,；;".contains($0) })
+        !chars.isEmpty && chars.count <= 30 && !chars.contains(where: { Characters("，,；;").contains($0) })
     }
 
     /// Numbering kinds in use, outermost first.

@@ -29,14 +29,14 @@ enum PageGapJoiner {
     /// Ends in sentence or clause punctuation, or a closing bracket (unit clauses, "(2026年)").
     static func endsClosed(_ text: String) -> Bool {
         var chars = Array(text)
-        while let last = chars.last, "”’」』\"".contains(last) { chars.removeLast() }
+        while let last = chars.last, Characters("”’」』\"").contains(last) { chars.removeLast() }
         guard let last = chars.last else { return true }
-        return "。！？；：!?;:…）)〕】」』".contains(last)
+        return Characters("。！？；：!?;:…）)〕】」』").contains(last)
     }
 
     /// A numbered line that is only a heading: short and without a sentence end.
     static func isHeadingLike(_ text: String) -> Bool {
         guard let marker = NumberMarker.parse(text) else { return false }
-        return marker.rest.count <= 60 && !marker.rest.contains(where: { "。；;！？!?".contains($0) })
+        return marker.rest.count <= 60 && !marker.rest.contains(where: { Characters("。；;！？!?").contains($0) })
     }
 }

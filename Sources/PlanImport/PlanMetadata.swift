@@ -23,7 +23,7 @@ struct PlanMetadata: Equatable {
         var base = district?.pinyin
         if base == nil, let title {
             let chars = Array(title)
-            let place = chars.prefix(12).firstIndex { "市区县省區縣".contains($0) }.map { String(chars[..<$0]) }
+            let place = chars.prefix(12).firstIndex { Characters("市区县省區縣").contains($0) }.map { String(chars[..<$0]) }
             base = District.slug(place ?? String(chars.prefix(6)))
         }
         let stem = (base?.isEmpty ?? true) ? "plan" : base ?? "plan"
@@ -46,11 +46,11 @@ struct PlanMetadata: Equatable {
         var suffix = ""
         for p in preamble.reversed() {
             let text = p.text
-            if text.count <= 10, text.first.map({ "(（".contains($0) }) ?? false, year(in: text) != nil {
+            if text.count <= 10, text.first.map({ Characters("(（").contains($0) }) ?? false, year(in: text) != nil {
                 suffix = text
                 continue
             }
-            if text.count <= 80, !text.contains(where: { "。，,：:".contains($0) }), planWords.contains(where: { text.contains($0) }) {
+            if text.count <= 80, !text.contains(where: { Characters("。，,：:").contains($0) }), planWords.contains(where: { text.contains($0) }) {
                 return text + suffix
             }
         }

@@ -19,7 +19,7 @@ enum SentenceSplitter {
                 depth = 0
             } else if c.endsSentence, depth == 0 {
                 var end = i + 1
-                while end < chars.count, "”’」』）)".contains(chars[end]) { end += 1 }
+                while end < chars.count, Characters("”’」』）)").contains(chars[end]) { end += 1 }
                 flush(end)
                 i = end
                 continue

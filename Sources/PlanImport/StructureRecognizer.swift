@@ -159,7 +159,7 @@ struct StructureRecognizer {
         let chars = Array(paragraph)
         guard let stop = chars.firstIndex(of: "。"), stop + 1 < chars.count, stop >= 2, stop <= 25 else { return nil }
         let lead = chars[..<stop]
-        guard !lead.contains(where: { "，,、；;：:".contains($0) }) else { return nil }
+        guard !lead.contains(where: { Characters("，,、；;：:").contains($0) }) else { return nil }
         return String(lead)
     }
 }

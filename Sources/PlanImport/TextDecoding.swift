@@ -23,6 +23,12 @@ enum TextDecoding {
         if let text = String(validating: bytes, as: UTF8.self) {
             return text
         }
+        // A few broken sequences in otherwise UTF-8 text (a cut or damaged file) stay UTF-8;
+        // GB18030 text read as UTF-8 is nearly all replacement characters.
+        let lossy = String(decoding: bytes, as: UTF8.self)
+        let replaced = lossy.unicodeScalars.lazy.filter { $0 == "\u{FFFD}" }.count
+        let ideographs = lossy.unicodeScalars.lazy.filter { (0x4E00...0x9FFF).contains($0.value) }.count
+        if replaced * 20 < ideographs { return lossy }
         if let text = String(data: data, encoding: gb18030), text.contains(where: \.isIdeograph) {
             return text
         }

@@ -20,7 +20,7 @@ enum TextNormalizer {
             chars = strippingIndentation(Array(chars[hashes...]))
         }
         while chars.first == ">" { chars = strippingIndentation(Array(chars.dropFirst())) }
-        if chars.count > 1, "-*+".contains(chars[0]), chars[1] == " " {
+        if chars.count > 1, Characters("-*+").contains(chars[0]), chars[1] == " " {
             chars = strippingIndentation(Array(chars.dropFirst(2)))
         }
         chars = strippingAnnotations(foldingWidth(removingBold(chars)))
@@ -39,7 +39,7 @@ enum TextNormalizer {
 
     static func isHorizontalRule(_ chars: [Character]) -> Bool {
         let marks = chars.filter { !$0.isPadding }
-        guard marks.count >= 3, let first = marks.first, "-*_=".contains(first) else { return false }
+        guard marks.count >= 3, let first = marks.first, Characters("-*_=").contains(first) else { return false }
         return marks.allSatisfy { $0 == first }
     }
 
@@ -102,8 +102,8 @@ enum TextNormalizer {
     /// nil if `c` cannot be part of a pinyin syllable; true if it carries a tone mark.
     static func pinyinLetter(_ c: Character) -> Bool? {
         if c.isASCII, c.isLowercase { return false }
-        if "ü".contains(c) { return false }
-        if "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ".contains(c) { return true }
+        if Characters("ü").contains(c) { return false }
+        if Characters("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ").contains(c) { return true }
         return nil
     }
 }

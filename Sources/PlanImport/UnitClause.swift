@@ -11,13 +11,13 @@ struct UnitClause: Equatable {
     static func split(_ text: String, planYear: Int?) -> (text: String, clause: UnitClause)? {
         let chars = Array(text)
         var end = chars.count
-        while end > 0, chars[end - 1].isPadding || "。.；;".contains(chars[end - 1]) { end -= 1 }
-        guard end > 0, ")）〕】]".contains(chars[end - 1]) else { return nil }
+        while end > 0, chars[end - 1].isPadding || Characters("。.；;").contains(chars[end - 1]) { end -= 1 }
+        guard end > 0, Characters(")）〕】]").contains(chars[end - 1]) else { return nil }
         var depth = 0
         var open = end - 1
         while open >= max(0, end - 400) {
             let c = chars[open]
-            if ")）〕】]".contains(c) { depth += 1 } else if "(（〔【[".contains(c) { depth -= 1 }
+            if Characters(")）〕】]").contains(c) { depth += 1 } else if Characters("(（〔【[").contains(c) { depth -= 1 }
             if depth == 0 { break }
             open -= 1
         }
@@ -67,7 +67,7 @@ struct UnitClause: Equatable {
             var nameEnd = i
             while nameEnd > 0, plain[nameEnd - 1].isPadding { nameEnd -= 1 }
             var start = nameEnd
-            while start > 0, !plain[start - 1].separatesNames, !"。 ".contains(plain[start - 1]), nameEnd - start < 8 { start -= 1 }
+            while start > 0, !plain[start - 1].separatesNames, !Characters("。 ").contains(plain[start - 1]), nameEnd - start < 8 { start -= 1 }
             let word = String(plain[start..<nameEnd])
             if deadlineLabels.contains(word) {
                 labels.append((start, i + 1, nil))
@@ -107,8 +107,8 @@ struct UnitClause: Equatable {
         var depth = 0
         var start = 0
         for (i, c) in plain.enumerated() {
-            if "(（".contains(c) { depth += 1 } else if ")）".contains(c) { depth = max(0, depth - 1) }
-            if depth == 0, "，,；;。".contains(c) {
+            if Characters("(（").contains(c) { depth += 1 } else if Characters(")）").contains(c) { depth = max(0, depth - 1) }
+            if depth == 0, Characters("，,；;。").contains(c) {
                 groups.append((Array(content[start..<i]), Array(plain[start..<i])))
                 start = i + 1
             }
@@ -171,7 +171,7 @@ struct UnitClause: Equatable {
         var i = 0
         while i < chars.count {
             let c = chars[i]
-            if "(（".contains(c) { depth += 1 } else if ")）".contains(c) { depth = max(0, depth - 1) }
+            if Characters("(（").contains(c) { depth += 1 } else if Characters(")）").contains(c) { depth = max(0, depth - 1) }
             if depth == 0, c.separatesNames || c == "及" {
                 if c == "及", current.last == "以" { current.removeLast() }
                 flush()
@@ -186,7 +186,7 @@ struct UnitClause: Equatable {
 
     /// Unit names are short and are not sentences.
     static func looksLikeUnit(_ name: String) -> Bool {
-        name.count <= 30 && !name.contains(where: { "。！？!?“”《》".contains($0) }) && !name.contains("的")
+        name.count <= 30 && !name.contains(where: { Characters("。！？!?“”《》").contains($0) }) && !name.contains("的")
     }
 
     static func deduplicated(_ units: [UnitRef]) -> [UnitRef] {
