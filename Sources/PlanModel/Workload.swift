@@ -70,76 +70,25 @@ public struct Workload: Equatable, Sendable {
     public private(set) var rows: [Row]
 
     /// One pass over the measures; names are resolved once per distinct spelling
-    /// and district, so the cost per measure is a few dictionary look-ups.
+    /// and district, so the cost per measure is a few look-ups.
     public init(workspace: Workspace, directory: UnitDirectory, today: Day, filter: Filter = Filter()) {
-        var rows: [Row] = []
-        var spellingCounts: [[Int]] = []
-        var rowByUnitId: [String: Int] = [:]
-        // Per district: raw name → (row, spelling index) of each unit it names.
-        var resolved: [String: [String: [(row: Int, spelling: Int)]]] = [:]
-        var touched: [(row: Int, lead: Bool)] = []
-
-        for plan in workspace.plans where filter.plans?.contains(plan.id) ?? true {
-            let district = plan.districtKey
-            var names = resolved[district] ?? [:]
-            for (ordinal, pillar) in plan.pillars.enumerated() where filter.pillar.map({ $0 == ordinal + 1 }) ?? true {
-                for measure in pillar.measures {
-                    let status = workspace.status(of: measure)
-                    if let statuses = filter.statuses, !statuses.contains(status) { continue }
-                    touched.removeAll(keepingCapacity: true)
-                    for ref in workspace.units(of: measure) {
-                        let targets: [(row: Int, spelling: Int)]
-                        if let known = names[ref.name] {
-                            targets = known
-                        } else {
-                            targets = UnitDirectory.names(in: ref.name).map { spelling in
-                                let canonical = directory.canonicalName(spelling)
-                                let id = Unit.id(district: district, canonicalName: canonical)
-                                let row = rowByUnitId[id] ?? {
-                                    rowByUnitId[id] = rows.count
-                                    rows.append(Row(unit: Unit(district: district, canonicalName: canonical,
-                                                               name: spelling, spellings: [])))
-                                    spellingCounts.append([])
-                                    return rows.count - 1
-                                }()
-                                if let index = rows[row].unit.spellings.firstIndex(of: spelling) {
-                                    return (row, index)
-                                }
-                                rows[row].unit.spellings.append(spelling)
-                                spellingCounts[row].append(0)
-                                return (row, rows[row].unit.spellings.count - 1)
-                            }
-                            names[ref.name] = targets
-                        }
-                        for target in targets {
-                            spellingCounts[target.row][target.spelling] += 1
-                            if let seen = touched.firstIndex(where: { $0.row == target.row }) {
-                                touched[seen].lead = touched[seen].lead || ref.role == .lead
-                            } else {
-                                touched.append((target.row, ref.role == .lead))
-                            }
-                        }
-                    }
-                    guard !touched.isEmpty else { continue }
-                    let overdue = status != .done && workspace.dueDate(of: measure).map { $0 < today } ?? false
-                    for (row, lead) in touched {
-                        rows[row].total += 1
-                        switch status {
-                        case .done: rows[row].done += 1
-                        case .doing: rows[row].doing += 1
-                        case .blocked: rows[row].blocked += 1
-                        case .todo: rows[row].todo += 1
-                        }
-                        if overdue { rows[row].overdue += 1 }
-                        if lead { rows[row].led += 1 }
-                    }
-                }
+        var tally = Tally(directory: directory)
+        var currentPlan = -1
+        var district = ""
+        for state in workspace.measureStates(plans: filter.plans) {
+            if state.plan != currentPlan {
+                currentPlan = state.plan
+                district = workspace.plans[state.plan].districtKey
             }
-            resolved[district] = names
+            if let pillar = filter.pillar, pillar != state.pillar + 1 { continue }
+            if let statuses = filter.statuses, !statuses.contains(state.status) { continue }
+            tally.add(state, district: district, overdue: state.status != .done && state.due.map { $0 < today } ?? false)
         }
+        var rows = tally.rows
         // Show each unit under its most used spelling (document order on a tie).
         for row in rows.indices {
-            let order = spellingCounts[row].indices.sorted { (-spellingCounts[row][$0], $0) < (-spellingCounts[row][$1], $1) }
+            let counts = tally.spellingCounts[row]
+            let order = counts.indices.sorted { (-counts[$0], $0) < (-counts[$1], $1) }
             rows[row].unit.spellings = order.map { rows[row].unit.spellings[$0] }
             rows[row].unit.name = rows[row].unit.spellings[0]
         }
