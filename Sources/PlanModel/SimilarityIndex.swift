@@ -137,9 +137,6 @@ public struct SimilarityIndex: Sendable {
         return result
     }
 
-    /// The number of measures indexed.
-    public var count: Int { measureIds.count }
-
     // MARK: Terms
 
     /// Adds the unigrams and bigrams of `text`, `weight` times each.

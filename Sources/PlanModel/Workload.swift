@@ -96,12 +96,6 @@ public struct Workload: Equatable, Sendable {
         sort(by: .name)
     }
 
-    /// The row of a unit, by any of its spellings (canonical comparison).
-    public func row(for name: String, district: String? = nil, directory: UnitDirectory) -> Row? {
-        let canonical = directory.canonicalName(name)
-        return rows.first { $0.unit.canonicalName == canonical && (district == nil || $0.unit.district == district) }
-    }
-
     public mutating func sort(by order: Order) {
         rows.sort { a, b in
             let byName = (a.unit.name, a.unit.district) < (b.unit.name, b.unit.district)
