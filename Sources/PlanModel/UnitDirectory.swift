@@ -1,0 +1,89 @@
+import Foundation
+
+/// Normalises responsible-unit names: variant spellings of one bureau
+/// (区发改委 / 区发展和改革委员会), traditional characters (區市場監管局) and
+/// stray spaces or full-width forms all resolve to one canonical name.
+/// The built-in alias table ships with the tool; the store's `aliases.json`
+/// extends it (see `UnitAliasFile`).
+public struct UnitDirectory: Sendable {
+    /// Separators of a composite clause ("各街镇、园区"). A unit name never contains one.
+    public static let separators: Set<Character> = ["、", ",", "，", ";", "；"]
+
+    /// Every known spelling (in comparison form) → the canonical name of its group.
+    private let canonicalBySpelling: [String: String]
+    /// Canonical name → every spelling of the group, canonical first.
+    private let groups: [String: [String]]
+    private let cache = Cache()
+
+    /// The built-in table merged with the user's groups (canonical name → variants).
+    /// A user group that shares a spelling with a built-in group joins it.
+    public init(userAliases: [String: [String]] = [:]) {
+        let user = userAliases.sorted { $0.key < $1.key }.map { [$0.key] + $0.value }
+        var canonicalBySpelling: [String: String] = [:]
+        var groups: [String: [String]] = [:]
+        for group in UnitDirectory.builtInAliases + user {
+            let spellings = group.map(UnitDirectory.comparisonForm).filter { !$0.isEmpty }
+            guard let first = spellings.first else { continue }
+            // Join the first existing group any spelling already belongs to.
+            let canonical = spellings.lazy.compactMap { canonicalBySpelling[$0] }.first ?? first
+            var members = groups[canonical] ?? [canonical]
+            for spelling in spellings {
+                if let other = canonicalBySpelling[spelling], other != canonical, let moved = groups.removeValue(forKey: other) {
+                    for name in moved { canonicalBySpelling[name] = canonical }
+                    members += moved.filter { !members.contains($0) }
+                }
+                canonicalBySpelling[spelling] = canonical
+                if !members.contains(spelling) { members.append(spelling) }
+            }
+            groups[canonical] = members
+        }
+        self.canonicalBySpelling = canonicalBySpelling
+        self.groups = groups
+    }
+
+    /// The canonical name of `name`: the name itself (cleaned, simplified) when no alias knows it.
+    public func canonicalName(_ name: String) -> String {
+        if let known = cache.lookup(name) { return known }
+        let form = UnitDirectory.comparisonForm(name)
+        let canonical = canonicalBySpelling[form] ?? form
+        cache.store(canonical, for: name)
+        return canonical
+    }
+
+    /// Whether two names denote the same unit.
+    public func isSameUnit(_ a: String, _ b: String) -> Bool { canonicalName(a) == canonicalName(b) }
+
+    /// Every spelling the alias tables know for `name`'s unit, canonical first
+    /// (just the canonical name when the tables do not know it).
+    public func aliases(of name: String) -> [String] {
+        let canonical = canonicalName(name)
+        return groups[canonical] ?? [canonical]
+    }
+
+    /// The unit names in a clause that may still be composite ("各街镇、园区"),
+    /// trimmed, empty parts dropped. The importer splits clauses; this guards
+    /// names that reach a workload some other way.
+    public static func names(in clause: String) -> [String] {
+        clause.split(whereSeparator: { separators.contains($0) })
+            .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+            .filter { !$0.isEmpty }
+    }
+
+    /// Full-width forms folded (NFKC), white space removed, traditional characters simplified.
+    static func comparisonForm(_ name: String) -> String {
+        let folded = name.precomposedStringWithCompatibilityMapping.filter { !$0.isWhitespace }
+        // Pure ASCII has nothing to simplify; skip the (slow) ICU transform.
+        guard folded.utf8.contains(where: { $0 >= 0x80 }) else { return folded }
+        return folded.applyingTransform(StringTransform("Hant-Hans"), reverse: false) ?? folded
+    }
+
+    /// Canonical names by raw name, shared by copies of the directory: the
+    /// transform costs microseconds, and a workload asks for the same few names often.
+    private final class Cache: @unchecked Sendable {
+        private let lock = NSLock()
+        private var names: [String: String] = [:]
+
+        func lookup(_ name: String) -> String? { lock.withLock { names[name] } }
+        func store(_ canonical: String, for name: String) { lock.withLock { names[name] = canonical } }
+    }
+}

@@ -1,0 +1,95 @@
+import Foundation
+
+extension Workload {
+    /// The counting state of `Workload.init`: rows, spelling counts and the
+    /// memo of resolved names. A struct with mutating methods, not closures over
+    /// local variables, so the hot loop has no boxed captures.
+    struct Tally {
+        typealias Target = (row: Int, spelling: Int)
+
+        let directory: UnitDirectory
+        var rows: [Row] = []
+        /// Per row, how often each of its spellings is used.
+        var spellingCounts: [[Int]] = []
+        private var rowByUnitId: [String: Int] = [:]
+        /// FNV-1a of name and district → entries. Hashing the UTF-8 bytes is much
+        /// cheaper than String hashing, which normalises non-ASCII text each time.
+        private var memo: [UInt64: [(name: String, district: String, targets: [Target])]] = [:]
+        private var touched: [(row: Int, lead: Bool)] = []
+
+        init(directory: UnitDirectory) { self.directory = directory }
+
+        mutating func add(_ state: Workspace.MeasureState, district: String, overdue: Bool) {
+            touched.removeAll(keepingCapacity: true)
+            for ref in state.units {
+                for target in targets(of: ref.name, in: district) {
+                    spellingCounts[target.row][target.spelling] += 1
+                    if let seen = touched.firstIndex(where: { $0.row == target.row }) {
+                        touched[seen].lead = touched[seen].lead || ref.role == .lead
+                    } else {
+                        touched.append((target.row, ref.role == .lead))
+                    }
+                }
+            }
+            for (row, lead) in touched {
+                rows[row].total += 1
+                switch state.status {
+                case .done: rows[row].done += 1
+                case .doing: rows[row].doing += 1
+                case .blocked: rows[row].blocked += 1
+                case .todo: rows[row].todo += 1
+                }
+                if overdue { rows[row].overdue += 1 }
+                if lead { rows[row].led += 1 }
+            }
+        }
+
+        private mutating func targets(of name: String, in district: String) -> [Target] {
+            // 0xFF never occurs in UTF-8: it separates name and district.
+            let hash = Tally.fnv1a(district, seed: (Tally.fnv1a(name) ^ 0xFF) &* 0x100_0000_01b3)
+            if let entry = memo[hash]?.first(where: { Tally.sameBytes($0.name, name) && Tally.sameBytes($0.district, district) }) {
+                return entry.targets
+            }
+            let targets = UnitDirectory.names(in: name).map { resolve($0, in: district) }
+            memo[hash, default: []].append((name, district, targets))
+            return targets
+        }
+
+        private static func fnv1a(_ text: String, seed: UInt64 = 0xcbf2_9ce4_8422_2325) -> UInt64 {
+            var text = text
+            return text.withUTF8 { bytes in
+                bytes.reduce(seed) { ($0 ^ UInt64($1)) &* 0x100_0000_01b3 }
+            }
+        }
+
+        /// Byte equality: String's `==` may normalise non-ASCII text first.
+        private static func sameBytes(_ a: String, _ b: String) -> Bool {
+            var a = a, b = b
+            guard a.utf8.count == b.utf8.count else { return false }
+            return a.withUTF8 { x in
+                b.withUTF8 { y in
+                    guard let p = x.baseAddress, let q = y.baseAddress else { return true } // both empty
+                    return memcmp(p, q, x.count) == 0
+                }
+            }
+        }
+
+        private mutating func resolve(_ spelling: String, in district: String) -> Target {
+            let canonical = directory.canonicalName(spelling)
+            let id = Unit.id(district: district, canonicalName: canonical)
+            let row: Int
+            if let known = rowByUnitId[id] {
+                row = known
+            } else {
+                row = rows.count
+                rowByUnitId[id] = row
+                rows.append(Row(unit: Unit(district: district, canonicalName: canonical, name: spelling, spellings: [])))
+                spellingCounts.append([])
+            }
+            if let index = rows[row].unit.spellings.firstIndex(of: spelling) { return (row, index) }
+            rows[row].unit.spellings.append(spelling)
+            spellingCounts[row].append(0)
+            return (row, rows[row].unit.spellings.count - 1)
+        }
+    }
+}

@@ -1,0 +1,120 @@
+/// Who carries what: per unit, how many measures it takes part in and where
+/// they stand. A measure with three units counts once for each of them; a unit
+/// named twice in one measure (two spellings) counts once, as lead if either says so.
+public struct Workload: Equatable, Sendable {
+    /// One unit's measures by status. `open` is everything not done.
+    public struct Row: Equatable, Sendable, Encodable {
+        public var unit: Unit
+        public var total = 0
+        public var done = 0
+        public var doing = 0
+        public var blocked = 0
+        public var todo = 0
+        /// Past their due date and not done.
+        public var overdue = 0
+        /// Measures the unit leads (role lead, 牵头).
+        public var led = 0
+
+        public init(unit: Unit) { self.unit = unit }
+
+        public var open: Int { total - done }
+        /// Done out of total, 0 when the unit has no measure.
+        public var completion: Double { total == 0 ? 0 : Double(done) / Double(total) }
+
+        enum CodingKeys: String, CodingKey {
+            case district, unit, spellings, total, done, doing, blocked, todo, open, overdue, led
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(unit.district, forKey: .district)
+            try c.encode(unit.name, forKey: .unit)
+            try c.encode(unit.spellings, forKey: .spellings)
+            try c.encode(total, forKey: .total)
+            try c.encode(done, forKey: .done)
+            try c.encode(doing, forKey: .doing)
+            try c.encode(blocked, forKey: .blocked)
+            try c.encode(todo, forKey: .todo)
+            try c.encode(open, forKey: .open)
+            try c.encode(overdue, forKey: .overdue)
+            try c.encode(led, forKey: .led)
+        }
+    }
+
+    /// Which measures count. Nil fields do not filter.
+    public struct Filter: Equatable, Sendable {
+        public var plans: Set<String>?
+        /// 1-based pillar ordinal (the P of `PLAN:P.M`), in every selected plan.
+        public var pillar: Int?
+        public var statuses: Set<Status>?
+
+        public init(plans: Set<String>? = nil, pillar: Int? = nil, statuses: Set<Status>? = nil) {
+            self.plans = plans
+            self.pillar = pillar
+            self.statuses = statuses
+        }
+    }
+
+    /// The orders of `duban workload --sort` and the dashboard's `o` key.
+    public enum Order: String, CaseIterable, Sendable {
+        /// Most open measures first.
+        case open
+        /// Most overdue measures first.
+        case overdue
+        /// Highest completion (done / total) first.
+        case done
+        /// By district, then unit name.
+        case name
+    }
+
+    public private(set) var rows: [Row]
+
+    /// One pass over the measures; names are resolved once per distinct spelling
+    /// and district, so the cost per measure is a few look-ups.
+    public init(workspace: Workspace, directory: UnitDirectory, today: Day, filter: Filter = Filter()) {
+        var tally = Tally(directory: directory)
+        var currentPlan = -1
+        var district = ""
+        for state in workspace.measureStates(plans: filter.plans) {
+            if state.plan != currentPlan {
+                currentPlan = state.plan
+                district = workspace.plans[state.plan].districtKey
+            }
+            if let pillar = filter.pillar, pillar != state.pillar + 1 { continue }
+            if let statuses = filter.statuses, !statuses.contains(state.status) { continue }
+            tally.add(state, district: district, overdue: state.status != .done && state.due.map { $0 < today } ?? false)
+        }
+        var rows = tally.rows
+        // Show each unit under its most used spelling (document order on a tie).
+        for row in rows.indices {
+            let counts = tally.spellingCounts[row]
+            let order = counts.indices.sorted { (-counts[$0], $0) < (-counts[$1], $1) }
+            rows[row].unit.spellings = order.map { rows[row].unit.spellings[$0] }
+            rows[row].unit.name = rows[row].unit.spellings[0]
+        }
+        self.rows = rows
+        sort(by: .name)
+    }
+
+    public mutating func sort(by order: Order) {
+        rows.sort { a, b in
+            let byName = (a.unit.name, a.unit.district) < (b.unit.name, b.unit.district)
+            switch order {
+            case .open:
+                return (a.open, a.overdue) != (b.open, b.overdue) ? (a.open, a.overdue) > (b.open, b.overdue) : byName
+            case .overdue:
+                return (a.overdue, a.open) != (b.overdue, b.open) ? (a.overdue, a.open) > (b.overdue, b.open) : byName
+            case .done:
+                return (a.completion, a.done) != (b.completion, b.done) ? (a.completion, a.done) > (b.completion, b.done) : byName
+            case .name:
+                return (a.unit.district, a.unit.name) < (b.unit.district, b.unit.name)
+            }
+        }
+    }
+
+    public func sorted(by order: Order) -> Workload {
+        var copy = self
+        copy.sort(by: order)
+        return copy
+    }
+}

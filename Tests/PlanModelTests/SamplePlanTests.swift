@@ -1,0 +1,93 @@
+import Foundation
+import Testing
+@testable import PlanModel
+
+/// Figures on the real sample plans. Until the importer is merged, a test-only
+/// extraction reads pillars, measure headings and "(责任单位:…)" clauses.
+@Suite("Sample plans: jinshan-2026 workload and suggestions for jiading-2026")
+struct SamplePlanTests {
+    static let jinshan = samplePlan("jinshan-2026", district: "金山区")
+    static let jiading = samplePlan("jiading-2026", district: "嘉定区")
+    static let workspace = Workspace(plans: [jinshan, jiading])
+    let today = Day(year: 2026, month: 3, day: 1)!
+
+    @Test("jinshan-2026 has 37 distinct units with the issue's measure counts")
+    func jinshanWorkload() {
+        let workload = Workload(workspace: Self.workspace, directory: UnitDirectory(), today: today,
+                                filter: .init(plans: ["jinshan-2026"]))
+        #expect(Self.jinshan.measures.count == 30)
+        #expect(workload.rows.count == 37)
+        let totals = Dictionary(uniqueKeysWithValues: workload.rows.map { ($0.unit.name, $0.total) })
+        #expect(totals["区发改委"] == 16)
+        #expect(totals["区经委"] == 16)
+        #expect(totals["区市场监管局"] == 11)
+        #expect(totals["区数据局"] == 11)
+        #expect(totals["区政务服务中心"] == 8)
+        #expect(totals["各街镇"] == 3)
+        #expect(totals["园区"] == 3)
+        #expect(workload.rows.allSatisfy { $0.todo == $0.total && $0.led == 0 })
+        #expect(workload.sorted(by: .open).rows.prefix(2).map(\.unit.name) == ["区发改委", "区经委"])
+    }
+
+    @Test("jiading-2026's 开店一件事 measure resembles jinshan-2026:1.1 and gets its units")
+    func suggestionFromJinshan() throws {
+        let index = SimilarityIndex(workspace: Self.workspace)
+        let measure = try #require(Self.workspace.measure("jiading-2026:1.1"))
+        #expect(measure.title == "拓展“一件事”集成服务" && measure.units.isEmpty)
+
+        let related = Self.workspace.relatedMeasures(to: measure, index: index)
+        #expect(related.first?.measureId == "jinshan-2026:1.1")
+        #expect(related.first?.status == .todo)
+
+        let suggestions = Self.workspace.suggestedUnits(for: measure, index: index, directory: UnitDirectory())
+        #expect(suggestions.first?.source.measureId == "jinshan-2026:1.1")
+        let best = try #require(suggestions.first)
+        #expect(best.assignment == .assign(unit: best.name, role: .responsible, previous: nil))
+        #expect(suggestions.map(\.name).contains("区市场监管局"))
+        #expect(suggestions.map(\.name).contains("区政务服务中心"))
+        #expect(suggestions.allSatisfy { !$0.name.contains("、") && !$0.name.contains(",") })
+    }
+
+    @Test("every jiading-2026 measure finds its jinshan-2026 counterpart among the top three when the titles match")
+    func sameTitlesAreRelated() {
+        let index = SimilarityIndex(workspace: Self.workspace)
+        let jinshanByTitle = Dictionary(Self.jinshan.measures.map { ($0.title, $0.id) }, uniquingKeysWith: { a, _ in a })
+        var checked = 0
+        for measure in Self.jiading.measures {
+            guard let twin = jinshanByTitle[measure.title] else { continue }
+            checked += 1
+            let top = Self.workspace.relatedMeasures(to: measure, index: index, limit: 3).map(\.measureId)
+            #expect(top.contains(twin), "\(measure.id) \(measure.title)")
+        }
+        #expect(checked >= 3)
+    }
+
+    /// Pillars "一、…", measures "(一)…" or "1. …", body lines, and the units of
+    /// "(责任单位:…)" split on 、 and , (the importer does this properly).
+    static func samplePlan(_ id: String, district: String) -> Plan {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Fixtures/\(id).txt")
+        let text = (try? String(contentsOf: url, encoding: .utf8)) ?? ""
+        let pillar = /^[一二三四五六七八九十]+、(.+)$/
+        let heading = /^(?:[(（]([一二三四五六七八九十]+)[)）]|(\d+)\.\s+)(.+)$/
+        let units = /[(（]责任单位[:：]([^)）]+)[)）]/
+        var pillars: [Pillar] = []
+        for line in text.split(separator: "\n").map({ $0.trimmingCharacters(in: .whitespaces) }) where !line.isEmpty {
+            if let m = line.wholeMatch(of: pillar) {
+                pillars.append(Pillar(number: String(line.prefix(1)), title: String(m.1), measures: []))
+            } else if let m = line.wholeMatch(of: heading), !pillars.isEmpty {
+                let p = pillars.count, n = pillars[p - 1].measures.count + 1
+                pillars[p - 1].measures.append(Measure(id: "\(id):\(p).\(n)", label: String(m.1 ?? m.2 ?? ""),
+                                                       title: String(m.3), text: ""))
+            } else if let p = pillars.indices.last, var measure = pillars[p].measures.popLast() {
+                measure.text += line
+                if let clause = line.firstMatch(of: units) {
+                    measure.units = clause.1.split(whereSeparator: { "、,，".contains($0) })
+                        .map { UnitRef(name: String($0), role: .responsible) }
+                }
+                pillars[p].measures.append(measure)
+            }
+        }
+        return Plan(id: id, title: id, district: district, year: 2026, pillars: pillars)
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+import Testing
+@testable import PlanModel
+
+@Suite("Unit names: aliases, traditional characters, user alias file")
+struct UnitDirectoryTests {
+    let directory = UnitDirectory()
+
+    @Test("variant spellings of one bureau are one unit", arguments: [
+        ["区发改委", "区发展改革委", "区发展和改革委员会"],
+        ["区市场监管局", "区市场监督管理局"],
+        ["区经委", "区经济委员会"],
+        ["区人社局", "区人力资源和社会保障局"],
+        ["区规划资源局", "区规划和自然资源局"],
+        ["区政务服务中心", "区行政服务中心"],
+    ])
+    func aliases(names: [String]) {
+        let canonical = Set(names.map(directory.canonicalName))
+        #expect(canonical == [names[0]])
+        #expect(Set(directory.aliases(of: names[1])).isSuperset(of: names))
+    }
+
+    @Test("different bureaus and district-specific names stay apart")
+    func distinctUnits() {
+        #expect(directory.canonicalName("公安金山分局") == "公安金山分局")
+        #expect(!directory.isSameUnit("公安金山分局", "公安嘉定分局"))
+        #expect(!directory.isSameUnit("区经委", "区商务委"))
+        #expect(directory.aliases(of: "金山海关") == ["金山海关"])
+    }
+
+    @Test("traditional characters, full-width forms and spaces match the simplified name")
+    func traditionalAndWidth() {
+        #expect(directory.canonicalName("區市場監管局") == "区市场监管局")
+        #expect(directory.canonicalName("區發展和改革委員會") == "区发改委")
+        #expect(directory.isSameUnit(" 区 数据局 ", "区数据局"))
+        #expect(directory.canonicalName("ＸＸ办") == "XX办")
+    }
+
+    @Test("composite clauses give one name per unit")
+    func compositeClause() {
+        #expect(UnitDirectory.names(in: "各街镇、园区") == ["各街镇", "园区"])
+        #expect(UnitDirectory.names(in: "区发改委, 区经委，、") == ["区发改委", "区经委"])
+    }
+
+    @Test("the built-in table has no name in two groups and no composite name")
+    func builtInTable() {
+        let names = UnitDirectory.builtInAliases.flatMap { $0 }
+        #expect(Set(names).count == names.count)
+        #expect(names.allSatisfy { UnitDirectory.names(in: $0) == [$0] })
+    }
+
+    @Test("user aliases extend the table, join built-in groups and accept traditional spellings")
+    func userAliases() {
+        let user = UnitDirectory(userAliases: [
+            "发改委": ["區發改委"],
+            "金山区营商办": ["营商办"],
+        ])
+        #expect(user.canonicalName("营商办") == "金山区营商办")
+        // 區發改委 simplifies to 区发改委, a built-in spelling: the groups merge.
+        #expect(user.isSameUnit("发改委", "区发展和改革委员会"))
+        #expect(!directory.isSameUnit("发改委", "区发改委"))
+    }
+
+    @Test("an alias file decodes, and bad files are refused with a reason")
+    func aliasFile() throws {
+        let good = Data(#"{"version": 1, "aliases": {"区发改委": ["发改委"]}}"#.utf8)
+        #expect(try UnitAliasFile.decode(good).aliases == ["区发改委": ["发改委"]])
+        let bad: [(String, String)] = [
+            (#"{"version": 1, "aliases": {"区发改委": ["各街镇、园区"]}}"#, "several units"),
+            (#"{"version": 1, "aliases": {"区发改委": [" "]}}"#, "empty unit name"),
+            (#"{"version": 9, "aliases": {}}"#, "version 9"),
+            (#"["区发改委"]"#, "not an alias file"),
+        ]
+        for (json, reason) in bad {
+            #expect {
+                _ = try UnitAliasFile.decode(Data(json.utf8))
+            } throws: { error in
+                (error as? UnitAliasFile.Invalid)?.description.contains(reason) == true
+            }
+        }
+    }
+}
