@@ -1,13 +1,12 @@
 import Foundation
 import Testing
-@testable import PlanModel
+import PlanModel
 
-/// Figures on the real sample plans. Until the importer is merged, a test-only
-/// extraction reads pillars, measure headings and "(责任单位:…)" clauses.
+/// Workload and suggestion figures on the bundled sample plans, as imported.
 @Suite("Sample plans: jinshan-2026 workload and suggestions for jiading-2026")
-struct SamplePlanTests {
-    static let jinshan = samplePlan("jinshan-2026", district: "金山区")
-    static let jiading = samplePlan("jiading-2026", district: "嘉定区")
+struct SampleWorkloadTests {
+    static let jinshan = try! Samples.plan("jinshan-2026")
+    static let jiading = try! Samples.plan("jiading-2026")
     static let workspace = Workspace(plans: [jinshan, jiading])
     let today = Day(year: 2026, month: 3, day: 1)!
 
@@ -60,34 +59,5 @@ struct SamplePlanTests {
             #expect(top.contains(twin), "\(measure.id) \(measure.title)")
         }
         #expect(checked >= 3)
-    }
-
-    /// Pillars "一、…", measures "(一)…" or "1. …", body lines, and the units of
-    /// "(责任单位:…)" split on 、 and , (the importer does this properly).
-    static func samplePlan(_ id: String, district: String) -> Plan {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("Fixtures/\(id).txt")
-        let text = (try? String(contentsOf: url, encoding: .utf8)) ?? ""
-        let pillar = /^[一二三四五六七八九十]+、(.+)$/
-        let heading = /^(?:[(（]([一二三四五六七八九十]+)[)）]|(\d+)\.\s+)(.+)$/
-        let units = /[(（]责任单位[:：]([^)）]+)[)）]/
-        var pillars: [Pillar] = []
-        for line in text.split(separator: "\n").map({ $0.trimmingCharacters(in: .whitespaces) }) where !line.isEmpty {
-            if let m = line.wholeMatch(of: pillar) {
-                pillars.append(Pillar(number: String(line.prefix(1)), title: String(m.1), measures: []))
-            } else if let m = line.wholeMatch(of: heading), !pillars.isEmpty {
-                let p = pillars.count, n = pillars[p - 1].measures.count + 1
-                pillars[p - 1].measures.append(Measure(id: "\(id):\(p).\(n)", label: String(m.1 ?? m.2 ?? ""),
-                                                       title: String(m.3), text: ""))
-            } else if let p = pillars.indices.last, var measure = pillars[p].measures.popLast() {
-                measure.text += line
-                if let clause = line.firstMatch(of: units) {
-                    measure.units = clause.1.split(whereSeparator: { "、,，".contains($0) })
-                        .map { UnitRef(name: String($0), role: .responsible) }
-                }
-                pillars[p].measures.append(measure)
-            }
-        }
-        return Plan(id: id, title: id, district: district, year: 2026, pillars: pillars)
     }
 }
