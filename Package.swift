@@ -12,13 +12,20 @@ let package = Package(
     ],
     targets: [
         .target(name: "PlanModel"),
+        .target(name: "PlanStore", dependencies: ["PlanModel"]),
         .executableTarget(
             name: "duban",
             dependencies: [
                 "PlanModel",
+                "PlanStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "PlanModelTests", dependencies: ["PlanModel"]),
+        // A child process for the store's crash and concurrency tests: marks measures and prints each acknowledged id.
+        .executableTarget(name: "duban-store-writer", dependencies: ["PlanStore"], path: "Tests/StoreWriter"),
+        .testTarget(name: "PlanStoreTests", dependencies: ["PlanStore", "duban-store-writer"]),
+        // Timings of a large synthetic store (`swift run -c release duban-store-bench`); not a test.
+        .executableTarget(name: "duban-store-bench", dependencies: ["PlanStore"], path: "Benchmarks/StoreBenchmark"),
     ]
 )
