@@ -151,10 +151,25 @@ struct Journal: Sendable {
         return repaired
     }
 
+    /// Whether the journal is empty, missing or ends with a newline (one byte read).
+    private func endsCleanly() throws(StoreError) -> Bool {
+        let fd = Foundation.open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else {
+            if errno == ENOENT { return true }
+            throw StoreError.io(file: path, operation: "open", code: errno)
+        }
+        defer { close(fd) }
+        let size = try Disk.size(fd, path: path)
+        guard size > 0 else { return true }
+        var last: UInt8 = 0
+        guard pread(fd, &last, 1, off_t(size - 1)) == 1 else { throw StoreError.io(file: path, operation: "read", code: errno) }
+        return last == 0x0A
+    }
+
     /// Moves a torn last line into `journal.jsonl.rejected` and cuts it from the
     /// journal; returns what was done, or nil if the journal ends cleanly.
     func repairTornTail() throws(StoreError) -> String? {
-        guard let data = try Disk.read(path), !data.isEmpty, data.last != 0x0A else { return nil }
+        guard try !endsCleanly(), let data = try Disk.read(path), !data.isEmpty, data.last != 0x0A else { return nil }
         let end = data.withUnsafeBytes { Journal.endOfLastLine($0) }
         var torn = Data(data[end...])
         torn.append(0x0A)
