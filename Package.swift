@@ -25,6 +25,8 @@ let package = Package(
         // A child process for the store's crash and concurrency tests: marks measures and prints each acknowledged id.
         .executableTarget(name: "duban-store-writer", dependencies: ["PlanStore"], path: "Tests/StoreWriter"),
         .testTarget(name: "PlanStoreTests", dependencies: ["PlanStore", "duban-store-writer"]),
+        // Runs the built `duban` binary against temporary stores.
+        .testTarget(name: "CommandLineTests", dependencies: ["duban", "PlanStore"]),
         // Timings of a large synthetic store (`swift run -c release duban-store-bench`); not a test.
         .executableTarget(name: "duban-store-bench", dependencies: ["PlanStore"], path: "Benchmarks/StoreBenchmark"),
     ]

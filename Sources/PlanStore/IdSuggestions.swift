@@ -1,7 +1,7 @@
 /// The existing ids closest to a mistyped one, for "unknown id" messages:
 /// ids it is a prefix of first, then those within a small edit distance.
-enum IdSuggestions {
-    static func closest(to id: String, among ids: some Sequence<String>, limit: Int = 3) -> [String] {
+public enum IdSuggestions {
+    public static func closest(to id: String, among ids: some Sequence<String>, limit: Int = 3) -> [String] {
         let target = Array(id.unicodeScalars)
         let budget = max(2, target.count / 3)
         var scored: [(score: Int, id: String)] = []
