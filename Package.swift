@@ -12,6 +12,7 @@ let package = Package(
     ],
     targets: [
         .target(name: "PlanModel"),
+        .target(name: "Synthetic", dependencies: ["PlanModel"]),
         .executableTarget(
             name: "duban",
             dependencies: [
@@ -20,5 +21,6 @@ let package = Package(
             ]
         ),
         .testTarget(name: "PlanModelTests", dependencies: ["PlanModel"]),
+        .testTarget(name: "SyntheticTests", dependencies: ["Synthetic", "PlanModel"]),
     ]
 )
