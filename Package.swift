@@ -20,6 +20,14 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(
+            name: "duban-bench",
+            dependencies: [
+                "PlanModel",
+                "Synthetic",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
         .testTarget(name: "PlanModelTests", dependencies: ["PlanModel"]),
         .testTarget(name: "SyntheticTests", dependencies: ["Synthetic", "PlanModel"]),
     ]

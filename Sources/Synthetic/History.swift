@@ -62,7 +62,9 @@ struct History {
         if marked != nil, random.chance(0.1) {
             return (measure.id, .status(nil, previous: marked, force: false))
         }
-        let next = nextStatus(after: workspace.status(of: measure))
+        // Officers often close a measure in one step rather than via "doing".
+        let current = workspace.status(of: measure)
+        let next = current != .done && random.chance(0.5) ? .done : nextStatus(after: current)
         let unfinished = measure.tasks.contains { workspace.status(ofTask: $0.id) != .done }
         return (measure.id, .status(next, previous: marked, force: next == .done && unfinished))
     }
