@@ -30,5 +30,6 @@ let package = Package(
         ),
         .testTarget(name: "PlanModelTests", dependencies: ["PlanModel"]),
         .testTarget(name: "SyntheticTests", dependencies: ["Synthetic", "PlanModel"]),
+        .testTarget(name: "DubanBenchTests", dependencies: ["duban-bench", "PlanModel"]),
     ]
 )

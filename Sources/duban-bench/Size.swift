@@ -24,7 +24,7 @@ struct Size: ExpressibleByArgument, CustomStringConvertible, Hashable {
         var sizes: [Size]
 
         init?(argument: String) {
-            let parsed = argument.split(separator: ",").map { Size(argument: String($0)) }
+            let parsed = argument.split(separator: ",", omittingEmptySubsequences: false).map { Size(argument: String($0)) }
             guard !parsed.isEmpty, !parsed.contains(where: { $0 == nil }) else { return nil }
             sizes = parsed.compactMap { $0 }
         }
