@@ -13,11 +13,20 @@ let package = Package(
     targets: [
         .target(name: "PlanModel"),
         .target(name: "PlanStore", dependencies: ["PlanModel"]),
+        .target(name: "Synthetic", dependencies: ["PlanModel"]),
         .executableTarget(
             name: "duban",
             dependencies: [
                 "PlanModel",
                 "PlanStore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "duban-bench",
+            dependencies: [
+                "PlanModel",
+                "Synthetic",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -28,6 +37,8 @@ let package = Package(
         // Runs the built `duban` binary against temporary stores.
         .testTarget(name: "CommandLineTests", dependencies: ["duban", "PlanStore"]),
         // Timings of a large synthetic store (`swift run -c release duban-store-bench`); not a test.
-        .executableTarget(name: "duban-store-bench", dependencies: ["PlanStore"], path: "Benchmarks/StoreBenchmark"),
+        .executableTarget(name: "duban-store-bench", dependencies: ["PlanStore", "Synthetic"], path: "Benchmarks/StoreBenchmark"),
+        .testTarget(name: "SyntheticTests", dependencies: ["Synthetic", "PlanModel"]),
+        .testTarget(name: "DubanBenchTests", dependencies: ["duban-bench", "PlanModel"]),
     ]
 )

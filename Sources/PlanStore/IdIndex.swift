@@ -64,25 +64,21 @@ struct IdIndex {
         }
     }
 
-    /// All entries, in file order.
+    /// All entries, in file order (decoded as one array: much faster than line by line).
     func entries() throws(StoreError) -> [Entry] {
-        var result: [Entry] = []
-        let decoder = StoreCoding.decoder()
-        var position = (data.firstIndex(of: 0x0A) ?? data.endIndex)
-        while position < data.endIndex {
-            let start = position + 1
-            guard start < data.endIndex else { break }
-            let stop = data[start...].firstIndex(of: 0x0A) ?? data.endIndex
-            if stop > start {
-                do {
-                    result.append(try decoder.decode(Entry.self, from: data[start..<stop]))
-                } catch {
-                    throw StoreError.corrupt(file: path, offset: start - data.startIndex, reason: StoreCoding.describe(error))
-                }
-            }
-            position = stop
+        guard let newline = data.firstIndex(of: 0x0A) else { return [] }
+        var lines = data[(newline + 1)...]
+        while lines.last == 0x0A { lines = lines.dropLast() }
+        guard !lines.isEmpty else { return [] }
+        var array = Data("[".utf8) + lines + Data("]".utf8)
+        array.withUnsafeMutableBytes { bytes in
+            for i in bytes.indices where bytes[i] == 0x0A { bytes[i] = UInt8(ascii: ",") }
         }
-        return result
+        do {
+            return try StoreCoding.decoder().decode([Entry].self, from: array)
+        } catch {
+            throw StoreError.corrupt(file: path, offset: newline + 1, reason: "index entries unreadable (\(StoreCoding.describe(error)))")
+        }
     }
 
     /// The measure holding `id` (a measure id or one of its task ids), or nil.

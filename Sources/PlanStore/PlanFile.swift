@@ -17,16 +17,48 @@ struct PlanFile: Versioned {
     /// The file for `plan`, keeping the unknown top-level fields of `previous` (the old file's bytes).
     static func encode(_ plan: Plan, keepingFieldsOf previous: Data?) throws(StoreError) -> Data {
         do {
-            let encoder = StoreCoding.encoder()
-            let decoder = StoreCoding.decoder()
-            var object = try decoder.decode([String: JSONValue].self, from: encoder.encode(plan))
-            if let previous, let old = try? decoder.decode([String: JSONValue].self, from: previous) {
-                for (key, value) in old where object[key] == nil { object[key] = value }
-            }
-            object["schema"] = .integer(Schema.current)
-            return try encoder.encode(object)
+            let extra = try previous.map { try StoreCoding.decoder().decode(Extra.self, from: $0).fields } ?? [:]
+            return try StoreCoding.encoder().encode(Output(plan: plan, extra: extra))
         } catch {
             throw StoreError.badInput("plan \(plan.id) cannot be encoded: \(error)")
+        }
+    }
+
+    private struct AnyKey: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+
+    /// The top-level keys a plan file has that this build's `Plan` does not write.
+    private struct Extra: Decodable {
+        var fields: [String: JSONValue] = [:]
+
+        /// What `Plan` writes (it writes every key, null or not), found by encoding an empty one.
+        static let known: Set<String> = {
+            let empty = Plan(id: "", title: "", pillars: [])
+            let keys = (try? JSONDecoder().decode([String: JSONValue].self, from: JSONEncoder().encode(empty)))?.keys
+            return Set(keys ?? [:].keys).union(["schema"])
+        }()
+
+        init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: AnyKey.self)
+            for key in c.allKeys where !Self.known.contains(key.stringValue) {
+                fields[key.stringValue] = try c.decode(JSONValue.self, forKey: key)
+            }
+        }
+    }
+
+    private struct Output: Encodable {
+        var plan: Plan
+        var extra: [String: JSONValue]
+
+        func encode(to encoder: any Encoder) throws {
+            try plan.encode(to: encoder)
+            var c = encoder.container(keyedBy: AnyKey.self)
+            try c.encode(Schema.current, forKey: AnyKey(stringValue: "schema"))
+            for (key, value) in extra { try c.encode(value, forKey: AnyKey(stringValue: key)) }
         }
     }
 }
