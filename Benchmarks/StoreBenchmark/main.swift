@@ -3,7 +3,7 @@
 // For each size: build a store of that many measures with as many events,
 // compact it, add 500 more events, then time a full open (plans + state, in
 // a fresh process, with its peak memory), `duban done ID` end to end (the
-// release `duban` binary), and a compaction.
+// release `duban` binary; its memory: `/usr/bin/time -v`), and a compaction.
 import Foundation
 import PlanModel
 import PlanStore
@@ -54,8 +54,8 @@ func run(_ executable: URL, _ arguments: [String]) throws -> String {
 let sizes = CommandLine.arguments.dropFirst().compactMap { Int($0) }
 let startup = try median(5) { _ = try run(binDirectory.appendingPathComponent("duban"), ["--version"]) }
 print(String(format: "`duban --version` (process start-up alone): %.0f ms", startup * 1000))
-print("| measures | plan JSON | journal | import | open (fresh process) | open peak RSS | `duban done` | done peak RSS | compaction |")
-print("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+print("| measures | plan JSON | journal | import | open (fresh process) | open peak RSS | `duban done` | compaction |")
+print("| --- | --- | --- | --- | --- | --- | --- | --- |")
 for size in sizes.isEmpty ? [1_000, 10_000, 100_000] : sizes {
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("duban-bench-\(size)-\(getpid())")
     defer { if ProcessInfo.processInfo.environment["KEEP"] == nil { try? FileManager.default.removeItem(at: directory) } }
@@ -74,11 +74,9 @@ for size in sizes.isEmpty ? [1_000, 10_000, 100_000] : sizes {
     }.sorted { $0[0] < $1[0] }[1]
 
     let ids = plans.flatMap(\.measures).filter(\.tasks.isEmpty).map(\.id).shuffled().prefix(5)
-    var donePeak = 0.0
     let done = try median(ids.count) {
         let id = ids[ids.index(ids.startIndex, offsetBy: Int.random(in: 0..<ids.count))]
         _ = try run(binDirectory.appendingPathComponent("duban"), ["done", id, "--store", directory.path, "--as", "bench"])
-        donePeak = peakMegabytes(RUSAGE_CHILDREN)
     }
     let compaction = try median(3) { try store.compact() }
 
@@ -90,6 +88,6 @@ for size in sizes.isEmpty ? [1_000, 10_000, 100_000] : sizes {
         total + ((try? FileManager.default.attributesOfItem(atPath: directory.path + "/plans/" + name)[.size] as? Int) ?? 0)
     } ?? 0
     print("| \(size) | \(String(format: "%.1f MB", Double(planBytes) / 1e6)) | \(megabytes(directory.path + "/journal.jsonl")) | "
-        + String(format: "%.2f s | %.0f ms | %.0f MB | %.0f ms | %.0f MB | %.0f ms |", importTime, open[0] * 1000, open[1],
-                 done * 1000, donePeak, compaction * 1000))
+        + String(format: "%.2f s | %.0f ms | %.0f MB | %.0f ms | %.0f ms |", importTime, open[0] * 1000, open[1],
+                 done * 1000, compaction * 1000))
 }

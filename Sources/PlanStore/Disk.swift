@@ -129,7 +129,8 @@ enum Disk {
     }
 }
 
-private extension NSError {
+extension NSError {
+    /// The POSIX error under a Foundation file error, if it names one.
     var underlyingErrorCode: Int32? {
         (userInfo[NSUnderlyingErrorKey] as? NSError).map { Int32($0.code) }
     }

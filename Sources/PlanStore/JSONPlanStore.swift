@@ -63,7 +63,7 @@ public struct JSONPlanStore: PlanStoring {
         do {
             try FileManager.default.createDirectory(atPath: store.plansPath, withIntermediateDirectories: true)
         } catch {
-            throw StoreError.io(file: store.plansPath, operation: "mkdir", code: (error as NSError).code == 0 ? EIO : EACCES)
+            throw StoreError.io(file: store.plansPath, operation: "create directory", code: (error as NSError).underlyingErrorCode ?? EIO)
         }
         try store.lock.withLock(exclusive: true) { () throws(StoreError) in
             guard !exists(at: directory) else { return }

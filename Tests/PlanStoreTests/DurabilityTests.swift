@@ -189,3 +189,18 @@ struct DurabilityTests {
         }
     }
 }
+
+@Suite("Event times")
+struct EventTimeTests {
+    @Test("millisecond times survive decoding and re-encoding (snapshots re-encode them at every compaction)")
+    func millisecondsKept() throws {
+        let directory = TemporaryDirectory()
+        let store = try Fixtures.jsonStore(in: directory)
+        _ = try store.importPlan(Fixtures.plan)
+        let time = try #require(Event.parseTime("2026-11-21T09:31:05.002Z"))
+        try store.record([Event(id: "e1", time: time, officer: "wang", target: "p-2026:1.2", change: .note("a"))])
+        for _ in 0..<3 { try store.compact() }
+        let note = try #require(try store.load().ledger.notes["p-2026:1.2"]?.first)
+        #expect(Event.formatTime(note.time) == "2026-11-21T09:31:05.002Z")
+    }
+}
