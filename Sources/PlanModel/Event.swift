@@ -49,8 +49,14 @@ public struct Event: Codable, Equatable, Sendable {
 
     /// UTC with milliseconds, e.g. `2026-11-21T09:30:00.125Z`: sortable as text.
     public static func formatTime(_ date: Date) -> String {
-        date.formatted(.iso8601.year().month().day().dateSeparator(.dash)
-            .time(includingFractionalSeconds: true).timeSeparator(.colon).timeZone(separator: .omitted))
+        // Rounded to the millisecond and the digits written here: the formatter
+        // truncates, so a parsed `.002` (stored as 0.00199…) came back as `.001`.
+        let millis = Int64((date.timeIntervalSince1970 * 1000).rounded())
+        let (seconds, fraction) = (millis - ((millis % 1000) + 1000) % 1000, ((millis % 1000) + 1000) % 1000)
+        let whole = Date(timeIntervalSince1970: Double(seconds) / 1000).formatted(.iso8601.year().month().day()
+            .dateSeparator(.dash).time(includingFractionalSeconds: false).timeSeparator(.colon).timeZone(separator: .omitted))
+        let digits = String(fraction)
+        return whole.dropLast() + "." + String(repeating: "0", count: 3 - digits.count) + digits + "Z"
     }
 
     public static func parseTime(_ text: String) -> Date? {

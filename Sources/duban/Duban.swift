@@ -1,4 +1,6 @@
 import ArgumentParser
+import Foundation
+import PlanStore
 
 @main
 struct Duban: ParsableCommand {
@@ -6,6 +8,35 @@ struct Duban: ParsableCommand {
         commandName: "duban",
         abstract: "督办 Duban: track district action plans (pillars, measures, tasks, units) in the terminal.",
         version: "0.1.0",
-        subcommands: [ParseCommand.self]
+        subcommands: [
+            ParseCommand.self, PlansCommand.self, ListCommand.self, ShowCommand.self,
+            DoneCommand.self, StartCommand.self, BlockCommand.self, ReopenCommand.self,
+            NoteCommand.self, AssignCommand.self, UnassignCommand.self, DueCommand.self,
+            UndoCommand.self, HistoryCommand.self,
+        ]
     )
+
+    /// Runs the command; failures print one line on stderr and exit 1 (not
+    /// found, refused) or 2 (bad input, including bad arguments).
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let failure as CommandFailure {
+            fail(failure.description, status: failure.exitCode)
+        } catch let error as StoreError {
+            let failure = CommandFailure(error)
+            fail(failure.description, status: failure.exitCode)
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                fail(message(for: error), status: 2)
+            }
+            exit(withError: error)
+        }
+    }
+
+    private static func fail(_ message: String, status: Int32) -> Never {
+        FileHandle.standardError.write(Data("duban: \(message)\n".utf8))
+        Foundation.exit(status)
+    }
 }

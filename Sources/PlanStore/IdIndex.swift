@@ -1,0 +1,111 @@
+import Foundation
+import PlanModel
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A compact index of every measure (`index.jsonl`): one line per measure with
+/// its plan, task ids, units and deadline, so that a change to one measure is
+/// decided without decoding plan bodies. The first line records the plan files
+/// it was built from; if any of them changed since, the index is rebuilt.
+struct IdIndex {
+    let path: String
+    /// The index file's bytes.
+    let data: Data
+
+    /// One measure, as much as the index keeps of it.
+    struct Entry: Codable, Equatable {
+        var plan: String
+        var id: String
+        var tasks: [String]
+        var units: [UnitRef]
+        var deadline: Day?
+
+        init(plan: String, measure: Measure) {
+            self.plan = plan
+            id = measure.id
+            tasks = measure.tasks.map(\.id)
+            units = measure.units
+            deadline = measure.deadline?.date
+        }
+
+        /// A measure with the ids, units and deadline of the document, and no text.
+        var measure: Measure {
+            Measure(id: id, label: "", title: "", text: "", units: units,
+                    deadline: deadline.map { Deadline(text: $0.description, date: $0) },
+                    tasks: tasks.map { Task(id: $0, title: "", text: "") })
+        }
+    }
+
+    struct Header: Codable, Versioned {
+        var schema: Int?
+        /// Plan file name → fingerprint (size, modification time, inode).
+        var plans: [String: String]
+    }
+
+    /// The header, if the file is an index of this schema.
+    func header() throws(StoreError) -> Header? {
+        guard let newline = data.firstIndex(of: 0x0A) else { return nil }
+        return try StoreCoding.decodeVersioned(Header.self, from: data[..<newline], file: path)
+    }
+
+    static func encode(entries: some Sequence<Entry>, fingerprints: [String: String]) throws(StoreError) -> Data {
+        let encoder = StoreCoding.encoder()
+        do {
+            var data = try encoder.encode(Header(schema: Schema.current, plans: fingerprints))
+            data.append(0x0A)
+            for entry in entries {
+                data.append(try encoder.encode(entry))
+                data.append(0x0A)
+            }
+            return data
+        } catch {
+            throw StoreError.badInput("index cannot be encoded: \(error)")
+        }
+    }
+
+    /// All entries, in file order (decoded as one array: much faster than line by line).
+    func entries() throws(StoreError) -> [Entry] {
+        guard let newline = data.firstIndex(of: 0x0A) else { return [] }
+        var lines = data[(newline + 1)...]
+        while lines.last == 0x0A { lines = lines.dropLast() }
+        guard !lines.isEmpty else { return [] }
+        var array = Data("[".utf8) + lines + Data("]".utf8)
+        array.withUnsafeMutableBytes { bytes in
+            for i in bytes.indices where bytes[i] == 0x0A { bytes[i] = UInt8(ascii: ",") }
+        }
+        do {
+            return try StoreCoding.decoder().decode([Entry].self, from: array)
+        } catch {
+            throw StoreError.corrupt(file: path, offset: newline + 1, reason: "index entries unreadable (\(StoreCoding.describe(error)))")
+        }
+    }
+
+    /// The measure holding `id` (a measure id or one of its task ids), or nil.
+    func entry(for id: String) throws(StoreError) -> Entry? {
+        let quoted = Journal.quoted(id)
+        if let entry = try find(Array("\"id\":".utf8) + quoted, where: { $0.id == id }) { return entry }
+        return try find(quoted, where: { $0.tasks.contains(id) })
+    }
+
+    private func find(_ needle: [UInt8], where matches: (Entry) -> Bool) throws(StoreError) -> Entry? {
+        let decoder = StoreCoding.decoder()
+        let search = ByteSearch(needle)
+        return try data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) -> Result<Entry?, StoreError> in
+            var position = 0
+            while let at = search.firstOffset(in: bytes, from: position, to: bytes.count) {
+                let start = ByteSearch.lineStart(in: bytes, before: at)
+                let stop = ByteSearch.lineEnd(in: bytes, from: at, to: bytes.count)
+                if start > 0 {
+                    let line = Data(UnsafeRawBufferPointer(rebasing: bytes[start..<stop]))
+                    guard let entry = try? decoder.decode(Entry.self, from: line) else {
+                        return .failure(StoreError.corrupt(file: path, offset: start, reason: "not an index entry"))
+                    }
+                    if matches(entry) { return .success(entry) }
+                }
+                position = stop + 1
+            }
+            return .success(nil)
+        }.get()
+    }
+}

@@ -1,0 +1,99 @@
+import Foundation
+import PlanModel
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Folding snapshot + journal, and writing snapshots.
+extension JSONPlanStore {
+    /// The ledger as of the journal's last complete line, and what was found on the way.
+    struct Fold {
+        var ledger: Ledger
+        /// The journal as read.
+        var journalData: Data
+        /// The offset just past its last complete line.
+        var end: Int
+        /// Events folded on top of the snapshot.
+        var tailEvents: Int
+        var tornAt: Int?
+        /// Set when `snapshot.json` itself is unreadable: then it is never overwritten automatically.
+        var damagedSnapshot: StoreError?
+    }
+
+    /// Call under the lock (shared or exclusive).
+    func fold() throws(StoreError) -> Fold {
+        let data = try journal.contents()
+        let (snapshot, damage) = try readSnapshot()
+        var ledger = Ledger()
+        var start = 0
+        if let snapshot {
+            let covered = snapshot.journal.bytes
+            let intact = covered <= data.count && data.withUnsafeBytes {
+                Digest.of(UnsafeRawBufferPointer(rebasing: $0[0..<covered]))
+            } == snapshot.journal.digest
+            if intact {
+                ledger = snapshot.ledger
+                start = covered
+            } else {
+                warn("\(journal.path): the first \(covered) bytes differ from what the snapshot covers (rewritten or merged); folding the whole journal")
+            }
+        }
+        let reading = journal.read(data, from: start)
+        reading.problems.forEach(warn)
+        for event in reading.events { ledger.apply(event) }
+        return Fold(ledger: ledger, journalData: data, end: reading.end, tailEvents: reading.events.count,
+                    tornAt: reading.tornAt, damagedSnapshot: damage)
+    }
+
+    /// The snapshot, else its backup, else nil; a damaged one is reported and skipped.
+    private func readSnapshot() throws(StoreError) -> (Snapshot?, damage: StoreError?) {
+        var damage: StoreError?
+        for path in [snapshotPath, backupPath] {
+            guard let data = try Disk.read(path) else { continue }
+            do throws(StoreError) {
+                return (try StoreCoding.decodeVersioned(Snapshot.self, from: data, file: path), damage)
+            } catch {
+                guard case .corrupt = error else { throw error }
+                if path == snapshotPath { damage = error }
+                let next = path == snapshotPath ? "using \(backupPath)" : "folding the whole journal"
+                warn("\(error) (left as it is; \(next))")
+            }
+        }
+        return (nil, damage)
+    }
+
+    /// Writes a snapshot of `fold`, keeping the current one as the backup.
+    /// Call under the exclusive lock.
+    func writeSnapshot(_ fold: Fold) throws(StoreError) {
+        let digest = fold.journalData.withUnsafeBytes { Digest.of(UnsafeRawBufferPointer(rebasing: $0[0..<fold.end])) }
+        let snapshot = Snapshot(schema: Schema.current,
+                                journal: .init(bytes: fold.end, events: fold.ledger.eventCount, digest: digest),
+                                ledger: fold.ledger)
+        let data: Data
+        do {
+            data = try StoreCoding.encoder().encode(snapshot)
+        } catch {
+            throw StoreError.badInput("snapshot cannot be encoded: \(error)")
+        }
+        try Disk.replace(snapshotPath, with: data) { () throws(StoreError) in
+            if FileManager.default.fileExists(atPath: snapshotPath) { try Disk.move(snapshotPath, to: backupPath) }
+        }
+    }
+
+    /// After a read: moves a torn last line aside, and compacts when the
+    /// journal has grown well past the snapshot (unless the snapshot is damaged).
+    func tidy(after fold: Fold) throws(StoreError) {
+        if fold.tornAt != nil {
+            let repaired = try lock.withLock(exclusive: true) { () throws(StoreError) in try journal.repairTornTail() }
+            repaired.map(warn)
+        }
+        guard fold.tailEvents >= Self.compactionThreshold, fold.damagedSnapshot == nil else { return }
+        try lock.withLock(exclusive: true) { () throws(StoreError) in
+            // Only if nothing was appended meanwhile: the fold must cover the whole journal.
+            let fd = try Disk.openFile(journal.path, O_RDONLY)
+            defer { close(fd) }
+            guard try Disk.size(fd, path: journal.path) == fold.end else { return }
+            try writeSnapshot(fold)
+        }
+    }
+}

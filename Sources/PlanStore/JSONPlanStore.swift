@@ -1,0 +1,154 @@
+import Foundation
+import PlanModel
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The store as a directory of plain JSON files:
+///
+///     store.json            manifest: format and schema
+///     plans/<plan-id>.json  one imported plan each
+///     journal.jsonl         every event, one per line, append-only
+///     snapshot.json         the ledger folded up to a point of the journal
+///     snapshot.json.bak     the previous snapshot, to fall back to
+///     index.jsonl           measure ids → plan, task ids, units, deadline
+///     lock                  the flock file
+///
+/// Problems that lose nothing (a torn last line moved aside, a damaged
+/// snapshot skipped) are reported through `warn`, one line each.
+public struct JSONPlanStore: PlanStoring {
+    public let directory: URL
+    let warn: @Sendable (String) -> Void
+
+    /// A load that folds at least this many journal events past the snapshot writes a new one.
+    public static let compactionThreshold = 1_000
+
+    var root: String { directory.path }
+    var manifestPath: String { root + "/store.json" }
+    var plansPath: String { root + "/plans" }
+    var snapshotPath: String { root + "/snapshot.json" }
+    var backupPath: String { root + "/snapshot.json.bak" }
+    var indexPath: String { root + "/index.jsonl" }
+    var journal: Journal { Journal(path: root + "/journal.jsonl") }
+    var lock: FileLock { FileLock(path: root + "/lock") }
+
+    private init(directory: URL, warn: @escaping @Sendable (String) -> Void) {
+        self.directory = directory.standardizedFileURL
+        self.warn = warn
+    }
+
+    /// Whether `directory` holds a store (its manifest).
+    public static func exists(at directory: URL) -> Bool {
+        FileManager.default.fileExists(atPath: directory.appendingPathComponent("store.json").path)
+    }
+
+    /// Opens the store at `directory`; throws `missing` if there is none and
+    /// `newerSchema` if a newer duban wrote it.
+    public static func open(at directory: URL, warn: @escaping @Sendable (String) -> Void) throws(StoreError) -> JSONPlanStore {
+        let store = JSONPlanStore(directory: directory, warn: warn)
+        guard let data = try Disk.read(store.manifestPath) else { throw StoreError.missing(directory: store.root) }
+        let manifest = try StoreCoding.decodeVersioned(Manifest.self, from: data, file: store.manifestPath)
+        guard manifest.format == Manifest.format else {
+            throw StoreError.corrupt(file: store.manifestPath, offset: 0, reason: "format is \(manifest.format), not \(Manifest.format)")
+        }
+        return store
+    }
+
+    /// Creates an empty store at `directory` (and the directories above it),
+    /// or opens the one already there.
+    public static func create(at directory: URL, now: Date,
+                              warn: @escaping @Sendable (String) -> Void) throws(StoreError) -> JSONPlanStore {
+        let store = JSONPlanStore(directory: directory, warn: warn)
+        if exists(at: directory) { return try open(at: directory, warn: warn) }
+        do {
+            try FileManager.default.createDirectory(atPath: store.plansPath, withIntermediateDirectories: true)
+        } catch {
+            throw StoreError.io(file: store.plansPath, operation: "create directory", code: (error as NSError).underlyingErrorCode ?? EIO)
+        }
+        try store.lock.withLock(exclusive: true) { () throws(StoreError) in
+            guard !exists(at: directory) else { return }
+            let fd = try Disk.openFile(store.journal.path, O_WRONLY | O_CREAT)
+            close(fd)
+            let manifest = Manifest(schema: Schema.current, format: Manifest.format, created: now)
+            guard let data = try? StoreCoding.encoder().encode(manifest) else {
+                throw StoreError.badInput("manifest cannot be encoded")
+            }
+            try Disk.replace(store.manifestPath, with: data)
+        }
+        return store
+    }
+
+    // MARK: Reading
+
+    public func load() throws(StoreError) -> Workspace {
+        let (workspace, fold) = try lock.withLock(exclusive: false) { () throws(StoreError) in
+            let fold = try self.fold()
+            return (Workspace(plans: try readPlans(), ledger: fold.ledger), fold)
+        }
+        try tidy(after: fold)
+        return workspace
+    }
+
+    public func workspace(for ids: [String]) throws(StoreError) -> Workspace {
+        try ensureIndex()
+        return try lock.withLock(exclusive: false) { () throws(StoreError) in
+            let index = IdIndex(path: indexPath, data: try Disk.read(indexPath) ?? Data())
+            var entries: [IdIndex.Entry] = []
+            for id in ids {
+                guard let entry = try index.entry(for: id) else {
+                    let known = try index.entries().flatMap { [$0.id] + $0.tasks }
+                    throw StoreError.unknownId(id, closest: IdSuggestions.closest(to: id, among: known))
+                }
+                if !entries.contains(where: { $0.id == entry.id }) { entries.append(entry) }
+            }
+            let targets = entries.flatMap { [$0.id] + $0.tasks }
+            let reading = journal.read(try journal.contents(), from: 0,
+                                       matching: Journal.needles(field: "target", values: targets))
+            reading.problems.forEach(warn)
+            var ledger = Ledger()
+            for event in reading.events { ledger.apply(event) }
+            let plans = Dictionary(grouping: entries, by: \.plan).sorted { $0.key < $1.key }.map { plan, entries in
+                Plan(id: plan, title: "", pillars: [Pillar(number: "", title: "", measures: entries.map(\.measure))])
+            }
+            return Workspace(plans: plans, ledger: ledger)
+        }
+    }
+
+    public func ledger(of officer: String) throws(StoreError) -> Ledger {
+        try lock.withLock(exclusive: false) { () throws(StoreError) in
+            let reading = journal.read(try journal.contents(), from: 0,
+                                       matching: Journal.needles(field: "officer", values: [officer]))
+            reading.problems.forEach(warn)
+            var ledger = Ledger()
+            for event in reading.events where event.officer == officer { ledger.apply(event) }
+            return ledger
+        }
+    }
+
+    public func history(of targets: Set<String>?, since: Date?) throws(StoreError) -> [Event] {
+        try lock.withLock(exclusive: false) { () throws(StoreError) in
+            let data = try journal.contents()
+            let reading = journal.read(data, from: 0, matching: targets.map { Journal.needles(field: "target", values: $0) })
+            reading.problems.forEach(warn)
+            return reading.events.filter { event in
+                (targets?.contains(event.target) ?? true) && since.map { event.time >= $0 } ?? true
+            }
+        }
+    }
+
+    // MARK: Writing
+
+    public func record(_ events: [Event]) throws(StoreError) {
+        guard !events.isEmpty else { return }
+        let repaired = try lock.withLock(exclusive: true) { () throws(StoreError) in try journal.append(events) }
+        repaired.map(warn)
+    }
+
+    public func compact() throws(StoreError) {
+        try lock.withLock(exclusive: true) { () throws(StoreError) in
+            let fold = try self.fold()
+            if let damage = fold.damagedSnapshot { throw damage }
+            try writeSnapshot(fold)
+        }
+    }
+}

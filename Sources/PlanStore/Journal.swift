@@ -1,0 +1,191 @@
+import Foundation
+import PlanModel
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The append-only event log: JSON Lines, one event per line, never rewritten
+/// except to move a torn last line (a crash mid-append) aside.
+struct Journal: Sendable {
+    let path: String
+    var rejectedPath: String { path + ".rejected" }
+
+    /// Complete lines decoded from one read of the journal.
+    struct Reading {
+        var events: [Event] = []
+        /// The offset just past the last complete line.
+        var end = 0
+        /// Where a torn last line starts, if the file does not end with a newline.
+        var tornAt: Int?
+        /// One line per complete line that could not be read (it stays in the journal).
+        var problems: [String] = []
+    }
+
+    /// The encoded form of `text` as a JSON string (with its quotes), to search raw lines for.
+    static func quoted(_ text: String) -> [UInt8] {
+        let encoded = (try? StoreCoding.encoder().encode(text)) ?? Data()
+        return Array(encoded)
+    }
+
+    /// Needles that find the lines of an event field, e.g. `"target":"p:1.1"`.
+    static func needles(field: String, values: some Sequence<String>) -> [[UInt8]] {
+        values.map { Array("\"\(field)\":".utf8) + quoted($0) }
+    }
+
+    // MARK: Reading
+
+    /// Decodes the complete lines of `data` from `start` on; with `needles`, only
+    /// the lines containing one of them (a fast filter before decoding).
+    func read(_ data: Data, from start: Int, matching needles: [[UInt8]]? = nil) -> Reading {
+        data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
+            var reading = Reading()
+            let end = Journal.endOfLastLine(bytes)
+            reading.end = max(end, min(start, bytes.count))
+            if end < bytes.count { reading.tornAt = end }
+            guard start < end else { return reading }
+            let lines: [Range<Int>]
+            if let needles {
+                lines = Journal.lines(in: bytes, from: start, to: end, containing: needles)
+            } else {
+                lines = Journal.lines(in: bytes, from: start, to: end)
+            }
+            decode(lines, in: bytes, into: &reading)
+            return reading
+        }
+    }
+
+    /// Reads the whole file (nil if it does not exist).
+    func contents() throws(StoreError) -> Data { try Disk.read(path) ?? Data() }
+
+    static func endOfLastLine(_ bytes: UnsafeRawBufferPointer) -> Int {
+        ByteSearch.lineStart(in: bytes, before: bytes.count)
+    }
+
+    private static func lines(in bytes: UnsafeRawBufferPointer, from start: Int, to end: Int) -> [Range<Int>] {
+        guard let base = bytes.baseAddress else { return [] }
+        var result: [Range<Int>] = []
+        var position = start
+        while position < end, let newline = memchr(base + position, 0x0A, end - position) {
+            let stop = base.distance(to: UnsafeRawPointer(newline))
+            if stop > position { result.append(position..<stop) }
+            position = stop + 1
+        }
+        return result
+    }
+
+    private static func lines(in bytes: UnsafeRawBufferPointer, from start: Int, to end: Int,
+                              containing needles: [[UInt8]]) -> [Range<Int>] {
+        var starts = Set<Int>()
+        var result: [Range<Int>] = []
+        for needle in needles.map(ByteSearch.init) {
+            var position = start
+            while let at = needle.firstOffset(in: bytes, from: position, to: end) {
+                let lineStart = max(ByteSearch.lineStart(in: bytes, before: at), start)
+                let lineEnd = ByteSearch.lineEnd(in: bytes, from: at, to: end)
+                if starts.insert(lineStart).inserted { result.append(lineStart..<lineEnd) }
+                position = lineEnd + 1
+            }
+        }
+        return result.sorted { $0.lowerBound < $1.lowerBound }
+    }
+
+    /// Decodes all lines as one JSON array (much faster than line by line); if
+    /// that fails, line by line to find and report the bad ones. An event id
+    /// seen twice (a line duplicated by a merge) is folded once.
+    private func decode(_ lines: [Range<Int>], in bytes: UnsafeRawBufferPointer, into reading: inout Reading) {
+        let decoder = StoreCoding.decoder()
+        var batch = Data(capacity: lines.reduce(2) { $0 + $1.count + 1 })
+        batch.append(UInt8(ascii: "["))
+        for (n, line) in lines.enumerated() {
+            if n > 0 { batch.append(UInt8(ascii: ",")) }
+            batch.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[line]))
+        }
+        batch.append(UInt8(ascii: "]"))
+        var events: [Event]
+        if let all = try? decoder.decode([Event].self, from: batch) {
+            events = all
+        } else {
+            events = []
+            for line in lines {
+                let data = Data(UnsafeRawBufferPointer(rebasing: bytes[line]))
+                do {
+                    events.append(try decoder.decode(Event.self, from: data))
+                } catch {
+                    let reason = JSONSyntax.firstError(in: data).map { "byte \(line.lowerBound + $0.offset): \($0.reason)" }
+                        ?? "byte \(line.lowerBound): \(StoreCoding.describe(error))"
+                    reading.problems.append("\(path): unreadable event skipped (kept in the journal) at \(reason)")
+                }
+            }
+        }
+        var seen = Set<String>(minimumCapacity: events.count)
+        reading.events = events.filter { seen.insert($0.id).inserted }
+    }
+
+    // MARK: Writing (the caller holds the exclusive lock)
+
+    /// Appends the events as lines and fsyncs before returning; on failure the
+    /// journal is cut back to where it was, so nothing is half-recorded.
+    /// Returns a message if a torn last line had to be moved aside first.
+    func append(_ events: [Event]) throws(StoreError) -> String? {
+        var lines = Data()
+        let encoder = StoreCoding.encoder()
+        for event in events {
+            do {
+                lines.append(try encoder.encode(event))
+            } catch {
+                throw StoreError.badInput("event \(event.id) cannot be encoded: \(error)")
+            }
+            lines.append(0x0A)
+        }
+        let repaired = try repairTornTail()
+        let fd = try Disk.openFile(path, O_WRONLY | O_APPEND | O_CREAT)
+        defer { close(fd) }
+        let size = try Disk.size(fd, path: path)
+        do {
+            try Disk.writeAll(fd, lines, path: path)
+        } catch {
+            _ = ftruncate(fd, off_t(size))
+            _ = fsync(fd)
+            throw error
+        }
+        return repaired
+    }
+
+    /// Whether the journal is empty, missing or ends with a newline (one byte read).
+    private func endsCleanly() throws(StoreError) -> Bool {
+        let fd = Foundation.open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else {
+            if errno == ENOENT { return true }
+            throw StoreError.io(file: path, operation: "open", code: errno)
+        }
+        defer { close(fd) }
+        let size = try Disk.size(fd, path: path)
+        guard size > 0 else { return true }
+        var last: UInt8 = 0
+        guard pread(fd, &last, 1, off_t(size - 1)) == 1 else { throw StoreError.io(file: path, operation: "read", code: errno) }
+        return last == 0x0A
+    }
+
+    /// Moves a torn last line into `journal.jsonl.rejected` and cuts it from the
+    /// journal; returns what was done, or nil if the journal ends cleanly.
+    func repairTornTail() throws(StoreError) -> String? {
+        guard try !endsCleanly(), let data = try Disk.read(path), !data.isEmpty, data.last != 0x0A else { return nil }
+        let end = data.withUnsafeBytes { Journal.endOfLastLine($0) }
+        var torn = Data(data[end...])
+        torn.append(0x0A)
+        let rejected = try Disk.openFile(rejectedPath, O_WRONLY | O_APPEND | O_CREAT)
+        do throws(StoreError) {
+            try Disk.writeAll(rejected, torn, path: rejectedPath)
+            close(rejected)
+        } catch {
+            close(rejected)
+            throw error
+        }
+        try Disk.syncDirectory((path as NSString).deletingLastPathComponent)
+        let fd = try Disk.openFile(path, O_WRONLY)
+        defer { close(fd) }
+        guard ftruncate(fd, off_t(end)) == 0 else { throw StoreError.io(file: path, operation: "truncate", code: errno) }
+        try Disk.sync(fd, path: path)
+        return "\(path): torn last line at byte \(end) (\(torn.count - 1) bytes) moved to \(rejectedPath)"
+    }
+}

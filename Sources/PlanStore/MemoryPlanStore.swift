@@ -1,0 +1,59 @@
+import Foundation
+import PlanModel
+
+/// The in-memory twin of `JSONPlanStore`, for tests and previews: same
+/// contract, nothing on disk.
+public final class MemoryPlanStore: PlanStoring, @unchecked Sendable {
+    private let lock = NSLock()
+    private var plans: [String: Plan] = [:]
+    private var events: [Event] = []
+
+    public init() {}
+
+    public func load() throws(StoreError) -> Workspace {
+        lock.withLock {
+            var ledger = Ledger()
+            for event in events { ledger.apply(event) }
+            return Workspace(plans: plans.keys.sorted().compactMap { plans[$0] }, ledger: ledger)
+        }
+    }
+
+    public func workspace(for ids: [String]) throws(StoreError) -> Workspace {
+        let workspace = try load()
+        for id in ids where workspace.location(of: id) == nil {
+            throw StoreError.unknownId(id, closest: IdSuggestions.closest(to: id, among: workspace.allIds))
+        }
+        return workspace
+    }
+
+    public func ledger(of officer: String) throws(StoreError) -> Ledger {
+        lock.withLock {
+            var ledger = Ledger()
+            for event in events where event.officer == officer { ledger.apply(event) }
+            return ledger
+        }
+    }
+
+    public func record(_ events: [Event]) throws(StoreError) {
+        lock.withLock { self.events.append(contentsOf: events) }
+    }
+
+    public func importPlan(_ plan: Plan) throws(StoreError) -> ImportReport {
+        try ImportReport.validate(plan)
+        return lock.withLock {
+            let report = ImportReport(old: plans[plan.id], new: plan, recorded: Set(events.map(\.target)))
+            plans[plan.id] = plan
+            return report
+        }
+    }
+
+    public func history(of targets: Set<String>?, since: Date?) throws(StoreError) -> [Event] {
+        lock.withLock {
+            events.filter { event in
+                (targets?.contains(event.target) ?? true) && since.map { event.time >= $0 } ?? true
+            }
+        }
+    }
+
+    public func compact() throws(StoreError) {}
+}

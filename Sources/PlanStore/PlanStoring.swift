@@ -1,0 +1,33 @@
+import Foundation
+import PlanModel
+
+/// A store of plans and the events recorded against them. The JSON directory
+/// store and the in-memory twin both pass one contract suite.
+public protocol PlanStoring: Sendable {
+    /// Every plan with its full progress (snapshot + journal folded).
+    func load() throws(StoreError) -> Workspace
+
+    /// Enough of the workspace to decide and record changes to `ids` (measure
+    /// or task ids): their measures with task ids, units and due dates, and
+    /// every event recorded against them. It may hold more; plan and measure
+    /// titles and text may be empty. An unknown id throws `unknownId` with the
+    /// closest existing ids.
+    func workspace(for ids: [String]) throws(StoreError) -> Workspace
+
+    /// The fold of `officer`'s own events: enough for `Ledger.undo(by:id:time:)`.
+    func ledger(of officer: String) throws(StoreError) -> Ledger
+
+    /// Appends the events durably, in order; when this returns they are acknowledged.
+    func record(_ events: [Event]) throws(StoreError)
+
+    /// Adds a plan or replaces the plan of the same id. Progress follows ids, so
+    /// measures that keep their id keep it; vanished ids keep their history.
+    func importPlan(_ plan: Plan) throws(StoreError) -> ImportReport
+
+    /// Events in the order recorded, only those about `targets` if given, and
+    /// only those at or after `since` if given.
+    func history(of targets: Set<String>?, since: Date?) throws(StoreError) -> [Event]
+
+    /// Folds the journal into a new snapshot (the journal itself is kept whole).
+    func compact() throws(StoreError)
+}

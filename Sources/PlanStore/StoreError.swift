@@ -1,0 +1,39 @@
+import Foundation
+
+/// Why a store operation failed. Each case reads as one line naming the file
+/// or id and the problem.
+public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// No store at the directory.
+    case missing(directory: String)
+    /// The id names no measure or task; `closest` are existing ids that look alike.
+    case unknownId(String, closest: [String])
+    /// The file was written by a newer duban; it is read by no one here and never rewritten.
+    case newerSchema(file: String, schema: Int)
+    /// The file is not what the store wrote; `offset` is the byte where reading failed.
+    case corrupt(file: String, offset: Int, reason: String)
+    /// A system call failed; nothing was acknowledged.
+    case io(file: String, operation: String, code: Int32)
+    /// The change is valid but not allowed as asked (e.g. done with open tasks without force).
+    case refused(String)
+    /// The request itself is malformed (a bad id, a bad plan).
+    case badInput(String)
+
+    public var description: String {
+        switch self {
+        case let .missing(directory):
+            "no store at \(directory)"
+        case let .unknownId(id, closest):
+            closest.isEmpty ? "unknown id \(id)" : "unknown id \(id); closest: \(closest.joined(separator: ", "))"
+        case let .newerSchema(file, schema):
+            "\(file) has schema \(schema), newer than this duban reads (\(Schema.current)); upgrade duban (the file is left as it is)"
+        case let .corrupt(file, offset, reason):
+            "\(file): unreadable at byte \(offset): \(reason)"
+        case let .io(file, operation, code):
+            "\(file): \(operation) failed: \(String(cString: strerror(code)))"
+        case let .refused(reason):
+            reason
+        case let .badInput(reason):
+            reason
+        }
+    }
+}

@@ -1,0 +1,89 @@
+import ArgumentParser
+import PlanModel
+import PlanStore
+
+struct NoteCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "note", abstract: "Add a note to a measure or task (e.g. the evidence for a sign-off).")
+
+    @OptionGroup var options: StoreOptions
+    @Argument(help: "A measure or task id.") var id: String
+    @Argument(help: "The note.") var text: String
+
+    func run() throws {
+        try ChangeRecorder.run(options, ids: [id]) { factory, id, workspace throws(StoreError) in
+            [try factory.note(text, on: id, in: workspace)]
+        }
+    }
+}
+
+extension Role: ExpressibleByArgument {}
+
+struct AssignCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "assign", abstract: "Make a unit responsible for a measure, or change its role.")
+
+    @OptionGroup var options: StoreOptions
+    @Argument(help: "A measure id.") var id: String
+    @Argument(help: "The unit (责任单位), e.g. 区发改委.") var unit: String
+    @Option(help: "lead (牵头), support (配合) or responsible (not distinguished).") var role: Role = .responsible
+
+    func run() throws {
+        try ChangeRecorder.run(options, ids: [id]) { factory, id, workspace throws(StoreError) in
+            try factory.assign(unit, role: role, to: id, in: workspace).map { [$0] } ?? []
+        }
+    }
+}
+
+struct UnassignCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "unassign", abstract: "Remove a unit from a measure.")
+
+    @OptionGroup var options: StoreOptions
+    @Argument(help: "A measure id.") var id: String
+    @Argument(help: "The unit (责任单位).") var unit: String
+
+    func run() throws {
+        try ChangeRecorder.run(options, ids: [id]) { factory, id, workspace throws(StoreError) in
+            [try factory.unassign(unit, from: id, in: workspace)]
+        }
+    }
+}
+
+struct DueCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "due", abstract: "Set a measure's due date (YYYY-MM-DD), or clear it (none).")
+
+    @OptionGroup var options: StoreOptions
+    @Argument(help: "A measure id.") var id: String
+    @Argument(help: "YYYY-MM-DD or none.") var date: String
+
+    func validate() throws {
+        guard date == "none" || Day(date) != nil else { throw ValidationError("not a day: \(date) (YYYY-MM-DD or none)") }
+    }
+
+    func run() throws {
+        let day = Day(date)
+        try ChangeRecorder.run(options, ids: [id]) { factory, id, workspace throws(StoreError) in
+            try factory.due(day, of: id, in: workspace).map { [$0] } ?? []
+        }
+    }
+}
+
+struct UndoCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "undo", abstract: "Undo your last change(s); each undo is recorded as an event.")
+
+    @OptionGroup var options: StoreOptions
+    @Option(help: "How many of your changes to undo.") var steps = 1
+
+    func validate() throws {
+        guard steps >= 1 else { throw ValidationError("--steps must be at least 1") }
+    }
+
+    func run() throws {
+        let store = try options.openStore()
+        let factory = options.eventFactory()
+        let undos = factory.undo(steps: steps, in: try store.ledger(of: factory.officer))
+        guard !undos.isEmpty else {
+            throw CommandFailure(description: "nothing of \(factory.officer)'s to undo", exitCode: 1)
+        }
+        try store.record(undos)
+        print(undos.map { "\($0.target): \(Output.describe($0.change))" }.joined(separator: "\n"))
+    }
+}

@@ -1,0 +1,63 @@
+import ArgumentParser
+import PlanModel
+import PlanStore
+
+extension Status: ExpressibleByArgument {}
+
+struct ListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "List measures, filtered by plan, pillar, unit, status or overdue.")
+
+    @OptionGroup var options: StoreOptions
+    @Option(help: "A plan id.") var plan: String?
+    @Option(help: "A pillar: its ordinal (1, 2, …) or the document's number (一, 二, …).") var pillar: String?
+    @Option(help: "A responsible unit (a part of its name is enough).") var unit: String?
+    @Option(help: "todo, doing, done or blocked.") var status: Status?
+    @Flag(help: "Only measures past their due date and not done.") var overdue = false
+    @Flag(help: "Print JSON.") var json = false
+
+    struct Row: Encodable {
+        var id: String
+        var title: String
+        var status: Status
+        var tasks: String
+        var due: Day?
+        var overdue: Bool
+        var units: [UnitRef]
+    }
+
+    func run() throws {
+        let workspace = try options.openStore().load()
+        if let plan, workspace.plan(plan) == nil {
+            throw StoreError.unknownId(plan, closest: IdSuggestions.closest(to: plan, among: workspace.plans.map(\.id)))
+        }
+        let today = Output.today()
+        var rows: [Row] = []
+        for candidate in workspace.plans where plan == nil || candidate.id == plan {
+            for (ordinal, part) in candidate.pillars.enumerated() where pillar == nil || pillar == String(ordinal + 1) || pillar == part.number {
+                for measure in part.measures {
+                    let late = today.map { workspace.isOverdue(measure, today: $0) } ?? false
+                    let units = workspace.units(of: measure)
+                    let state = workspace.status(of: measure)
+                    guard status == nil || state == status, !overdue || late,
+                          unit.map({ query in units.contains { UnitMatch.matches(query, $0.name) } }) ?? true else { continue }
+                    let progress = workspace.taskProgress(of: measure)
+                    rows.append(Row(id: measure.id, title: measure.title, status: state,
+                                    tasks: progress.total == 0 ? "" : "\(progress.done)/\(progress.total)",
+                                    due: workspace.dueDate(of: measure), overdue: late, units: units))
+                }
+            }
+        }
+        if json { return try Output.json(rows) }
+        let idWidth = rows.map(\.id.count).max() ?? 0
+        for row in rows {
+            let columns = [
+                row.id.padding(toLength: idWidth, withPad: " ", startingAt: 0),
+                row.status.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0),
+                row.tasks.padding(toLength: 5, withPad: " ", startingAt: 0),
+                (row.due?.description ?? "").padding(toLength: 10, withPad: " ", startingAt: 0) + (row.overdue ? "!" : " "),
+                row.title,
+            ]
+            print(columns.joined(separator: "  "))
+        }
+    }
+}

@@ -1,0 +1,57 @@
+import Foundation
+import PlanModel
+
+/// How commands print: JSON for `--json` (sorted keys, like the store's
+/// files), and the plain words and days of the text listings.
+enum Output {
+    static func json(_ value: some Encodable) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes, .prettyPrinted]
+        let data = try encoder.encode(value)
+        FileHandle.standardOutput.write(data + Data("\n".utf8))
+    }
+
+    /// The local calendar day of `date`: "today" for overdue, and the start of `--since`.
+    static func day(of date: Date) -> Day? {
+        let parts = Calendar.current.dateComponents([.year, .month, .day], from: date)
+        guard let year = parts.year, let month = parts.month, let day = parts.day else { return nil }
+        return Day(year: year, month: month, day: day)
+    }
+
+    static func today() -> Day? { day(of: Date()) }
+
+    /// Local midnight at the start of `day`.
+    static func start(of day: Day) -> Date? {
+        Calendar.current.date(from: DateComponents(year: day.year, month: day.month, day: day.day))
+    }
+
+    /// An event time in local time to the minute, e.g. `2026-11-21 17:30`.
+    static func time(_ date: Date) -> String {
+        let parts = Calendar.current.dateComponents([.year, .month, .day, .hour, .minute], from: date)
+        let day = Day(year: parts.year ?? 1, month: parts.month ?? 1, day: parts.day ?? 1)?.description ?? ""
+        return day + " " + pad(parts.hour ?? 0) + ":" + pad(parts.minute ?? 0)
+    }
+
+    private static func pad(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+
+    /// What an event did, in a few words: `done`, `note: …`, `assign 区经委 (support)`.
+    static func describe(_ change: Change) -> String {
+        switch change {
+        case let .status(status, previous, force):
+            let word = status?.rawValue ?? "unmarked"
+            return word + (previous.map { " (was \($0.rawValue))" } ?? "") + (force ? " (forced)" : "")
+        case let .note(text): return "note: " + text
+        case let .assign(unit, role, previous):
+            return "assign \(unit) (\(role.rawValue))" + (previous.map { ", was \($0.rawValue)" } ?? "")
+        case let .unassign(unit, previous): return "unassign \(unit) (was \(previous.rawValue))"
+        case let .due(day, previous):
+            return (day.map { "due \($0)" } ?? "due cleared") + (previous.map { " (was \($0))" } ?? "")
+        case let .undo(event, inverse):
+            return "undo \(event)" + (inverse.map { ": " + describe($0) } ?? ": note withdrawn")
+        }
+    }
+
+    static func line(_ event: Event) -> String {
+        "\(time(event.time))  \(event.officer)  \(event.target)  \(describe(event.change))"
+    }
+}

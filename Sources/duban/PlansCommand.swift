@@ -1,0 +1,45 @@
+import ArgumentParser
+import PlanModel
+import PlanStore
+
+struct PlansCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "plans", abstract: "List the plans in the store with their progress.")
+
+    @OptionGroup var options: StoreOptions
+    @Flag(help: "Print JSON.") var json = false
+
+    struct Row: Encodable {
+        var id: String
+        var title: String
+        var measures: Int
+        var done: Int
+        var overdue: Int
+    }
+
+    struct Listing: Encodable {
+        var plans: [Row]
+        /// Ids with recorded progress that no plan holds any more (vanished on re-import).
+        var orphaned: [String]
+    }
+
+    func run() throws {
+        let workspace = try options.openStore().load()
+        let today = Output.today()
+        let rows = workspace.plans.map { plan in
+            let progress = workspace.progress(of: plan)
+            let overdue = today.map { day in plan.measures.count { workspace.isOverdue($0, today: day) } } ?? 0
+            return Row(id: plan.id, title: plan.title, measures: progress.total, done: progress.done, overdue: overdue)
+        }
+        let listing = Listing(plans: rows, orphaned: ImportReport.orphans(in: workspace))
+        if json { return try Output.json(listing) }
+        guard !rows.isEmpty else { return print("no plans in \(options.directory.path)") }
+        let idWidth = rows.map(\.id.count).max() ?? 0
+        for row in rows {
+            let counts = "\(row.done)/\(row.measures) done" + (row.overdue > 0 ? ", \(row.overdue) overdue" : "")
+            print(row.id.padding(toLength: idWidth, withPad: " ", startingAt: 0) + "  " + counts + "  " + row.title)
+        }
+        if !listing.orphaned.isEmpty {
+            print("orphaned (history kept, no longer in a plan): " + listing.orphaned.joined(separator: ", "))
+        }
+    }
+}

@@ -1,0 +1,107 @@
+import ArgumentParser
+import Foundation
+import PlanModel
+import PlanStore
+
+struct ShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show", abstract: "Show a measure or task: text, tasks, units, notes, due date and history.")
+
+    @OptionGroup var options: StoreOptions
+    @Argument(help: "A measure or task id.") var id: String
+    @Flag(help: "Print JSON.") var json = false
+
+    struct Item: Encodable {
+        var id: String
+        var plan: String?
+        var measure: String?
+        var title: String?
+        var text: String?
+        var status: Status
+        var marked: Ledger.Mark?
+        var orphaned: Bool
+        var tasks: [TaskRow]
+        var units: [UnitRef]
+        var due: Day?
+        var overdue: Bool
+        var notes: [Ledger.Note]
+        var history: [Event]
+    }
+
+    struct TaskRow: Encodable {
+        var id: String
+        var title: String
+        var status: Status
+    }
+
+    func run() throws {
+        let store = try options.openStore()
+        let workspace = try store.load()
+        let item: Item
+        if let location = workspace.location(of: id), let measure = workspace.measure(id) {
+            let targets = Set([id] + (location.task == nil ? measure.tasks.map(\.id) : []))
+            item = describe(measure, at: location, in: workspace, history: try store.history(of: targets, since: nil))
+        } else {
+            let history = try store.history(of: [id], since: nil)
+            guard !history.isEmpty else {
+                throw StoreError.unknownId(id, closest: IdSuggestions.closest(to: id, among: workspace.allIds))
+            }
+            item = Item(id: id, status: workspace.ledger.marks[id]?.status ?? .todo, marked: workspace.ledger.marks[id],
+                        orphaned: true, tasks: [], units: [], overdue: false, notes: workspace.ledger.notes[id] ?? [],
+                        history: history)
+        }
+        if json { return try Output.json(item) }
+        print(text(item))
+    }
+
+    private func describe(_ measure: Measure, at location: Workspace.Location, in workspace: Workspace,
+                          history: [Event]) -> Item {
+        let plan = workspace.plans[location.plan].id
+        let today = Output.today()
+        if let t = location.task {
+            let task = measure.tasks[t]
+            return Item(id: id, plan: plan, measure: measure.id, title: task.title, text: task.text,
+                        status: workspace.status(ofTask: id), marked: workspace.ledger.marks[id], orphaned: false,
+                        tasks: [], units: [], due: nil, overdue: false, notes: workspace.ledger.notes[id] ?? [], history: history)
+        }
+        return Item(id: id, plan: plan, measure: nil, title: measure.title, text: measure.text,
+                    status: workspace.status(of: measure), marked: workspace.ledger.marks[id], orphaned: false,
+                    tasks: measure.tasks.map { TaskRow(id: $0.id, title: $0.title, status: workspace.status(ofTask: $0.id)) },
+                    units: workspace.units(of: measure), due: workspace.dueDate(of: measure),
+                    overdue: today.map { workspace.isOverdue(measure, today: $0) } ?? false,
+                    notes: workspace.ledger.notes[id] ?? [], history: history)
+    }
+
+    private func text(_ item: Item) -> String {
+        var lines: [String] = []
+        var head = "\(item.id)  \(item.status.rawValue)"
+        if let mark = item.marked {
+            head += " (marked by \(mark.officer) \(Output.time(mark.time))\(mark.force ? ", forced" : ""))"
+        } else if !item.tasks.isEmpty {
+            head += " (from its tasks)"
+        }
+        lines.append(head)
+        if item.orphaned { lines.append("orphaned: no longer in any plan; its history is kept") }
+        if let measure = item.measure { lines.append("task of \(measure)") }
+        if let title = item.title, !title.isEmpty { lines.append(title) }
+        if let text = item.text, !text.isEmpty, text != item.title { lines.append(text) }
+        if !item.units.isEmpty {
+            lines.append("units: " + item.units.map { "\($0.name) (\($0.role.rawValue))" }.joined(separator: ", "))
+        }
+        if let due = item.due { lines.append("due: \(due)" + (item.overdue ? " (overdue)" : "")) }
+        if !item.tasks.isEmpty {
+            let done = item.tasks.count { $0.status == .done }
+            lines.append("tasks (\(done)/\(item.tasks.count)):")
+            lines += item.tasks.map { "  \($0.status.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)) \($0.id)  \($0.title)" }
+        }
+        if !item.notes.isEmpty {
+            lines.append("notes:")
+            lines += item.notes.map { "  \(Output.time($0.time))  \($0.officer): \($0.text)" }
+        }
+        if !item.history.isEmpty {
+            lines.append("history:")
+            lines += item.history.map { "  " + Output.line($0) }
+        }
+        return lines.joined(separator: "\n")
+    }
+}

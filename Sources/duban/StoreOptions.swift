@@ -1,0 +1,55 @@
+import ArgumentParser
+import Foundation
+import PlanStore
+
+/// The options every command shares (and the dashboard, later): where the
+/// store is and who is recording.
+struct StoreOptions: ParsableArguments {
+    @Option(name: .customLong("store"), help: ArgumentHelp("The store directory (else $DUBAN_STORE, else $XDG_DATA_HOME/duban or ~/.local/share/duban).", valueName: "dir"))
+    var store: String?
+
+    @Option(name: .customLong("as"), help: ArgumentHelp("The officer recording changes (else $DUBAN_USER, else the login name).", valueName: "name"))
+    var officer: String?
+
+    /// `--store`, else `$DUBAN_STORE`, else `$XDG_DATA_HOME/duban`, else `~/.local/share/duban`.
+    static func directory(explicit: String?, environment: [String: String], home: String) -> URL {
+        func nonEmpty(_ value: String?) -> String? { value.flatMap { $0.isEmpty ? nil : $0 } }
+        if let path = nonEmpty(explicit) ?? nonEmpty(environment["DUBAN_STORE"]) {
+            return URL(fileURLWithPath: (path as NSString).expandingTildeInPath)
+        }
+        let data = nonEmpty(environment["XDG_DATA_HOME"]) ?? home + "/.local/share"
+        return URL(fileURLWithPath: data).appendingPathComponent("duban")
+    }
+
+    /// `--as`, else `$DUBAN_USER`, else the login name.
+    static func officer(explicit: String?, environment: [String: String], login: String?) -> String {
+        func nonEmpty(_ value: String?) -> String? {
+            value.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
+        }
+        return nonEmpty(explicit) ?? nonEmpty(environment["DUBAN_USER"]) ?? nonEmpty(login) ?? "unknown"
+    }
+
+    var directory: URL {
+        Self.directory(explicit: store, environment: ProcessInfo.processInfo.environment, home: NSHomeDirectory())
+    }
+
+    var officerName: String {
+        Self.officer(explicit: officer, environment: ProcessInfo.processInfo.environment, login: Self.loginName)
+    }
+
+    private static var loginName: String? {
+        if let name = getlogin() { return String(cString: name) }
+        guard let entry = getpwuid(getuid()), let name = entry.pointee.pw_name else { return nil }
+        return String(cString: name)
+    }
+
+    /// Opens the existing store; warnings go to stderr, one line each.
+    func openStore() throws -> JSONPlanStore {
+        try JSONPlanStore.open(at: directory) { message in
+            FileHandle.standardError.write(Data("duban: \(message)\n".utf8))
+        }
+    }
+
+    /// A factory for this officer's events, stamped now.
+    func eventFactory() -> EventFactory { EventFactory(officer: officerName, time: Date()) }
+}

@@ -1,0 +1,121 @@
+import Foundation
+import PlanModel
+import PlanStore
+import Testing
+
+/// `duban`'s commands end to end: the built binary on a temporary store.
+@Suite("Command line")
+final class CommandLineTests {
+    let directory: URL
+
+    deinit { try? FileManager.default.removeItem(at: directory) }
+
+    init() throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("duban-cli-\(UUID().uuidString)")
+        let store = try JSONPlanStore.create(at: directory, now: Date(timeIntervalSince1970: 1_790_000_000)) { _ in }
+        func measure(_ id: String, _ title: String, tasks: Int = 0, due: Day? = nil) -> Measure {
+            Measure(id: id, label: "", title: title, text: title + "，深化服务。",
+                    units: [UnitRef(name: "区发改委", role: .lead), UnitRef(name: "区市场监管局", role: .support)],
+                    deadline: due.map { Deadline(text: "年底前", date: $0) },
+                    tasks: (0..<tasks).map { Task(id: "\(id).\($0 + 1)", title: "任务\($0 + 1)", text: "任务。") })
+        }
+        _ = try store.importPlan(Plan(id: "jiading-2026", title: "嘉定区优化营商环境行动方案", pillars: [
+            Pillar(number: "一", title: "政务服务", measures: [
+                measure("jiading-2026:1.1", "开店一件事", tasks: 2, due: Day(year: 2020, month: 6, day: 30)),
+                measure("jiading-2026:1.2", "办好一件事"),
+            ]),
+            Pillar(number: "二", title: "市场环境", measures: [measure("jiading-2026:2.1", "公平竞争")]),
+        ]))
+    }
+
+    struct Run {
+        var status: Int32
+        var output: String
+        var error: String
+    }
+
+    @discardableResult
+    func duban(_ arguments: String..., officer: String = "wang", store: String? = nil) throws -> Run {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("duban")
+        process.arguments = arguments + ["--store", store ?? directory.path, "--as", officer]
+        var environment = ProcessInfo.processInfo.environment
+        environment["TZ"] = "Asia/Shanghai"
+        process.environment = environment
+        let output = Pipe(), error = Pipe()
+        process.standardOutput = output
+        process.standardError = error
+        try process.run()
+        let out = output.fileHandleForReading.readDataToEndOfFile()
+        let err = error.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, output: String(decoding: out, as: UTF8.self),
+                   error: String(decoding: err, as: UTF8.self))
+    }
+
+    @Test("done on a measure with open tasks is refused (1) until forced, and the force is recorded")
+    func doneNeedsForce() throws {
+        let refused = try duban("done", "jiading-2026:1.1")
+        #expect(refused.status == 1)
+        #expect(refused.error == "duban: jiading-2026:1.1 has 2 open tasks (jiading-2026:1.1.1, jiading-2026:1.1.2); use --force to mark it done anyway\n")
+        #expect(try duban("done", "jiading-2026:1.1.1", "jiading-2026:1.1.2", "jiading-2026:1.1").status == 0)
+        let history = try duban("history", "jiading-2026:1.1", "--json")
+        #expect(history.output.components(separatedBy: "\"kind\" : \"status\"").count == 4)
+        #expect(try duban("reopen", "jiading-2026:1.1.2").status == 0)
+        #expect(try duban("done", "jiading-2026:2.1", "--force").output == "jiading-2026:2.1: done\n")
+    }
+
+    @Test("an unknown id exits 1 naming the id and the closest ids; bad input exits 2")
+    func exitStatuses() throws {
+        let unknown = try duban("done", "jiading-2026:1.3")
+        #expect(unknown.status == 1)
+        #expect(unknown.error == "duban: unknown id jiading-2026:1.3; closest: jiading-2026:1.1, jiading-2026:1.2, jiading-2026:2.1\n")
+        #expect(try duban("due", "jiading-2026:1.2", "2026-13-01").status == 2)
+        #expect(try duban("list", "--status", "finished").status == 2)
+        #expect(try duban("assign", "jiading-2026:1.1.1", "区经委").status == 2)
+        #expect(try duban("unassign", "jiading-2026:1.2", "区经委").status == 1)
+        #expect(try duban("undo").status == 1)
+        let missing = try duban("plans", store: directory.path + "/nowhere")
+        #expect(missing.status == 1 && missing.error.contains("no store at"))
+    }
+
+    @Test("list filters by status, unit, pillar and overdue, and prints JSON")
+    func list() throws {
+        try duban("start", "jiading-2026:1.2")
+        try duban("unassign", "jiading-2026:2.1", "区市场监管局")
+        #expect(try duban("list", "--status", "doing").output.hasPrefix("jiading-2026:1.2  doing"))
+        #expect(try duban("list", "--unit", "市场监管").output.split(separator: "\n").count == 2)
+        #expect(try duban("list", "--pillar", "二").output.split(separator: "\n").count == 1)
+        #expect(try duban("list", "--pillar", "1").output.split(separator: "\n").count == 2)
+        let overdue = try duban("list", "--overdue", "--json")
+        let rows = try JSONSerialization.jsonObject(with: Data(overdue.output.utf8)) as? [[String: Any]]
+        #expect(rows?.map { $0["id"] as? String } == ["jiading-2026:1.1"])
+        let plans = try duban("plans")
+        #expect(plans.output == "jiading-2026  0/3 done, 1 overdue  嘉定区优化营商环境行动方案\n")
+    }
+
+    @Test("note, assign, due and undo show up in show and history; undo reverts this officer's changes only")
+    func editAndUndo() throws {
+        try duban("note", "jiading-2026:1.2", "已召开推进会")
+        try duban("assign", "jiading-2026:1.2", "区经委", "--role", "support")
+        try duban("due", "jiading-2026:1.2", "2026-12-31")
+        try duban("done", "jiading-2026:2.1", officer: "li")
+        let shown = try duban("show", "jiading-2026:1.2").output
+        #expect(shown.contains("units: 区发改委 (lead), 区市场监管局 (support), 区经委 (support)"))
+        #expect(shown.contains("due: 2026-12-31"))
+        #expect(shown.contains("wang: 已召开推进会"))
+        let undo = try duban("undo", "--steps", "2")
+        let lines = undo.output.split(separator: "\n")
+        #expect(lines.count == 2)
+        #expect(lines.first?.hasSuffix(": due cleared (was 2026-12-31)") == true)
+        #expect(lines.last?.hasSuffix(": unassign 区经委 (was support)") == true)
+        let after = try duban("show", "jiading-2026:1.2", "--json").output
+        let item = try #require(try JSONSerialization.jsonObject(with: Data(after.utf8)) as? [String: Any])
+        #expect(item["due"] == nil || item["due"] is NSNull)
+        #expect((item["units"] as? [[String: String]])?.count == 2)
+        #expect((item["notes"] as? [Any])?.count == 1)
+        #expect(try duban("list", "--status", "done").output.contains("jiading-2026:2.1"))
+        #expect(try duban("history", "--since", "2000-01-01").output.split(separator: "\n").count == 6)
+    }
+
+}

@@ -1,0 +1,20 @@
+import Foundation
+import PlanModel
+import Testing
+@testable import PlanStore
+
+@Suite("README")
+struct ReadmeTests {
+    @Test("the README's example journal lines are real events, one per kind, written as the store writes them")
+    func journalExamples() throws {
+        let readme = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("README.md")
+        let lines = try String(contentsOf: readme, encoding: .utf8).split(separator: "\n").filter { $0.hasPrefix("{\"id\"") }
+        let events = try lines.map { try StoreCoding.decoder().decode(Event.self, from: Data($0.utf8)) }
+        #expect(events.map(\.kind) == Change.Kind.allCases)
+        for (line, event) in zip(lines, events) {
+            let written = String(decoding: try StoreCoding.encoder().encode(event), as: UTF8.self)
+            #expect(written == String(line), "the store writes \(written)")
+        }
+    }
+}

@@ -1,0 +1,176 @@
+import Foundation
+import PlanModel
+import Testing
+@testable import PlanStore
+
+/// The contract every `PlanStoring` keeps, run against the JSON store and the in-memory twin.
+@Suite("Store contract")
+struct StoreContractTests {
+    static let changes: [(String, Change)] = [
+        ("p-2026:1.1", .status(.done, previous: nil, force: true)),
+        ("p-2026:1.1.1", .status(.doing, previous: nil, force: false)),
+        ("p-2026:1.1", .status(nil, previous: .blocked, force: false)),
+        ("p-2026:1.2", .note("证据：会议纪要 2026/11/21 \"第3次\"\n附件")),
+        ("p-2026:1.2", .assign(unit: "区经委", role: .support, previous: nil)),
+        ("p-2026:1.2", .unassign(unit: "区发改委", previous: .lead)),
+        ("p-2026:2.1", .due(Day(year: 2026, month: 12, day: 31), previous: nil)),
+        ("p-2026:2.1", .due(nil, previous: Day(year: 2026, month: 6, day: 30))),
+        ("p-2026:1.1", .undo(event: "e1", inverse: .status(.todo, previous: .done, force: false))),
+        ("p-2026:1.2", .undo(event: "e2", inverse: nil)),
+    ]
+
+    static var kindsAndChanges: [(StoreKind, Int)] {
+        StoreKind.allCases.flatMap { kind in changes.indices.map { (kind, $0) } }
+    }
+
+    @Test("every event kind is recorded and read back unchanged", arguments: kindsAndChanges)
+    func roundTrip(kind: StoreKind, index: Int) throws {
+        let directory = TemporaryDirectory()
+        let store = try Fixtures.makeStore(kind, in: directory)
+        _ = try store.importPlan(Fixtures.plan)
+        let (target, change) = Self.changes[index]
+        let event = Fixtures.event(1, target, change)
+        try store.record([event])
+        #expect(try store.history(of: nil, since: nil) == [event])
+        #expect(try store.history(of: [target], since: nil) == [event])
+        var expected = Ledger()
+        expected.apply(event)
+        #expect(try store.load().ledger == expected)
+    }
+
+    @Test("undo of each kind restores the state before, and is itself recorded", arguments: StoreKind.allCases)
+    func undoEachKind(kind: StoreKind) throws {
+        let directory = TemporaryDirectory()
+        let store = try Fixtures.makeStore(kind, in: directory)
+        _ = try store.importPlan(Fixtures.plan)
+        let before = try store.load()
+        let wang = EventFactory(officer: "wang", time: Fixtures.t0)
+        var w = before
+        let steps: [(Workspace) throws -> Event?] = [
+            { try wang.status(.done, of: "p-2026:1.1", in: $0, force: true) },
+            { try wang.status(.done, of: "p-2026:1.1.2", in: $0) },
+            { try wang.note("纪要", on: "p-2026:1.1", in: $0) },
+            { try wang.assign("区经委", role: .support, to: "p-2026:1.1", in: $0) },
+            { try wang.unassign("区发改委", from: "p-2026:1.1", in: $0) },
+            { try wang.due(Day(year: 2026, month: 3, day: 1), of: "p-2026:1.1", in: $0) },
+        ]
+        for step in steps {
+            let event = try #require(try step(w))
+            try store.record([event])
+            w = try store.load()
+        }
+        let measure = try #require(w.measure("p-2026:1.1"))
+        #expect(w.status(of: measure) == .done)
+        #expect(w.units(of: measure) == [UnitRef(name: "区经委", role: .support)])
+        let undos = wang.undo(steps: 10, in: try store.ledger(of: "wang"))
+        #expect(undos.count == steps.count)
+        try store.record(undos)
+        let after = try store.load()
+        #expect(after.status(of: measure) == before.status(of: measure))
+        #expect(after.status(ofTask: "p-2026:1.1.2") == .todo)
+        #expect(after.units(of: measure) == measure.units)
+        #expect(after.dueDate(of: measure) == Day(year: 2026, month: 6, day: 30))
+        #expect(after.ledger.notes["p-2026:1.1"] ?? [] == [])
+        #expect(wang.undo(steps: 1, in: try store.ledger(of: "wang")).isEmpty)
+        #expect(try store.history(of: nil, since: nil).count == steps.count * 2)
+    }
+
+    @Test("marking a measure done with open tasks is refused unless forced", arguments: StoreKind.allCases)
+    func doneWithOpenTasks(kind: StoreKind) throws {
+        let directory = TemporaryDirectory()
+        let store = try Fixtures.makeStore(kind, in: directory)
+        _ = try store.importPlan(Fixtures.plan)
+        let wang = EventFactory(officer: "wang", time: Fixtures.t0)
+        let slice = try store.workspace(for: ["p-2026:1.1"])
+        #expect(throws: StoreError.refused("p-2026:1.1 has 2 open tasks (p-2026:1.1.1, p-2026:1.1.2); use --force to mark it done anyway")) {
+            try wang.status(.done, of: "p-2026:1.1", in: slice)
+        }
+        let forced = try #require(try wang.status(.done, of: "p-2026:1.1", in: slice, force: true))
+        #expect(forced.change == .status(.done, previous: nil, force: true))
+        try store.record([forced])
+        #expect(try wang.status(.done, of: "p-2026:1.1", in: store.workspace(for: ["p-2026:1.1"])) == nil)
+    }
+
+    @Test("a slice for some ids agrees with the whole workspace on them", arguments: StoreKind.allCases)
+    func sliceAgrees(kind: StoreKind) throws {
+        let directory = TemporaryDirectory()
+        let store = try Fixtures.makeStore(kind, in: directory)
+        _ = try store.importPlan(Fixtures.plan)
+        try store.record([
+            Fixtures.event(1, "p-2026:1.1.1", .status(.done, previous: nil, force: false)),
+            Fixtures.event(2, "p-2026:1.2", .status(.blocked, previous: nil, force: false)),
+            Fixtures.event(3, "p-2026:1.1", .assign(unit: "区经委", role: .support, previous: nil)),
+            Fixtures.event(4, "p-2026:1.1", .due(Day(year: 2026, month: 9, day: 1), previous: nil)),
+        ])
+        let whole = try store.load()
+        let slice = try store.workspace(for: ["p-2026:1.1.2"])
+        let measure = try #require(slice.measure("p-2026:1.1"))
+        let full = try #require(whole.measure("p-2026:1.1"))
+        #expect(slice.status(of: measure) == whole.status(of: full))
+        #expect(slice.status(of: measure) == .doing)
+        #expect(slice.taskProgress(of: measure) == Progress(done: 1, total: 2))
+        #expect(slice.units(of: measure) == whole.units(of: full))
+        #expect(slice.dueDate(of: measure) == Day(year: 2026, month: 9, day: 1))
+    }
+
+    @Test("an unknown id names the closest existing ids", arguments: StoreKind.allCases)
+    func unknownId(kind: StoreKind) throws {
+        let directory = TemporaryDirectory()
+        let store = try Fixtures.makeStore(kind, in: directory)
+        _ = try store.importPlan(Fixtures.plan)
+        #expect(throws: StoreError.unknownId("p-2026:1.3", closest: ["p-2026:1.1", "p-2026:1.2", "p-2026:2.1"])) {
+            try store.workspace(for: ["p-2026:1.3"])
+        }
+        #expect(throws: StoreError.unknownId("p-2026:1", closest: ["p-2026:1.1", "p-2026:1.2", "p-2026:1.1.1"])) {
+            try store.workspace(for: ["p-2026:1"])
+        }
+    }
+
+    @Test("re-import keeps progress by id and reports changed, added, vanished and orphaned measures",
+          arguments: StoreKind.allCases)
+    func reimport(kind: StoreKind) throws {
+        let directory = TemporaryDirectory()
+        let store = try Fixtures.makeStore(kind, in: directory)
+        let first = try store.importPlan(Fixtures.plan)
+        #expect(first.isNew && first.added.count == 3 && first.measures == 3)
+        try store.record([
+            Fixtures.event(1, "p-2026:1.1.1", .status(.done, previous: nil, force: false)),
+            Fixtures.event(2, "p-2026:1.2", .note("已完成")),
+            Fixtures.event(3, "p-2026:2.1", .status(.done, previous: nil, force: false)),
+        ])
+        var revised = Fixtures.plan
+        revised.pillars[0].measures[0].text = "深化服务，扩大范围。"
+        revised.pillars[0].measures.remove(at: 1) // 1.2, which has a note
+        revised.pillars[1].measures.append(Fixtures.measure("p-2026:2.2", title: "新增措施"))
+        let report = try store.importPlan(revised)
+        #expect(report == ImportReport(old: Fixtures.plan, new: revised, recorded: ["p-2026:1.2"]))
+        #expect(!report.isNew)
+        #expect(report.changed == ["p-2026:1.1"])
+        #expect(report.added == ["p-2026:2.2"])
+        #expect(report.vanished == ["p-2026:1.2"])
+        #expect(report.orphaned == ["p-2026:1.2"])
+        let w = try store.load()
+        #expect(w.plans == [revised])
+        #expect(w.status(ofTask: "p-2026:1.1.1") == .done)
+        #expect(w.status(of: try #require(w.measure("p-2026:2.1"))) == .done)
+        #expect(ImportReport.orphans(in: w) == ["p-2026:1.2"])
+        #expect(try store.history(of: ["p-2026:1.2"], since: nil).count == 1)
+    }
+
+    @Test("history filters by targets and by time", arguments: StoreKind.allCases)
+    func historyFilters(kind: StoreKind) throws {
+        let directory = TemporaryDirectory()
+        let store = try Fixtures.makeStore(kind, in: directory)
+        _ = try store.importPlan(Fixtures.plan)
+        let events = [
+            Fixtures.event(0, "p-2026:1.1", .note("a")),
+            Fixtures.event(100, "p-2026:1.10", .note("b")),
+            Fixtures.event(200, "p-2026:1.1.1", .note("c"), by: "li"),
+        ]
+        try store.record(events)
+        #expect(try store.history(of: ["p-2026:1.1"], since: nil) == [events[0]])
+        #expect(try store.history(of: ["p-2026:1.1", "p-2026:1.1.1"], since: nil) == [events[0], events[2]])
+        #expect(try store.history(of: nil, since: Fixtures.t0.addingTimeInterval(100)) == [events[1], events[2]])
+        #expect(try store.ledger(of: "li").recent["li"]?.map(\.id) == [events[2].id])
+    }
+}
