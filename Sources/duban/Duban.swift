@@ -9,7 +9,7 @@ struct Duban: ParsableCommand {
         abstract: "督办 Duban: track district action plans (pillars, measures, tasks, units) in the terminal.",
         version: "0.1.0",
         subcommands: [
-            ParseCommand.self, PlansCommand.self, ListCommand.self, ShowCommand.self,
+            ParseCommand.self, ImportCommand.self, PlansCommand.self, ListCommand.self, ShowCommand.self,
             DoneCommand.self, StartCommand.self, BlockCommand.self, ReopenCommand.self,
             NoteCommand.self, AssignCommand.self, UnassignCommand.self, DueCommand.self,
             UndoCommand.self, HistoryCommand.self,

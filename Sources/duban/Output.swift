@@ -11,6 +11,11 @@ enum Output {
         FileHandle.standardOutput.write(data + Data("\n".utf8))
     }
 
+    /// A store warning (a torn journal line set aside, a snapshot fallback): one line on stderr.
+    @Sendable static func warn(_ message: String) {
+        FileHandle.standardError.write(Data("duban: \(message)\n".utf8))
+    }
+
     /// The local calendar day of `date`: "today" for overdue, and the start of `--since`.
     static func day(of date: Date) -> Day? {
         let parts = Calendar.current.dateComponents([.year, .month, .day], from: date)

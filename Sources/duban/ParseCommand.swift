@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import PlanImport
 import PlanModel
 
 /// `duban parse FILE [--json] [--id ID]`: parse one plan document and print its tree or its JSON. Touches no store.
@@ -20,28 +19,9 @@ struct ParseCommand: ParsableCommand {
     var id: String?
 
     func run() throws {
-        let plan: Plan
-        do {
-            let data = try Data(contentsOf: URL(fileURLWithPath: file))
-            plan = try PlanImporter.parse(data, source: file, id: id)
-        } catch let error as ImportError {
-            Self.fail(error.description)
-        } catch {
-            Self.fail("\(file): cannot read file (\((error as NSError).localizedDescription))")
-        }
-        if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            let data = try encoder.encode(plan)
-            FileHandle.standardOutput.write(data + Data("\n".utf8))
-        } else {
-            FileHandle.standardOutput.write(Data(Self.tree(of: plan).utf8))
-        }
-    }
-
-    static func fail(_ message: String) -> Never {
-        FileHandle.standardError.write(Data("duban: \(message)\n".utf8))
-        Foundation.exit(2)
+        let plan = try PlanDocument.read(path: file, id: id)
+        if json { return try Output.json(plan) }
+        FileHandle.standardOutput.write(Data(Self.tree(of: plan).utf8))
     }
 
     /// The plan as an indented tree: header, pillars, measures with units and deadline, tasks.

@@ -45,9 +45,7 @@ struct StoreOptions: ParsableArguments {
 
     /// Opens the existing store; warnings go to stderr, one line each.
     func openStore() throws -> JSONPlanStore {
-        try JSONPlanStore.open(at: directory) { message in
-            FileHandle.standardError.write(Data("duban: \(message)\n".utf8))
-        }
+        try JSONPlanStore.open(at: directory, warn: Output.warn)
     }
 
     /// A factory for this officer's events, stamped now.

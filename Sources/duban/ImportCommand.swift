@@ -1,0 +1,59 @@
+import ArgumentParser
+import Foundation
+import PlanImport
+import PlanModel
+import PlanStore
+
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Import plan documents into the store (a newer version of a plan keeps its progress).")
+
+    @OptionGroup var options: StoreOptions
+    @Option(help: ArgumentHelp("Override the plan id (only with one file).", valueName: "id")) var id: String?
+    @Flag(help: "Print JSON.") var json = false
+    @Argument(help: ArgumentHelp("Plan documents (text or markdown).", valueName: "file")) var files: [String]
+
+    func validate() throws {
+        if files.isEmpty { throw ValidationError("give at least one file to import") }
+        if id != nil, files.count > 1 { throw ValidationError("--id applies to one file, not \(files.count)") }
+    }
+
+    func run() throws {
+        // Parse every file before touching the store, so a bad file imports nothing.
+        let plans = try files.map { path in try PlanDocument.read(path: path, id: id) }
+        let store = try JSONPlanStore.create(at: options.directory, now: Date(), warn: Output.warn)
+        let reports = try plans.map { try store.importPlan($0) }
+        if json { return try Output.json(reports) }
+        for report in reports { print(Self.describe(report)) }
+    }
+
+    static func describe(_ report: ImportReport) -> String {
+        var line = "\(report.plan): \(report.isNew ? "imported" : "re-imported") \(report.measures) measures"
+        if !report.isNew {
+            line += "; \(report.added.count) added, \(report.changed.count) changed, \(report.vanished.count) vanished"
+        }
+        for (label, ids) in [("added", report.added), ("changed", report.changed), ("vanished", report.vanished),
+                             ("orphaned (history kept)", report.orphaned)] where !report.isNew && !ids.isEmpty {
+            line += "\n  \(label): " + ids.joined(separator: ", ")
+        }
+        return line
+    }
+}
+
+/// Reading a plan document from disk, shared by `parse`, `import` and the sample bootstrap.
+enum PlanDocument {
+    static func read(path: String, id: String? = nil) throws -> Plan {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw CommandFailure.badInput("\(path): cannot read the file")
+        }
+        do {
+            return try PlanImporter.parse(data, source: path, id: id)
+        } catch {
+            throw CommandFailure.badInput(error.description)
+        }
+    }
+}
