@@ -10,7 +10,7 @@ struct ListCommand: ParsableCommand {
     @OptionGroup var options: StoreOptions
     @Option(help: "A plan id.") var plan: String?
     @Option(help: "A pillar: its ordinal (1, 2, …) or the document's number (一, 二, …).") var pillar: String?
-    @Option(help: "A responsible unit (a part of its name is enough).") var unit: String?
+    @Option(help: "A responsible unit: any of its names or aliases, or a part of its name.") var unit: String?
     @Option(help: "todo, doing, done or blocked.") var status: Status?
     @Flag(help: "Only measures past their due date and not done.") var overdue = false
     @Flag(help: "Print JSON.") var json = false
@@ -31,6 +31,7 @@ struct ListCommand: ParsableCommand {
             throw StoreError.unknownId(plan, closest: IdSuggestions.closest(to: plan, among: workspace.plans.map(\.id)))
         }
         let today = Output.today()
+        let match = try unit.map { UnitMatch($0, directory: try options.unitDirectory()) }
         var rows: [Row] = []
         for candidate in workspace.plans where plan == nil || candidate.id == plan {
             for (ordinal, part) in candidate.pillars.enumerated() where pillar == nil || pillar == String(ordinal + 1) || pillar == part.number {
@@ -39,7 +40,7 @@ struct ListCommand: ParsableCommand {
                     let units = workspace.units(of: measure)
                     let state = workspace.status(of: measure)
                     guard status == nil || state == status, !overdue || late,
-                          unit.map({ query in units.contains { UnitMatch.matches(query, $0.name) } }) ?? true else { continue }
+                          match.map({ match in units.contains { match.matches($0.name) } }) ?? true else { continue }
                     let progress = workspace.taskProgress(of: measure)
                     rows.append(Row(id: measure.id, title: measure.title, status: state,
                                     tasks: progress.total == 0 ? "" : "\(progress.done)/\(progress.total)",

@@ -1,5 +1,6 @@
 import Foundation
 import PlanModel
+import TerminalKit
 
 /// How commands print: JSON for `--json` (sorted keys, like the store's
 /// files), and the plain words and days of the text listings.
@@ -24,6 +25,24 @@ enum Output {
     }
 
     static func today() -> Day? { day(of: Date()) }
+
+    static func requireToday() throws -> Day {
+        guard let today = today() else { throw CommandFailure(description: "the system clock gives no calendar day", exitCode: 1) }
+        return today
+    }
+
+    /// A plain-text table aligned in display columns (CJK = 2); columns
+    /// `numericFrom..<numericTo` are right-aligned.
+    static func table(header: [String], rows: [[String]], numericFrom: Int, numericTo: Int = .max) -> String {
+        let all = [header] + rows
+        let widths = header.indices.map { column in all.map { DisplayWidth.of($0[column]) }.max() ?? 0 }
+        return all.map { row in
+            row.indices.map { column in
+                let numeric = column >= numericFrom && column < numericTo
+                return TextLayout.fit(row[column], toWidth: widths[column], alignment: numeric ? .trailing : .leading)
+            }.joined(separator: "  ").replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
+        }.joined(separator: "\n")
+    }
 
     /// Local midnight at the start of `day`.
     static func start(of day: Day) -> Date? {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PlanModel
 import PlanStore
 
 /// The options every command shares (and the dashboard, later): where the
@@ -46,6 +47,17 @@ struct StoreOptions: ParsableArguments {
     /// Opens the existing store; warnings go to stderr, one line each.
     func openStore() throws -> JSONPlanStore {
         try JSONPlanStore.open(at: directory, warn: Output.warn)
+    }
+
+    /// The unit alias tables: the built-in one plus the store's `aliases.json`, if any.
+    func unitDirectory() throws -> UnitDirectory {
+        let file = directory.appendingPathComponent("aliases.json")
+        guard let data = FileManager.default.contents(atPath: file.path) else { return UnitDirectory() }
+        do {
+            return UnitDirectory(userAliases: try UnitAliasFile.decode(data).aliases)
+        } catch {
+            throw CommandFailure.badInput("\(file.path): \(error)")
+        }
     }
 
     /// A factory for this officer's events, stamped now.
