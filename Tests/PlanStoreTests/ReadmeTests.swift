@@ -9,7 +9,7 @@ struct ReadmeTests {
     func journalExamples() throws {
         let readme = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("README.md")
-        let lines = try String(contentsOf: readme, encoding: .utf8).split(separator: "\n").filter { $0.hasPrefix("{\"id\"") }
+        let lines = try String(contentsOf: readme, encoding: .utf8).split(separator: "\n").filter { $0.hasPrefix("{\"id\":\"") }
         let events = try lines.map { try StoreCoding.decoder().decode(Event.self, from: Data($0.utf8)) }
         #expect(events.map(\.kind) == Change.Kind.allCases)
         for (line, event) in zip(lines, events) {
