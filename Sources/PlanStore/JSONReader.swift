@@ -107,13 +107,15 @@ struct JSONReader {
         throw Unexpected()
     }
 
+    /// The string of `utf8`, if it is valid UTF-8. (`String(decoding:)` is the
+    /// fast, specialised path; it repairs invalid bytes, which the comparison catches.)
     private static func validated(_ utf8: UnsafeBufferPointer<UInt8>) throws(Unexpected) -> String {
-        if #available(macOS 15, *) {
-            guard let string = String(validating: utf8, as: UTF8.self) else { throw Unexpected() }
-            return string
-        }
         let string = String(decoding: utf8, as: UTF8.self)
-        guard string.utf8.count == utf8.count, !string.unicodeScalars.contains("\u{FFFD}") else { throw Unexpected() }
+        let same = string.utf8.withContiguousStorageIfAvailable { stored in
+            guard let a = stored.baseAddress, let b = utf8.baseAddress else { return stored.count == utf8.count }
+            return stored.count == utf8.count && memcmp(a, b, utf8.count) == 0
+        }
+        guard same ?? string.utf8.elementsEqual(utf8) else { throw Unexpected() }
         return string
     }
 
