@@ -23,11 +23,30 @@ public struct Ledger: Codable, Equatable, Sendable {
 
     public init() {}
 
+    /// A ledger from its parts, for a store that decodes its snapshots itself.
+    public init(marks: [String: Mark], notes: [String: [Note]], unitChanges: [String: [String: Role?]],
+                dueDates: [String: Day?], undone: Set<String>, recent: [String: [Event]], eventCount: Int) {
+        self.marks = marks
+        self.notes = notes
+        self.unitChanges = unitChanges
+        self.dueDates = dueDates
+        self.undone = undone
+        self.recent = recent
+        self.eventCount = eventCount
+    }
+
     public struct Mark: Codable, Equatable, Sendable {
         public var status: Status
         public var officer: String
         public var time: Date
         public var force: Bool
+
+        public init(status: Status, officer: String, time: Date, force: Bool) {
+            self.status = status
+            self.officer = officer
+            self.time = time
+            self.force = force
+        }
     }
 
     public struct Note: Codable, Equatable, Sendable {
@@ -36,6 +55,13 @@ public struct Ledger: Codable, Equatable, Sendable {
         public var officer: String
         public var time: Date
         public var text: String
+
+        public init(id: String, officer: String, time: Date, text: String) {
+            self.id = id
+            self.officer = officer
+            self.time = time
+            self.text = text
+        }
     }
 
     /// Folds one event in.

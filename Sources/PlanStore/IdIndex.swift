@@ -1,13 +1,11 @@
 import Foundation
 import PlanModel
-#if canImport(Glibc)
-import Glibc
-#endif
 
-/// A compact index of every measure (`index.jsonl`): one line per measure with
-/// its plan, task ids, units and deadline, so that a change to one measure is
-/// decided without decoding plan bodies. The first line records the plan files
-/// it was built from; if any of them changed since, the index is rebuilt.
+/// A compact index of one plan's measures (`index/<plan-id>.jsonl`): one line
+/// per measure with its task ids, units and deadline, so that a change to one
+/// measure is decided without decoding plan bodies, and an import rewrites only
+/// its own plan's index. The first line records the fingerprint of the plan file
+/// it was built from; if the plan file changed since, the index is rebuilt.
 struct IdIndex {
     let path: String
     /// The index file's bytes.
@@ -39,8 +37,8 @@ struct IdIndex {
 
     struct Header: Codable, Versioned {
         var schema: Int?
-        /// Plan file name → fingerprint (size, modification time, inode).
-        var plans: [String: String]
+        /// The plan file's fingerprint (size, modification time, inode).
+        var plan: String
     }
 
     /// The header, if the file is an index of this schema.
@@ -49,18 +47,18 @@ struct IdIndex {
         return try StoreCoding.decodeVersioned(Header.self, from: data[..<newline], file: path)
     }
 
-    static func encode(entries: some Sequence<Entry>, fingerprints: [String: String]) throws(StoreError) -> Data {
+    static func encode(_ plan: Plan, fingerprint: String) throws(StoreError) -> Data {
         let encoder = StoreCoding.encoder()
         do {
-            var data = try encoder.encode(Header(schema: Schema.current, plans: fingerprints))
+            var data = try encoder.encode(Header(schema: Schema.current, plan: fingerprint))
             data.append(0x0A)
-            for entry in entries {
-                data.append(try encoder.encode(entry))
+            for measure in plan.measures {
+                data.append(try encoder.encode(Entry(plan: plan.id, measure: measure)))
                 data.append(0x0A)
             }
             return data
         } catch {
-            throw StoreError.badInput("index cannot be encoded: \(error)")
+            throw StoreError.badInput("index of \(plan.id) cannot be encoded: \(error)")
         }
     }
 

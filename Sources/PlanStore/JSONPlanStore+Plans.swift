@@ -1,5 +1,8 @@
 import Foundation
 import PlanModel
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Plan files, import and the id index.
 extension JSONPlanStore {
@@ -23,7 +26,7 @@ extension JSONPlanStore {
             let path = plansPath + "/" + names[n]
             results.set(n, Result { () throws(StoreError) -> Plan in
                 guard let data = try Disk.read(path) else { throw StoreError.io(file: path, operation: "read", code: ENOENT) }
-                return try StoreCoding.decodeVersioned(PlanFile.self, from: data, file: path).plan
+                return try PlanFile.read(data, file: path)
             })
         }
         return try results.values()
@@ -35,7 +38,7 @@ extension JSONPlanStore {
             let path = planPath(plan.id)
             let previous = try Disk.read(path)
             let old = try previous.map { data throws(StoreError) in
-                try StoreCoding.decodeVersioned(PlanFile.self, from: data, file: path).plan
+                try PlanFile.read(data, file: path)
             }
             let newIds = Set(plan.measures.flatMap { [$0.id] + $0.tasks.map(\.id) })
             let gone = old?.measures.flatMap { [$0.id] + $0.tasks.map(\.id) }.filter { !newIds.contains($0) } ?? []
@@ -46,53 +49,64 @@ extension JSONPlanStore {
                 recorded = Set(journal.read(try journal.contents(), from: 0, matching: needles).events.map(\.target))
             }
             let report = ImportReport(old: old, new: plan, recorded: recorded)
-            let entries = try currentIndexEntries()?.filter { $0.plan != plan.id }
             try Disk.replace(path, with: try PlanFile.encode(plan, keepingFieldsOf: previous))
-            if let entries {
-                try writeIndex(entries + plan.measures.map { IdIndex.Entry(plan: plan.id, measure: $0) })
-            } else {
-                try rebuildIndex()
-            }
+            try writeIndex(of: plan)
+            // The single index of earlier versions is replaced by one index per plan.
+            unlink(root + "/index.jsonl")
             return report
         }
     }
 
     // MARK: Index
 
-    /// Each plan file's fingerprint, keyed by file name.
-    private func fingerprints() throws(StoreError) -> [String: String] {
-        var result: [String: String] = [:]
-        for name in try planFileNames() { result[name] = Disk.fingerprint(plansPath + "/" + name) ?? "" }
-        return result
-    }
+    func indexPath(_ plan: String) -> String { indexesPath + "/" + plan + ".jsonl" }
 
-    /// The index's entries if it matches the plan files, else nil.
-    private func currentIndexEntries() throws(StoreError) -> [IdIndex.Entry]? {
-        guard let data = try Disk.read(indexPath) else { return nil }
-        let index = IdIndex(path: indexPath, data: data)
-        guard let header = try? index.header(), header.plans == (try fingerprints()) else { return nil }
-        return try? index.entries()
-    }
-
-    private func writeIndex(_ entries: [IdIndex.Entry]) throws(StoreError) {
-        try Disk.replace(indexPath, with: try IdIndex.encode(entries: entries, fingerprints: try fingerprints()))
-    }
-
-    private func rebuildIndex() throws(StoreError) {
-        try writeIndex(try readPlans().flatMap { plan in plan.measures.map { IdIndex.Entry(plan: plan.id, measure: $0) } })
-    }
-
-    /// Rebuilds the index if a plan file changed behind the store's back (a
-    /// sync, a hand edit) or the index is missing.
-    func ensureIndex() throws(StoreError) {
-        let stale = try lock.withLock(exclusive: false) { () throws(StoreError) -> Bool in
-            guard let data = try Disk.read(indexPath) else { return true }
-            return (try? IdIndex(path: indexPath, data: data).header()?.plans) != (try fingerprints())
+    /// The index of `plan`, rebuilt first if it is missing or its plan file changed
+    /// behind the store's back (a sync, a hand edit); nil if there is no such plan.
+    func index(of plan: String) throws(StoreError) -> IdIndex? {
+        if let index = try lock.withLock(exclusive: false, { () throws(StoreError) in try currentIndex(of: plan) }) {
+            return index
         }
-        guard stale else { return }
-        try lock.withLock(exclusive: true) { () throws(StoreError) in
-            if try currentIndexEntries() == nil { try rebuildIndex() }
+        return try lock.withLock(exclusive: true) { () throws(StoreError) -> IdIndex? in
+            if let index = try currentIndex(of: plan) { return index }
+            let path = planPath(plan)
+            guard let data = try Disk.read(path) else { return nil }
+            try writeIndex(of: try PlanFile.read(data, file: path))
+            return try currentIndex(of: plan)
         }
+    }
+
+    /// The index entry of the measure holding `id`: first in the plans its
+    /// prefix names (`PLAN:…`), then in every other plan.
+    func indexEntry(for id: String, plans: [String]) throws(StoreError) -> IdIndex.Entry? {
+        let named = plans.filter { id.hasPrefix($0 + ":") }
+        for plan in named + plans.filter({ !named.contains($0) }) {
+            if let entry = try index(of: plan)?.entry(for: id) { return entry }
+        }
+        return nil
+    }
+
+    /// The index of `plan` if it matches the plan file, else nil.
+    private func currentIndex(of plan: String) throws(StoreError) -> IdIndex? {
+        guard let fingerprint = Disk.fingerprint(planPath(plan)), let data = try Disk.read(indexPath(plan)) else { return nil }
+        let index = IdIndex(path: indexPath(plan), data: data)
+        guard let header = try? index.header(), header.plan == fingerprint else { return nil }
+        return index
+    }
+
+    /// Call under the exclusive lock, after the plan file was written.
+    private func writeIndex(of plan: Plan) throws(StoreError) {
+        guard let fingerprint = Disk.fingerprint(planPath(plan.id)) else {
+            throw StoreError.io(file: planPath(plan.id), operation: "stat", code: ENOENT)
+        }
+        if !FileManager.default.fileExists(atPath: indexesPath) {
+            do {
+                try FileManager.default.createDirectory(atPath: indexesPath, withIntermediateDirectories: true)
+            } catch {
+                throw StoreError.io(file: indexesPath, operation: "create directory", code: (error as NSError).underlyingErrorCode ?? EIO)
+            }
+        }
+        try Disk.replace(indexPath(plan.id), with: try IdIndex.encode(plan, fingerprint: fingerprint))
     }
 }
 

@@ -51,7 +51,7 @@ extension JSONPlanStore {
         for path in [snapshotPath, backupPath] {
             guard let data = try Disk.read(path) else { continue }
             do throws(StoreError) {
-                return (try StoreCoding.decodeVersioned(Snapshot.self, from: data, file: path), damage)
+                return (try Snapshot.read(data, file: path), damage)
             } catch {
                 guard case .corrupt = error else { throw error }
                 if path == snapshotPath { damage = error }

@@ -11,7 +11,7 @@ import Glibc
 ///     journal.jsonl         every event, one per line, append-only
 ///     snapshot.json         the ledger folded up to a point of the journal
 ///     snapshot.json.bak     the previous snapshot, to fall back to
-///     index.jsonl           measure ids → plan, task ids, units, deadline
+///     index/<plan-id>.jsonl measure ids → task ids, units, deadline, per plan
 ///     lock                  the flock file
 ///
 /// Problems that lose nothing (a torn last line moved aside, a damaged
@@ -28,7 +28,7 @@ public struct JSONPlanStore: PlanStoring {
     var plansPath: String { root + "/plans" }
     var snapshotPath: String { root + "/snapshot.json" }
     var backupPath: String { root + "/snapshot.json.bak" }
-    var indexPath: String { root + "/index.jsonl" }
+    var indexesPath: String { root + "/index" }
     var journal: Journal { Journal(path: root + "/journal.jsonl") }
     var lock: FileLock { FileLock(path: root + "/lock") }
 
@@ -90,28 +90,34 @@ public struct JSONPlanStore: PlanStoring {
     }
 
     public func workspace(for ids: [String]) throws(StoreError) -> Workspace {
-        try ensureIndex()
-        return try lock.withLock(exclusive: false) { () throws(StoreError) in
-            let index = IdIndex(path: indexPath, data: try Disk.read(indexPath) ?? Data())
-            var entries: [IdIndex.Entry] = []
-            for id in ids {
-                guard let entry = try index.entry(for: id) else {
-                    let known = try index.entries().flatMap { [$0.id] + $0.tasks }
-                    throw StoreError.unknownId(id, closest: IdSuggestions.closest(to: id, among: known))
-                }
-                if !entries.contains(where: { $0.id == entry.id }) { entries.append(entry) }
+        let plans = try planFileNames().map { String($0.dropLast(".json".count)) }
+        var entries: [IdIndex.Entry] = []
+        for id in ids {
+            guard let entry = try indexEntry(for: id, plans: plans) else {
+                var known: [String] = []
+                for plan in plans { known += try index(of: plan)?.entries().flatMap { [$0.id] + $0.tasks } ?? [] }
+                throw StoreError.unknownId(id, closest: IdSuggestions.closest(to: id, among: known))
             }
-            let targets = entries.flatMap { [$0.id] + $0.tasks }
-            let reading = journal.read(try journal.contents(), from: 0,
-                                       matching: Journal.needles(field: "target", values: targets))
+            if !entries.contains(where: { $0.id == entry.id }) { entries.append(entry) }
+        }
+        let targets = Set(entries.flatMap { [$0.id] + $0.tasks })
+        // One pass per measure: its tasks' ids extend its own (`P:1.1` → `P:1.1.2`).
+        let needles = entries.flatMap { entry in
+            entry.tasks.allSatisfy { $0.hasPrefix(entry.id + ".") }
+                ? [Journal.prefixNeedle(field: "target", value: entry.id)]
+                : Journal.needles(field: "target", values: [entry.id] + entry.tasks)
+        }
+        let ledger = try lock.withLock(exclusive: false) { () throws(StoreError) in
+            let reading = journal.read(try journal.contents(), from: 0, matching: needles)
             reading.problems.forEach(warn)
             var ledger = Ledger()
-            for event in reading.events { ledger.apply(event) }
-            let plans = Dictionary(grouping: entries, by: \.plan).sorted { $0.key < $1.key }.map { plan, entries in
-                Plan(id: plan, title: "", pillars: [Pillar(number: "", title: "", measures: entries.map(\.measure))])
-            }
-            return Workspace(plans: plans, ledger: ledger)
+            for event in reading.events where targets.contains(event.target) { ledger.apply(event) }
+            return ledger
         }
+        let byPlan = Dictionary(grouping: entries, by: \.plan).sorted { $0.key < $1.key }.map { plan, entries in
+            Plan(id: plan, title: "", pillars: [Pillar(number: "", title: "", measures: entries.map(\.measure))])
+        }
+        return Workspace(plans: byPlan, ledger: ledger)
     }
 
     public func ledger(of officer: String) throws(StoreError) -> Ledger {

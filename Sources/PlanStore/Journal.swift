@@ -32,6 +32,11 @@ struct Journal: Sendable {
         values.map { Array("\"\(field)\":".utf8) + quoted($0) }
     }
 
+    /// A needle that finds the lines whose field starts with `value`, e.g. `"target":"p:1.1` (also `p:1.1.2`, `p:1.10`).
+    static func prefixNeedle(field: String, value: String) -> [UInt8] {
+        Array("\"\(field)\":".utf8) + quoted(value).dropLast()
+    }
+
     // MARK: Reading
 
     /// Decodes the complete lines of `data` from `start` on; with `needles`, only

@@ -1,0 +1,267 @@
+import Foundation
+
+/// A forward reader over the UTF-8 bytes of the store's own JSON files, for
+/// the hand-written decoders of plans and snapshots (Foundation's generic
+/// `JSONDecoder` took seconds on a large store). It accepts only plain, valid
+/// JSON and throws `Unexpected` on anything else; callers then decode the same
+/// bytes with `JSONDecoder`, which has the last word and names the problem.
+struct JSONReader {
+    struct Unexpected: Error {}
+
+    let bytes: UnsafeBufferPointer<UInt8>
+    private(set) var position = 0
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+
+    private static let quote = UInt8(ascii: "\""), backslash = UInt8(ascii: "\\")
+
+    mutating func skipSpace() {
+        while position < bytes.count {
+            switch bytes[position] {
+            case 0x20, 0x0A, 0x0D, 0x09: position += 1
+            default: return
+            }
+        }
+    }
+
+    /// Skips space and consumes `byte` if it comes next.
+    mutating func consume(_ byte: UInt8) -> Bool {
+        skipSpace()
+        guard position < bytes.count, bytes[position] == byte else { return false }
+        position += 1
+        return true
+    }
+
+    mutating func expect(_ byte: UInt8) throws(Unexpected) {
+        guard consume(byte) else { throw Unexpected() }
+    }
+
+    /// Consumes a `null` if one comes next.
+    mutating func null() -> Bool {
+        skipSpace()
+        guard position + 4 <= bytes.count, bytes[position] == UInt8(ascii: "n"), bytes[position + 1] == UInt8(ascii: "u"),
+              bytes[position + 2] == UInt8(ascii: "l"), bytes[position + 3] == UInt8(ascii: "l") else { return false }
+        position += 4
+        return true
+    }
+
+    /// The end: only space may follow the top-level value.
+    mutating func end() throws(Unexpected) {
+        skipSpace()
+        guard position == bytes.count else { throw Unexpected() }
+    }
+
+    // MARK: Strings
+
+    /// The string that comes next.
+    mutating func string() throws(Unexpected) -> String {
+        let (start, end, escaped) = try stringBounds()
+        if escaped { return try unescape(start, end) }
+        return try Self.validated(UnsafeBufferPointer(rebasing: bytes[start..<end]))
+    }
+
+    /// The string that comes next, or nil for `null`.
+    mutating func optionalString() throws(Unexpected) -> String? {
+        null() ? nil : try string()
+    }
+
+    /// A 64-bit hash (FNV-1a) of the key that comes next, and the ':' after it:
+    /// keys are compared as hashes of their bytes without making strings.
+    mutating func key() throws(Unexpected) -> UInt64 {
+        let (start, end, escaped) = try stringBounds()
+        guard !escaped else { throw Unexpected() }
+        try expect(UInt8(ascii: ":"))
+        return Self.hash(UnsafeBufferPointer(rebasing: bytes[start..<end]))
+    }
+
+    static func hash(_ key: StaticString) -> UInt64 {
+        hash(UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
+    }
+
+    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes { h = (h ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return h
+    }
+
+    /// The bounds of the next string's contents and whether it has escapes.
+    private mutating func stringBounds() throws(Unexpected) -> (Int, Int, Bool) {
+        try expect(Self.quote)
+        let start = position
+        var escaped = false
+        while position < bytes.count {
+            let byte = bytes[position]
+            if byte == Self.quote {
+                position += 1
+                return (start, position - 1, escaped)
+            }
+            if byte == Self.backslash {
+                escaped = true
+                position += 2
+            } else if byte < 0x20 {
+                throw Unexpected()
+            } else {
+                position += 1
+            }
+        }
+        throw Unexpected()
+    }
+
+    /// The string of `utf8`, if it is valid UTF-8. (`String(decoding:)` is the
+    /// fast, specialised path; it repairs invalid bytes, which the comparison catches.)
+    private static func validated(_ utf8: UnsafeBufferPointer<UInt8>) throws(Unexpected) -> String {
+        let string = String(decoding: utf8, as: UTF8.self)
+        let same = string.utf8.withContiguousStorageIfAvailable { stored in
+            guard let a = stored.baseAddress, let b = utf8.baseAddress else { return stored.count == utf8.count }
+            return stored.count == utf8.count && memcmp(a, b, utf8.count) == 0
+        }
+        guard same ?? string.utf8.elementsEqual(utf8) else { throw Unexpected() }
+        return string
+    }
+
+    private func unescape(_ start: Int, _ end: Int) throws(Unexpected) -> String {
+        var output: [UInt8] = []
+        output.reserveCapacity(end - start)
+        var i = start
+        func hex4(_ at: Int) throws(Unexpected) -> UInt32 {
+            guard at + 4 <= end else { throw Unexpected() }
+            var value: UInt32 = 0
+            for byte in bytes[at..<at + 4] {
+                switch byte {
+                case 0x30...0x39: value = value << 4 | UInt32(byte - 0x30)
+                case 0x41...0x46: value = value << 4 | UInt32(byte - 0x41 + 10)
+                case 0x61...0x66: value = value << 4 | UInt32(byte - 0x61 + 10)
+                default: throw Unexpected()
+                }
+            }
+            return value
+        }
+        while i < end {
+            let byte = bytes[i]
+            guard byte == Self.backslash else {
+                output.append(byte)
+                i += 1
+                continue
+            }
+            guard i + 1 < end else { throw Unexpected() }
+            switch bytes[i + 1] {
+            case UInt8(ascii: "\""): output.append(Self.quote)
+            case UInt8(ascii: "\\"): output.append(Self.backslash)
+            case UInt8(ascii: "/"): output.append(UInt8(ascii: "/"))
+            case UInt8(ascii: "b"): output.append(0x08)
+            case UInt8(ascii: "f"): output.append(0x0C)
+            case UInt8(ascii: "n"): output.append(0x0A)
+            case UInt8(ascii: "r"): output.append(0x0D)
+            case UInt8(ascii: "t"): output.append(0x09)
+            case UInt8(ascii: "u"):
+                var scalar = try hex4(i + 2)
+                if (0xD800...0xDBFF).contains(scalar) {
+                    guard i + 12 <= end, bytes[i + 6] == Self.backslash, bytes[i + 7] == UInt8(ascii: "u") else { throw Unexpected() }
+                    let low = try hex4(i + 8)
+                    guard (0xDC00...0xDFFF).contains(low) else { throw Unexpected() }
+                    scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+                    i += 6
+                }
+                guard let value = Unicode.Scalar(scalar) else { throw Unexpected() }
+                output.append(contentsOf: String(Character(value)).utf8)
+                i += 4
+            default:
+                throw Unexpected()
+            }
+            i += 2
+        }
+        return try output.withUnsafeBufferPointer { buffer throws(Unexpected) in try Self.validated(buffer) }
+    }
+
+    // MARK: Other values
+
+    /// An integer written as plain digits (no fraction or exponent).
+    mutating func int() throws(Unexpected) -> Int {
+        skipSpace()
+        let negative = position < bytes.count && bytes[position] == UInt8(ascii: "-")
+        if negative { position += 1 }
+        let start = position
+        var value = 0
+        while position < bytes.count, (0x30...0x39).contains(bytes[position]) {
+            let (times, overflow) = value.multipliedReportingOverflow(by: 10)
+            let (sum, overflow2) = times.addingReportingOverflow(Int(bytes[position] - 0x30))
+            guard !overflow, !overflow2 else { throw Unexpected() }
+            value = sum
+            position += 1
+        }
+        guard position > start else { throw Unexpected() }
+        if position < bytes.count, [UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E")].contains(bytes[position]) {
+            throw Unexpected()
+        }
+        return negative ? -value : value
+    }
+
+    mutating func bool() throws(Unexpected) -> Bool {
+        skipSpace()
+        if bytes[position...].starts(with: "true".utf8) {
+            position += 4
+            return true
+        }
+        if bytes[position...].starts(with: "false".utf8) {
+            position += 5
+            return false
+        }
+        throw Unexpected()
+    }
+
+    /// Calls `body` for each member of the object that comes next, with the key's hash.
+    mutating func object(_ body: (inout JSONReader, UInt64) throws(Unexpected) -> Void) throws(Unexpected) {
+        try expect(UInt8(ascii: "{"))
+        if consume(UInt8(ascii: "}")) { return }
+        repeat {
+            let key = try key()
+            try body(&self, key)
+        } while consume(UInt8(ascii: ","))
+        try expect(UInt8(ascii: "}"))
+    }
+
+    /// Calls `body` for each member of the object that comes next, with the key as a string.
+    mutating func dictionary(_ body: (inout JSONReader, String) throws(Unexpected) -> Void) throws(Unexpected) {
+        try expect(UInt8(ascii: "{"))
+        if consume(UInt8(ascii: "}")) { return }
+        repeat {
+            let key = try string()
+            try expect(UInt8(ascii: ":"))
+            try body(&self, key)
+        } while consume(UInt8(ascii: ","))
+        try expect(UInt8(ascii: "}"))
+    }
+
+    /// Calls `body` for each element of the array that comes next.
+    mutating func array(_ body: (inout JSONReader) throws(Unexpected) -> Void) throws(Unexpected) {
+        try expect(UInt8(ascii: "["))
+        if consume(UInt8(ascii: "]")) { return }
+        repeat { try body(&self) } while consume(UInt8(ascii: ","))
+        try expect(UInt8(ascii: "]"))
+    }
+
+    /// Skips the value that comes next and returns its bytes' range (to hand
+    /// a rarely used part to `JSONDecoder`).
+    @discardableResult
+    mutating func skipValue() throws(Unexpected) -> Range<Int> {
+        skipSpace()
+        let start = position
+        guard position < bytes.count else { throw Unexpected() }
+        switch bytes[position] {
+        case UInt8(ascii: "{"):
+            try object { reader, _ throws(Unexpected) in try reader.skipValue() }
+        case UInt8(ascii: "["):
+            try array { reader throws(Unexpected) in try reader.skipValue() }
+        case Self.quote:
+            _ = try stringBounds()
+        case UInt8(ascii: "t"), UInt8(ascii: "f"):
+            _ = try bool()
+        case UInt8(ascii: "n"):
+            guard null() else { throw Unexpected() }
+        default:
+            while position < bytes.count, "+-.0123456789eE".utf8.contains(bytes[position]) { position += 1 }
+            guard position > start else { throw Unexpected() }
+        }
+        return start..<position
+    }
+}

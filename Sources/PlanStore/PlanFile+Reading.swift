@@ -1,0 +1,158 @@
+import Foundation
+import PlanModel
+
+/// Reading plan files fast: opening a store decodes every plan, and
+/// `JSONDecoder` spent ~30 µs per measure. The hand-written reader decodes
+/// exactly what `Plan`'s `Decodable` conformance accepts and declines anything
+/// else (escaped keys, odd numbers, a newer schema), which `JSONDecoder` then reads.
+extension PlanFile {
+    static func read(_ data: Data, file: String) throws(StoreError) -> Plan {
+        let plan = data.withUnsafeBytes { raw -> Plan? in
+            var reader = JSONReader(raw.bindMemory(to: UInt8.self))
+            return try? PlanReader.plan(&reader)
+        }
+        if let plan { return plan }
+        return try StoreCoding.decodeVersioned(PlanFile.self, from: data, file: file).plan
+    }
+}
+
+/// Hand-written decoding of the plan schema (see `PlanFile.read`).
+private enum PlanReader {
+    typealias Unexpected = JSONReader.Unexpected
+
+    static let id = JSONReader.hash("id"), title = JSONReader.hash("title"), district = JSONReader.hash("district")
+    static let year = JSONReader.hash("year"), docNumber = JSONReader.hash("docNumber"), date = JSONReader.hash("date")
+    static let pillars = JSONReader.hash("pillars"), schema = JSONReader.hash("schema"), number = JSONReader.hash("number")
+    static let measures = JSONReader.hash("measures"), label = JSONReader.hash("label"), section = JSONReader.hash("section")
+    static let text = JSONReader.hash("text"), units = JSONReader.hash("units"), deadline = JSONReader.hash("deadline")
+    static let tasks = JSONReader.hash("tasks"), name = JSONReader.hash("name"), role = JSONReader.hash("role")
+
+    static func required<T>(_ value: T?) throws(Unexpected) -> T {
+        guard let value else { throw Unexpected() }
+        return value
+    }
+
+    static func plan(_ reader: inout JSONReader) throws(Unexpected) -> Plan {
+        var id: String?, title: String?, district: String?, year: Int?, docNumber: String?, date: Day?
+        var pillars: [Pillar]?
+        try reader.object { reader, key throws(Unexpected) in
+            switch key {
+            case Self.id: id = try reader.string()
+            case Self.title: title = try reader.string()
+            case Self.district: district = try reader.optionalString()
+            case Self.year: year = reader.null() ? nil : try reader.int()
+            case Self.docNumber: docNumber = try reader.optionalString()
+            case Self.date: date = try day(&reader)
+            case Self.pillars:
+                var list: [Pillar] = []
+                try reader.array { reader throws(Unexpected) in list.append(try pillar(&reader)) }
+                pillars = list
+            case Self.schema:
+                // A newer (or impossible) schema is JSONDecoder's to report.
+                if !reader.null() {
+                    guard (1...Schema.current).contains(try reader.int()) else { throw Unexpected() }
+                }
+            default: try reader.skipValue()
+            }
+        }
+        try reader.end()
+        return Plan(id: try required(id), title: try required(title), district: district, year: year,
+                    docNumber: docNumber, date: date, pillars: try required(pillars))
+    }
+
+    static func day(_ reader: inout JSONReader) throws(Unexpected) -> Day? {
+        guard let text = try reader.optionalString() else { return nil }
+        return try required(Day(text))
+    }
+
+    static func pillar(_ reader: inout JSONReader) throws(Unexpected) -> Pillar {
+        var number: String?, title: String?, measures: [Measure]?
+        try reader.object { reader, key throws(Unexpected) in
+            switch key {
+            case Self.number: number = try reader.string()
+            case Self.title: title = try reader.string()
+            case Self.measures:
+                var list: [Measure] = []
+                try reader.array { reader throws(Unexpected) in list.append(try measure(&reader)) }
+                measures = list
+            default: try reader.skipValue()
+            }
+        }
+        return Pillar(number: try required(number), title: try required(title), measures: try required(measures))
+    }
+
+    static func measure(_ reader: inout JSONReader) throws(Unexpected) -> Measure {
+        var id: String?, label: String?, title: String?, section: Section?, text: String?
+        var units: [UnitRef]?, deadline: Deadline?, tasks: [Task]?
+        try reader.object { reader, key throws(Unexpected) in
+            switch key {
+            case Self.id: id = try reader.string()
+            case Self.label: label = try reader.string()
+            case Self.title: title = try reader.string()
+            case Self.section: section = reader.null() ? nil : try Self.section(&reader)
+            case Self.text: text = try reader.string()
+            case Self.units:
+                var list: [UnitRef] = []
+                try reader.array { reader throws(Unexpected) in list.append(try unit(&reader)) }
+                units = list
+            case Self.deadline: deadline = reader.null() ? nil : try Self.deadline(&reader)
+            case Self.tasks:
+                var list: [Task] = []
+                try reader.array { reader throws(Unexpected) in list.append(try task(&reader)) }
+                tasks = list
+            default: try reader.skipValue()
+            }
+        }
+        return Measure(id: try required(id), label: try required(label), title: try required(title), section: section,
+                       text: try required(text), units: try required(units), deadline: deadline, tasks: try required(tasks))
+    }
+
+    static func section(_ reader: inout JSONReader) throws(Unexpected) -> Section {
+        var label: String?, title: String?
+        try reader.object { reader, key throws(Unexpected) in
+            switch key {
+            case Self.label: label = try reader.string()
+            case Self.title: title = try reader.string()
+            default: try reader.skipValue()
+            }
+        }
+        return Section(label: try required(label), title: try required(title))
+    }
+
+    static func unit(_ reader: inout JSONReader) throws(Unexpected) -> UnitRef {
+        var name: String?, role: Role?
+        try reader.object { reader, key throws(Unexpected) in
+            switch key {
+            case Self.name: name = try reader.string()
+            case Self.role: role = try required(Role(rawValue: try reader.string()))
+            default: try reader.skipValue()
+            }
+        }
+        return UnitRef(name: try required(name), role: try required(role))
+    }
+
+    static func deadline(_ reader: inout JSONReader) throws(Unexpected) -> Deadline {
+        var text: String?, date: Day?
+        try reader.object { reader, key throws(Unexpected) in
+            switch key {
+            case Self.text: text = try reader.string()
+            case Self.date: date = try day(&reader)
+            default: try reader.skipValue()
+            }
+        }
+        return Deadline(text: try required(text), date: date)
+    }
+
+    static func task(_ reader: inout JSONReader) throws(Unexpected) -> Task {
+        var id: String?, title: String?, text: String?
+        try reader.object { reader, key throws(Unexpected) in
+            switch key {
+            case Self.id: id = try reader.string()
+            case Self.title: title = try reader.string()
+            case Self.text: text = try reader.string()
+            default: try reader.skipValue()
+            }
+        }
+        return Task(id: try required(id), title: try required(title), text: try required(text))
+    }
+}

@@ -1,0 +1,138 @@
+import Foundation
+import PlanModel
+
+/// Reading snapshots fast: every full open decodes one, and `JSONDecoder`
+/// took ~30 µs per folded event. The hand-written reader declines anything
+/// but the plain form the store writes, which `JSONDecoder` then reads.
+extension Snapshot {
+    static func read(_ data: Data, file: String) throws(StoreError) -> Snapshot {
+        let snapshot = data.withUnsafeBytes { raw -> Snapshot? in
+            var reader = JSONReader(raw.bindMemory(to: UInt8.self))
+            return try? SnapshotReader.snapshot(&reader)
+        }
+        if let snapshot { return snapshot }
+        return try StoreCoding.decodeVersioned(Snapshot.self, from: data, file: file)
+    }
+}
+
+/// Hand-written decoding of `snapshot.json` (see `Snapshot.read`).
+private enum SnapshotReader {
+    typealias Unexpected = JSONReader.Unexpected
+
+    static let schema = JSONReader.hash("schema"), journal = JSONReader.hash("journal"), ledger = JSONReader.hash("ledger")
+    static let marks = JSONReader.hash("marks"), notes = JSONReader.hash("notes"), unitChanges = JSONReader.hash("unitChanges")
+    static let dueDates = JSONReader.hash("dueDates"), undone = JSONReader.hash("undone"), recent = JSONReader.hash("recent")
+    static let eventCount = JSONReader.hash("eventCount"), status = JSONReader.hash("status"), officer = JSONReader.hash("officer")
+    static let time = JSONReader.hash("time"), force = JSONReader.hash("force"), id = JSONReader.hash("id"), text = JSONReader.hash("text")
+
+    static func required<T>(_ value: T?) throws(Unexpected) -> T {
+        guard let value else { throw Unexpected() }
+        return value
+    }
+
+    /// The few small parts go to `JSONDecoder`.
+    static func decoded<T: Decodable>(_ type: T.Type, _ range: Range<Int>, in reader: JSONReader) throws(Unexpected) -> T {
+        let data = Data(UnsafeBufferPointer(rebasing: reader.bytes[range]))
+        guard let value = try? StoreCoding.decoder().decode(type, from: data) else { throw Unexpected() }
+        return value
+    }
+
+    static func snapshot(_ reader: inout JSONReader) throws(Unexpected) -> Snapshot {
+        var schema: Int?, coverage: Snapshot.Coverage?, ledger: Ledger?
+        try reader.object { reader, key throws(Unexpected) in
+            switch key {
+            case Self.schema:
+                if !reader.null() {
+                    let value = try reader.int()
+                    guard (1...Schema.current).contains(value) else { throw Unexpected() }
+                    schema = value
+                }
+            case Self.journal:
+                let range = try reader.skipValue()
+                coverage = try decoded(Snapshot.Coverage.self, range, in: reader)
+            case Self.ledger: ledger = try Self.ledger(&reader)
+            default: try reader.skipValue()
+            }
+        }
+        try reader.end()
+        return Snapshot(schema: schema, journal: try required(coverage), ledger: try required(ledger))
+    }
+
+    static func ledger(_ reader: inout JSONReader) throws(Unexpected) -> Ledger {
+        var marks: [String: Ledger.Mark]?, notes: [String: [Ledger.Note]]?, unitChanges: [String: [String: Role?]]?
+        var dueDates: [String: Day?]?, undone: Set<String>?, recent: [String: [Event]]?, eventCount: Int?
+        try reader.object { reader, key throws(Unexpected) in
+            switch key {
+            case Self.marks:
+                var all: [String: Ledger.Mark] = [:]
+                try reader.dictionary { reader, target throws(Unexpected) in all[target] = try mark(&reader) }
+                marks = all
+            case Self.notes:
+                var all: [String: [Ledger.Note]] = [:]
+                try reader.dictionary { reader, target throws(Unexpected) in
+                    var list: [Ledger.Note] = []
+                    try reader.array { reader throws(Unexpected) in list.append(try note(&reader)) }
+                    all[target] = list
+                }
+                notes = all
+            case Self.unitChanges:
+                var all: [String: [String: Role?]] = [:]
+                try reader.dictionary { reader, target throws(Unexpected) in
+                    var changes: [String: Role?] = [:]
+                    try reader.dictionary { reader, unit throws(Unexpected) in
+                        changes[unit] = .some(reader.null() ? nil : try required(Role(rawValue: try reader.string())))
+                    }
+                    all[target] = changes
+                }
+                unitChanges = all
+            case Self.dueDates:
+                var all: [String: Day?] = [:]
+                try reader.dictionary { reader, target throws(Unexpected) in
+                    all[target] = .some(try reader.optionalString().map { text throws(Unexpected) in try required(Day(text)) })
+                }
+                dueDates = all
+            case Self.undone:
+                var all = Set<String>()
+                try reader.array { reader throws(Unexpected) in all.insert(try reader.string()) }
+                undone = all
+            case Self.recent:
+                let range = try reader.skipValue()
+                recent = try decoded([String: [Event]].self, range, in: reader)
+            case Self.eventCount: eventCount = try reader.int()
+            default: try reader.skipValue()
+            }
+        }
+        return Ledger(marks: try required(marks), notes: try required(notes), unitChanges: try required(unitChanges),
+                      dueDates: try required(dueDates), undone: try required(undone), recent: try required(recent),
+                      eventCount: try required(eventCount))
+    }
+
+    static func mark(_ reader: inout JSONReader) throws(Unexpected) -> Ledger.Mark {
+        var status: Status?, officer: String?, time: Date?, force: Bool?
+        try reader.object { reader, key throws(Unexpected) in
+            switch key {
+            case Self.status: status = try required(Status(rawValue: try reader.string()))
+            case Self.officer: officer = try reader.string()
+            case Self.time: time = try required(StoreTime.parse(try reader.string()))
+            case Self.force: force = try reader.bool()
+            default: try reader.skipValue()
+            }
+        }
+        return Ledger.Mark(status: try required(status), officer: try required(officer), time: try required(time),
+                           force: try required(force))
+    }
+
+    static func note(_ reader: inout JSONReader) throws(Unexpected) -> Ledger.Note {
+        var id: String?, officer: String?, time: Date?, text: String?
+        try reader.object { reader, key throws(Unexpected) in
+            switch key {
+            case Self.id: id = try reader.string()
+            case Self.officer: officer = try reader.string()
+            case Self.time: time = try required(StoreTime.parse(try reader.string()))
+            case Self.text: text = try reader.string()
+            default: try reader.skipValue()
+            }
+        }
+        return Ledger.Note(id: try required(id), officer: try required(officer), time: try required(time), text: try required(text))
+    }
+}

@@ -1,0 +1,38 @@
+import Foundation
+import PlanModel
+
+/// Event times as the store writes them (`2026-11-21T09:30:00.125Z`), parsed
+/// without a formatter: a snapshot holds one per mark and note, and
+/// `Event.parseTime` takes microseconds each. Any other form goes to `Event.parseTime`.
+enum StoreTime {
+    private static let epoch = Day(year: 1970, month: 1, day: 1)?.ordinal ?? 0
+
+    static func parse(_ text: String) -> Date? {
+        if let date = text.utf8.withContiguousStorageIfAvailable(fixed) ?? nil { return date }
+        return Event.parseTime(text)
+    }
+
+    /// The fixed form, or nil.
+    private static func fixed(_ bytes: UnsafeBufferPointer<UInt8>) -> Date? {
+        guard bytes.count == 24, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"), bytes[10] == UInt8(ascii: "T"),
+              bytes[13] == UInt8(ascii: ":"), bytes[16] == UInt8(ascii: ":"), bytes[19] == UInt8(ascii: "."),
+              bytes[23] == UInt8(ascii: "Z") else { return nil }
+        func number(_ range: Range<Int>) -> Int? {
+            var value = 0
+            for i in range {
+                let digit = Int(bytes[i]) - 0x30
+                guard (0...9).contains(digit) else { return nil }
+                value = value * 10 + digit
+            }
+            return value
+        }
+        guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
+              let hour = number(11..<13), let minute = number(14..<16), let second = number(17..<19),
+              let millis = number(20..<23), hour < 24, minute < 60, second < 60,
+              let date = Day(year: year, month: month, day: day) else { return nil }
+        let seconds = ((date.ordinal - epoch) * 24 + hour) * 3600 + minute * 60 + second
+        // Computed as the formatter does (from the reference date), so the instant is bit for bit the same.
+        return Date(timeIntervalSinceReferenceDate: Double(seconds) - Date.timeIntervalBetween1970AndReferenceDate
+            + Double(millis) / 1000)
+    }
+}

@@ -1,0 +1,102 @@
+import Foundation
+import PlanModel
+import Testing
+@testable import PlanStore
+
+/// The hand-written readers of plan files and snapshots must give exactly what
+/// `JSONDecoder` gives, and leave to it whatever they do not read themselves.
+@Suite("Fast reading")
+struct FastReadingTests {
+    static var tricky: Plan {
+        var plan = Fixtures.plan
+        plan.title = "引号\"反斜杠\\换行\n制表\t/斜杠 😀 \u{1}"
+        plan.docNumber = "嘉府办发〔2026〕4号"
+        plan.date = Day(year: 2026, month: 2, day: 2)
+        plan.year = 2026
+        plan.pillars[0].measures[0].section = Section(label: "（一）", title: "小节")
+        plan.pillars[0].measures[1].deadline = Deadline(text: "持续推进", date: nil)
+        plan.pillars[1].measures[0].units = [UnitRef(name: "区经委", role: .support), UnitRef(name: "各街镇", role: .responsible)]
+        return plan
+    }
+
+    @Test("a plan file reads back as JSONDecoder reads it, escapes and all")
+    func planAsDecoder() throws {
+        for plan in [Fixtures.plan, Self.tricky] {
+            let data = try PlanFile.encode(plan, keepingFieldsOf: nil)
+            let expected = try StoreCoding.decodeVersioned(PlanFile.self, from: data, file: "p.json").plan
+            #expect(try PlanFile.read(data, file: "p.json") == expected)
+            #expect(expected == plan)
+        }
+    }
+
+    @Test("a plan file written by hand (spaces, \\u escapes, keys in any order, unknown fields) reads as JSONDecoder reads it")
+    func handWrittenPlan() throws {
+        let text = """
+        { "pillars" : [ { "title" : "\\u653f\\u52a1", "number": "一", "extra": [1, {"a": null}],
+            "measures": [ { "tasks": [], "units": [ {"role": "lead", "name": "区发改委"} ], "text": "\\ud83d\\ude00",
+                            "title": "t", "label": "1", "id": "h-2026:1.1" } ] } ],
+          "title": "手写", "id": "h-2026", "year": null, "schema": 1, "source": {"file": "x"} }
+        """
+        let data = Data(text.utf8)
+        let plan = try PlanFile.read(data, file: "h.json")
+        #expect(plan == (try StoreCoding.decodeVersioned(PlanFile.self, from: data, file: "h.json").plan))
+        #expect(plan.pillars[0].title == "政务" && plan.measures[0].text == "😀")
+    }
+
+    @Test("what the fast reader declines still gets JSONDecoder's error or value", arguments: [
+        ("{\"id\":\"x\",\"title\":\"t\",\"pillars\":[],\"year\":2026.0}", nil),
+        ("{\"id\":\"x\",\"title\":\"t\",\"pillars\":[]", "unreadable at byte"),
+        ("{\"id\":\"x\",\"title\":\"t\",\"pillars\":[],\"schema\":2}", "has schema 2"),
+        ("{\"id\":\"x\",\"pillars\":[]}", "title: missing"),
+        ("{\"id\":\"x\",\"title\":\"t\",\"date\":\"2026-02-30\",\"pillars\":[]}", "not a YYYY-MM-DD day"),
+    ] as [(String, String?)])
+    func declined(text: String, error: String?) throws {
+        let data = Data(text.utf8)
+        if let error {
+            #expect { try PlanFile.read(data, file: "x.json") } throws: { "\($0)".contains(error) }
+        } else {
+            #expect(try PlanFile.read(data, file: "x.json").year == 2026)
+        }
+    }
+
+    @Test("invalid UTF-8 in a plan file is refused as JSONDecoder refuses it")
+    func invalidUTF8() throws {
+        var data = try PlanFile.encode(Fixtures.plan, keepingFieldsOf: nil)
+        let at = try #require(data.firstRange(of: Data("政务服务".utf8)))
+        data[at.lowerBound + 1] = 0xFF
+        #expect(throws: StoreError.self) { try PlanFile.read(data, file: "p.json") }
+    }
+
+    @Test("store times parse to the same instant as Event.parseTime")
+    func times() throws {
+        var random = SystemRandomNumberGenerator()
+        for _ in 0..<2_000 {
+            let millis = Int64.random(in: 0...4_102_444_800_000, using: &random)
+            let text = Event.formatTime(Date(timeIntervalSince1970: Double(millis) / 1000))
+            #expect(StoreTime.parse(text) == Event.parseTime(text), "\(text)")
+        }
+        #expect(StoreTime.parse("2026-11-21T09:30:00Z") == Event.parseTime("2026-11-21T09:30:00Z"))
+        #expect(StoreTime.parse("2026-02-30T09:30:00.000Z") == Event.parseTime("2026-02-30T09:30:00.000Z"))
+    }
+
+    @Test("a snapshot reads back as JSONDecoder reads it")
+    func snapshotAsDecoder() throws {
+        var ledger = Ledger()
+        let events = [
+            Fixtures.event(1, "p-2026:1.1", .status(.done, previous: nil, force: true)),
+            Fixtures.event(2, "p-2026:1.1.1", .status(.doing, previous: nil, force: false), by: "李娜"),
+            Fixtures.event(3, "p-2026:1.2", .note("证据：\"会议纪要\"\n第二行")),
+            Fixtures.event(4, "p-2026:1.2", .assign(unit: "区经委", role: .support, previous: nil)),
+            Fixtures.event(5, "p-2026:1.2", .unassign(unit: "区发改委", previous: .lead)),
+            Fixtures.event(6, "p-2026:2.1", .due(Day(year: 2026, month: 12, day: 31), previous: nil)),
+            Fixtures.event(7, "p-2026:2.1", .due(nil, previous: Day(year: 2026, month: 12, day: 31))),
+        ]
+        for event in events { ledger.apply(event) }
+        if let undo = ledger.undo(by: "wang", id: "u1", time: Fixtures.t0.addingTimeInterval(8)) { ledger.apply(undo) }
+        let snapshot = Snapshot(schema: 1, journal: .init(bytes: 10, events: 8, digest: "00ff"), ledger: ledger)
+        let data = try StoreCoding.encoder().encode(snapshot)
+        let expected = try StoreCoding.decodeVersioned(Snapshot.self, from: data, file: "s.json")
+        #expect(try Snapshot.read(data, file: "s.json") == expected)
+        #expect(expected.ledger.marks.count == 2 && expected.ledger.undone.count == 1)
+    }
+}
