@@ -12,13 +12,25 @@ let package = Package(
     ],
     targets: [
         .target(name: "PlanModel"),
+        .target(name: "TerminalKit"),
+        .target(name: "Dashboard", dependencies: ["PlanModel", "TerminalKit"]),
+        .systemLibrary(name: "CNcursesw"),
+        .target(name: "NcursesTerminal", dependencies: ["TerminalKit", "CNcursesw"]),
+        .target(name: "TestSupport", dependencies: ["PlanModel", "TerminalKit"]),
         .executableTarget(
             name: "duban",
             dependencies: [
                 "PlanModel",
+                "TerminalKit",
+                "Dashboard",
+                "NcursesTerminal",
+                "TestSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            resources: [.copy("../../Themes")]
         ),
         .testTarget(name: "PlanModelTests", dependencies: ["PlanModel"]),
+        .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
+        .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "TerminalKit", "PlanModel", "TestSupport"]),
     ]
 )
