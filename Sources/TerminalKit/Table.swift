@@ -18,11 +18,19 @@ public struct Table: Widget {
         public var slot: StyleSlot
         /// Search matches in this cell are highlighted.
         public var searchable: Bool
+        /// Drawn as a progress bar of this fraction instead of text.
+        public var gauge: Double?
 
         public init(_ text: String, _ slot: StyleSlot = .text, searchable: Bool = false) {
             self.text = text
             self.slot = slot
             self.searchable = searchable
+        }
+
+        public static func gauge(_ fraction: Double) -> Item {
+            var item = Item("")
+            item.gauge = fraction
+            return item
         }
     }
 
@@ -105,8 +113,12 @@ public struct Table: Widget {
         var column = rect.column
         for (i, width) in widths.enumerated() {
             let item = i < items.count ? items[i] : Item("")
-            let text = TextLayout.fit(item.text, toWidth: width, alignment: columns[i].alignment)
-            canvas.write(text, column: column, row: rect.row, slot: rowSlot ?? item.slot, limit: width)
+            if let fraction = item.gauge {
+                Gauge(fraction: fraction).render(in: Rect(column: column, row: rect.row, width: width, height: 1), on: &canvas)
+            } else {
+                let text = TextLayout.fit(item.text, toWidth: width, alignment: columns[i].alignment)
+                canvas.write(text, column: column, row: rect.row, slot: rowSlot ?? item.slot, limit: width)
+            }
             if let query = highlight, item.searchable {
                 canvas.highlight(query, row: rect.row, column: column, width: width, slot: .searchMatch)
             }
