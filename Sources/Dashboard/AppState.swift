@@ -97,3 +97,17 @@ public struct AppState: Equatable, Sendable {
 
     mutating func record(_ event: Event) { workspace.apply(event) }
 }
+
+extension AppState {
+    /// Opens a plan's screen directly (`duban --plan ID`); false when no plan has that id.
+    public mutating func openPlan(_ id: String) -> Bool {
+        guard let index = workspace.plans.firstIndex(where: { $0.id == id }) else { return false }
+        planRow = index
+        screen = .plan
+        pillarRow = 0
+        measureRow = 0
+        focus = listedMeasures.isEmpty ? .pillars : .measures
+        normalize()
+        return true
+    }
+}

@@ -6,6 +6,7 @@ struct Duban: ParsableCommand {
         commandName: "duban",
         abstract: "督办 Duban: track district action plans (pillars, measures, tasks, units) in the terminal.",
         version: "0.1.0",
-        subcommands: []
+        subcommands: [DashboardCommand.self],
+        defaultSubcommand: DashboardCommand.self
     )
 }
