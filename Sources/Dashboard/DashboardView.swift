@@ -27,10 +27,16 @@ public enum DashboardView {
         }
         drawStatusLine(state, in: layout.statusLine, on: &canvas)
         let bindings = KeyMap.bindings(for: state.screen, searching: state.search.isActive)
-        let hints = state.prompt != nil
-            ? [(key: Key.enter.name, label: Label.confirm.text(language)), (key: Key.escape.name, label: Label.cancel.text(language))]
-            : bindings.filter(\.inFooter).map { (key: $0.keyNames, label: $0.label.text(language)) }
-        KeyHintBar(hints: hints).render(in: layout.footer, on: &canvas)
+        if state.prompt != nil {
+            KeyHintBar(hints: [(key: Key.enter.name, label: Label.confirm.text(language)),
+                               (key: Key.escape.name, label: Label.cancel.text(language))])
+                .render(in: layout.footer, on: &canvas)
+        } else {
+            let shown = bindings.filter(\.inFooter).map { (key: $0.keys[0].name, label: $0.label.text(language)) }
+            let pinned: Set<String> = [Key.character("?").name, Key.character("q").name]
+            KeyHintBar(hints: shown.filter { !pinned.contains($0.key) }, trailing: shown.filter { pinned.contains($0.key) })
+                .render(in: layout.footer, on: &canvas)
+        }
         if state.showsHelp {
             HelpOverlay(bindings: bindings, language: language, screenTitle: screenTitle(state))
                 .render(in: canvas.bounds, on: &canvas)

@@ -23,7 +23,7 @@ public enum Label: CaseIterable, Sendable {
         case .plans: ("Plans", "行动方案")
         case .plan: ("Plan", "方案")
         case .measure: ("Measure", "措施")
-        case .help: ("Help", "帮助")
+        case .help: ("help", "帮助")
         case .district: ("District", "区")
         case .year: ("Year", "年度")
         case .measures: ("Measures", "措施数")

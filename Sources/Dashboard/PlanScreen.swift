@@ -22,7 +22,7 @@ struct PlanScreen: Widget {
     private func renderPillars(_ plan: Plan, in rect: Rect, on canvas: inout Canvas) {
         let workspace = state.workspace
         let numberWidth = min(4, plan.pillars.map { DisplayWidth.of($0.number) }.max() ?? 2)
-        let table = Table(columns: [.init(.fixed(numberWidth)), .init(.flexible(minimum: 4)), .init(.fixed(7), alignment: .trailing)],
+        let table = Table(columns: [.init(.fixed(numberWidth)), .init(.flexible(minimum: 4)), .init(.fixed(5), alignment: .trailing)],
                           header: ["", Label.pillar.text(state.language), ""],
                           rowCount: plan.pillars.count, offset: state.pillarOffset, selected: state.pillarRow,
                           selectionSlot: state.focus == .pillars ? .selection : .selectionInactive) { index in
@@ -37,11 +37,11 @@ struct PlanScreen: Widget {
 
     /// Column layout of the measure list for a pane width.
     static func columns(width: Int, labelWidth: Int) -> (columns: [Table.Column], units: Bool, fullDate: Bool) {
-        let units = width >= 76
+        let units = width >= 64
         let fullDate = width >= 60
         var columns: [Table.Column] = [.init(.fixed(labelWidth), alignment: .trailing), .init(.fixed(1)),
                                        .init(.flexible(minimum: 6)), .init(.fixed(5), alignment: .trailing)]
-        if units { columns.append(.init(.fixed(14))) }
+        if units { columns.append(.init(.fixed(12))) }
         columns.append(.init(.fixed(fullDate ? 12 : 7)))
         return (columns, units, fullDate)
     }
