@@ -29,6 +29,8 @@ let package = Package(
             ],
             resources: [.copy("../../Themes")]
         ),
+        .executableTarget(name: "dashboard-benchmark", dependencies: ["Dashboard", "TerminalKit", "PlanModel", "TestSupport"],
+                          path: "Benchmarks/DashboardBenchmark"),
         .testTarget(name: "PlanModelTests", dependencies: ["PlanModel"]),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
         .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "TerminalKit", "PlanModel", "TestSupport"]),

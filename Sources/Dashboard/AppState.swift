@@ -7,7 +7,9 @@ import TerminalKit
 public struct AppState: Equatable, Sendable {
     public private(set) var workspace: Workspace
     public private(set) var searchIndex: SearchIndex
-    public var today: Day
+    public var today: Day {
+        didSet { if today != oldValue { summarizeAll() } }
+    }
     public var language: Language
     /// Seconds east of UTC of the officer's zone, for showing event times.
     public var utcOffset = 0
@@ -37,6 +39,8 @@ public struct AppState: Equatable, Sendable {
     public internal(set) var history: [Event] = []
     public internal(set) var themeNames: [String]
     public internal(set) var themeName: String
+    /// One per plan, for the plans screen.
+    public private(set) var planSummaries: [PlanSummary] = []
 
     public init(workspace: Workspace, today: Day, language: Language, size: Size,
                 themeNames: [String] = ["default"], themeName: String = "default") {
@@ -47,6 +51,11 @@ public struct AppState: Equatable, Sendable {
         self.size = size
         self.themeNames = themeNames
         self.themeName = themeName
+        summarizeAll()
+    }
+
+    private mutating func summarizeAll() {
+        planSummaries = workspace.plans.map { PlanSummary($0, in: workspace, today: today) }
     }
 
     public var layout: Layout { Layout(size: size) }
@@ -93,9 +102,15 @@ public struct AppState: Equatable, Sendable {
     mutating func replaceWorkspace(_ new: Workspace) {
         if new.plans != workspace.plans { searchIndex = SearchIndex(plans: new.plans) }
         workspace = new
+        summarizeAll()
     }
 
-    mutating func record(_ event: Event) { workspace.apply(event) }
+    mutating func record(_ event: Event) {
+        workspace.apply(event)
+        if let plan = workspace.location(of: event.target)?.plan {
+            planSummaries[plan] = PlanSummary(workspace.plans[plan], in: workspace, today: today)
+        }
+    }
 }
 
 extension AppState {

@@ -6,24 +6,6 @@ import TerminalKit
 struct PlansScreen: Widget {
     let state: AppState
 
-    /// The counts of one plan's row.
-    struct Summary {
-        var measures = 0, done = 0, doing = 0, blocked = 0, overdue = 0
-
-        init(_ plan: Plan, in workspace: Workspace, today: Day) {
-            for measure in plan.measures {
-                measures += 1
-                switch workspace.status(of: measure) {
-                case .done: done += 1
-                case .doing: doing += 1
-                case .blocked: blocked += 1
-                case .todo: break
-                }
-                if workspace.isOverdue(measure, today: today) { overdue += 1 }
-            }
-        }
-    }
-
     func render(in rect: Rect, on canvas: inout Canvas) {
         let language = state.language
         let plans = state.workspace.plans
@@ -47,16 +29,16 @@ struct PlansScreen: Widget {
         header += [Label.year.text(language), Label.progress.text(language), Label.measures.text(language)]
         header += wide ? [Label.doing, .blocked, .overdue].map { $0.text(language) }
                        : [StatusMark.glyph(.doing), StatusMark.glyph(.blocked), DueLight.overdue.glyph]
-        let workspace = state.workspace, today = state.today
+        let summaries = state.planSummaries
         let query = state.search.isActive ? state.search.query : nil
         let table = Table(columns: columns, header: header, rowCount: plans.count, offset: state.planOffset,
                           selected: state.planRow, highlight: query) { index in
             let plan = plans[index]
-            let s = Summary(plan, in: workspace, today: today)
+            let s = summaries[index]
             var items = [Table.Item(plan.title, searchable: true)]
             if wide { items.append(Table.Item(plan.district ?? "", .textMuted)) }
             items += [Table.Item(plan.year.map(String.init) ?? "", .textMuted),
-                      .gauge(s.measures == 0 ? 0 : Double(s.done) / Double(s.measures)),
+                      .gauge(s.fraction),
                       Table.Item("\(s.done)/\(s.measures)"),
                       Table.Item(String(s.doing), s.doing > 0 ? .statusDoing : .textMuted),
                       Table.Item(String(s.blocked), s.blocked > 0 ? .statusBlocked : .textMuted),

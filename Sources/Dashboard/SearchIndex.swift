@@ -53,22 +53,41 @@ public struct SearchIndex: Equatable, Sendable {
         guard !needle.isEmpty else { return [] }
         return bytes.withUnsafeBufferPointer { hay in
             needle.withUnsafeBufferPointer { pin in
-                guard let hayBase = hay.baseAddress, let pinBase = pin.baseAddress else { return [] }
-                let first = Int32(pin[0]), rest = pin.count - 1
-                // memchr for the first byte, memcmp for the rest: both vectorised in libc.
-                func contains(_ i: Int) -> Bool {
-                    let entry = entries[i]
-                    var p = UnsafeRawPointer(hayBase + entry.start)
-                    let end = UnsafeRawPointer(hayBase + entry.end)
-                    while end - p > rest, let hit = memchr(p, first, end - p - rest) {
-                        if rest == 0 || memcmp(hit + 1, pinBase + 1, rest) == 0 { return true }
-                        p = UnsafeRawPointer(hit) + 1
+                guard let base = hay.baseAddress, let pinBase = pin.baseAddress else { return [] }
+                if let candidates {
+                    return candidates.filter { i in
+                        firstMatch(in: base, from: entries[i].start, to: entries[i].end, needle: pinBase, count: pin.count) != nil
                     }
-                    return false
                 }
-                if let candidates { return candidates.filter(contains) }
-                return entries.indices.filter(contains)
+                // One pass over everything; after a hit, skip to the end of its measure.
+                var result: [Int] = []
+                var entry = 0
+                var position = 0
+                while let start = firstMatch(in: base, from: position, to: hay.count, needle: pinBase, count: pin.count) {
+                    while entries[entry].end <= start { entry += 1 }
+                    result.append(entry)
+                    position = entries[entry].end
+                    entry += 1
+                    if entry == entries.count { break }
+                }
+                return result
             }
         }
+    }
+
+    /// The offset of the first occurrence of the needle in `[from, to)`. Looks for
+    /// the needle's last byte with memchr: in UTF-8 Chinese the last byte of a
+    /// character varies far more than the first (E4–E9), so there are fewer false hits.
+    private func firstMatch(in base: UnsafePointer<UInt8>, from: Int, to: Int,
+                            needle: UnsafePointer<UInt8>, count: Int) -> Int? {
+        let last = Int32(needle[count - 1])
+        var position = from + count - 1
+        while position < to, let hit = memchr(base + position, last, to - position) {
+            let end = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+            let start = end - (count - 1)
+            if count == 1 || memcmp(base + start, needle, count - 1) == 0 { return start }
+            position = end + 1
+        }
+        return nil
     }
 }
