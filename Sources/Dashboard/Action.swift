@@ -3,5 +3,5 @@ public enum Action: Equatable, Sendable {
     case moveUp, moveDown, focusLeft, focusRight, open, back, top, bottom, pageUp, pageDown
     case toggleDone, cycleStatus, block, addNote, setDue, undo
     case search, nextMatch, previousMatch, clearSearch, filter
-    case cycleTheme, reload, help, closeHelp, quit
+    case cycleTheme, reload, help, quit
 }

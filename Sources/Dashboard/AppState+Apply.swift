@@ -88,7 +88,6 @@ extension AppState {
             return [.useTheme(next)]
         case .reload: return [.reload]
         case .help: showsHelp = true
-        case .closeHelp: showsHelp = false
         case .quit: return [.quit]
         }
         return []

@@ -7,7 +7,7 @@ public enum Label: CaseIterable, Sendable {
     case todo, done, statusWord, text, notes, history, noNotes, noHistory, noTasks, noPlans, noMeasures
     case moveUp, moveDown, open, back, top, bottom, pageUp, pageDown, focusLeft, focusRight
     case toggleDone, cycleStatus, block, addNote, setDue, undo, search, nextMatch, previousMatch, clearSearch
-    case filter, cycleTheme, reload, quit, closeHelp
+    case filter, cycleTheme, reload, quit
     case promptNote, promptBlocked, promptDue, promptSearch, promptFilter, confirm, cancel
     case enlarge, recorded, undone, nothingToUndo, reloaded, themeIs, themeBroken, badDay, noMatch, matches
     case filterIs, filterHint, lead, support, responsible, dueSoon, onTrack, cleared, storeFailed, pressAnyKey
@@ -71,7 +71,6 @@ public enum Label: CaseIterable, Sendable {
         case .cycleTheme: ("theme", "主题")
         case .reload: ("reload", "刷新")
         case .quit: ("quit", "退出")
-        case .closeHelp: ("close help", "关闭帮助")
         case .promptNote: ("Note", "备注")
         case .promptBlocked: ("Blocked, why", "受阻原因")
         case .promptDue: ("Due date (YYYY-MM-DD, empty clears)", "期限（YYYY-MM-DD，留空清除）")

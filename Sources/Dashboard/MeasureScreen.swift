@@ -29,7 +29,7 @@ struct MeasureScreen: Widget {
         func add(_ text: String, _ slot: StyleSlot = .text, checklist: Int? = nil, indent: String = "") {
             let wrapped = TextLayout.wrap(text, width: max(1, inner - DisplayWidth.of(indent)))
             for (i, line) in wrapped.enumerated() {
-                if i == 0, let checklist { doc.checklistLines.append(doc.lines.count); _ = checklist }
+                if i == 0, checklist != nil { doc.checklistLines.append(doc.lines.count) }
                 doc.lines.append(Line(text: indent + line, slot: slot, checklist: i == 0 ? checklist : nil))
             }
         }

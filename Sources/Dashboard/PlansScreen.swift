@@ -23,7 +23,7 @@ struct PlansScreen: Widget {
             columns.append(.init(.fixed(8)))
             header.append(Label.district.text(language))
         }
-        columns += [.init(.fixed(4), alignment: .trailing), .init(.fixed(wide ? 12 : 6)), .init(.fixed(9), alignment: .trailing),
+        columns += [.init(.fixed(4), alignment: .trailing), .init(.fixed(wide ? 12 : 8)), .init(.fixed(9), alignment: .trailing),
                     .init(.fixed(countWidth(.doing)), alignment: .trailing), .init(.fixed(countWidth(.blocked)), alignment: .trailing),
                     .init(.fixed(countWidth(.overdue)), alignment: .trailing)]
         header += [Label.year.text(language), Label.progress.text(language), Label.measures.text(language)]

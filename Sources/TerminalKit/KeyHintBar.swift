@@ -24,7 +24,7 @@ public struct KeyHintBar: Widget {
         for hint in trailing { column = draw(hint, at: column, row: line.row, end: line.endColumn, on: &canvas) }
         column = line.column + 1
         for hint in hints {
-            if column + KeyHintBar.width(hint) > leftEnd - 1 { break }
+            if column + KeyHintBar.width(hint) > leftEnd - 2 { break }
             column = draw(hint, at: column, row: line.row, end: leftEnd, on: &canvas)
         }
     }
