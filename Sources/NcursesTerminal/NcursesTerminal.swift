@@ -84,8 +84,16 @@ public final class NcursesTerminal {
         var pairs: [Int32: Int16] = [:]
         let pairLimit = Int(shim_color_pairs())
         slotAttributes = [:]
+        let textBackground = theme.style(.text).background
         for slot in StyleSlot.allCases {
-            let style = theme.style(slot)
+            var style = theme.style(slot)
+            // With 8 colours a highlight background (selection, status line) often lands on the
+            // same colour as the text background and would vanish: show it reversed instead.
+            if colorMode == .eight, let background = style.background, background != textBackground,
+               background.index8 == (textBackground?.index8 ?? 0) {
+                style.background = textBackground
+                style.reverse = !(style.reverse ?? false)
+            }
             var attributes: UInt32 = 0
             if style.bold == true { attributes |= SHIM_A_BOLD }
             if style.underline == true { attributes |= SHIM_A_UNDERLINE }
