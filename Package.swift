@@ -11,38 +11,46 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     ],
     targets: [
+        // Layers, dependencies pointing down only (see README, Architecture).
         .target(name: "PlanModel"),
         .target(name: "PlanImport", dependencies: ["PlanModel"]),
         .target(name: "PlanStore", dependencies: ["PlanModel"]),
-        .target(name: "Synthetic", dependencies: ["PlanModel"]),
+        .target(name: "TerminalKit"),
+        .target(name: "Dashboard", dependencies: ["PlanModel", "TerminalKit"]),
+        .systemLibrary(name: "CNcursesw"),
+        .target(name: "NcursesTerminal", dependencies: ["TerminalKit", "CNcursesw"]),
         .executableTarget(
             name: "duban",
             dependencies: [
-                "PlanModel",
-                "PlanImport",
-                "PlanStore",
+                "PlanModel", "PlanImport", "PlanStore", "TerminalKit", "Dashboard", "NcursesTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
-            resources: [.copy("Samples")]
+            resources: [.copy("Samples"), .copy("../../Themes")]
         ),
-        .executableTarget(
-            name: "duban-bench",
-            dependencies: [
-                "PlanModel",
-                "Synthetic",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
-        ),
+
+        // Test support and tests.
+        .target(name: "TestSupport", dependencies: ["PlanModel", "TerminalKit"]),
         .testTarget(name: "PlanModelTests", dependencies: ["PlanModel"]),
         .testTarget(name: "PlanImportTests", dependencies: ["PlanImport", "PlanModel"]),
         // A child process for the store's crash and concurrency tests: marks measures and prints each acknowledged id.
         .executableTarget(name: "duban-store-writer", dependencies: ["PlanStore"], path: "Tests/StoreWriter"),
         .testTarget(name: "PlanStoreTests", dependencies: ["PlanStore", "duban-store-writer"]),
+        .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
+        .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "TerminalKit", "PlanModel", "TestSupport"]),
         // Runs the built `duban` binary against temporary stores.
         .testTarget(name: "CommandLineTests", dependencies: ["duban", "PlanStore"]),
-        // Timings of a large synthetic store (`swift run -c release duban-store-bench`); not a test.
-        .executableTarget(name: "duban-store-bench", dependencies: ["PlanStore", "Synthetic"], path: "Benchmarks/StoreBenchmark"),
+
+        // Benchmarks (not tests): the synthetic generator and the runners.
+        .target(name: "Synthetic", dependencies: ["PlanModel"]),
         .testTarget(name: "SyntheticTests", dependencies: ["Synthetic", "PlanModel"]),
+        .executableTarget(
+            name: "duban-bench",
+            dependencies: ["PlanModel", "Synthetic", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
         .testTarget(name: "DubanBenchTests", dependencies: ["duban-bench", "PlanModel"]),
+        // Timings of a large synthetic store (`swift run -c release duban-store-bench`).
+        .executableTarget(name: "duban-store-bench", dependencies: ["PlanStore", "Synthetic"], path: "Benchmarks/StoreBenchmark"),
+        .executableTarget(name: "dashboard-benchmark", dependencies: ["Dashboard", "TerminalKit", "PlanModel", "TestSupport"],
+                          path: "Benchmarks/DashboardBenchmark"),
     ]
 )

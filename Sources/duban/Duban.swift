@@ -9,12 +9,13 @@ struct Duban: ParsableCommand {
         abstract: "督办 Duban: track district action plans (pillars, measures, tasks, units) in the terminal.",
         version: "0.1.0",
         subcommands: [
-            ParseCommand.self, ImportCommand.self, PlansCommand.self, ListCommand.self, ShowCommand.self,
+            DashboardCommand.self, ParseCommand.self, ImportCommand.self, PlansCommand.self, ListCommand.self, ShowCommand.self,
             DoneCommand.self, StartCommand.self, BlockCommand.self, ReopenCommand.self,
             NoteCommand.self, AssignCommand.self, UnassignCommand.self, DueCommand.self,
             UndoCommand.self, HistoryCommand.self,
             WorkloadCommand.self, UnitsCommand.self, ReportCommand.self,
-        ]
+        ],
+        defaultSubcommand: DashboardCommand.self
     )
 
     /// Runs the command; failures print one line on stderr and exit 1 (not

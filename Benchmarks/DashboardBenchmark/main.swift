@@ -1,0 +1,81 @@
+import Dashboard
+import Foundation
+import PlanModel
+import TerminalKit
+import TestSupport
+
+// Times the dashboard's update and render steps in-process (run it in release:
+// `swift run -c release dashboard-benchmark [measures]`). Figures are medians.
+
+let count = CommandLine.arguments.dropFirst().first.flatMap(Int.init) ?? 100_000
+let clock = ContinuousClock()
+
+func ms(_ d: Duration) -> String {
+    let c = d.components
+    return String(format: "%.2f ms", Double(c.seconds) * 1000 + Double(c.attoseconds) / 1e15)
+}
+
+func median(_ runs: Int = 7, _ body: () -> Void) -> Duration {
+    (0..<runs).map { _ in clock.measure(body) }.sorted()[runs / 2]
+}
+
+let size = Size(width: 100, height: 30)
+var sample = AppState(workspace: SamplePlans.workspace, today: SamplePlans.today, language: .zh, size: size)
+print("sample store: state + first frame", ms(median {
+    let s = AppState(workspace: SamplePlans.workspace, today: SamplePlans.today, language: .zh, size: size)
+    _ = DashboardView.render(s)
+}))
+
+var workspace = Workspace(plans: [])
+print("\(count) measures: building the workspace", ms(clock.measure { workspace = SamplePlans.large(measures: count) }))
+var state = AppState(workspace: workspace, today: SamplePlans.today, language: .zh, size: size)
+print("\(count) measures: state incl. search index", ms(clock.measure {
+    state = AppState(workspace: workspace, today: SamplePlans.today, language: .zh, size: size)
+}))
+print("\(count) measures: first frame (plans screen)", ms(median { _ = DashboardView.render(state) }))
+
+/// One key and the frame after it, from the same starting state each time.
+func keyToFrame(_ name: String, from start: AppState, _ keys: [Key]) -> AppState {
+    var after = start
+    let d = median {
+        var s = start
+        for key in keys { _ = s.apply(.key(key)) }
+        _ = DashboardView.render(s)
+        after = s
+    }
+    print("key → frame: \(name)", ms(d))
+    return after
+}
+
+state = keyToFrame("j on plans", from: state, [.character("j")])
+state = keyToFrame("Enter (open plan)", from: state, [.enter])
+state = keyToFrame("j in measures", from: state, [.character("j")])
+state = keyToFrame("G in measures", from: state, [.character("G")])
+state = keyToFrame("PgDn in measures", from: state, [.pageDown])
+state = keyToFrame("Space (toggle done)", from: state, [.character(" ")])
+state = keyToFrame("Enter (open measure)", from: state, [.enter])
+state = keyToFrame("Esc (back)", from: state, [.escape])
+state = keyToFrame("Esc (back to plans)", from: state, [.escape])
+
+var recorded = state
+let event = Event(id: "bench", time: Date(timeIntervalSince1970: 0), officer: "wang", target: "bench1-2026:1.1",
+                  change: .status(.done, previous: nil, force: true))
+print("recorded event → frame", ms(median { var s = recorded; _ = s.apply(.recorded([event])); _ = DashboardView.render(s) }))
+_ = recorded.apply(.recorded([event]))
+
+// Search as you type: each keystroke from the state the previous one left.
+for query in ["推进 AI", "第99999项", "一件事集成改革", "zzz"] {
+    var s = state
+    _ = s.apply(.key(.character("/")))
+    var worst = Duration.zero
+    var total = Duration.zero
+    for character in query {
+        let d = clock.measure {
+            _ = s.apply(.key(.character(character)))
+            _ = DashboardView.render(s)
+        }
+        worst = max(worst, d)
+        total += d
+    }
+    print("search-as-you-type '\(query)': \(s.search.matches.count) matches, worst keystroke \(ms(worst)), mean \(ms(total / query.count))")
+}

@@ -1,0 +1,7 @@
+/// What a key does. Key maps bind keys to actions; `apply` performs them.
+public enum Action: Equatable, Sendable {
+    case moveUp, moveDown, focusLeft, focusRight, open, back, top, bottom, pageUp, pageDown
+    case toggleDone, cycleStatus, block, addNote, setDue, undo
+    case search, nextMatch, previousMatch, clearSearch, filter
+    case cycleTheme, reload, help, quit
+}

@@ -1,0 +1,402 @@
+import PlanModel
+import TerminalKit
+
+extension AppState {
+    /// The update step: folds one input into the state and says what the
+    /// executable must do. Never reads the clock, the store or the terminal.
+    public mutating func apply(_ input: Input) -> [Effect] {
+        var effects: [Effect] = []
+        switch input {
+        case let .key(key):
+            effects = handle(key)
+        case let .loaded(workspace):
+            replaceWorkspace(workspace)
+            refreshSearch()
+            message = Message(Label.reloaded.text(language))
+            if screen == .measure, let id = selectedMeasure?.id { effects = [.loadHistory(measure: id)] }
+        case let .recorded(events):
+            for event in events { record(event) }
+            if let event = events.last { message = Message(describe(event)) }
+            if screen == .measure, let id = selectedMeasure?.id,
+               events.contains(where: { $0.target == id || $0.target.hasPrefix(id + ".") }) {
+                effects = [.loadHistory(measure: id)]
+            }
+        case let .history(measure, events):
+            if measure == selectedMeasure?.id { history = events }
+        case let .themeChanged(name, problem):
+            themeName = name
+            if let problem {
+                message = Message("\(problem) — \(Label.themeBroken.text(language))", isError: true)
+            } else {
+                message = Message("\(Label.themeIs.text(language)): \(name)")
+            }
+        case let .notice(notice):
+            switch notice {
+            case .nothingToUndo: message = Message(Label.nothingToUndo.text(language))
+            case let .storeFailed(reason): message = Message("\(Label.storeFailed.text(language)): \(reason)", isError: true)
+            case let .storeCreated(path, plans): message = Message("\(Label.storeCreated.text(language)) \(path) (\(plans))")
+            }
+        }
+        normalize()
+        return effects
+    }
+
+    private mutating func handle(_ key: Key) -> [Effect] {
+        if case let .resize(newSize) = key { size = newSize; return [] }
+        if key == .control("c") { return [.quit] }
+        if layout.isTooSmall { return key == .character("q") ? [.quit] : [] }
+        if prompt != nil { return edit(key) }
+        if showsHelp { showsHelp = false; return [] }
+        if case let .mouse(event) = key { return handle(event) }
+        guard let action = KeyMap.action(for: key, screen: screen, searching: search.isActive) else { return [] }
+        message = nil
+        return perform(action)
+    }
+
+    // MARK: Actions
+
+    mutating func perform(_ action: Action) -> [Effect] {
+        switch action {
+        case .moveUp: move(by: -1)
+        case .moveDown: move(by: 1)
+        case .pageUp: move(by: -max(1, layout.listRows - 1), page: true)
+        case .pageDown: move(by: max(1, layout.listRows - 1), page: true)
+        case .top: move(by: -Int.max / 2)
+        case .bottom: move(by: Int.max / 2)
+        case .focusLeft: if screen == .plan { focus = .pillars }
+        case .focusRight: if screen == .plan, !listedMeasures.isEmpty { focus = .measures }
+        case .open: return open()
+        case .back: back()
+        case .toggleDone:
+            if let target = changeTarget, let effect = toggleDone(target) { return [effect] }
+        case .cycleStatus:
+            if let target = changeTarget, let effect = cycleStatus(target) { return [effect] }
+        case .block: if let target = changeTarget { prompt = Prompt(kind: .blocked(target: target)) }
+        case .addNote: if let target = changeTarget { prompt = Prompt(kind: .note(target: target)) }
+        case .setDue:
+            if let target = changeTarget, let measure = workspace.measure(measureID(of: target)) {
+                prompt = Prompt(kind: .due(target: measure.id), text: workspace.dueDate(of: measure)?.description ?? "")
+            }
+        case .undo: return [.undo]
+        case .search: prompt = Prompt(kind: .search); search = SearchState()
+        case .nextMatch: step(through: 1)
+        case .previousMatch: step(through: -1)
+        case .clearSearch: search = SearchState()
+        case .filter: prompt = Prompt(kind: .filter, text: filter.summary(language))
+        case .cycleTheme:
+            guard !themeNames.isEmpty else { return [] }
+            let next = themeNames[((themeNames.firstIndex(of: themeName) ?? -1) + 1) % themeNames.count]
+            return [.useTheme(next)]
+        case .reload: return [.reload]
+        case .help: showsHelp = true
+        case .quit: return [.quit]
+        }
+        return []
+    }
+
+    private mutating func move(by delta: Int, page: Bool = false) {
+        switch screen {
+        case .plans: planRow = clamp(planRow + delta, count: workspace.plans.count)
+        case .plan:
+            if focus == .pillars {
+                let old = pillarRow
+                pillarRow = clamp(pillarRow + delta, count: currentPlan?.pillars.count ?? 0)
+                if pillarRow != old { measureRow = 0; measureOffset = 0 }
+            } else {
+                measureRow = clamp(measureRow + delta, count: listedMeasures.count)
+            }
+        case .measure:
+            if page {
+                measureScroll = max(0, measureScroll + delta)
+            } else {
+                checklistRow = clamp(checklistRow + delta, count: (selectedMeasure?.tasks.count ?? 0) + 1)
+                keepChecklistRowVisible()
+            }
+        }
+    }
+
+    private func clamp(_ value: Int, count: Int) -> Int { max(0, min(value, count - 1)) }
+
+    private mutating func open() -> [Effect] {
+        switch screen {
+        case .plans:
+            guard currentPlan != nil else { return [] }
+            screen = .plan
+            pillarRow = 0; measureRow = 0; pillarOffset = 0; measureOffset = 0
+            focus = listedMeasures.isEmpty ? .pillars : .measures
+        case .plan:
+            if focus == .pillars {
+                if !listedMeasures.isEmpty { focus = .measures }
+            } else if let measure = selectedMeasure {
+                screen = .measure
+                checklistRow = 0; measureScroll = 0; history = []
+                return [.loadHistory(measure: measure.id)]
+            }
+        case .measure:
+            break
+        }
+        return []
+    }
+
+    private mutating func back() {
+        switch screen {
+        case .plans: break
+        case .plan: screen = .plans
+        case .measure: screen = .plan; history = []
+        }
+    }
+
+    // MARK: Changes
+
+    /// The measure id of a measure or task id (`PLAN:P.M.T` → `PLAN:P.M`).
+    func measureID(of target: String) -> String {
+        guard let location = workspace.location(of: target), location.task != nil,
+              let dot = target.lastIndex(of: ".") else { return target }
+        return String(target[..<dot])
+    }
+
+    private func mark(_ target: String) -> Status? { workspace.ledger.marks[target]?.status }
+
+    private func toggleDone(_ target: String) -> Effect? {
+        guard let location = workspace.location(of: target) else { return nil }
+        let previous = mark(target)
+        if location.task != nil {
+            let done = workspace.status(ofTask: target) == .done
+            return .record(target: target, change: .status(done ? nil : .done, previous: previous, force: false))
+        }
+        guard let measure = workspace.measure(target) else { return nil }
+        let progress = workspace.taskProgress(of: measure)
+        let tasksDone = progress.total > 0 && progress.done == progress.total
+        if workspace.status(of: measure) != .done {
+            return .record(target: target, change: .status(.done, previous: previous, force: !tasksDone && progress.total > 0))
+        }
+        // Unmarking falls back to the tasks; when they are all done that would still read done.
+        let next: Status? = tasksDone ? .doing : nil
+        return .record(target: target, change: .status(next, previous: previous, force: false))
+    }
+
+    private func cycleStatus(_ target: String) -> Effect? {
+        guard let location = workspace.location(of: target) else { return nil }
+        if location.task != nil {
+            return .record(target: target, change: .status(workspace.status(ofTask: target).cycled, previous: mark(target), force: false))
+        }
+        guard let measure = workspace.measure(target) else { return nil }
+        let next = workspace.status(of: measure).cycled
+        let progress = workspace.taskProgress(of: measure)
+        let force = next == .done && progress.total > 0 && progress.done < progress.total
+        return .record(target: target, change: .status(next, previous: mark(target), force: force))
+    }
+
+    // MARK: Prompts
+
+    private mutating func edit(_ key: Key) -> [Effect] {
+        guard var current = prompt else { return [] }
+        switch key {
+        case let .character(c):
+            current.text.append(c)
+        case .backspace, .delete:
+            if !current.text.isEmpty { current.text.removeLast() }
+        case .control("u"):
+            current.text = ""
+        case .escape:
+            prompt = nil
+            if current.kind == .search { search = SearchState() }
+            return []
+        case .enter:
+            return submit(current)
+        default:
+            return []
+        }
+        prompt = current
+        if current.kind == .search { updateSearch(current.text) }
+        return []
+    }
+
+    private mutating func submit(_ current: Prompt) -> [Effect] {
+        let text = current.text.trimmingCharacters(in: " ")
+        switch current.kind {
+        case let .note(target):
+            prompt = nil
+            return text.isEmpty ? [] : [.record(target: target, change: .note(text))]
+        case let .blocked(target):
+            prompt = nil
+            var effects: [Effect] = [.record(target: target, change: .status(.blocked, previous: mark(target), force: false))]
+            if !text.isEmpty { effects.append(.record(target: target, change: .note(text))) }
+            return effects
+        case let .due(target):
+            guard let measure = workspace.measure(target) else { prompt = nil; return [] }
+            let previous = workspace.dueDate(of: measure)
+            if text.isEmpty {
+                prompt = nil
+                return previous == nil ? [] : [.record(target: target, change: .due(nil, previous: previous))]
+            }
+            guard let day = Day(text) else {
+                message = Message(Label.badDay.text(language), isError: true)
+                return []
+            }
+            prompt = nil
+            return day == previous ? [] : [.record(target: target, change: .due(day, previous: previous))]
+        case .search:
+            prompt = nil
+            if search.matches.isEmpty {
+                if !search.query.isEmpty { message = Message(Label.noMatch.text(language), isError: true) }
+                search = SearchState()
+            }
+            return []
+        case .filter:
+            prompt = nil
+            filter = MeasureFilter(parsing: text)
+            measureRow = 0
+            measureOffset = 0
+            if screen == .plan, listedMeasures.isEmpty { focus = .pillars }
+            return []
+        }
+    }
+
+    // MARK: Search
+
+    private mutating func updateSearch(_ query: String) {
+        let previous = search
+        let narrowing = !previous.query.isEmpty && query.hasPrefix(previous.query)
+        search.query = query
+        search.matches = query.isEmpty ? [] : searchIndex.matches(of: query, within: narrowing ? previous.matches : nil)
+        search.current = nil
+        guard !search.matches.isEmpty else { return }
+        // Start at the first match at or after the cursor, as an editor's incremental search does.
+        let here = (planRow, pillarRow, selectedMeasureIndex ?? 0)
+        let first = search.matches.firstIndex { i in
+            let e = searchIndex.entries[i]
+            return (e.plan, e.pillar, e.measure) >= here
+        } ?? 0
+        jump(toMatch: first)
+    }
+
+    private var selectedMeasureIndex: Int? {
+        let listed = listedMeasures
+        return screen == .plans || !listed.indices.contains(measureRow) ? nil : listed[measureRow]
+    }
+
+    private mutating func refreshSearch() {
+        guard !search.query.isEmpty else { return }
+        search.matches = searchIndex.matches(of: search.query)
+        search.current = search.matches.isEmpty ? nil : min(search.current ?? 0, search.matches.count - 1)
+    }
+
+    private mutating func step(through delta: Int) {
+        guard !search.matches.isEmpty else { return }
+        let count = search.matches.count
+        let next = search.current.map { (($0 + delta) % count + count) % count } ?? 0
+        jump(toMatch: next)
+    }
+
+    private mutating func jump(toMatch index: Int) {
+        search.current = index
+        let entry = searchIndex.entries[search.matches[index]]
+        planRow = entry.plan
+        pillarRow = entry.pillar
+        if !listedMeasures.contains(entry.measure) { filter = MeasureFilter() }
+        measureRow = listedMeasures.firstIndex(of: entry.measure) ?? 0
+        screen = .plan
+        focus = .measures
+        history = []
+    }
+
+    // MARK: Mouse
+
+    private mutating func handle(_ event: MouseEvent) -> [Effect] {
+        switch event.kind {
+        case .wheelUp: move(by: -3); return []
+        case .wheelDown: move(by: 3); return []
+        case .click: break
+        }
+        let layout = self.layout
+        let row = event.row - layout.body.row - 1 // below the list header
+        guard row >= 0, row < layout.listRows else { return [] }
+        switch screen {
+        case .plans:
+            let index = planOffset + row
+            guard index < workspace.plans.count else { return [] }
+            if index == planRow { return open() }
+            planRow = index
+        case .plan:
+            if event.column < layout.separatorColumn {
+                let index = pillarOffset + row
+                guard index < (currentPlan?.pillars.count ?? 0) else { return [] }
+                focus = .pillars
+                if index != pillarRow { pillarRow = index; measureRow = 0; measureOffset = 0 }
+            } else if event.column > layout.separatorColumn {
+                let index = measureOffset + row
+                guard index < listedMeasures.count else { return [] }
+                if focus == .measures, index == measureRow { return open() }
+                focus = .measures
+                measureRow = index
+            }
+        case .measure:
+            break
+        }
+        return []
+    }
+
+    // MARK: Keeping cursors valid
+
+    /// Clamps every cursor and scrolls every list so its cursor is visible.
+    mutating func normalize() {
+        let layout = self.layout
+        planRow = clamp(planRow, count: workspace.plans.count)
+        planOffset = Table.offset(showing: planRow, visibleRows: layout.listRows, current: planOffset,
+                                  rowCount: workspace.plans.count)
+        let pillarCount = currentPlan?.pillars.count ?? 0
+        pillarRow = clamp(pillarRow, count: pillarCount)
+        pillarOffset = Table.offset(showing: pillarRow, visibleRows: layout.listRows, current: pillarOffset, rowCount: pillarCount)
+        let listed = listedMeasures.count
+        measureRow = clamp(measureRow, count: listed)
+        measureOffset = Table.offset(showing: measureRow, visibleRows: layout.listRows, current: measureOffset, rowCount: listed)
+        if screen == .measure {
+            guard let measure = selectedMeasure else { screen = .plan; return }
+            checklistRow = clamp(checklistRow, count: measure.tasks.count + 1)
+            let lines = MeasureScreen.document(for: self, width: layout.body.width).lines.count
+            measureScroll = max(0, min(measureScroll, lines - layout.body.height))
+        } else if screen == .plan, focus == .measures, listed == 0 {
+            focus = .pillars
+        }
+    }
+
+    private mutating func keepChecklistRowVisible() {
+        let document = MeasureScreen.document(for: self, width: layout.body.width)
+        guard document.checklistLines.indices.contains(checklistRow) else { return }
+        let line = document.checklistLines[checklistRow]
+        let height = layout.body.height
+        if line < measureScroll { measureScroll = line }
+        if line >= measureScroll + height { measureScroll = line - height + 1 }
+    }
+
+    // MARK: Messages
+
+    /// `3.6` for `jinshan-2026:3.6`: the plan is on screen already.
+    func shortID(_ id: String) -> String {
+        id.split(separator: ":", maxSplits: 1).last.map(String.init) ?? id
+    }
+
+    private func describe(_ event: Event) -> String {
+        let target = shortID(event.target)
+        switch event.change {
+        case .undo: return "\(Label.undone.text(language)) \(target)"
+        case let .status(status, _, _):
+            let word = status.map { Label.of($0).text(language) } ?? "—"
+            return "\(Label.recorded.text(language)) \(target): \(word)"
+        case .note: return "\(Label.recorded.text(language)) \(target): \(Label.promptNote.text(language))"
+        case let .due(day, _):
+            return "\(Label.recorded.text(language)) \(target): \(Label.due.text(language)) \(day?.description ?? Label.cleared.text(language))"
+        case .assign, .unassign: return "\(Label.recorded.text(language)) \(target): \(Label.units.text(language))"
+        }
+    }
+}
+
+extension String {
+    func trimmingCharacters(in character: Character) -> String {
+        var s = Substring(self)
+        while s.first == character { s.removeFirst() }
+        while s.last == character { s.removeLast() }
+        return String(s)
+    }
+}

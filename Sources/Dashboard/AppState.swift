@@ -1,0 +1,128 @@
+import PlanModel
+import TerminalKit
+
+/// Everything the dashboard shows, as one value. Changed only by `apply`, which
+/// is pure: the clock ("today") and the terminal size come in as values, and
+/// everything that touches the world goes out as `Effect`s.
+public struct AppState: Equatable, Sendable {
+    public private(set) var workspace: Workspace
+    public private(set) var searchIndex: SearchIndex
+    public var today: Day {
+        didSet { if today != oldValue { summarizeAll() } }
+    }
+    public var language: Language
+    /// Seconds east of UTC of the officer's zone, for showing event times.
+    public var utcOffset = 0
+    public internal(set) var size: Size
+
+    public internal(set) var screen: Screen = .plans
+    public internal(set) var focus: Focus = .measures
+    /// Cursor rows: the plan in the plans list (also the open plan), the pillar,
+    /// the measure within the pillar's filtered list, and the measure screen's
+    /// checklist (0 is the measure itself, 1… its tasks).
+    public internal(set) var planRow = 0
+    public internal(set) var pillarRow = 0
+    public internal(set) var measureRow = 0
+    public internal(set) var checklistRow = 0
+    /// First rows shown of each list, and of the measure screen.
+    public internal(set) var planOffset = 0
+    public internal(set) var pillarOffset = 0
+    public internal(set) var measureOffset = 0
+    public internal(set) var measureScroll = 0
+
+    public internal(set) var showsHelp = false
+    public internal(set) var prompt: Prompt?
+    public internal(set) var search = SearchState()
+    public internal(set) var filter = MeasureFilter()
+    public internal(set) var message: Message?
+    /// The store events about the open measure, oldest first, from the executable.
+    public internal(set) var history: [Event] = []
+    public internal(set) var themeNames: [String]
+    public internal(set) var themeName: String
+    /// One per plan, for the plans screen.
+    public private(set) var planSummaries: [PlanSummary] = []
+
+    public init(workspace: Workspace, today: Day, language: Language, size: Size,
+                themeNames: [String] = ["default"], themeName: String = "default") {
+        self.workspace = workspace
+        searchIndex = SearchIndex(plans: workspace.plans)
+        self.today = today
+        self.language = language
+        self.size = size
+        self.themeNames = themeNames
+        self.themeName = themeName
+        summarizeAll()
+    }
+
+    private mutating func summarizeAll() {
+        planSummaries = workspace.plans.map { PlanSummary($0, in: workspace, today: today) }
+    }
+
+    public var layout: Layout { Layout(size: size) }
+
+    // MARK: What is selected
+
+    public var currentPlan: Plan? { workspace.plans.indices.contains(planRow) ? workspace.plans[planRow] : nil }
+
+    public var currentPillar: Pillar? {
+        guard let plan = currentPlan, plan.pillars.indices.contains(pillarRow) else { return nil }
+        return plan.pillars[pillarRow]
+    }
+
+    /// Indexes of the current pillar's measures that pass the filter.
+    public var listedMeasures: [Int] { listedMeasures(of: pillarRow) }
+
+    public func listedMeasures(of pillar: Int) -> [Int] {
+        guard let plan = currentPlan, plan.pillars.indices.contains(pillar) else { return [] }
+        let measures = plan.pillars[pillar].measures
+        if filter.isEmpty { return Array(measures.indices) }
+        return measures.indices.filter { filter.admits(measures[$0], in: workspace, today: today) }
+    }
+
+    /// The measure under the cursor on the plan screen, or the open one.
+    public var selectedMeasure: Measure? {
+        guard let pillar = currentPillar else { return nil }
+        let listed = listedMeasures
+        guard listed.indices.contains(measureRow) else { return nil }
+        return pillar.measures[listed[measureRow]]
+    }
+
+    /// The id a change key acts on: the selected measure on the plan screen, the
+    /// selected checklist row (measure or task) on the measure screen.
+    public var changeTarget: String? {
+        switch screen {
+        case .plans: return nil
+        case .plan: return focus == .measures ? selectedMeasure?.id : nil
+        case .measure:
+            guard let measure = selectedMeasure else { return nil }
+            return checklistRow == 0 ? measure.id : measure.tasks[checklistRow - 1].id
+        }
+    }
+
+    mutating func replaceWorkspace(_ new: Workspace) {
+        if new.plans != workspace.plans { searchIndex = SearchIndex(plans: new.plans) }
+        workspace = new
+        summarizeAll()
+    }
+
+    mutating func record(_ event: Event) {
+        workspace.apply(event)
+        if let plan = workspace.location(of: event.target)?.plan {
+            planSummaries[plan] = PlanSummary(workspace.plans[plan], in: workspace, today: today)
+        }
+    }
+}
+
+extension AppState {
+    /// Opens a plan's screen directly (`duban --plan ID`); false when no plan has that id.
+    public mutating func openPlan(_ id: String) -> Bool {
+        guard let index = workspace.plans.firstIndex(where: { $0.id == id }) else { return false }
+        planRow = index
+        screen = .plan
+        pillarRow = 0
+        measureRow = 0
+        focus = listedMeasures.isEmpty ? .pillars : .measures
+        normalize()
+        return true
+    }
+}

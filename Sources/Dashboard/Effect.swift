@@ -1,0 +1,18 @@
+import PlanModel
+
+/// Work for the executable: `apply` never touches the store, the clock or files.
+/// Results come back as `Input`s.
+public enum Effect: Equatable, Sendable {
+    /// Record one change about a measure or task: the executable adds id, time and
+    /// officer to make the store event, appends it, and answers `.recorded`.
+    case record(target: String, change: Change)
+    /// Undo the officer's latest change (`Ledger.undo(by:id:time:)`), answering `.recorded` or `.notice(.nothingToUndo)`.
+    case undo
+    /// Read the store again, answering `.loaded`.
+    case reload
+    /// The events about a measure and its tasks, answering `.history`.
+    case loadHistory(measure: String)
+    /// Switch to the named theme, answering `.themeChanged`.
+    case useTheme(String)
+    case quit
+}

@@ -1,0 +1,24 @@
+import PlanModel
+import TerminalKit
+
+/// Everything that can happen to the dashboard: keys from the terminal and the
+/// results of effects.
+public enum Input: Equatable, Sendable {
+    case key(Key)
+    case loaded(Workspace)
+    /// Events that were appended to the store (also an undo's event).
+    case recorded([Event])
+    case history(measure: String, events: [Event])
+    /// The theme now in use, and why the requested one could not be used.
+    case themeChanged(name: String, problem: String?)
+    case notice(Notice)
+}
+
+/// Outcomes the executable reports that the state shows as messages.
+public enum Notice: Equatable, Sendable {
+    case nothingToUndo
+    /// The store refused a change or a read, with the reason.
+    case storeFailed(String)
+    /// The first run created the store at `path` with the bundled sample plans.
+    case storeCreated(path: String, plans: Int)
+}

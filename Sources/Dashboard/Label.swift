@@ -1,0 +1,121 @@
+import PlanModel
+
+/// Every interface label in both languages: the one table of interface strings.
+public enum Label: CaseIterable, Sendable {
+    case appTitle, plans, plan, measure, help
+    case district, year, measures, progress, doing, blocked, overdue, pillar, title, tasks, units, due
+    case todo, done, statusWord, text, notes, history, noNotes, noHistory, noTasks, noPlans, noMeasures
+    case moveUp, moveDown, open, back, top, bottom, pageUp, pageDown, focusLeft, focusRight
+    case toggleDone, cycleStatus, block, addNote, setDue, undo, search, nextMatch, previousMatch, clearSearch
+    case filter, cycleTheme, reload, quit
+    case promptNote, promptBlocked, promptDue, promptSearch, promptFilter, confirm, cancel
+    case enlarge, recorded, undone, nothingToUndo, reloaded, themeIs, themeBroken, badDay, noMatch, matches
+    case filterIs, filterHint, lead, support, responsible, dueSoon, onTrack, cleared, storeFailed, storeCreated, pressAnyKey
+
+    public func text(_ language: Language) -> String {
+        let (en, zh) = strings
+        return language == .zh ? zh : en
+    }
+
+    private var strings: (String, String) {
+        switch self {
+        case .appTitle: ("Duban", "督办")
+        case .plans: ("Plans", "行动方案")
+        case .plan: ("Plan", "方案")
+        case .measure: ("Measure", "措施")
+        case .help: ("help", "帮助")
+        case .district: ("District", "区")
+        case .year: ("Year", "年度")
+        case .measures: ("Measures", "措施数")
+        case .progress: ("Progress", "进度")
+        case .doing: ("doing", "进行中")
+        case .blocked: ("blocked", "受阻")
+        case .overdue: ("overdue", "逾期")
+        case .pillar: ("Pillars", "板块")
+        case .title: ("Title", "标题")
+        case .tasks: ("Tasks", "任务")
+        case .units: ("Units", "责任单位")
+        case .due: ("Due", "期限")
+        case .todo: ("todo", "待办")
+        case .done: ("done", "已完成")
+        case .statusWord: ("Status", "状态")
+        case .text: ("Text", "正文")
+        case .notes: ("Notes", "备注")
+        case .history: ("History", "历史")
+        case .noNotes: ("no notes", "暂无备注")
+        case .noHistory: ("no changes yet", "暂无记录")
+        case .noTasks: ("no tasks", "无任务")
+        case .noPlans: ("No plans in the store.", "暂无行动方案。")
+        case .noMeasures: ("No measures match.", "没有符合条件的措施。")
+        case .moveUp: ("up", "上移")
+        case .moveDown: ("down", "下移")
+        case .open: ("open", "打开")
+        case .back: ("back", "返回")
+        case .top: ("top", "顶部")
+        case .bottom: ("bottom", "底部")
+        case .pageUp: ("page up", "上一页")
+        case .pageDown: ("page down", "下一页")
+        case .focusLeft: ("pillars", "板块")
+        case .focusRight: ("measures", "措施")
+        case .toggleDone: ("done", "完成")
+        case .cycleStatus: ("status", "状态")
+        case .block: ("blocked", "受阻")
+        case .addNote: ("note", "备注")
+        case .setDue: ("due date", "期限")
+        case .undo: ("undo", "撤销")
+        case .search: ("search", "搜索")
+        case .nextMatch: ("next match", "下一个")
+        case .previousMatch: ("previous match", "上一个")
+        case .clearSearch: ("clear search", "清除搜索")
+        case .filter: ("filter", "筛选")
+        case .cycleTheme: ("theme", "主题")
+        case .reload: ("reload", "刷新")
+        case .quit: ("quit", "退出")
+        case .promptNote: ("Note", "备注")
+        case .promptBlocked: ("Blocked, why", "受阻原因")
+        case .promptDue: ("Due date (YYYY-MM-DD, empty clears)", "期限（YYYY-MM-DD，留空清除）")
+        case .promptSearch: ("Search", "搜索")
+        case .promptFilter: ("Filter (todo doing done blocked overdue, or a unit)", "筛选（待办 进行中 已完成 受阻 逾期，或单位）")
+        case .confirm: ("confirm", "确认")
+        case .cancel: ("cancel", "取消")
+        case .enlarge: ("Please enlarge the window", "请放大窗口")
+        case .recorded: ("Recorded", "已记录")
+        case .undone: ("Undone", "已撤销")
+        case .nothingToUndo: ("Nothing to undo", "没有可撤销的操作")
+        case .reloaded: ("Reloaded", "已刷新")
+        case .themeIs: ("Theme", "主题")
+        case .themeBroken: ("using the default theme", "改用默认主题")
+        case .badDay: ("Not a day (YYYY-MM-DD)", "日期格式应为 YYYY-MM-DD")
+        case .noMatch: ("No match", "无匹配")
+        case .matches: ("matches", "处匹配")
+        case .filterIs: ("Filter", "筛选")
+        case .filterHint: ("f changes, f then Enter on empty clears", "按 f 修改，留空确认即清除")
+        case .lead: ("lead", "牵头")
+        case .support: ("support", "配合")
+        case .responsible: ("responsible", "责任")
+        case .dueSoon: ("due soon", "临近")
+        case .onTrack: ("on track", "正常")
+        case .cleared: ("cleared", "已清除")
+        case .storeFailed: ("Could not save", "保存失败")
+        case .storeCreated: ("New store with the sample plans:", "已新建存储并导入示例方案：")
+        case .pressAnyKey: ("any key closes", "按任意键关闭")
+        }
+    }
+
+    public static func of(_ status: Status) -> Label {
+        switch status {
+        case .todo: .todo
+        case .doing: .doing
+        case .done: .done
+        case .blocked: .blocked
+        }
+    }
+
+    public static func of(_ role: Role) -> Label {
+        switch role {
+        case .lead: .lead
+        case .support: .support
+        case .responsible: .responsible
+        }
+    }
+}

@@ -1,0 +1,30 @@
+import TerminalKit
+
+/// Where everything goes for a terminal size: used by the screens to draw and by
+/// `apply` to scroll and to map mouse clicks, so the two always agree.
+public struct Layout: Equatable, Sendable {
+    public static let minimumSize = Size(width: 40, height: 10)
+
+    public let size: Size
+
+    public init(size: Size) {
+        self.size = size
+    }
+
+    public var isTooSmall: Bool { size.width < Layout.minimumSize.width || size.height < Layout.minimumSize.height }
+
+    var full: Rect { Rect(size: size) }
+    public var titleBar: Rect { full.line(0) }
+    public var body: Rect { Rect(column: 0, row: 1, width: size.width, height: size.height - 3) }
+    public var statusLine: Rect { full.line(size.height - 2) }
+    public var footer: Rect { full.line(size.height - 1) }
+
+    /// Lists have one header row above their rows.
+    public var listRows: Int { max(1, body.height - 1) }
+
+    public var pillarWidth: Int { min(34, max(16, size.width * 3 / 10)) }
+    /// The plan screen's left pane (pillars), without the separator column.
+    public var pillarPane: Rect { body.splitLeft(pillarWidth).0 }
+    public var separatorColumn: Int { pillarWidth }
+    public var measurePane: Rect { body.splitLeft(pillarWidth + 1).1 }
+}

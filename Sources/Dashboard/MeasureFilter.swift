@@ -1,0 +1,49 @@
+import PlanModel
+
+/// Which measures the plan screen lists: by status, overdue, and unit name.
+public struct MeasureFilter: Equatable, Sendable {
+    public var statuses: Set<Status> = []
+    public var overdueOnly = false
+    /// Part of a unit's name, e.g. `发改委`.
+    public var unit: String?
+
+    public init(statuses: Set<Status> = [], overdueOnly: Bool = false, unit: String? = nil) {
+        self.statuses = statuses
+        self.overdueOnly = overdueOnly
+        self.unit = unit
+    }
+
+    public var isEmpty: Bool { statuses.isEmpty && !overdueOnly && unit == nil }
+
+    /// Parses the filter prompt: status words and `overdue` in either language;
+    /// any other word is a unit name (the words joined).
+    public init(parsing text: String) {
+        var unitWords: [String] = []
+        for word in text.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "，" || $0 == "　" }) {
+            let w = String(word).lowercased()
+            if let status = Status.allCases.first(where: { w == $0.rawValue || w == Label.of($0).text(.zh) }) {
+                statuses.insert(status)
+            } else if w == "overdue" || w == Label.overdue.text(.zh) {
+                overdueOnly = true
+            } else {
+                unitWords.append(String(word))
+            }
+        }
+        unit = unitWords.isEmpty ? nil : unitWords.joined(separator: " ")
+    }
+
+    public func admits(_ measure: Measure, in workspace: Workspace, today: Day) -> Bool {
+        if !statuses.isEmpty, !statuses.contains(workspace.status(of: measure)) { return false }
+        if overdueOnly, !workspace.isOverdue(measure, today: today) { return false }
+        if let unit, !workspace.units(of: measure).contains(where: { $0.name.contains(unit) }) { return false }
+        return true
+    }
+
+    /// How the filter reads in the status line.
+    public func summary(_ language: Language) -> String {
+        var words = Status.allCases.filter(statuses.contains).map { Label.of($0).text(language) }
+        if overdueOnly { words.append(Label.overdue.text(language)) }
+        if let unit { words.append(unit) }
+        return words.joined(separator: " ")
+    }
+}

@@ -1,0 +1,95 @@
+import PlanModel
+import TerminalKit
+
+/// One plan: its pillars on the left with their progress, the selected pillar's
+/// measures on the right with status, task progress, units and due date.
+struct PlanScreen: Widget {
+    let state: AppState
+
+    func render(in rect: Rect, on canvas: inout Canvas) {
+        guard let plan = state.currentPlan else { return }
+        let layout = state.layout
+        let pillars = Rect(column: rect.column, row: rect.row, width: layout.pillarWidth, height: rect.height)
+        let measures = Rect(column: layout.separatorColumn + 1, row: rect.row,
+                            width: rect.endColumn - layout.separatorColumn - 1, height: rect.height)
+        renderPillars(plan, in: pillars, on: &canvas)
+        for row in rect.row..<rect.endRow {
+            canvas.write("│", column: layout.separatorColumn, row: row, slot: .border)
+        }
+        renderMeasures(in: measures, on: &canvas)
+    }
+
+    private func renderPillars(_ plan: Plan, in rect: Rect, on canvas: inout Canvas) {
+        let workspace = state.workspace
+        let numberWidth = min(4, plan.pillars.map { DisplayWidth.of($0.number) }.max() ?? 2)
+        let table = Table(columns: [.init(.fixed(numberWidth)), .init(.flexible(minimum: 4)), .init(.fixed(5), alignment: .trailing)],
+                          header: ["", Label.pillar.text(state.language), ""],
+                          rowCount: plan.pillars.count, offset: state.pillarOffset, selected: state.pillarRow,
+                          selectionSlot: state.focus == .pillars ? .selection : .selectionInactive) { index in
+            let pillar = plan.pillars[index]
+            let done = pillar.measures.count { workspace.status(of: $0) == .done }
+            let complete = done == pillar.measures.count && done > 0
+            return [Table.Item(pillar.number, .textMuted), Table.Item(pillar.title),
+                    Table.Item("\(done)/\(pillar.measures.count)", complete ? .statusDone : .textMuted)]
+        }
+        table.render(in: rect, on: &canvas)
+    }
+
+    /// Column layout of the measure list for a pane width.
+    static func columns(width: Int, labelWidth: Int) -> (columns: [Table.Column], units: Bool, fullDate: Bool) {
+        let units = width >= 64
+        let fullDate = width >= 60
+        var columns: [Table.Column] = [.init(.fixed(labelWidth), alignment: .trailing), .init(.fixed(1)),
+                                       .init(.flexible(minimum: 6)), .init(.fixed(5), alignment: .trailing)]
+        if units { columns.append(.init(.fixed(12))) }
+        columns.append(.init(.fixed(fullDate ? 12 : 7)))
+        return (columns, units, fullDate)
+    }
+
+    private func renderMeasures(in rect: Rect, on canvas: inout Canvas) {
+        guard let pillar = state.currentPillar else { return }
+        let language = state.language, workspace = state.workspace, today = state.today
+        let listed = state.listedMeasures
+        if listed.isEmpty {
+            canvas.write(" " + Label.noMeasures.text(language), column: rect.column, row: rect.row + 1, slot: .textMuted,
+                         limit: rect.width)
+            return
+        }
+        let labelWidth = min(6, max(2, listed.map { DisplayWidth.of(pillar.measures[$0].label) }.max() ?? 2))
+        let (columns, showUnits, fullDate) = PlanScreen.columns(width: rect.width, labelWidth: labelWidth)
+        var header = ["", "", Label.title.text(language), Label.tasks.text(language)]
+        if showUnits { header.append(Label.units.text(language)) }
+        header.append(Label.due.text(language))
+        let query = state.search.isActive ? state.search.query : nil
+        let table = Table(columns: columns, header: header, rowCount: listed.count, offset: state.measureOffset,
+                          selected: state.measureRow, selectionSlot: state.focus == .measures ? .selection : .selectionInactive,
+                          highlight: query) { index in
+            let measure = pillar.measures[listed[index]]
+            let status = workspace.status(of: measure)
+            let progress = workspace.taskProgress(of: measure)
+            var items = [Table.Item(measure.label, .textMuted),
+                         Table.Item(StatusMark.glyph(status), StatusMark.slot(status)),
+                         Table.Item(measure.title, searchable: true),
+                         Table.Item(progress.total == 0 ? "–" : "\(progress.done)/\(progress.total)", .textMuted)]
+            if showUnits { items.append(Table.Item(PlanScreen.shortUnits(workspace.units(of: measure)), .textMuted)) }
+            items.append(PlanScreen.dueItem(measure, workspace: workspace, today: today, fullDate: fullDate))
+            return items
+        }
+        table.render(in: rect, on: &canvas)
+    }
+
+    static func dueItem(_ measure: Measure, workspace: Workspace, today: Day, fullDate: Bool) -> Table.Item {
+        guard let due = workspace.dueDate(of: measure), let light = DueLight(measure, in: workspace, today: today) else {
+            return Table.Item("")
+        }
+        let date = fullDate ? due.description : String(due.description.dropFirst(5))
+        return Table.Item("\(light.glyph) \(date)", light.slot)
+    }
+
+    /// Unit names without the district prefix 区, lead units first: 发改委,市场监管局.
+    static func shortUnits(_ units: [UnitRef]) -> String {
+        let ordered = units.filter { $0.role == .lead } + units.filter { $0.role != .lead }
+        return ordered.map { $0.name.hasPrefix("区") && $0.name.count > 2 ? String($0.name.dropFirst()) : $0.name }
+            .joined(separator: ",")
+    }
+}

@@ -1,0 +1,50 @@
+import PlanModel
+import TerminalKit
+
+/// Every plan: district, year, measure count, a progress bar of done measures
+/// and the counts of doing, blocked and overdue measures.
+struct PlansScreen: Widget {
+    let state: AppState
+
+    func render(in rect: Rect, on canvas: inout Canvas) {
+        let language = state.language
+        let plans = state.workspace.plans
+        guard !plans.isEmpty else {
+            canvas.write(" " + Label.noPlans.text(language), column: rect.column, row: rect.row + 1, slot: .textMuted)
+            return
+        }
+        let wide = rect.width >= 80
+        func countWidth(_ label: Label) -> Int {
+            wide ? max(4, Language.allCases.map { DisplayWidth.of(label.text($0)) }.max() ?? 4) : 3
+        }
+        var columns: [Table.Column] = [.init(.flexible(minimum: 8))]
+        var header: [String] = [Label.plan.text(language)]
+        if wide {
+            columns.append(.init(.fixed(8)))
+            header.append(Label.district.text(language))
+        }
+        columns += [.init(.fixed(4), alignment: .trailing), .init(.fixed(wide ? 12 : 8)), .init(.fixed(9), alignment: .trailing),
+                    .init(.fixed(countWidth(.doing)), alignment: .trailing), .init(.fixed(countWidth(.blocked)), alignment: .trailing),
+                    .init(.fixed(countWidth(.overdue)), alignment: .trailing)]
+        header += [Label.year.text(language), Label.progress.text(language), Label.measures.text(language)]
+        header += wide ? [Label.doing, .blocked, .overdue].map { $0.text(language) }
+                       : [StatusMark.glyph(.doing), StatusMark.glyph(.blocked), DueLight.overdue.glyph]
+        let summaries = state.planSummaries
+        let query = state.search.isActive ? state.search.query : nil
+        let table = Table(columns: columns, header: header, rowCount: plans.count, offset: state.planOffset,
+                          selected: state.planRow, highlight: query) { index in
+            let plan = plans[index]
+            let s = summaries[index]
+            var items = [Table.Item(plan.title, searchable: true)]
+            if wide { items.append(Table.Item(plan.district ?? "", .textMuted)) }
+            items += [Table.Item(plan.year.map(String.init) ?? "", .textMuted),
+                      .gauge(s.fraction),
+                      Table.Item("\(s.done)/\(s.measures)"),
+                      Table.Item(String(s.doing), s.doing > 0 ? .statusDoing : .textMuted),
+                      Table.Item(String(s.blocked), s.blocked > 0 ? .statusBlocked : .textMuted),
+                      Table.Item(String(s.overdue), s.overdue > 0 ? .statusOverdue : .textMuted)]
+            return items
+        }
+        table.render(in: rect, on: &canvas)
+    }
+}

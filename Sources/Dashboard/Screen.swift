@@ -1,0 +1,9 @@
+/// Which screen is showing; the overlay and prompt sit on top of any of them.
+public enum Screen: Equatable, Sendable {
+    case plans, plan, measure
+}
+
+/// Which list of the plan screen has the keyboard.
+public enum Focus: Equatable, Sendable {
+    case pillars, measures
+}

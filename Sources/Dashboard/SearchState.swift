@@ -1,0 +1,12 @@
+/// The current search: its query, the matching measures (indexes into the
+/// `SearchIndex`), and which match the cursor is on.
+public struct SearchState: Equatable, Sendable {
+    public var query = ""
+    public var matches: [Int] = []
+    public var current: Int?
+
+    public init() {}
+
+    /// `n`/`N` step through matches while there are any.
+    public var isActive: Bool { !query.isEmpty && !matches.isEmpty }
+}

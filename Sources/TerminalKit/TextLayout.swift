@@ -1,0 +1,104 @@
+/// Truncation, padding and wrapping, always in display columns: never in characters
+/// or bytes, and never splitting a wide character.
+public enum TextLayout {
+    public static let ellipsis: Character = "…"
+
+    /// `text` cut to at most `width` columns; a cut is marked with "…" (1 column).
+    /// When a 2-column character does not fit, the result is one column short.
+    public static func truncate(_ text: some StringProtocol, toWidth width: Int) -> String {
+        guard width > 0 else { return "" }
+        var used = 0
+        var index = text.startIndex
+        while index < text.endIndex {
+            let w = DisplayWidth.of(text[index])
+            if used + w > width { break }
+            used += w
+            index = text.index(after: index)
+        }
+        if index == text.endIndex { return String(text) }
+        // Cut: make room for the ellipsis.
+        var out = ""
+        used = 0
+        for character in text {
+            let w = DisplayWidth.of(character)
+            if used + w > width - 1 { break }
+            out.append(character)
+            used += w
+        }
+        out.append(ellipsis)
+        return out
+    }
+
+    /// `text` truncated to `width` columns and padded with spaces to exactly `width`.
+    public static func fit(_ text: some StringProtocol, toWidth width: Int, alignment: Alignment = .leading) -> String {
+        let cut = truncate(text, toWidth: width)
+        let gap = max(0, width - DisplayWidth.of(cut))
+        switch alignment {
+        case .leading: return cut + String(repeating: " ", count: gap)
+        case .trailing: return String(repeating: " ", count: gap) + cut
+        case .center: return String(repeating: " ", count: gap / 2) + cut + String(repeating: " ", count: gap - gap / 2)
+        }
+    }
+
+    /// Wraps `text` into lines of at most `width` columns. Latin words move to the
+    /// next line whole when they fit on one; CJK text breaks between any two
+    /// characters, but closing punctuation (，。) never starts a line.
+    public static func wrap(_ text: String, width: Int) -> [String] {
+        guard width > 0 else { return [] }
+        var lines: [String] = []
+        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            lines.append(contentsOf: wrapParagraph(paragraph, width: width))
+        }
+        return lines
+    }
+
+    private static let noLineStart: Set<Character> = ["，", "。", "、", "；", "：", "！", "？", "）", "》", "」", "』", "”", ",", ".", ";", ":", "!", "?", ")"]
+
+    private static func wrapParagraph(_ text: Substring, width: Int) -> [String] {
+        var lines: [String] = []
+        var line: [Character] = []
+        var used = 0
+        /// Index in `line` just after the last space, where a Latin word may break.
+        var breakAfter: Int?
+        for character in text {
+            let w = DisplayWidth.of(character)
+            if used + w > width, !line.isEmpty {
+                if noLineStart.contains(character), line.count > 1, line.last != " " {
+                    // Keep the punctuation with the line by moving the last character down instead.
+                    let last = line.removeLast()
+                    lines.append(String(line))
+                    line = [last]
+                    used = DisplayWidth.of(last)
+                } else if let b = breakAfter, b < line.count, character != " " {
+                    lines.append(String(line[..<b]).trimmingTrailingSpaces())
+                    line = Array(line[b...])
+                    used = DisplayWidth.of(String(line))
+                } else {
+                    lines.append(String(line).trimmingTrailingSpaces())
+                    line = []
+                    used = 0
+                }
+                breakAfter = nil
+                if character == " " && line.isEmpty { continue }
+            }
+            line.append(character)
+            used += w
+            if character == " " || w == 2 { breakAfter = line.count }
+        }
+        lines.append(String(line).trimmingTrailingSpaces())
+        return lines
+    }
+}
+
+/// Where padding goes when text is narrower than its column.
+public enum Alignment: Sendable {
+    case leading, trailing, center
+}
+
+extension String {
+    func trimmingTrailingSpaces() -> String {
+        var s = self
+        while s.last == " " { s.removeLast() }
+        return s
+    }
+}

@@ -1,0 +1,99 @@
+import ArgumentParser
+import Dashboard
+import Foundation
+import NcursesTerminal
+import PlanModel
+import TerminalKit
+import PlanStore
+
+/// `duban` with no subcommand: the interactive dashboard.
+struct DashboardCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "dashboard",
+        abstract: "Open the interactive dashboard (the default command)."
+    )
+
+    @Option(name: .long, help: "Open this plan directly, e.g. jinshan-2026.")
+    var plan: String?
+
+    @Option(name: .long, help: "Theme name: default, light, high-contrast, monochrome, or your own.")
+    var theme: String?
+
+    @Option(name: .long, help: "Interface language: zh or en (default: from LC_ALL/LANG).")
+    var lang: String?
+
+    @OptionGroup var options: StoreOptions
+
+    @Option(name: .customLong("render-once"), help: .hidden)
+    var renderOnce: String?
+
+    @Option(name: .long, help: .hidden)
+    var today: String?
+
+    /// The store the dashboard reads and records into; on the first run, a new
+    /// store with the bundled sample plans (and the notice that says so).
+    func makeDataSource() throws -> (DashboardDataSource, Notice?) {
+        var notice: Notice?
+        if !JSONPlanStore.exists(at: options.directory) {
+            let count = try SamplePlans.bootstrap(options.directory)
+            notice = .storeCreated(path: options.directory.path, plans: count)
+        }
+        let store = try options.openStore()
+        let source = DashboardDataSource(
+            load: { try store.load() },
+            append: { try store.record([$0]) },
+            history: { targets in try store.history(of: targets, since: nil) })
+        return (source, notice)
+    }
+
+    mutating func validate() throws {
+        if let lang, Language(rawValue: lang) == nil {
+            throw ValidationError("--lang must be zh or en, not '\(lang)'")
+        }
+        if let renderOnce, Size(renderOnce) == nil {
+            throw ValidationError("--render-once takes WIDTHxHEIGHT, e.g. 100x30, not '\(renderOnce)'")
+        }
+        if let today, Day(today) == nil {
+            throw ValidationError("--today takes YYYY-MM-DD, not '\(today)'")
+        }
+    }
+
+    func run() throws {
+        let environment = ProcessInfo.processInfo.environment
+        let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
+        let (source, notice) = try makeDataSource()
+        let workspace = try source.load()
+        let themes = ThemeCatalog(environment: environment)
+        let officerName = options.officerName
+        let fixedToday = today.flatMap { Day($0) }
+        let startDay = try Output.requireToday()
+        let currentDay = { fixedToday ?? Output.today() ?? startDay }
+        var state = AppState(workspace: workspace, today: currentDay(),
+                             language: lang.flatMap(Language.init(rawValue:)) ?? Language.detect(environment: environment),
+                             size: renderOnce.flatMap(Size.init) ?? Size(width: 80, height: 24),
+                             themeNames: themes.loader.names(),
+                             themeName: ThemeCatalog.initialName(option: theme, environment: environment, noColor: noColor))
+        state.utcOffset = TimeZone.current.secondsFromGMT()
+        if let plan, !state.openPlan(plan) {
+            let known = workspace.plans.map(\.id).joined(separator: ", ")
+            FileHandle.standardError.write(Data("duban: no plan '\(plan)' (plans: \(known))\n".utf8))
+            throw ExitCode(1)
+        }
+        let runner = DashboardRunner(source: source, officer: officerName, themes: themes)
+        if let notice { _ = runner.feed(.notice(notice), into: &state, terminal: nil) }
+        if renderOnce != nil {
+            if let problem = themes.loader.load(state.themeName).problem {
+                _ = runner.feed(.themeChanged(name: "default", problem: problem.description), into: &state, terminal: nil)
+            }
+            print(DashboardView.render(state).lines.joined(separator: "\n"))
+            return
+        }
+        do {
+            try runner.run(state, noColor: noColor, today: currentDay)
+        } catch let failure as NcursesTerminal.Failure {
+            FileHandle.standardError.write(Data("duban: \(failure)\n".utf8))
+            throw ExitCode(1)
+        }
+    }
+
+}

@@ -1,0 +1,12 @@
+import PlanModel
+
+/// Where the dashboard's plans and events come from and go to: the store,
+/// behind closures so the runner stays independent of how it is kept.
+struct DashboardDataSource {
+    /// Reads every plan with its events folded in.
+    var load: () throws -> Workspace
+    /// Appends one event (a change or an undo) to the store.
+    var append: (Event) throws -> Void
+    /// The events about these ids (a measure and its tasks), oldest first.
+    var history: (_ targets: Set<String>) throws -> [Event]
+}

@@ -1,0 +1,87 @@
+import Dashboard
+import Foundation
+import NcursesTerminal
+import PlanModel
+import PlanStore
+import TerminalKit
+
+/// Runs the dashboard: draws the state, reads a key, applies it, and performs the
+/// effects against the data source, feeding their results back as inputs.
+struct DashboardRunner {
+    var source: DashboardDataSource
+    var officer: String
+    var themes: ThemeCatalog
+    var now: () -> Date = Date.init
+
+    /// Performs one effect; returns the input that reports its result, or nil
+    /// for `.quit` (handled by the loop) and effects without a result.
+    func perform(_ effect: Effect, state: AppState, terminal: NcursesTerminal?) -> Input? {
+        switch effect {
+        case let .record(target, change):
+            return append(Event(id: EventID.make(time: now()), time: now(), officer: officer, target: target, change: change))
+        case .undo:
+            guard let event = state.workspace.ledger.undo(by: officer, id: EventID.make(time: now()), time: now()) else {
+                return .notice(.nothingToUndo)
+            }
+            return append(event)
+        case .reload:
+            do { return .loaded(try source.load()) } catch { return .notice(.storeFailed("\(error)")) }
+        case let .loadHistory(measure):
+            let tasks = state.workspace.measure(measure)?.tasks.map(\.id) ?? []
+            do {
+                return .history(measure: measure, events: try source.history(Set([measure] + tasks)))
+            } catch {
+                return .notice(.storeFailed("\(error)"))
+            }
+        case let .useTheme(name):
+            let result = themes.loader.load(name)
+            terminal?.use(result.theme)
+            return .themeChanged(name: result.problem == nil ? name : "default", problem: result.problem?.description)
+        case .quit:
+            return nil
+        }
+    }
+
+    private func append(_ event: Event) -> Input {
+        do {
+            try source.append(event)
+            return .recorded([event])
+        } catch {
+            return .notice(.storeFailed("\(error)"))
+        }
+    }
+
+
+    /// Applies an input and every input its effects lead to; true when quitting.
+    func feed(_ input: Input, into state: inout AppState, terminal: NcursesTerminal?) -> Bool {
+        var pending = [input]
+        while !pending.isEmpty {
+            let effects = state.apply(pending.removeFirst())
+            for effect in effects {
+                if effect == .quit { return true }
+                if let result = perform(effect, state: state, terminal: terminal) { pending.append(result) }
+            }
+        }
+        return false
+    }
+
+    /// The interactive loop. The terminal is restored on every way out: quit,
+    /// Ctrl-C (a key in raw mode) and thrown errors.
+    func run(_ initial: AppState, noColor: Bool, today: () -> Day) throws {
+        let terminal = try NcursesTerminal(noColor: noColor)
+        defer { terminal.restore() }
+        var state = initial
+        _ = feed(.key(.resize(terminal.size)), into: &state, terminal: terminal)
+        let first = themes.loader.load(state.themeName)
+        terminal.use(first.theme)
+        if let problem = first.problem {
+            _ = feed(.themeChanged(name: "default", problem: problem.description), into: &state, terminal: terminal)
+        }
+        while true {
+            state.today = today()
+            terminal.draw(DashboardView.render(state))
+            guard let key = terminal.readKey() else { continue }
+            if feed(.key(key), into: &state, terminal: terminal) { return }
+        }
+    }
+}

@@ -1,0 +1,23 @@
+import Foundation
+import PlanImport
+import PlanStore
+
+/// The five sample plans bundled with duban (Samples/ in the executable's resources).
+enum SamplePlans {
+    /// Creates a store at `directory` holding every bundled sample plan; returns how many.
+    static func bootstrap(_ directory: URL) throws -> Int {
+        let files = try sampleFiles()
+        let plans = try files.map { try PlanDocument.read(path: $0.path) }
+        let store = try JSONPlanStore.create(at: directory, now: Date(), warn: Output.warn)
+        for plan in plans { _ = try store.importPlan(plan) }
+        return plans.count
+    }
+
+    static func sampleFiles() throws -> [URL] {
+        guard let directory = Bundle.module.resourceURL?.appendingPathComponent("Samples"),
+              let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else {
+            throw CommandFailure(description: "the bundled sample plans are missing (Samples/ next to the duban binary)", exitCode: 1)
+        }
+        return names.filter { $0.hasSuffix(".txt") }.sorted().map { directory.appendingPathComponent($0) }
+    }
+}

@@ -1,0 +1,45 @@
+import Foundation
+import TerminalKit
+
+/// Where themes are looked up: user themes in `$XDG_CONFIG_HOME/duban/themes`
+/// first (they override bundled ones), then the bundled `Themes` folder, then the
+/// themes compiled into the binary.
+struct ThemeCatalog {
+    let loader: ThemeLoader
+
+    init(environment: [String: String]) {
+        var directories: [String] = []
+        let home = environment["HOME"] ?? NSHomeDirectory()
+        let config = environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? home + "/.config"
+        directories.append(config + "/duban/themes")
+        directories += ThemeCatalog.bundledDirectories(environment: environment)
+        var isDirectory: ObjCBool = false
+        loader = ThemeLoader(directories: directories.filter {
+            FileManager.default.fileExists(atPath: $0, isDirectory: &isDirectory) && isDirectory.boolValue
+        })
+    }
+
+    /// The bundled Themes folder, wherever the binary runs from: `$DUBAN_THEMES`,
+    /// `./Themes` (`swift run` from the checkout), the installed layout
+    /// `<exe>/../share/duban/Themes`, the SwiftPM resource bundle beside the
+    /// binary, and `<exe>/Themes`. Paths are built by hand rather than through
+    /// `Bundle.module`, which stops the process when its bundle has gone.
+    static func bundledDirectories(environment: [String: String]) -> [String] {
+        var directories: [String] = []
+        if let override = environment["DUBAN_THEMES"], !override.isEmpty { directories.append(override) }
+        directories.append(FileManager.default.currentDirectoryPath + "/Themes")
+        if let executable = Bundle.main.executableURL?.resolvingSymlinksInPath() {
+            let dir = executable.deletingLastPathComponent()
+            directories.append(dir.appendingPathComponent("../share/duban/Themes").standardizedFileURL.path)
+            directories.append(dir.appendingPathComponent("duban_duban.resources/Themes").path)
+            directories.append(dir.appendingPathComponent("Themes").path)
+        }
+        return directories
+    }
+
+    /// The theme to start with: NO_COLOR wins, then `--theme`, then `$DUBAN_THEME`.
+    static func initialName(option: String?, environment: [String: String], noColor: Bool) -> String {
+        if noColor { return "monochrome" }
+        return option ?? environment["DUBAN_THEME"].flatMap { $0.isEmpty ? nil : $0 } ?? "default"
+    }
+}

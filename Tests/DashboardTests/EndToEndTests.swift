@@ -1,0 +1,90 @@
+#if os(Linux)
+import Foundation
+import Glibc
+import Testing
+import TestSupport
+
+/// The real binary in tmux, as a person would use it: needs tmux (CI installs it).
+@Suite("End to end in tmux", .serialized)
+struct EndToEndTests {
+    static let binary: String? = {
+        // The test bundle sits in the build directory next to the `duban` executable.
+        let dir = Bundle.allBundles.map(\.bundleURL).first { $0.pathExtension == "xctest" }?.deletingLastPathComponent()
+            ?? URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        let path = dir.appendingPathComponent("duban").path
+        return FileManager.default.isExecutableFile(atPath: path) ? path : nil
+    }()
+
+    static let tmux: String? = ["/usr/bin/tmux", "/usr/local/bin/tmux", "/opt/homebrew/bin/tmux"]
+        .first { FileManager.default.isExecutableFile(atPath: $0) }
+
+    struct Session {
+        let tmux: String
+        let socket = "duban-e2e-\(UUID().uuidString.prefix(8))"
+
+        /// Runs a tmux command and returns what it printed. Output goes through a
+        /// file, not a pipe: the tmux server writes a client's output itself and may
+        /// hold a pipe open after the client has exited.
+        @discardableResult
+        func run(_ arguments: [String]) throws -> String {
+            let output = FileManager.default.temporaryDirectory.appendingPathComponent("\(socket)-\(UUID().uuidString).out")
+            defer { try? FileManager.default.removeItem(at: output) }
+            let quoted = (["exec", tmux, "-L", socket] + arguments).map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+            // system(3) waits for the child itself; Foundation's Process was seen never
+            // to notice the tmux client exit under the test runner.
+            // The runner's worker threads block signals and children inherit the mask: a
+            // tmux server started so never sees its pane exit nor stops on kill-server.
+            var all = sigset_t(), saved = sigset_t()
+            sigfillset(&all)
+            pthread_sigmask(SIG_UNBLOCK, &all, &saved)
+            _ = system(quoted.joined(separator: " ") + " >'\(output.path)' 2>/dev/null </dev/null")
+            pthread_sigmask(SIG_SETMASK, &saved, nil)
+            return (try? String(contentsOf: output, encoding: .utf8)) ?? ""
+        }
+
+        func capture() throws -> [String] { try run(["capture-pane", "-p", "-t", "t"]).components(separatedBy: "\n") }
+
+        /// Polls the pane until `text` shows (the app draws asynchronously).
+        func waitFor(_ text: String) throws -> [String] {
+            for _ in 0..<100 {
+                let screen = try capture()
+                if screen.contains(where: { $0.contains(text) }) { return screen }
+                Thread.sleep(forTimeInterval: 0.05)
+            }
+            return try capture()
+        }
+
+        func keys(_ keys: String...) throws { try run(["send-keys", "-t", "t"] + keys) }
+    }
+
+    @Test("open jinshan-2026, go to measure 3.6, mark it and a task done, quit cleanly",
+          .enabled(if: binary != nil && tmux != nil))
+    func markAndQuit() throws {
+        let session = Session(tmux: try #require(Self.tmux))
+        defer { _ = try? session.run(["kill-server"]) }
+        // After the dashboard exits, the shell prints its status on the restored screen.
+        let command = "env TERM=xterm-256color LANG=C.UTF-8 \(try #require(Self.binary)) --today 2026-06-20 --plan jinshan-2026;"
+            + " echo EXIT=$?; sleep 30"
+        try session.run(["new-session", "-d", "-s", "t", "-x", "100", "-y", "30", command])
+        _ = try session.waitFor("Pillars")
+        try session.keys("h", "j", "j", "l", "G")
+        var screen = try session.waitFor("6/6")
+        // The right edge of the measure list is in the same column on every row with a due date.
+        let rows = screen.filter { $0.contains("│（") }
+        #expect(rows.count == 6)
+        let dated = rows.filter { $0.contains("2026-") }
+        #expect(!dated.isEmpty && Set(dated.map(ScreenText.rightEdge)).count == 1, "\(dated)")
+        try session.keys("Space")
+        screen = try session.waitFor("Recorded 3.6: done")
+        #expect(screen.contains { $0.contains("✓ 打造“一业一亮点”") })
+        try session.keys("Enter", "j", "Space")
+        screen = try session.waitFor("Recorded 3.6.1: done")
+        #expect(screen.contains { $0.contains("✓ 1. 聚焦智能网联新能源汽车产业") })
+        #expect(screen.contains { $0.contains("3.6.1  Status → done") })
+        try session.keys("q")
+        screen = try session.waitFor("EXIT=")
+        #expect(screen.contains { $0.hasPrefix("EXIT=0") }, "\(screen)")
+        #expect(!screen.contains { $0.contains("Pillars") }) // the dashboard's screen is gone: terminal restored
+    }
+}
+#endif

@@ -1,0 +1,283 @@
+import Foundation
+import PlanModel
+import Testing
+import TerminalKit
+import TestSupport
+@testable import Dashboard
+
+/// Scripts of keys through `apply`, asserting states and the exact effects.
+@Suite("Key sequences")
+struct KeySequenceTests {
+    let t0 = Date(timeIntervalSince1970: 1_790_000_000)
+
+    struct Script {
+        var state: AppState
+        var effects: [Effect] = []
+
+        init(size: Size = Size(width: 100, height: 30), themes: [String] = ["default"]) {
+            state = AppState(workspace: SamplePlans.workspace, today: SamplePlans.today, language: .en, size: size,
+                             themeNames: themes, themeName: "default")
+        }
+
+        /// Presses each key; `effects` holds what the last key asked for.
+        mutating func press(_ keys: Key...) { for key in keys { effects = state.apply(.key(key)) } }
+        mutating func type(_ text: String) { for key in ScreenText.keys(typing: text) { effects = state.apply(.key(key)) } }
+        mutating func open(_ plan: String) { _ = state.openPlan(plan) }
+    }
+
+    func c(_ character: Character) -> Key { .character(character) }
+
+    func event(_ target: String, _ change: Change) -> Event {
+        Event(id: "e1", time: t0, officer: "wang", target: target, change: change)
+    }
+
+    @Test("moving through plans, pillars, measures and back")
+    func navigation() {
+        var s = Script()
+        #expect(s.state.screen == .plans)
+        s.press(c("j"))
+        #expect(s.state.planRow == 1)
+        s.press(.up, .enter)
+        #expect(s.state.screen == .plan && s.state.focus == .measures && s.state.measureRow == 0)
+        s.press(c("j"), .down)
+        #expect(s.state.measureRow == 2)
+        s.press(c("G"))
+        #expect(s.state.measureRow == 3)
+        s.press(c("g"))
+        #expect(s.state.measureRow == 0)
+        s.press(c("h"), c("j"))
+        #expect(s.state.focus == .pillars && s.state.pillarRow == 1 && s.state.measureRow == 0)
+        s.press(.enter)
+        #expect(s.state.focus == .measures)
+        s.press(.enter)
+        #expect(s.state.screen == .measure)
+        #expect(s.effects == [.loadHistory(measure: "jinshan-2026:2.1")])
+        s.press(.escape)
+        #expect(s.state.screen == .plan && s.state.selectedMeasure?.id == "jinshan-2026:2.1")
+        s.press(.backspace)
+        #expect(s.state.screen == .plans)
+        s.press(.pageDown)
+        #expect(s.state.planRow == 2)
+    }
+
+    @Test("Space marks the selected measure done, forcing when tasks are open; the recorded event updates the state")
+    func toggleMeasure() {
+        var s = Script()
+        s.open("jinshan-2026")
+        s.press(c(" "))
+        let change = Change.status(.done, previous: nil, force: true)
+        #expect(s.effects == [.record(target: "jinshan-2026:1.1", change: change)])
+        #expect(s.state.workspace == SamplePlans.workspace) // nothing changes until the store says so
+        _ = s.state.apply(.recorded([event("jinshan-2026:1.1", change)]))
+        #expect(s.state.workspace.status(of: SamplePlans.jinshan.pillars[0].measures[0]) == .done)
+        #expect(s.state.message == Message("Recorded 1.1: done"))
+        s.press(c("j"), c(" "))
+        #expect(s.effects == [.record(target: "jinshan-2026:1.2", change: .status(nil, previous: .done, force: false))])
+    }
+
+    @Test("on the measure screen Space and s act on the selected task")
+    func tasks() {
+        var s = Script()
+        s.open("jinshan-2026")
+        s.press(.enter, c("j"), c(" "))
+        #expect(s.effects == [.record(target: "jinshan-2026:1.1.1", change: .status(nil, previous: .done, force: false))])
+        s.press(c("j"), c(" "))
+        #expect(s.effects == [.record(target: "jinshan-2026:1.1.2", change: .status(.done, previous: nil, force: false))])
+        s.press(c("j"), c("s"))
+        #expect(s.effects == [.record(target: "jinshan-2026:1.1.3", change: .status(.doing, previous: nil, force: false))])
+        s.press(c("g"), c("s"))
+        #expect(s.effects == [.record(target: "jinshan-2026:1.1", change: .status(.done, previous: nil, force: true))])
+        let recorded = s.state.apply(.recorded([event("jinshan-2026:1.1.2", .status(.done, previous: nil, force: false))]))
+        #expect(recorded == [.loadHistory(measure: "jinshan-2026:1.1")])
+    }
+
+    @Test("s cycles todo → doing")
+    func cycle() {
+        var s = Script()
+        s.open("jinshan-2026")
+        s.press(c("j"), c("j"), c("s"))
+        #expect(s.effects == [.record(target: "jinshan-2026:1.3", change: .status(.doing, previous: nil, force: false))])
+    }
+
+    @Test("b asks why, in Chinese if need be, and records blocked plus the note")
+    func blocked() {
+        var s = Script()
+        s.open("jinshan-2026")
+        s.press(c("j"), c("j"), c("b"))
+        #expect(s.state.prompt == Prompt(kind: .blocked(target: "jinshan-2026:1.3")))
+        s.type("等待会签x")
+        s.press(.backspace)
+        #expect(s.state.prompt?.text == "等待会签")
+        s.press(.enter)
+        #expect(s.effects == [.record(target: "jinshan-2026:1.3", change: .status(.blocked, previous: nil, force: false)),
+                              .record(target: "jinshan-2026:1.3", change: .note("等待会签"))])
+        #expect(s.state.prompt == nil)
+    }
+
+    @Test("n adds a note; an empty note or Esc records nothing")
+    func note() {
+        var s = Script()
+        s.open("jinshan-2026")
+        s.press(c("n"), .enter)
+        #expect(s.effects == [])
+        s.press(c("n"))
+        s.type("已召开推进会")
+        s.press(.escape)
+        #expect(s.effects == [] && s.state.prompt == nil)
+        s.press(c("n"))
+        s.type("已召开推进会")
+        s.press(.enter)
+        #expect(s.effects == [.record(target: "jinshan-2026:1.1", change: .note("已召开推进会"))])
+    }
+
+    @Test("d edits the due date, refuses a bad day and keeps the prompt open")
+    func due() {
+        var s = Script()
+        s.open("jinshan-2026")
+        s.press(c("d"))
+        #expect(s.state.prompt == Prompt(kind: .due(target: "jinshan-2026:1.1"), text: "2026-06-30"))
+        s.press(.control("u"))
+        s.type("2026-13-01")
+        s.press(.enter)
+        #expect(s.effects == [])
+        #expect(s.state.message == Message("Not a day (YYYY-MM-DD)", isError: true))
+        #expect(s.state.prompt != nil)
+        s.press(.control("u"))
+        s.type("2026-07-15")
+        s.press(.enter)
+        #expect(s.effects == [.record(target: "jinshan-2026:1.1",
+                                      change: .due(Day("2026-07-15"), previous: Day("2026-06-30")))])
+        s.press(c("d"), .control("u"), .enter)
+        #expect(s.effects == [.record(target: "jinshan-2026:1.1", change: .due(nil, previous: Day("2026-06-30")))])
+    }
+
+    @Test("u, r, t, q and Ctrl-C ask the executable", arguments: [
+        (Character("u"), Effect.undo), ("r", .reload), ("t", .useTheme("light")), ("q", .quit),
+    ])
+    func effects(key: Character, effect: Effect) {
+        var s = Script(themes: ["default", "light"])
+        s.open("jinshan-2026")
+        s.press(c(key))
+        #expect(s.effects == [effect])
+        s.press(.control("c"))
+        #expect(s.effects == [.quit])
+    }
+
+    @Test("a broken theme shows the file and key in the status line")
+    func brokenTheme() {
+        var s = Script()
+        _ = s.state.apply(.themeChanged(name: "default", problem: "Themes/light.json: slots.title.fg: unknown colour 'gren'"))
+        #expect(s.state.message?.isError == true)
+        #expect(DashboardView.render(s.state).lines[28].contains("light.json: slots.title.fg"))
+        _ = s.state.apply(.notice(.nothingToUndo))
+        #expect(s.state.message == Message("Nothing to undo"))
+    }
+
+    @Test("/ searches all plans as you type, jumps to the first match, and n/N step through matches")
+    func search() {
+        var s = Script()
+        s.press(c("/"))
+        s.type("5g")
+        #expect(s.state.screen == .plan)
+        #expect(s.state.selectedMeasure?.id == "minhang-2026:2.1")
+        s.press(.enter)
+        #expect(s.state.search.isActive && s.state.prompt == nil)
+        s.press(.escape)
+        #expect(!s.state.search.isActive)
+        s.press(c("/"))
+        s.type("一件事")
+        let matched = s.state.search.matches.map { s.state.searchIndex.entries[$0] }
+        #expect(matched.count == 4)
+        s.press(.enter)
+        let first = s.state.selectedMeasure?.id
+        let start = s.state.search.current ?? -1
+        s.press(c("n"))
+        #expect(s.state.search.current == (start + 1) % 4 && s.state.selectedMeasure?.id != first)
+        s.press(c("N"), c("N"))
+        #expect(s.state.search.current == (start + 3) % 4)
+        s.press(.escape, c("n"))
+        #expect(s.state.prompt?.kind == .note(target: s.state.selectedMeasure?.id ?? ""))
+    }
+
+    @Test("a longer query only narrows the previous matches")
+    func narrowing() {
+        let index = SearchIndex(plans: SamplePlans.workspace.plans)
+        let wide = index.matches(of: "服务")
+        let narrow = index.matches(of: "服务点")
+        #expect(!narrow.isEmpty && Set(narrow).isSubset(of: Set(wide)))
+        #expect(index.matches(of: "服务点", within: wide) == narrow)
+        #expect(index.matches(of: "AI") == index.matches(of: "ai"))
+    }
+
+    @Test("a search with no match says so and ends")
+    func noMatch() {
+        var s = Script()
+        s.press(c("/"))
+        s.type("不存在的词")
+        s.press(.enter)
+        #expect(!s.state.search.isActive)
+        #expect(s.state.message == Message("No match", isError: true))
+    }
+
+    @Test("f filters the measures by status, overdue and unit")
+    func filter() {
+        var s = Script()
+        s.open("jinshan-2026")
+        s.press(c("f"))
+        s.type("blocked")
+        s.press(.enter)
+        #expect(s.state.listedMeasures.isEmpty && s.state.focus == .pillars)
+        s.press(c("j"), .enter)
+        #expect(s.state.selectedMeasure?.id == "jinshan-2026:2.2")
+        s.press(c("f"), .control("u"))
+        s.type("逾期")
+        s.press(.enter)
+        #expect(s.state.filter == MeasureFilter(overdueOnly: true))
+        #expect(s.state.selectedMeasure?.id == "jinshan-2026:2.1")
+        s.press(c("f"), .control("u"))
+        s.type("司法局")
+        s.press(.enter)
+        #expect(s.state.listedMeasures == [1])
+        s.press(c("f"), .control("u"), .enter)
+        #expect(s.state.filter.isEmpty && s.state.listedMeasures == [0, 1])
+    }
+
+    @Test("a click selects, a click on the selection opens, the wheel scrolls")
+    func mouse() {
+        var s = Script()
+        let firstRow = s.state.layout.body.row + 1
+        s.press(.mouse(MouseEvent(kind: .click, column: 5, row: firstRow + 1)))
+        #expect(s.state.planRow == 1 && s.state.screen == .plans)
+        s.press(.mouse(MouseEvent(kind: .click, column: 5, row: firstRow + 1)))
+        #expect(s.state.screen == .plan && s.state.currentPlan?.id == "minhang-2026")
+        s.press(.mouse(MouseEvent(kind: .click, column: 2, row: firstRow + 1)))
+        #expect(s.state.focus == .pillars && s.state.pillarRow == 1)
+        s.press(.escape, .mouse(MouseEvent(kind: .wheelDown, column: 5, row: firstRow)))
+        #expect(s.state.planRow == 2)
+    }
+
+    @Test("a terminal that shrinks below the minimum ignores keys except quit")
+    func resize() {
+        var s = Script()
+        s.press(.resize(Size(width: 30, height: 8)), c("j"))
+        #expect(s.state.planRow == 0 && s.state.layout.isTooSmall)
+        s.press(c("q"))
+        #expect(s.effects == [.quit])
+        s.press(.resize(Size(width: 60, height: 20)), c("j"))
+        #expect(s.state.planRow == 1)
+    }
+
+    @Test("reloading keeps the cursor and picks up changes made elsewhere")
+    func reload() {
+        var s = Script()
+        s.open("jinshan-2026")
+        s.press(c("j"))
+        var changed = SamplePlans.workspace
+        changed.apply(Event(id: "other", time: t0, officer: "li", target: "jinshan-2026:1.3",
+                            change: .status(.done, previous: nil, force: false)))
+        _ = s.state.apply(.loaded(changed))
+        #expect(s.state.selectedMeasure?.id == "jinshan-2026:1.2")
+        #expect(s.state.workspace.status(of: SamplePlans.jinshan.pillars[0].measures[2]) == .done)
+        #expect(s.state.message == Message("Reloaded"))
+    }
+}

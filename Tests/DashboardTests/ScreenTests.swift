@@ -1,0 +1,188 @@
+import PlanModel
+import Testing
+import TerminalKit
+import TestSupport
+@testable import Dashboard
+
+@Suite("Screens rendered into the cell grid")
+struct ScreenTests {
+    static let sizes = [Size(width: 100, height: 30), Size(width: 60, height: 20)]
+
+    func state(_ size: Size, language: Language = .en) -> AppState {
+        AppState(workspace: SamplePlans.workspace, today: SamplePlans.today, language: language, size: size)
+    }
+
+    func lines(_ state: AppState) -> [String] { DashboardView.render(state).lines }
+
+    @Test("the plans screen lists every plan with its counts", arguments: sizes)
+    func plans(size: Size) {
+        let screen = lines(state(size))
+        #expect(screen.count == size.height)
+        #expect(screen.allSatisfy { DisplayWidth.of($0) == size.width })
+        let jinshan = try? #require(screen.first { $0.contains("金山区") })
+        #expect(jinshan?.contains("1/12") == true)          // done/total measures
+        #expect(jinshan?.contains("█░") == true || jinshan?.contains("░░░░░░") == true) // progress bar
+        #expect(jinshan?.hasSuffix("1       1       1") == true || jinshan?.hasSuffix("1   1   1") == true) // doing blocked overdue
+        #expect(screen.contains { $0.contains("闵行区") })
+        #expect(screen.contains { $0.contains("嘉定区") })
+        #expect(screen.last?.contains("quit") == true)
+    }
+
+    @Test("the plan screen lines up the measure list at every size: same columns on every row", arguments: sizes)
+    func planColumns(size: Size) throws {
+        var s = state(size)
+        let opened = s.openPlan("jinshan-2026"); #expect(opened)
+        let screen = lines(s)
+        let layout = s.layout
+        let rows = Array(screen[(layout.body.row + 1)..<(layout.body.row + 5)])
+        // The pane separator and the task-progress column end at the same display column on every row.
+        let separators = rows.map { ScreenText.column(of: "│", in: $0) }
+        #expect(Set(separators).count == 1)
+        let dueEdges = rows.map(ScreenText.rightEdge)
+        #expect(Set(dueEdges).count == 1, "\(rows)")
+        #expect(dueEdges.first == size.width)
+        // Titles mixing CJK and ASCII are cut with … and the next column still starts in place.
+        let taskColumns = try rows.map { row in
+            try #require(["1/3", "0/2", "–"].compactMap { ScreenText.column(of: " \($0) ", in: row) }.max())
+        }
+        #expect(Set(taskColumns.map { $0 + 1 + 3 }).count <= 2) // right-aligned "1/3" vs "–": same right edge below
+        let ends = rows.map { row -> Int in
+            let marker = ["1/3 ", "0/2 ", "– "].first { row.contains($0) }!
+            return ScreenText.column(of: marker, in: row)! + DisplayWidth.of(marker) - 1
+        }
+        #expect(Set(ends).count == 1, "\(rows)")
+        let cut = try #require(rows.first { $0.contains("…") })
+        let ellipsis = try #require(ScreenText.column(of: "…", in: cut))
+        #expect(ellipsis < ends[0])
+    }
+
+    @Test("the plan screen shows pillars with progress, marks, task progress and traffic lights")
+    func planContent() throws {
+        var s = state(Size(width: 100, height: 30))
+        let opened = s.openPlan("jinshan-2026"); #expect(opened)
+        let screen = lines(s)
+        #expect(screen.contains { $0.contains("一") && $0.contains("打造高效便捷的政务") && $0.contains("1/4") })
+        let first = try #require(screen.first { $0.contains("拓展“一件事”集成服务") })
+        #expect(first.contains("◐"))                  // doing: one of three tasks done
+        #expect(first.contains("1/3"))
+        #expect(first.contains("发改委"))              // units, shortened
+        #expect(first.contains("● 2026-06-30"))       // due within 14 days
+        #expect(screen.contains { $0.contains("✓") && $0.contains("完善惠企政策") })
+    }
+
+    @Test("traffic lights: red overdue with !, yellow within 14 days, green later or done")
+    func lights() throws {
+        var s = state(Size(width: 100, height: 30))
+        let opened = s.openPlan("jinshan-2026"); #expect(opened)
+        _ = s.apply(.key(.left))
+        _ = s.apply(.key(.character("j")))
+        _ = s.apply(.key(.character("l")))
+        let canvas = DashboardView.render(s)
+        let screen = canvas.lines
+        let row = try #require(screen.firstIndex { $0.contains("促进公平竞争") })
+        #expect(screen[row].contains("! 2026-05-31"))
+        let column = try #require(ScreenText.column(of: "!", in: screen[row]))
+        // Measure rows are not selected here except the first; check the second row's colours.
+        let overdueSlots = canvas.slots(row: row)
+        #expect(overdueSlots.contains(.statusOverdue) || screen[row] == screen[s.layout.body.row + 1 + s.measureRow])
+        #expect(column > 0)
+        let p1 = AppState(workspace: SamplePlans.workspace, today: SamplePlans.today, language: .en, size: Size(width: 100, height: 30))
+        let ws = p1.workspace
+        let measures = SamplePlans.jinshan.measures
+        #expect(DueLight(measures[0], in: ws, today: SamplePlans.today) == .dueSoon)   // 06-30, 10 days away
+        #expect(DueLight(measures[1], in: ws, today: SamplePlans.today) == .done)
+        #expect(DueLight(measures[3], in: ws, today: SamplePlans.today) == .onTrack)
+        #expect(DueLight(measures[4], in: ws, today: SamplePlans.today) == .overdue)
+        #expect(DueLight(measures[5], in: ws, today: SamplePlans.today) == nil)
+    }
+
+    @Test("the measure screen shows the wrapped text, checklist, units with roles, due date, notes and history",
+          arguments: sizes)
+    func measure(size: Size) throws {
+        var s = state(size)
+        let opened = s.openPlan("jinshan-2026"); #expect(opened)
+        _ = s.apply(.key(.left)); _ = s.apply(.key(.character("j"))); _ = s.apply(.key(.character("l")))
+        _ = s.apply(.key(.character("j")))
+        let effects = s.apply(.key(.enter)); #expect(effects == [.loadHistory(measure: "jinshan-2026:2.2")])
+        _ = s.apply(.history(measure: "jinshan-2026:2.2", events: SamplePlans.events.filter { $0.target == "jinshan-2026:2.2" }))
+        let screen = lines(s)
+        #expect(screen.allSatisfy { DisplayWidth.of($0) == size.width })
+        #expect(screen.contains { $0.contains("2.2") && $0.contains("优化监管检查") })
+        #expect(screen.contains { $0.contains("✗ blocked") })
+        #expect(screen.contains { $0.contains("区市场监管局（lead）") })
+        let all = screen.joined()
+        #expect(all.contains("Notes"))
+        #expect(all.contains("li: 等待区司法局会签"))
+        #expect(all.contains("History") || size.height < 30)
+        // The body is wrapped, not cut: every character of the text is on screen.
+        let text = SamplePlans.jinshan.pillars[1].measures[1].text
+        #expect(screen.joined().replacingOccurrences(of: " ", with: "").contains(text.prefix(10)))
+    }
+
+    @Test("the measure screen lists the tasks as a checklist")
+    func checklist() throws {
+        var s = state(Size(width: 100, height: 30))
+        let opened = s.openPlan("jinshan-2026"); #expect(opened)
+        _ = s.apply(.key(.enter))
+        let screen = lines(s)
+        #expect(screen.contains { $0.contains("✓ 1. 深化“开店一件事”集成服务") })
+        #expect(screen.contains { $0.contains("○ 2. 在重点园区探索设立营商服务点") })
+        #expect(screen.contains { $0.contains("Tasks 1/3") && $0.contains("Due ● 2026-06-30 (due soon)") })
+    }
+
+    @Test("the help overlay lists every key of the current screen from the key map")
+    func help() {
+        var s = state(Size(width: 100, height: 30))
+        let opened = s.openPlan("jinshan-2026"); #expect(opened)
+        _ = s.apply(.key(.character("?")))
+        let all = lines(s).joined(separator: "\n")
+        for binding in KeyMap.bindings(for: .plan, searching: false) {
+            #expect(all.contains(binding.keyNames), "\(binding.keyNames)")
+            #expect(all.contains(binding.label.text(.en)))
+        }
+        _ = s.apply(.key(.character("x")))
+        #expect(!s.showsHelp)
+    }
+
+    @Test("a terminal below the minimum size asks to be enlarged, in the interface language")
+    func tooSmall() {
+        let en = lines(state(Size(width: 30, height: 8))).joined()
+        #expect(en.contains("Please enlarge the window"))
+        let zh = lines(state(Size(width: 30, height: 8), language: .zh)).joined()
+        #expect(zh.contains("请放大窗口"))
+    }
+
+    @Test("labels are Chinese with --lang zh and English otherwise")
+    func language() {
+        let zh = lines(state(Size(width: 100, height: 30), language: .zh))
+        #expect(zh[0].contains("督办"))
+        #expect(zh[1].contains("进行中") && zh[1].contains("逾期"))
+        #expect(zh.last?.contains("退出") == true)
+        #expect(Language.detect(environment: ["LANG": "zh_CN.UTF-8"]) == .zh)
+        #expect(Language.detect(environment: ["LC_ALL": "C.UTF-8", "LANG": "zh_CN.UTF-8"]) == .en)
+        #expect(Language.detect(environment: [:]) == .en)
+    }
+
+    @Test("every label has text in both languages")
+    func labels() {
+        for label in Label.allCases {
+            #expect(!label.text(.en).isEmpty)
+            #expect(!label.text(.zh).isEmpty)
+        }
+    }
+
+    @Test("search matches are highlighted in the list")
+    func highlight() throws {
+        var s = state(Size(width: 100, height: 30))
+        _ = s.apply(.key(.character("/")))
+        for key in ScreenText.keys(typing: "ai+") { _ = s.apply(.key(key)) }
+        _ = s.apply(.key(.enter))
+        let canvas = DashboardView.render(s)
+        let row = try #require(canvas.lines.firstIndex { $0.contains("AI+政务服务") })
+        let start = try #require(ScreenText.column(of: "AI+", in: canvas.lines[row]))
+        let slots = canvas.slots(row: row)
+        // The selected row is restyled as a whole; the match keeps its own style on top.
+        #expect(slots[start] == .searchMatch && slots[start + 2] == .searchMatch)
+        #expect(canvas.lines[28].contains("/ai+"))
+    }
+}

@@ -1,0 +1,43 @@
+import Glibc
+import Testing
+@testable import TerminalKit
+
+@_silgen_name("wcwidth") private func c_wcwidth(_ c: wchar_t) -> Int32
+
+@Suite("Display width")
+struct DisplayWidthTests {
+    @Test("matches the glibc table from the field notes", arguments: [
+        ("中", 2), ("𠀀", 2), ("가", 2), ("，", 2), ("（", 2), ("）", 2), ("。", 2), ("、", 2), ("〜", 2), ("～", 2), ("\u{3000}", 2),
+        ("😀", 2), ("👍", 2), ("✅", 2),
+        ("“", 1), ("”", 1), ("…", 1), ("·", 1), ("—", 1), ("─", 1), ("│", 1), ("❤", 1), ("☺", 1), ("ｱ", 1), ("a", 1),
+        ("\u{0301}", 0), ("\u{200B}", 0), ("\u{200D}", 0), ("\u{FE0F}", 0),
+    ])
+    func table(text: String, width: Int) {
+        #expect(DisplayWidth.of(text.unicodeScalars.first!) == width)
+    }
+
+    @Test("a flag counts 1+1 and a string adds its characters")
+    func sums() {
+        #expect(DisplayWidth.of(Character("🇨🇳")) == 2)
+        #expect(DisplayWidth.of("AI+政务服务 2.0") == 15)
+        #expect(DisplayWidth.of("e\u{0301}") == 1)
+    }
+
+    @Test("agrees with glibc wcwidth on every scalar glibc knows, up to plane 3")
+    func agreesWithGlibc() {
+        setlocale(LC_CTYPE, "C.UTF-8")
+        var disagreements: [String] = []
+        for value in UInt32(0x20)...0x3FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let libc = c_wcwidth(wchar_t(bitPattern: value))
+            guard libc >= 0 else { continue } // unassigned or control: glibc does not know
+            // Known differences: prepended concatenation marks (field notes) and U+1171E, a mark
+            // whose category changed in a Unicode version newer than glibc 2.36's.
+            if [0x1171E, 0x600, 0x601, 0x602, 0x603, 0x604, 0x605, 0x6DD, 0x70F, 0x890, 0x891, 0x8E2, 0x110BD, 0x110CD].contains(value) { continue }
+            if DisplayWidth.of(scalar) != Int(libc), disagreements.count < 60 {
+                disagreements.append("U+\(String(value, radix: 16, uppercase: true)) libc \(libc) ours \(DisplayWidth.of(scalar))")
+            }
+        }
+        #expect(disagreements.isEmpty, "\(disagreements)")
+    }
+}
