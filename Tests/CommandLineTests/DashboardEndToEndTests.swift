@@ -2,7 +2,8 @@
 import Foundation
 import Glibc
 import Testing
-import TestSupport
+import PlanModel
+import TerminalKit
 
 /// The real binary in tmux, as a person would use it: needs tmux (CI installs it).
 @Suite("End to end in tmux", .serialized)
@@ -57,34 +58,54 @@ struct EndToEndTests {
         func keys(_ keys: String...) throws { try run(["send-keys", "-t", "t"] + keys) }
     }
 
-    @Test("open jinshan-2026, go to measure 3.6, mark it and a task done, quit cleanly",
+    @Test("on a fresh store: open jinshan-2026, go to measure 3.6, mark it and a task done, quit; the store has both",
           .enabled(if: binary != nil && tmux != nil))
     func markAndQuit() throws {
+        let binary = try #require(Self.binary)
+        let store = FileManager.default.temporaryDirectory.appendingPathComponent("duban-e2e-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: store) }
         let session = Session(tmux: try #require(Self.tmux))
         defer { _ = try? session.run(["kill-server"]) }
         // After the dashboard exits, the shell prints its status on the restored screen.
-        let command = "env TERM=xterm-256color LANG=C.UTF-8 \(try #require(Self.binary)) --today 2026-06-20 --plan jinshan-2026;"
-            + " echo EXIT=$?; sleep 30"
+        let command = "env TERM=xterm-256color LANG=C.UTF-8 DUBAN_USER=e2e DUBAN_STORE='\(store.path)' \(binary)"
+            + " --plan jinshan-2026; echo EXIT=$?; sleep 30"
         try session.run(["new-session", "-d", "-s", "t", "-x", "100", "-y", "30", command])
         _ = try session.waitFor("Pillars")
-        try session.keys("h", "j", "j", "l", "G")
-        var screen = try session.waitFor("6/6")
-        // The right edge of the measure list is in the same column on every row with a due date.
-        let rows = screen.filter { $0.contains("│（") }
-        #expect(rows.count == 6)
-        let dated = rows.filter { $0.contains("2026-") }
-        #expect(!dated.isEmpty && Set(dated.map(ScreenText.rightEdge)).count == 1, "\(dated)")
+        // Pillar 三, then its sixth measure.
+        try session.keys("h", "j", "j", "l", "j", "j", "j", "j", "j")
+        var screen = try session.waitFor("6/7")
+        // Columns line up: the task-progress column (3/7) ends in the same display column on every row,
+        // whatever the width of the Chinese titles before it.
+        let rows = screen.filter { $0.contains("│(") }
+        #expect(rows.count == 7, "\(screen)")
+        let edges = rows.compactMap { row in
+            row.range(of: #"\d+/\d+(?= )"#, options: .regularExpression).map { DisplayWidth.of(row[..<$0.upperBound]) }
+        }
+        #expect(edges.count == 7 && Set(edges).count == 1, "\(rows)")
         try session.keys("Space")
         screen = try session.waitFor("Recorded 3.6: done")
         #expect(screen.contains { $0.contains("✓ 打造“一业一亮点”") })
         try session.keys("Enter", "j", "Space")
         screen = try session.waitFor("Recorded 3.6.1: done")
-        #expect(screen.contains { $0.contains("✓ 1. 聚焦智能网联新能源汽车产业") })
-        #expect(screen.contains { $0.contains("3.6.1  Status → done") })
         try session.keys("q")
         screen = try session.waitFor("EXIT=")
         #expect(screen.contains { $0.hasPrefix("EXIT=0") }, "\(screen)")
         #expect(!screen.contains { $0.contains("Pillars") }) // the dashboard's screen is gone: terminal restored
+
+        // What the dashboard recorded is what the command line reads.
+        let show = Process()
+        show.executableURL = URL(fileURLWithPath: binary)
+        show.arguments = ["show", "jinshan-2026:3.6", "--json", "--store", store.path]
+        let output = Pipe()
+        show.standardOutput = output
+        try show.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        show.waitUntilExit()
+        let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        #expect(json["status"] as? String == "done", "\(json)")
+        let tasks = try #require(json["tasks"] as? [[String: Any]])
+        #expect(tasks.first { $0["id"] as? String == "jinshan-2026:3.6.1" }?["status"] as? String == "done")
+        #expect(tasks.filter { $0["status"] as? String == "done" }.count == 1)
     }
 }
 #endif
