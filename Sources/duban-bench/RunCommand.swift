@@ -91,6 +91,7 @@ struct RunCommand: ParsableCommand {
             "- Duban \(dubanVersion); Taskwarrior \(taskVersion)",
             "- Whole processes: \(warmup) warm-up + \(runs) timed runs each; wall ms median (min–max); "
                 + "peak RSS median, from \(peakSource)",
+            "- Load average at start: \(RunCommand.loadAverage) (other processes on the machine inflate the figures)",
             "- Data: seed \(seed), \(eventsPerMeasure) events per measure; "
                 + "writing commands run on a fresh copy each time (copy not timed)",
         ]
@@ -110,7 +111,7 @@ struct RunCommand: ParsableCommand {
             log("  \(operation.name): duban \(duban.brief)")
             return (operation, duban, Outcome.none)
         }
-        return Report.Section(title: "Samples (size-independent)", rows: rows)
+        return Report.Section(title: "Samples (size-independent)", size: nil, rows: rows)
     }
 
     private func section(for size: Size, runner: Runner) throws -> Report.Section {
@@ -119,13 +120,16 @@ struct RunCommand: ParsableCommand {
         let data = BenchData(measures: size.measures, eventsPerMeasure: eventsPerMeasure, seed: seed)
         try data.write(to: directory)
         let store = directory.appending(path: "store")
+        let generated = directory.appending(path: "store-as-generated")
+        try FileManager.default.copyItem(at: store, to: generated)
         let taskData = directory.appending(path: "taskwarrior")
         let completed = data.measures.count { data.workspace.status(of: $0) == .done }
         let operations = Operation.onStore(openMeasure: data.openMeasure?.id ?? data.measures.first?.id ?? "",
                                            taskwarriorImport: directory.appending(path: "taskwarrior.json").path)
         var rows: [Report.Section.Row] = []
         for operation in operations {
-            let duban = runner.measure(operation.duban, program: runner.duban, data: store,
+            let duban = runner.measure(operation.duban, program: runner.duban,
+                                       data: operation.duban?.asGenerated == true ? generated : store,
                                        environment: runner.dubanEnvironment)
             let task = runner.measure(operation.taskwarrior, program: runner.taskwarrior, data: taskData,
                                       environment: runner.taskEnvironment)
@@ -136,9 +140,9 @@ struct RunCommand: ParsableCommand {
             rows.append((operation, duban, task))
         }
         let plans = data.plans.count == 1 ? "1 plan" : "\(data.plans.count) plans"
-        let title = "\(size) measures (\(plans), \(data.events.count) events; "
-            + "\(completed) measures done = completed tasks)"
-        return Report.Section(title: title, rows: rows)
+        let title = "\(size) measures (\(plans), \(Report.grouped(data.events.count)) events; "
+            + "\(Report.grouped(completed)) measures done = completed tasks)"
+        return Report.Section(title: title, size: size, rows: rows)
     }
 
     /// Keeps the last import as the pristine Taskwarrior data, after the first
@@ -154,6 +158,13 @@ struct RunCommand: ParsableCommand {
             log("warning: Taskwarrior counts \(count.trimmingCharacters(in: .whitespacesAndNewlines)) tasks, "
                 + "expected \(expected)")
         }
+    }
+
+    /// The 1, 5 and 15 minute load averages from /proc/loadavg.
+    static var loadAverage: String {
+        let text = (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8)) ?? ""
+        let fields = text.split(separator: " ").prefix(3)
+        return fields.count == 3 ? fields.joined(separator: " ") : "unknown"
     }
 
     private func log(_ line: String) {
