@@ -30,7 +30,7 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Also write the Markdown to this file.")
     var output: String?
 
-    @Option(help: "Work directory (default: a new temporary one, removed at the end).")
+    @Option(help: "Work directory (default: a new one under .build, removed at the end).")
     var work: String?
 
     @Flag(help: "Keep the generated stores and Taskwarrior data.")
@@ -51,8 +51,9 @@ struct RunCommand: ParsableCommand {
         if taskPath == nil {
             log("Taskwarrior not found: its rows are n/a. Install it with `apt-get install -y taskwarrior` (Debian/Ubuntu).")
         }
-        let workURL = URL(fileURLWithPath: work ?? files.temporaryDirectory
-            .appending(path: "duban-bench-\(ProcessInfo.processInfo.processIdentifier)").path)
+        // Under .build by default: out of the way of anything that tidies /tmp during a long run.
+        let workURL = work.map { URL(fileURLWithPath: $0) } ?? RunCommand.packageRoot()
+            .appending(path: ".build/duban-bench-work-\(ProcessInfo.processInfo.processIdentifier)")
         try files.createDirectory(at: workURL, withIntermediateDirectories: true)
         defer { if work == nil && !keep { try? files.removeItem(at: workURL) } }
 
