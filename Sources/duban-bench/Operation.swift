@@ -15,6 +15,9 @@ struct Operation {
         var asGenerated = false
         /// Shown in the table instead of the arguments.
         var display: String?
+        /// Run once per file, the file appended to the arguments, as one timed
+        /// whole (a shell loop: `duban parse` takes one document at a time).
+        var eachFile: [String] = []
     }
 
     /// The word searched for: a phrase of the synthetic vocabulary.
@@ -49,7 +52,7 @@ struct Operation {
     static func onSamples(_ samples: [String]) -> [Operation] {
         [
             Operation(name: "parse 5 samples",
-                      duban: Command(arguments: ["parse"] + samples, display: "parse \(samplesPattern)"),
+                      duban: Command(arguments: ["parse"], display: "parse \(samplesPattern)", eachFile: samples),
                       taskwarrior: nil),
             Operation(name: "first frame 100x30 (samples)",
                       duban: Command(arguments: ["--render-once", "100x30"]), taskwarrior: nil),

@@ -65,7 +65,7 @@ struct Runner {
                     }
                     target = scratch
                 }
-                let run = ProcessRun.run([program] + command.arguments, environment: environment(target),
+                let run = ProcessRun.run(Runner.commandLine(program, command), environment: environment(target),
                                          output: output)
                 guard run.exitStatus == 0 else {
                     return .unavailable("exit \(run.exitStatus)" + (run.errorLine.isEmpty ? "" : ": \(run.errorLine)"))
@@ -77,6 +77,16 @@ struct Runner {
         }
         if command.writes { try? files.removeItem(at: scratch) }
         return Outcome(runs: timed)
+    }
+
+    /// The program and its arguments, or for `eachFile` a shell loop running
+    /// it once per file that stops at the first failure.
+    static func commandLine(_ program: String, _ command: Operation.Command) -> [String] {
+        guard !command.eachFile.isEmpty else { return [program] + command.arguments }
+        let quoted = command.arguments.map { "'" + $0.replacingOccurrences(of: "'", with: #"'\''"#) + "'" }
+        let script = #"program=$1; shift; for file in "$@"; do "$program" "#
+            + quoted.joined(separator: " ") + #" "$file" || exit $?; done"#
+        return ["/bin/sh", "-c", script, "sh", program] + command.eachFile
     }
 
     /// Runs a command once, untimed (setting up data); returns its standard output.

@@ -71,4 +71,15 @@ struct RunnerTests {
         }
         #expect(try String(contentsOf: data.appending(path: "journal"), encoding: .utf8) == "1\n")
     }
+
+    @Test("a command run once per file passes each file whole, quotes and spaces included")
+    func eachFile() throws {
+        _ = try runner()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let command = Operation.Command(arguments: ["parse", "it's"], eachFile: ["a b.txt", "c'd.txt"])
+        let output = work.appending(path: "out")
+        let run = ProcessRun.run(Runner.commandLine("/bin/echo", command), environment: [:], output: output)
+        #expect(run.exitStatus == 0)
+        #expect(try String(contentsOf: output, encoding: .utf8) == "parse it's a b.txt\nparse it's c'd.txt\n")
+    }
 }
