@@ -14,10 +14,11 @@ struct Runner {
     private var home: URL { work.appending(path: "home") }
     var taskrc: URL { work.appending(path: "taskrc") }
 
-    /// The caller's environment without anything that points Duban or Taskwarrior elsewhere.
+    /// The caller's environment without anything that points Duban or Taskwarrior
+    /// elsewhere (their variables, XDG directories); HOME is a scratch directory.
     private var baseEnvironment: [String: String] {
         var environment = ProcessInfo.processInfo.environment.filter {
-            !$0.key.hasPrefix("DUBAN_") && !$0.key.hasPrefix("TASK")
+            !$0.key.hasPrefix("DUBAN_") && !$0.key.hasPrefix("TASK") && !$0.key.hasPrefix("XDG_")
         }
         environment["HOME"] = home.path
         environment["DUBAN_USER"] = "bench"
