@@ -15,6 +15,10 @@ struct Operation {
         var asGenerated = false
         /// Shown in the table instead of the arguments.
         var display: String?
+        /// Run untimed after each run, on the same data, to put it back (e.g.
+        /// `undo` after `done`): runs then see the store as it is in use, its
+        /// caches built, rather than a fresh copy.
+        var restore: [String]?
         /// Run once per file, the file appended to the arguments, as one timed
         /// whole (a shell loop: `duban parse` takes one document at a time).
         var eachFile: [String] = []
@@ -37,7 +41,7 @@ struct Operation {
                       taskwarrior: Command(arguments: ["summary"])),
             Operation(name: "search ↔ /regex/ list", duban: Command(arguments: ["search", searchTerm]),
                       taskwarrior: Command(arguments: ["/\(searchTerm)/", "list"])),
-            Operation(name: "done ↔ done", duban: Command(arguments: ["done", openMeasure], writes: true),
+            Operation(name: "done ↔ done", duban: Command(arguments: ["done", openMeasure], restore: ["undo"]),
                       taskwarrior: Command(arguments: ["1", "done"], writes: true)),
             Operation(name: "compaction", duban: Command(arguments: ["compact"], writes: true, asGenerated: true),
                       taskwarrior: nil),

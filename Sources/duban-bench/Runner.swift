@@ -46,7 +46,8 @@ struct Runner {
     }
 
     /// Measures `command` of `program`: warm-up runs, then timed runs. Writing
-    /// commands run on a fresh copy of `data` each time (copy not timed).
+    /// commands run on a fresh copy of `data` each time (copy not timed), or
+    /// on `data` itself followed by their untimed `restore` command.
     func measure(_ command: Operation.Command?, program: String?, data: URL,
                  environment: (URL) -> [String: String]) -> Outcome {
         guard let command else { return .none }
@@ -72,6 +73,13 @@ struct Runner {
                     return .unavailable("exit \(run.exitStatus)" + (run.errorLine.isEmpty ? "" : ": \(run.errorLine)"))
                 }
                 if index >= warmup { timed.append(run) }
+                if let restore = command.restore {
+                    let back = ProcessRun.run([program] + restore, environment: environment(target), output: output)
+                    guard back.exitStatus == 0 else {
+                        return .unavailable("\(restore.joined(separator: " ")) after it: exit \(back.exitStatus)"
+                                            + (back.errorLine.isEmpty ? "" : ": \(back.errorLine)"))
+                    }
+                }
             }
         } catch {
             return .unavailable(error.localizedDescription)

@@ -83,3 +83,30 @@ struct RunnerTests {
         #expect(try String(contentsOf: output, encoding: .utf8) == "parse it's a b.txt\nparse it's c'd.txt\n")
     }
 }
+
+extension RunnerTests {
+    @Test("a command with a restore step runs on the data itself and is put back after every run")
+    func restore() throws {
+        let runner = try runner()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let data = work.appending(path: "store")
+        try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
+        let flag = data.appending(path: "done").path
+        // `done` fails if the previous run was not undone; `undo` removes the mark.
+        let command = Operation.Command(arguments: ["-c", "test ! -e '\(flag)' && touch '\(flag)'"],
+                                        restore: ["-c", "rm '\(flag)'"])
+        guard case .measured = runner.measure(command, program: "/bin/sh", data: data,
+                                              environment: runner.dubanEnvironment) else {
+            Issue.record("expected a measurement")
+            return
+        }
+        #expect(!FileManager.default.fileExists(atPath: flag))
+        let failing = Operation.Command(arguments: ["-c", "true"], restore: ["-c", "echo 'nothing to undo' >&2; exit 1"])
+        let outcome = runner.measure(failing, program: "/bin/sh", data: data, environment: runner.dubanEnvironment)
+        guard case let .unavailable(reason) = outcome else {
+            Issue.record("a failing restore should give n/a, got \(outcome)")
+            return
+        }
+        #expect(reason.hasSuffix("after it: exit 1: nothing to undo"))
+    }
+}
