@@ -78,10 +78,11 @@ public struct Ledger: Codable, Equatable, Sendable {
             recent[event.officer]?.removeAll { $0.id == undoneId }
         default:
             apply(event.change, of: event)
-            var stack = recent[event.officer, default: []]
-            stack.append(event)
-            if stack.count > Ledger.undoDepth { stack.removeFirst(stack.count - Ledger.undoDepth) }
-            recent[event.officer] = stack
+            // Changed in place: copying the stack out and back copied up to 100 events per event.
+            recent[event.officer, default: []].append(event)
+            if let count = recent[event.officer]?.count, count > Ledger.undoDepth {
+                recent[event.officer]?.removeFirst(count - Ledger.undoDepth)
+            }
         }
     }
 

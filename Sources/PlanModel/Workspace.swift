@@ -22,6 +22,8 @@ public struct Workspace: Equatable, Sendable {
 
     private mutating func reindex() {
         index = [:]
+        // Sized once, so a large store's ids are not rehashed as the table grows.
+        index.reserveCapacity(plans.reduce(0) { $0 + $1.measures.reduce(0) { $0 + 1 + $1.tasks.count } })
         for (p, plan) in plans.enumerated() {
             for (q, pillar) in plan.pillars.enumerated() {
                 for (m, measure) in pillar.measures.enumerated() {

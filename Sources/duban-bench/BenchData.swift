@@ -23,8 +23,9 @@ struct BenchData {
 
     var measures: [Measure] { plans.flatMap(\.measures) }
 
-    /// A measure not done yet, for `duban done ID`.
-    var openMeasure: Measure? { measures.first { workspace.status(of: $0) != .done } }
+    /// A measure not done yet and without tasks, for `duban done ID` (a measure
+    /// with open tasks would need `--force`).
+    var openMeasure: Measure? { measures.first { $0.tasks.isEmpty && workspace.status(of: $0) != .done } }
 
     /// Writes the Duban store (see `StoreWriter`) and the Taskwarrior import file into `directory`.
     func write(to directory: URL) throws {

@@ -10,8 +10,18 @@ struct Operation {
         var writes = false
         /// Starts from an empty data directory (Taskwarrior's import).
         var startsEmpty = false
+        /// Runs on a fresh copy of the store as generated, before any command
+        /// wrote a snapshot or index into it (compaction's full cost).
+        var asGenerated = false
         /// Shown in the table instead of the arguments.
         var display: String?
+        /// Run untimed after each run, on the same data, to put it back (e.g.
+        /// `undo` after `done`): runs then see the store as it is in use, its
+        /// caches built, rather than a fresh copy.
+        var restore: [String]?
+        /// Run once per file, the file appended to the arguments, as one timed
+        /// whole (a shell loop: `duban parse` takes one document at a time).
+        var eachFile: [String] = []
     }
 
     /// The word searched for: a phrase of the synthetic vocabulary.
@@ -31,9 +41,10 @@ struct Operation {
                       taskwarrior: Command(arguments: ["summary"])),
             Operation(name: "search ↔ /regex/ list", duban: Command(arguments: ["search", searchTerm]),
                       taskwarrior: Command(arguments: ["/\(searchTerm)/", "list"])),
-            Operation(name: "done ↔ done", duban: Command(arguments: ["done", openMeasure], writes: true),
+            Operation(name: "done ↔ done", duban: Command(arguments: ["done", openMeasure], restore: ["undo"]),
                       taskwarrior: Command(arguments: ["1", "done"], writes: true)),
-            Operation(name: "compaction", duban: Command(arguments: ["compact"], writes: true), taskwarrior: nil),
+            Operation(name: "compaction", duban: Command(arguments: ["compact"], writes: true, asGenerated: true),
+                      taskwarrior: nil),
             Operation(name: "first frame 100x30", duban: Command(arguments: ["--render-once", "100x30"]),
                       taskwarrior: nil),
         ]
@@ -45,7 +56,7 @@ struct Operation {
     static func onSamples(_ samples: [String]) -> [Operation] {
         [
             Operation(name: "parse 5 samples",
-                      duban: Command(arguments: ["parse"] + samples, display: "parse \(samplesPattern)"),
+                      duban: Command(arguments: ["parse"], display: "parse \(samplesPattern)", eachFile: samples),
                       taskwarrior: nil),
             Operation(name: "first frame 100x30 (samples)",
                       duban: Command(arguments: ["--render-once", "100x30"]), taskwarrior: nil),

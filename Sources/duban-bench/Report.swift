@@ -6,6 +6,8 @@ struct Report {
     struct Section {
         typealias Row = (operation: Operation, duban: Outcome, taskwarrior: Outcome)
         var title: String
+        /// The size, for the growth table; nil for the size-independent section.
+        var size: Size?
         var rows: [Row]
     }
 
@@ -34,10 +36,10 @@ struct Report {
 
     /// Median ms per size, one line per operation and tool, for sizes measured.
     private var growth: [String] {
-        let sized = sections.filter { !$0.title.hasPrefix("Samples") }
+        let sized = sections.filter { $0.size != nil }
         guard sized.count > 1, let first = sized.first else { return [] }
         var lines = ["### Growth with size (median ms)", "",
-                     "| operation | tool | " + sized.map(\.title).joined(separator: " | ") + " |",
+                     "| operation | tool | " + sized.compactMap { $0.size?.description }.joined(separator: " | ") + " |",
                      "|---|---|" + String(repeating: "---:|", count: sized.count)]
         for (index, row) in first.rows.enumerated() {
             for (tool, pick) in [("Duban", { (r: Section) in r.rows[index].duban }),
@@ -76,6 +78,14 @@ struct Report {
             return "n/a"
         }
         return String(format: d / t < 0.1 ? "%.3f" : "%.2f", d / t)
+    }
+
+    /// 200000 → "200,000".
+    static func grouped(_ value: Int) -> String {
+        let digits = Array(String(value))
+        return digits.enumerated().map { index, digit in
+            index > 0 && (digits.count - index) % 3 == 0 ? ",\(digit)" : String(digit)
+        }.joined()
     }
 
     static func milliseconds(_ value: Double) -> String {

@@ -30,7 +30,7 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Also write the Markdown to this file.")
     var output: String?
 
-    @Option(help: "Work directory (default: a new temporary one, removed at the end).")
+    @Option(help: "Work directory (default: a new one under .build, removed at the end).")
     var work: String?
 
     @Flag(help: "Keep the generated stores and Taskwarrior data.")
@@ -51,8 +51,9 @@ struct RunCommand: ParsableCommand {
         if taskPath == nil {
             log("Taskwarrior not found: its rows are n/a. Install it with `apt-get install -y taskwarrior` (Debian/Ubuntu).")
         }
-        let workURL = URL(fileURLWithPath: work ?? files.temporaryDirectory
-            .appending(path: "duban-bench-\(ProcessInfo.processInfo.processIdentifier)").path)
+        // Under .build by default: out of the way of anything that tidies /tmp during a long run.
+        let workURL = work.map { URL(fileURLWithPath: $0) } ?? RunCommand.packageRoot()
+            .appending(path: ".build/duban-bench-work-\(ProcessInfo.processInfo.processIdentifier)")
         try files.createDirectory(at: workURL, withIntermediateDirectories: true)
         defer { if work == nil && !keep { try? files.removeItem(at: workURL) } }
 
@@ -91,6 +92,7 @@ struct RunCommand: ParsableCommand {
             "- Duban \(dubanVersion); Taskwarrior \(taskVersion)",
             "- Whole processes: \(warmup) warm-up + \(runs) timed runs each; wall ms median (min–max); "
                 + "peak RSS median, from \(peakSource)",
+            "- Load average at start: \(RunCommand.loadAverage) (other processes on the machine inflate the figures)",
             "- Data: seed \(seed), \(eventsPerMeasure) events per measure; "
                 + "writing commands run on a fresh copy each time (copy not timed)",
         ]
@@ -110,7 +112,7 @@ struct RunCommand: ParsableCommand {
             log("  \(operation.name): duban \(duban.brief)")
             return (operation, duban, Outcome.none)
         }
-        return Report.Section(title: "Samples (size-independent)", rows: rows)
+        return Report.Section(title: "Samples (size-independent)", size: nil, rows: rows)
     }
 
     private func section(for size: Size, runner: Runner) throws -> Report.Section {
@@ -119,13 +121,16 @@ struct RunCommand: ParsableCommand {
         let data = BenchData(measures: size.measures, eventsPerMeasure: eventsPerMeasure, seed: seed)
         try data.write(to: directory)
         let store = directory.appending(path: "store")
+        let generated = directory.appending(path: "store-as-generated")
+        try FileManager.default.copyItem(at: store, to: generated)
         let taskData = directory.appending(path: "taskwarrior")
         let completed = data.measures.count { data.workspace.status(of: $0) == .done }
         let operations = Operation.onStore(openMeasure: data.openMeasure?.id ?? data.measures.first?.id ?? "",
                                            taskwarriorImport: directory.appending(path: "taskwarrior.json").path)
         var rows: [Report.Section.Row] = []
         for operation in operations {
-            let duban = runner.measure(operation.duban, program: runner.duban, data: store,
+            let duban = runner.measure(operation.duban, program: runner.duban,
+                                       data: operation.duban?.asGenerated == true ? generated : store,
                                        environment: runner.dubanEnvironment)
             let task = runner.measure(operation.taskwarrior, program: runner.taskwarrior, data: taskData,
                                       environment: runner.taskEnvironment)
@@ -136,9 +141,9 @@ struct RunCommand: ParsableCommand {
             rows.append((operation, duban, task))
         }
         let plans = data.plans.count == 1 ? "1 plan" : "\(data.plans.count) plans"
-        let title = "\(size) measures (\(plans), \(data.events.count) events; "
-            + "\(completed) measures done = completed tasks)"
-        return Report.Section(title: title, rows: rows)
+        let title = "\(size) measures (\(plans), \(Report.grouped(data.events.count)) events; "
+            + "\(Report.grouped(completed)) measures done = completed tasks)"
+        return Report.Section(title: title, size: size, rows: rows)
     }
 
     /// Keeps the last import as the pristine Taskwarrior data, after the first
@@ -154,6 +159,13 @@ struct RunCommand: ParsableCommand {
             log("warning: Taskwarrior counts \(count.trimmingCharacters(in: .whitespacesAndNewlines)) tasks, "
                 + "expected \(expected)")
         }
+    }
+
+    /// The 1, 5 and 15 minute load averages from /proc/loadavg.
+    static var loadAverage: String {
+        let text = (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8)) ?? ""
+        let fields = text.split(separator: " ").prefix(3)
+        return fields.count == 3 ? fields.joined(separator: " ") : "unknown"
     }
 
     private func log(_ line: String) {

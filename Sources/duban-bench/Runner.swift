@@ -14,10 +14,11 @@ struct Runner {
     private var home: URL { work.appending(path: "home") }
     var taskrc: URL { work.appending(path: "taskrc") }
 
-    /// The caller's environment without anything that points Duban or Taskwarrior elsewhere.
+    /// The caller's environment without anything that points Duban or Taskwarrior
+    /// elsewhere (their variables, XDG directories); HOME is a scratch directory.
     private var baseEnvironment: [String: String] {
         var environment = ProcessInfo.processInfo.environment.filter {
-            !$0.key.hasPrefix("DUBAN_") && !$0.key.hasPrefix("TASK")
+            !$0.key.hasPrefix("DUBAN_") && !$0.key.hasPrefix("TASK") && !$0.key.hasPrefix("XDG_")
         }
         environment["HOME"] = home.path
         environment["DUBAN_USER"] = "bench"
@@ -45,7 +46,8 @@ struct Runner {
     }
 
     /// Measures `command` of `program`: warm-up runs, then timed runs. Writing
-    /// commands run on a fresh copy of `data` each time (copy not timed).
+    /// commands run on a fresh copy of `data` each time (copy not timed), or
+    /// on `data` itself followed by their untimed `restore` command.
     func measure(_ command: Operation.Command?, program: String?, data: URL,
                  environment: (URL) -> [String: String]) -> Outcome {
         guard let command else { return .none }
@@ -65,18 +67,35 @@ struct Runner {
                     }
                     target = scratch
                 }
-                let run = ProcessRun.run([program] + command.arguments, environment: environment(target),
+                let run = ProcessRun.run(Runner.commandLine(program, command), environment: environment(target),
                                          output: output)
                 guard run.exitStatus == 0 else {
                     return .unavailable("exit \(run.exitStatus)" + (run.errorLine.isEmpty ? "" : ": \(run.errorLine)"))
                 }
                 if index >= warmup { timed.append(run) }
+                if let restore = command.restore {
+                    let back = ProcessRun.run([program] + restore, environment: environment(target), output: output)
+                    guard back.exitStatus == 0 else {
+                        return .unavailable("\(restore.joined(separator: " ")) after it: exit \(back.exitStatus)"
+                                            + (back.errorLine.isEmpty ? "" : ": \(back.errorLine)"))
+                    }
+                }
             }
         } catch {
             return .unavailable(error.localizedDescription)
         }
         if command.writes { try? files.removeItem(at: scratch) }
         return Outcome(runs: timed)
+    }
+
+    /// The program and its arguments, or for `eachFile` a shell loop running
+    /// it once per file that stops at the first failure.
+    static func commandLine(_ program: String, _ command: Operation.Command) -> [String] {
+        guard !command.eachFile.isEmpty else { return [program] + command.arguments }
+        let quoted = command.arguments.map { "'" + $0.replacingOccurrences(of: "'", with: #"'\''"#) + "'" }
+        let script = #"program=$1; shift; for file in "$@"; do "$program" "#
+            + quoted.joined(separator: " ") + #" "$file" || exit $?; done"#
+        return ["/bin/sh", "-c", script, "sh", program] + command.eachFile
     }
 
     /// Runs a command once, untimed (setting up data); returns its standard output.

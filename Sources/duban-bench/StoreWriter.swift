@@ -13,13 +13,13 @@ enum StoreWriter {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         for plan in plans {
-            try encoder.encode(plan).write(to: planDirectory.appending(path: "\(plan.id).json"), options: .atomic)
+            try encoder.encode(plan).write(to: planDirectory.appending(path: "\(plan.id).json"))
         }
         var journal = Data()
         for event in events {
             journal.append(try encoder.encode(event))
             journal.append(0x0A)
         }
-        try journal.write(to: store.appending(path: "journal.jsonl"), options: .atomic)
+        try journal.write(to: store.appending(path: "journal.jsonl"))
     }
 }

@@ -65,7 +65,7 @@ struct TaskwarriorImport {
     func write(to file: URL) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        try encoder.encode(tasks).write(to: file, options: .atomic)
+        try encoder.encode(tasks).write(to: file)
     }
 
     /// Taskwarrior's compact UTC form, `20260105T093000Z`, from the journal's time text.
