@@ -45,9 +45,9 @@ let package = Package(
         .testTarget(name: "SyntheticTests", dependencies: ["Synthetic", "PlanModel"]),
         .executableTarget(
             name: "duban-bench",
-            dependencies: ["PlanModel", "Synthetic", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["PlanModel", "PlanStore", "Synthetic", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
-        .testTarget(name: "DubanBenchTests", dependencies: ["duban-bench", "PlanModel"]),
+        .testTarget(name: "DubanBenchTests", dependencies: ["duban-bench", "PlanModel", "PlanStore"]),
         // Timings of a large synthetic store (`swift run -c release duban-store-bench`).
         .executableTarget(name: "duban-store-bench", dependencies: ["PlanStore", "Synthetic"], path: "Benchmarks/StoreBenchmark"),
         .executableTarget(name: "dashboard-benchmark", dependencies: ["Dashboard", "TerminalKit", "PlanModel", "TestSupport"],

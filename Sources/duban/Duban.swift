@@ -13,7 +13,7 @@ struct Duban: ParsableCommand {
             DoneCommand.self, StartCommand.self, BlockCommand.self, ReopenCommand.self,
             NoteCommand.self, AssignCommand.self, UnassignCommand.self, DueCommand.self,
             UndoCommand.self, HistoryCommand.self,
-            WorkloadCommand.self, UnitsCommand.self, ReportCommand.self,
+            WorkloadCommand.self, UnitsCommand.self, ReportCommand.self, SearchCommand.self, CompactCommand.self,
         ],
         defaultSubcommand: DashboardCommand.self
     )

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import PlanModel
+import PlanStore
 @testable import duban_bench
 
 @Suite("Benchmark data: the same data for Duban and Taskwarrior")
@@ -46,15 +47,9 @@ struct BenchDataTests {
         let directory = FileManager.default.temporaryDirectory.appending(path: "bench-data-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
         try data.write(to: directory)
-        let store = directory.appending(path: "store")
-        let plans = try data.plans.map {
-            try JSONDecoder().decode(Plan.self, from: Data(contentsOf: store.appending(path: "plans/\($0.id).json")))
-        }
-        #expect(plans == data.plans)
-        let lines = try String(contentsOf: store.appending(path: "journal.jsonl"), encoding: .utf8)
-            .split(separator: "\n")
-        let events = try lines.map { try JSONDecoder().decode(Event.self, from: Data($0.utf8)) }
-        #expect(events == data.events)
+        let store = try JSONPlanStore.open(at: directory.appending(path: "store"), warn: { _ in })
+        #expect(try store.load().plans == data.plans)
+        #expect(try store.history(of: nil, since: nil) == data.events)
         let imported = try JSONSerialization.jsonObject(with: Data(contentsOf: directory.appending(path: "taskwarrior.json")))
         #expect((imported as? [Any])?.count == 1_200)
     }

@@ -3,7 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import PlanModel
+
 
 /// The text of every measure (title, body, task titles) of all plans, prepared
 /// once per load as lower-cased UTF-8 so that each keystroke of a search is a
