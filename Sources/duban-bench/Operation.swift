@@ -29,9 +29,10 @@ struct Operation {
 
     /// The rows measured on each synthetic store. Duban command names are the
     /// CLI's; a command the binary lacks shows as n/a.
-    static func onStore(openMeasure: String, taskwarriorImport: String) -> [Operation] {
+    static func onStore(openMeasure: String, taskwarriorImport: String, planFiles: [String]) -> [Operation] {
         [
-            Operation(name: "import", duban: nil,
+            Operation(name: "import", duban: Command(arguments: ["import"] + planFiles, startsEmpty: true,
+                                                     display: "duban import plans/*.json"),
                       taskwarrior: Command(arguments: ["import", taskwarriorImport], startsEmpty: true)),
             Operation(name: "store open ↔ count", duban: Command(arguments: ["plans", "--json"]),
                       taskwarrior: Command(arguments: ["count"])),

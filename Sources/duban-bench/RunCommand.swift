@@ -126,7 +126,8 @@ struct RunCommand: ParsableCommand {
         let taskData = directory.appending(path: "taskwarrior")
         let completed = data.measures.count { data.workspace.status(of: $0) == .done }
         let operations = Operation.onStore(openMeasure: data.openMeasure?.id ?? data.measures.first?.id ?? "",
-                                           taskwarriorImport: directory.appending(path: "taskwarrior.json").path)
+                                           taskwarriorImport: directory.appending(path: "taskwarrior.json").path,
+                                           planFiles: data.plans.map { generated.appending(path: "plans/\($0.id).json").path })
         var rows: [Report.Section.Row] = []
         for operation in operations {
             let duban = runner.measure(operation.duban, program: runner.duban,

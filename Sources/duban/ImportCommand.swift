@@ -12,7 +12,7 @@ struct ImportCommand: ParsableCommand {
     @OptionGroup var options: StoreOptions
     @Option(help: ArgumentHelp("Override the plan id (only with one file).", valueName: "id")) var id: String?
     @Flag(help: "Print JSON.") var json = false
-    @Argument(help: ArgumentHelp("Plan documents (text or markdown).", valueName: "file")) var files: [String]
+    @Argument(help: ArgumentHelp("Plan documents (text or markdown), or plans as JSON (`duban parse --json`).", valueName: "file")) var files: [String]
 
     func validate() throws {
         if files.isEmpty { throw ValidationError("give at least one file to import") }
@@ -50,10 +50,37 @@ enum PlanDocument {
         } catch {
             throw CommandFailure.badInput("\(path): cannot read the file")
         }
+        if data.first(where: { ![0x20, 0x0A, 0x0D, 0x09].contains($0) }) == UInt8(ascii: "{") {
+            return try decodePlanJSON(data, path: path, id: id)
+        }
         do {
             return try PlanImporter.parse(data, source: path, id: id)
         } catch {
             throw CommandFailure.badInput(error.description)
         }
+    }
+
+    /// A plan already in the plan JSON schema (`duban parse --json`, or a store's plan file).
+    private static func decodePlanJSON(_ data: Data, path: String, id: String?) throws -> Plan {
+        var plan: Plan
+        do {
+            plan = try JSONDecoder().decode(Plan.self, from: data)
+        } catch {
+            throw CommandFailure.badInput("\(path): not a plan in the plan JSON schema (\(describe(error)))")
+        }
+        if let id { plan = plan.withId(id) }
+        return plan
+    }
+
+    /// A decoding error in a few words: where in the JSON, and what.
+    private static func describe(_ error: any Error) -> String {
+        let context: DecodingError.Context? = switch error as? DecodingError {
+        case let .keyNotFound(key, context): DecodingError.Context(codingPath: context.codingPath + [key], debugDescription: "missing")
+        case let .typeMismatch(_, context), let .valueNotFound(_, context), let .dataCorrupted(context): context
+        default: nil
+        }
+        guard let context else { return "\(error)" }
+        let path = context.codingPath.map { $0.intValue.map(String.init) ?? $0.stringValue }.joined(separator: ".")
+        return (path.isEmpty ? "" : path + ": ") + context.debugDescription
     }
 }

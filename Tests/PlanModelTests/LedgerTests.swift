@@ -103,3 +103,19 @@ struct LedgerTests {
         #expect(Day("2026-01-01")!.days(until: Day("2027-01-01")!) == 365)
     }
 }
+
+@Suite("Plan ids")
+struct PlanIdTests {
+    @Test("a plan under another id renames its measure and task ids")
+    func withId() {
+        let plan = Plan(id: "jiading-2026", title: "方案", pillars: [Pillar(number: "一", title: "政务", measures: [
+            Measure(id: "jiading-2026:1.1", label: "1", title: "开店", text: "深化。",
+                    tasks: [Task(id: "jiading-2026:1.1.1", title: "深化", text: "深化。")]),
+        ])])
+        let renamed = plan.withId("jiading-2026b")
+        #expect(renamed.id == "jiading-2026b")
+        #expect(renamed.measures.map(\.id) == ["jiading-2026b:1.1"])
+        #expect(renamed.measures[0].tasks.map(\.id) == ["jiading-2026b:1.1.1"])
+        #expect(renamed.withId("jiading-2026") == plan)
+    }
+}
