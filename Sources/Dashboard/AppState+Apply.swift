@@ -45,17 +45,21 @@ extension AppState {
         if case let .resize(newSize) = key { size = newSize; return [] }
         if key == .control("c") { return [.quit] }
         if layout.isTooSmall { return key == .character("q") ? [.quit] : [] }
+        // A warning about open tasks is confirmed only by the very next key, if it repeats the action.
+        let pending = pendingForce
+        pendingForce = nil
         if prompt != nil { return edit(key) }
         if showsHelp { showsHelp = false; return [] }
         if case let .mouse(event) = key { return handle(event) }
         guard let action = KeyMap.action(for: key, screen: screen, searching: search.isActive) else { return [] }
         message = nil
-        return perform(action)
+        return perform(action, key: key, confirmed: pending.flatMap { $0.action == action ? $0.target : nil })
     }
 
     // MARK: Actions
 
-    mutating func perform(_ action: Action) -> [Effect] {
+    /// `confirmed`: the target whose forced mark this key confirms.
+    private mutating func perform(_ action: Action, key: Key, confirmed: String?) -> [Effect] {
         switch action {
         case .moveUp: move(by: -1)
         case .moveDown: move(by: 1)
@@ -68,9 +72,9 @@ extension AppState {
         case .open: return open()
         case .back: back()
         case .toggleDone:
-            if let target = changeTarget, let effect = toggleDone(target) { return [effect] }
+            if let target = changeTarget { return toggleDone(target, key: key, confirmed: confirmed == target) }
         case .cycleStatus:
-            if let target = changeTarget, let effect = cycleStatus(target) { return [effect] }
+            if let target = changeTarget { return cycleStatus(target, key: key, confirmed: confirmed == target) }
         case .block: if let target = changeTarget { prompt = Prompt(kind: .blocked(target: target)) }
         case .addNote: if let target = changeTarget { prompt = Prompt(kind: .note(target: target)) }
         case .setDue:
@@ -155,36 +159,47 @@ extension AppState {
         return String(target[..<dot])
     }
 
-    private func mark(_ target: String) -> Status? { workspace.ledger.marks[target]?.status }
-
-    private func toggleDone(_ target: String) -> Effect? {
-        guard let location = workspace.location(of: target) else { return nil }
-        let previous = mark(target)
-        if location.task != nil {
-            let done = workspace.status(ofTask: target) == .done
-            return .record(target: target, change: .status(done ? nil : .done, previous: previous, force: false))
-        }
-        guard let measure = workspace.measure(target) else { return nil }
-        let progress = workspace.taskProgress(of: measure)
-        let tasksDone = progress.total > 0 && progress.done == progress.total
-        if workspace.status(of: measure) != .done {
-            return .record(target: target, change: .status(.done, previous: previous, force: !tasksDone && progress.total > 0))
-        }
-        // Unmarking falls back to the tasks; when they are all done that would still read done.
-        let next: Status? = tasksDone ? .doing : nil
-        return .record(target: target, change: .status(next, previous: previous, force: false))
+    /// Space: a done measure or task is reopened, anything else marked done.
+    private mutating func toggleDone(_ target: String, key: Key, confirmed: Bool) -> [Effect] {
+        guard let location = workspace.location(of: target) else { return [] }
+        let done = location.task == nil ? workspace.measure(target).map { workspace.status(of: $0) == .done } ?? false
+                                        : workspace.status(ofTask: target) == .done
+        if done { return decide(target) { (w: Workspace) throws(ChangeRefusal) in try w.change(reopening: target) } }
+        return mark(target, as: .done, key: key, confirmed: confirmed)
     }
 
-    private func cycleStatus(_ target: String) -> Effect? {
-        guard let location = workspace.location(of: target) else { return nil }
-        if location.task != nil {
-            return .record(target: target, change: .status(workspace.status(ofTask: target).cycled, previous: mark(target), force: false))
+    /// `s`: todo → doing → done → todo (blocked → todo).
+    private mutating func cycleStatus(_ target: String, key: Key, confirmed: Bool) -> [Effect] {
+        guard let location = workspace.location(of: target) else { return [] }
+        let current = location.task == nil ? workspace.measure(target).map(workspace.status(of:)) ?? .todo
+                                           : workspace.status(ofTask: target)
+        return mark(target, as: current.cycled, key: key, confirmed: confirmed)
+    }
+
+    /// Marks with the shared rules. Done over open tasks is forced only when the
+    /// same key is pressed again right after the warning (`confirmed`).
+    private mutating func mark(_ target: String, as status: Status, key: Key, confirmed: Bool) -> [Effect] {
+        do {
+            return try workspace.change(marking: target, as: status, force: confirmed).map { [.record(target: target, change: $0)] } ?? []
+        } catch {
+            if case let .openTasks(measure, open) = error, let action = KeyMap.action(for: key, screen: screen, searching: search.isActive) {
+                pendingForce = PendingForce(target: measure, action: action)
+                message = Message(forceQuestion(measure, open: open.count, key: key), isError: true)
+            } else {
+                message = Message(describe(error), isError: true)
+            }
+            return []
         }
-        guard let measure = workspace.measure(target) else { return nil }
-        let next = workspace.status(of: measure).cycled
-        let progress = workspace.taskProgress(of: measure)
-        let force = next == .done && progress.total > 0 && progress.done < progress.total
-        return .record(target: target, change: .status(next, previous: mark(target), force: force))
+    }
+
+    /// The change the rule decides as a `.record` effect; a refusal as an error message.
+    mutating func decide(_ target: String, _ rule: (Workspace) throws(ChangeRefusal) -> Change?) -> [Effect] {
+        do {
+            return try rule(workspace).map { [.record(target: target, change: $0)] } ?? []
+        } catch {
+            message = Message(describe(error), isError: true)
+            return []
+        }
     }
 
     // MARK: Prompts
@@ -217,25 +232,22 @@ extension AppState {
         switch current.kind {
         case let .note(target):
             prompt = nil
-            return text.isEmpty ? [] : [.record(target: target, change: .note(text))]
+            return text.isEmpty ? [] : decide(target) { (w: Workspace) throws(ChangeRefusal) in try w.change(noting: text, on: target) }
         case let .blocked(target):
             prompt = nil
-            var effects: [Effect] = [.record(target: target, change: .status(.blocked, previous: mark(target), force: false))]
-            if !text.isEmpty { effects.append(.record(target: target, change: .note(text))) }
+            var effects = decide(target) { (w: Workspace) throws(ChangeRefusal) in try w.change(marking: target, as: .blocked) }
+            if !text.isEmpty {
+                effects += decide(target) { (w: Workspace) throws(ChangeRefusal) in try w.change(noting: text, on: target) }
+            }
             return effects
         case let .due(target):
-            guard let measure = workspace.measure(target) else { prompt = nil; return [] }
-            let previous = workspace.dueDate(of: measure)
-            if text.isEmpty {
-                prompt = nil
-                return previous == nil ? [] : [.record(target: target, change: .due(nil, previous: previous))]
-            }
-            guard let day = Day(text) else {
+            let day = Day(text)
+            guard text.isEmpty || day != nil else {
                 message = Message(Label.badDay.text(language), isError: true)
                 return []
             }
             prompt = nil
-            return day == previous ? [] : [.record(target: target, change: .due(day, previous: previous))]
+            return decide(target) { (w: Workspace) throws(ChangeRefusal) in try w.change(settingDue: day, of: target) }
         case .search:
             prompt = nil
             if search.matches.isEmpty {
@@ -375,6 +387,26 @@ extension AppState {
     /// `3.6` for `jinshan-2026:3.6`: the plan is on screen already.
     func shortID(_ id: String) -> String {
         id.split(separator: ":", maxSplits: 1).last.map(String.init) ?? id
+    }
+
+    /// `3.6 has 7 open tasks — press Space again to mark it done anyway`.
+    private func forceQuestion(_ measure: String, open: Int, key: Key) -> String {
+        let tasks = (open == 1 ? Label.openTask : Label.openTasks).text(language)
+        let again = Label.pressAgainToForce.text(language).replacingOccurrences(of: "{key}", with: key.name)
+        return "\(shortID(measure)) \(Label.has.text(language)) \(open) \(tasks) — \(again)"
+    }
+
+    /// A refused change in words (the dashboard's rules are the CLI's; only the wording differs).
+    func describe(_ refusal: ChangeRefusal) -> String {
+        switch refusal {
+        case let .unknownId(id): return "\(Label.unknownId.text(language)): \(id)"
+        case let .notAMeasure(id): return "\(shortID(id)): \(Label.notAMeasure.text(language))"
+        case let .openTasks(measure, open): return "\(shortID(measure)) \(Label.has.text(language)) \(open.count) \(Label.openTasks.text(language))"
+        case .emptyNote: return Label.emptyNote.text(language)
+        case .emptyUnitName: return Label.emptyUnitName.text(language)
+        case let .compositeUnitName(name): return "\(name): \(Label.compositeUnitName.text(language))"
+        case let .notAssigned(unit, measure, _): return "\(unit): \(Label.notAssigned.text(language)) \(shortID(measure))"
+        }
     }
 
     private func describe(_ event: Event) -> String {

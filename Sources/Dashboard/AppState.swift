@@ -35,6 +35,9 @@ public struct AppState: Equatable, Sendable {
     public internal(set) var search = SearchState()
     public internal(set) var filter = MeasureFilter()
     public internal(set) var message: Message?
+    /// Set after Space/`s` was refused on a measure with open tasks: the same key
+    /// pressed next marks it done with force.
+    public internal(set) var pendingForce: PendingForce?
     /// The store events about the open measure, oldest first, from the executable.
     public internal(set) var history: [Event] = []
     public internal(set) var themeNames: [String]

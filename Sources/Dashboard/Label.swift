@@ -11,6 +11,8 @@ public enum Label: CaseIterable, Sendable {
     case promptNote, promptBlocked, promptDue, promptSearch, promptFilter, confirm, cancel
     case enlarge, recorded, undone, nothingToUndo, reloaded, themeIs, themeBroken, badDay, noMatch, matches
     case filterIs, filterHint, lead, support, responsible, dueSoon, onTrack, cleared, storeFailed, storeCreated, pressAnyKey
+    case has, openTask, openTasks, pressAgainToForce, unknownId, notAMeasure, emptyNote, emptyUnitName, compositeUnitName
+    case notAssigned
 
     public func text(_ language: Language) -> String {
         let (en, zh) = strings
@@ -99,6 +101,16 @@ public enum Label: CaseIterable, Sendable {
         case .storeFailed: ("Could not save", "保存失败")
         case .storeCreated: ("New store with the sample plans:", "已新建存储并导入示例方案：")
         case .pressAnyKey: ("any key closes", "按任意键关闭")
+        case .has: ("has", "还有")
+        case .openTask: ("open task", "项任务未完成")
+        case .openTasks: ("open tasks", "项任务未完成")
+        case .pressAgainToForce: ("press {key} again to mark it done anyway", "再按 {key} 仍标记为已完成")
+        case .unknownId: ("Unknown id", "未知编号")
+        case .notAMeasure: ("needs a measure, not a task", "须为措施，不能是任务")
+        case .emptyNote: ("The note is empty", "备注为空")
+        case .emptyUnitName: ("The unit name is empty", "单位名称为空")
+        case .compositeUnitName: ("one unit at a time (no 、 , ， ; ；)", "一次只能添加一个单位（不能含 、 , ， ; ；）")
+        case .notAssigned: ("is not a unit of", "不是其责任单位：")
         }
     }
 
