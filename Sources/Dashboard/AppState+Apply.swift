@@ -12,17 +12,24 @@ extension AppState {
         case let .loaded(workspace):
             replaceWorkspace(workspace)
             refreshSearch()
+            refreshWorkload()
             message = Message(Label.reloaded.text(language))
-            if screen == .measure, let id = selectedMeasure?.id { effects = [.loadHistory(measure: id)] }
+            if screen == .measure, let id = selectedMeasure?.id { effects = [.loadHistory(measure: id), .loadSuggestions(measure: id)] }
         case let .recorded(events):
             for event in events { record(event) }
             if let event = events.last { message = Message(describe(event)) }
+            refreshWorkload()
             if screen == .measure, let id = selectedMeasure?.id,
                events.contains(where: { $0.target == id || $0.target.hasPrefix(id + ".") }) {
                 effects = [.loadHistory(measure: id)]
+                if events.contains(where: { $0.target == id && [.assign, .unassign, .undo].contains($0.kind) }) {
+                    effects.append(.loadSuggestions(measure: id))
+                }
             }
         case let .history(measure, events):
             if measure == selectedMeasure?.id { history = events }
+        case let .suggestions(found):
+            if found.measure == selectedMeasure?.id { suggestions = found }
         case let .themeChanged(name, problem):
             themeName = name
             if let problem {
@@ -49,6 +56,7 @@ extension AppState {
         let pending = pendingForce
         pendingForce = nil
         if prompt != nil { return edit(key) }
+        if picker != nil { return editPicker(key) }
         if showsHelp { showsHelp = false; return [] }
         if case let .mouse(event) = key { return handle(event) }
         guard let action = KeyMap.action(for: key, screen: screen, searching: search.isActive) else { return [] }
@@ -82,6 +90,11 @@ extension AppState {
                 prompt = Prompt(kind: .due(target: measure.id), text: workspace.dueDate(of: measure)?.description ?? "")
             }
         case .undo: return [.undo]
+        case .workload: if screen == .plans || screen == .plan { openWorkload() }
+        case .cycleOrder: cycleOrder()
+        case .assignUnit: startPicker(.assign)
+        case .removeUnit: startPicker(.remove)
+        case .acceptSuggestion: return acceptSuggestion()
         case .search: prompt = Prompt(kind: .search); search = SearchState()
         case .nextMatch: step(through: 1)
         case .previousMatch: step(through: -1)
@@ -113,10 +126,24 @@ extension AppState {
             if page {
                 measureScroll = max(0, measureScroll + delta)
             } else {
-                checklistRow = clamp(checklistRow + delta, count: (selectedMeasure?.tasks.count ?? 0) + 1)
+                checklistRow = clamp(checklistRow + delta, count: checklistCount)
                 keepChecklistRowVisible()
             }
+        case .workload:
+            if let state = workload {
+                let row = clamp(state.row + delta, count: state.rows.count)
+                workload?.row = row
+            }
+        case .unitMeasures:
+            if let state = workload {
+                let row = clamp(state.measureRow + delta, count: state.measures.count)
+                workload?.measureRow = row
+            }
         }
+    }
+
+    /// The measure screen's cursor rows: the measure, its tasks, the suggested units.
+    var checklistCount: Int { (selectedMeasure?.tasks.count ?? 0) + 1 + shownSuggestions.count
     }
 
     private func clamp(_ value: Int, count: Int) -> Int { max(0, min(value, count - 1)) }
@@ -131,11 +158,11 @@ extension AppState {
         case .plan:
             if focus == .pillars {
                 if !listedMeasures.isEmpty { focus = .measures }
-            } else if let measure = selectedMeasure {
-                screen = .measure
-                checklistRow = 0; measureScroll = 0; history = []
-                return [.loadHistory(measure: measure.id)]
+            } else {
+                return openMeasure(from: .plan)
             }
+        case .workload: drillIntoUnit()
+        case .unitMeasures: return openDrilledMeasure()
         case .measure:
             break
         }
@@ -146,7 +173,9 @@ extension AppState {
         switch screen {
         case .plans: break
         case .plan: screen = .plans
-        case .measure: screen = .plan; history = []
+        case .measure: screen = measureOrigin; history = []; suggestions = nil
+        case .workload: screen = workload?.origin ?? .plans; workload = nil
+        case .unitMeasures: screen = .workload; workload?.unit = nil
         }
     }
 
@@ -311,6 +340,7 @@ extension AppState {
         screen = .plan
         focus = .measures
         history = []
+        workload = nil
     }
 
     // MARK: Mouse
@@ -343,7 +373,7 @@ extension AppState {
                 focus = .measures
                 measureRow = index
             }
-        case .measure:
+        case .measure, .workload, .unitMeasures:
             break
         }
         return []
@@ -365,11 +395,19 @@ extension AppState {
         measureOffset = Table.offset(showing: measureRow, visibleRows: layout.listRows, current: measureOffset, rowCount: listed)
         if screen == .measure {
             guard let measure = selectedMeasure else { screen = .plan; return }
-            checklistRow = clamp(checklistRow, count: measure.tasks.count + 1)
+            checklistRow = clamp(checklistRow, count: measure.tasks.count + 1 + shownSuggestions.count)
             let lines = MeasureScreen.document(for: self, width: layout.body.width).lines.count
             measureScroll = max(0, min(measureScroll, lines - layout.body.height))
         } else if screen == .plan, focus == .measures, listed == 0 {
             focus = .pillars
+        }
+        if var state = workload {
+            state.row = clamp(state.row, count: state.rows.count)
+            state.offset = Table.offset(showing: state.row, visibleRows: layout.listRows, current: state.offset, rowCount: state.rows.count)
+            state.measureRow = clamp(state.measureRow, count: state.measures.count)
+            state.measureOffset = Table.offset(showing: state.measureRow, visibleRows: layout.listRows, current: state.measureOffset,
+                                               rowCount: state.measures.count)
+            workload = state
         }
     }
 

@@ -13,6 +13,9 @@ public enum Label: CaseIterable, Sendable {
     case filterIs, filterHint, lead, support, responsible, dueSoon, onTrack, cleared, storeFailed, storeCreated, pressAnyKey
     case has, openTask, openTasks, pressAgainToForce, unknownId, notAMeasure, emptyNote, emptyUnitName, compositeUnitName
     case notAssigned
+    case workload, unit, total, led, cycleOrder, sortedBy, orderOpen, orderOverdue, orderDone, orderName, noUnitRows
+    case assignUnit, removeUnit, acceptSuggestion, noUnits, alreadyAssigned, noSuggestions, suggestedUnits, relatedMeasures
+    case noRelated, assignTo, removeFrom, role, newUnit, toggleRole, similar
 
     public func text(_ language: Language) -> String {
         let (en, zh) = strings
@@ -111,6 +114,32 @@ public enum Label: CaseIterable, Sendable {
         case .emptyUnitName: ("The unit name is empty", "单位名称为空")
         case .compositeUnitName: ("one unit at a time (no 、 , ， ; ；)", "一次只能添加一个单位（不能含 、 , ， ; ；）")
         case .notAssigned: ("is not a unit of", "不是其责任单位：")
+        case .workload: ("Workload", "工作量")
+        case .unit: ("Unit", "责任单位")
+        case .total: ("Total", "合计")
+        case .led: ("Led", "牵头")
+        case .cycleOrder: ("sort", "排序")
+        case .sortedBy: ("Sorted", "排序")
+        case .orderOpen: ("most open first", "未完成多者在前")
+        case .orderOverdue: ("most overdue first", "逾期多者在前")
+        case .orderDone: ("highest completion first", "完成率高者在前")
+        case .orderName: ("by name", "按名称")
+        case .noUnitRows: ("No units named in these measures.", "这些措施未列责任单位。")
+        case .assignUnit: ("assign unit", "添加单位")
+        case .removeUnit: ("remove unit", "移除单位")
+        case .acceptSuggestion: ("accept suggestion", "采纳建议")
+        case .noUnits: ("The measure has no units", "该措施暂无责任单位")
+        case .alreadyAssigned: ("already assigned", "已是责任单位")
+        case .noSuggestions: ("No suggested units", "暂无建议单位")
+        case .suggestedUnits: ("Suggested units (y accepts)", "建议责任单位（按 y 采纳）")
+        case .relatedMeasures: ("Related measures in other plans", "其他方案中的相似措施")
+        case .noRelated: ("none found", "未找到")
+        case .assignTo: ("Assign a unit to", "添加责任单位：")
+        case .removeFrom: ("Remove a unit from", "移除责任单位：")
+        case .role: ("Role", "角色")
+        case .newUnit: ("new unit", "新建单位")
+        case .toggleRole: ("lead/support", "牵头/配合")
+        case .similar: ("like", "参照")
         }
     }
 

@@ -51,7 +51,7 @@ struct KeySequenceTests {
         #expect(s.state.focus == .measures)
         s.press(.enter)
         #expect(s.state.screen == .measure)
-        #expect(s.effects == [.loadHistory(measure: "jinshan-2026:2.1")])
+        #expect(s.effects == [.loadHistory(measure: "jinshan-2026:2.1"), .loadSuggestions(measure: "jinshan-2026:2.1")])
         s.press(.escape)
         #expect(s.state.screen == .plan && s.state.selectedMeasure?.id == "jinshan-2026:2.1")
         s.press(.backspace)
