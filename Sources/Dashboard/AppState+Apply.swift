@@ -457,7 +457,7 @@ extension AppState {
         case .note: return "\(Label.recorded.text(language)) \(target): \(Label.promptNote.text(language))"
         case let .due(day, _):
             return "\(Label.recorded.text(language)) \(target): \(Label.due.text(language)) \(day?.description ?? Label.cleared.text(language))"
-        case .assign, .unassign: return "\(Label.recorded.text(language)) \(target): \(Label.units.text(language))"
+        case .assign, .unassign: return "\(Label.recorded.text(language)) \(target): \(describeChange(event.change))"
         }
     }
 }

@@ -13,7 +13,7 @@ struct UnitPickerOverlay: Widget {
         let options = picker.options(directory: state.directory)
         let newName = picker.newName(directory: state.directory)
         let width = min(rect.width - 2, 52)
-        let height = min(rect.height, 4 + (picker.kind == .assign ? 1 : 0) + max(1, min(options.count, 12)))
+        let height = min(rect.height, 3 + (picker.kind == .assign ? 1 : 0) + max(1, min(options.count, 12)))
         let box = rect.centered(Size(width: width, height: height))
         let verb = picker.kind == .assign ? Label.assignTo : Label.removeFrom
         Box(title: "\(verb.text(language)) \(state.shortID(picker.target))").render(in: box, on: &canvas)
