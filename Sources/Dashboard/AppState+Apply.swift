@@ -12,17 +12,24 @@ extension AppState {
         case let .loaded(workspace):
             replaceWorkspace(workspace)
             refreshSearch()
+            refreshWorkload()
             message = Message(Label.reloaded.text(language))
-            if screen == .measure, let id = selectedMeasure?.id { effects = [.loadHistory(measure: id)] }
+            if screen == .measure, let id = selectedMeasure?.id { effects = [.loadHistory(measure: id), .loadSuggestions(measure: id)] }
         case let .recorded(events):
             for event in events { record(event) }
             if let event = events.last { message = Message(describe(event)) }
+            refreshWorkload()
             if screen == .measure, let id = selectedMeasure?.id,
                events.contains(where: { $0.target == id || $0.target.hasPrefix(id + ".") }) {
                 effects = [.loadHistory(measure: id)]
+                if events.contains(where: { $0.target == id && [.assign, .unassign, .undo].contains($0.kind) }) {
+                    effects.append(.loadSuggestions(measure: id))
+                }
             }
         case let .history(measure, events):
             if measure == selectedMeasure?.id { history = events }
+        case let .suggestions(found):
+            if found.measure == selectedMeasure?.id { suggestions = found }
         case let .themeChanged(name, problem):
             themeName = name
             if let problem {
@@ -45,17 +52,22 @@ extension AppState {
         if case let .resize(newSize) = key { size = newSize; return [] }
         if key == .control("c") { return [.quit] }
         if layout.isTooSmall { return key == .character("q") ? [.quit] : [] }
+        // A warning about open tasks is confirmed only by the very next key, if it repeats the action.
+        let pending = pendingForce
+        pendingForce = nil
         if prompt != nil { return edit(key) }
+        if picker != nil { return editPicker(key) }
         if showsHelp { showsHelp = false; return [] }
         if case let .mouse(event) = key { return handle(event) }
         guard let action = KeyMap.action(for: key, screen: screen, searching: search.isActive) else { return [] }
         message = nil
-        return perform(action)
+        return perform(action, key: key, confirmed: pending.flatMap { $0.action == action ? $0.target : nil })
     }
 
     // MARK: Actions
 
-    mutating func perform(_ action: Action) -> [Effect] {
+    /// `confirmed`: the target whose forced mark this key confirms.
+    private mutating func perform(_ action: Action, key: Key, confirmed: String?) -> [Effect] {
         switch action {
         case .moveUp: move(by: -1)
         case .moveDown: move(by: 1)
@@ -68,9 +80,9 @@ extension AppState {
         case .open: return open()
         case .back: back()
         case .toggleDone:
-            if let target = changeTarget, let effect = toggleDone(target) { return [effect] }
+            if let target = changeTarget { return toggleDone(target, key: key, confirmed: confirmed == target) }
         case .cycleStatus:
-            if let target = changeTarget, let effect = cycleStatus(target) { return [effect] }
+            if let target = changeTarget { return cycleStatus(target, key: key, confirmed: confirmed == target) }
         case .block: if let target = changeTarget { prompt = Prompt(kind: .blocked(target: target)) }
         case .addNote: if let target = changeTarget { prompt = Prompt(kind: .note(target: target)) }
         case .setDue:
@@ -78,6 +90,11 @@ extension AppState {
                 prompt = Prompt(kind: .due(target: measure.id), text: workspace.dueDate(of: measure)?.description ?? "")
             }
         case .undo: return [.undo]
+        case .workload: if screen == .plans || screen == .plan { openWorkload() }
+        case .cycleOrder: cycleOrder()
+        case .assignUnit: startPicker(.assign)
+        case .removeUnit: startPicker(.remove)
+        case .acceptSuggestion: return acceptSuggestion()
         case .search: prompt = Prompt(kind: .search); search = SearchState()
         case .nextMatch: step(through: 1)
         case .previousMatch: step(through: -1)
@@ -109,10 +126,24 @@ extension AppState {
             if page {
                 measureScroll = max(0, measureScroll + delta)
             } else {
-                checklistRow = clamp(checklistRow + delta, count: (selectedMeasure?.tasks.count ?? 0) + 1)
+                checklistRow = clamp(checklistRow + delta, count: checklistCount)
                 keepChecklistRowVisible()
             }
+        case .workload:
+            if let state = workload {
+                let row = clamp(state.row + delta, count: state.rows.count)
+                workload?.row = row
+            }
+        case .unitMeasures:
+            if let state = workload {
+                let row = clamp(state.measureRow + delta, count: state.measures.count)
+                workload?.measureRow = row
+            }
         }
+    }
+
+    /// The measure screen's cursor rows: the measure, its tasks, the suggested units.
+    var checklistCount: Int { (selectedMeasure?.tasks.count ?? 0) + 1 + shownSuggestions.count
     }
 
     private func clamp(_ value: Int, count: Int) -> Int { max(0, min(value, count - 1)) }
@@ -127,11 +158,11 @@ extension AppState {
         case .plan:
             if focus == .pillars {
                 if !listedMeasures.isEmpty { focus = .measures }
-            } else if let measure = selectedMeasure {
-                screen = .measure
-                checklistRow = 0; measureScroll = 0; history = []
-                return [.loadHistory(measure: measure.id)]
+            } else {
+                return openMeasure(from: .plan)
             }
+        case .workload: drillIntoUnit()
+        case .unitMeasures: return openDrilledMeasure()
         case .measure:
             break
         }
@@ -142,7 +173,9 @@ extension AppState {
         switch screen {
         case .plans: break
         case .plan: screen = .plans
-        case .measure: screen = .plan; history = []
+        case .measure: screen = measureOrigin; history = []; suggestions = nil
+        case .workload: screen = workload?.origin ?? .plans; workload = nil
+        case .unitMeasures: screen = .workload; workload?.unit = nil
         }
     }
 
@@ -155,36 +188,47 @@ extension AppState {
         return String(target[..<dot])
     }
 
-    private func mark(_ target: String) -> Status? { workspace.ledger.marks[target]?.status }
-
-    private func toggleDone(_ target: String) -> Effect? {
-        guard let location = workspace.location(of: target) else { return nil }
-        let previous = mark(target)
-        if location.task != nil {
-            let done = workspace.status(ofTask: target) == .done
-            return .record(target: target, change: .status(done ? nil : .done, previous: previous, force: false))
-        }
-        guard let measure = workspace.measure(target) else { return nil }
-        let progress = workspace.taskProgress(of: measure)
-        let tasksDone = progress.total > 0 && progress.done == progress.total
-        if workspace.status(of: measure) != .done {
-            return .record(target: target, change: .status(.done, previous: previous, force: !tasksDone && progress.total > 0))
-        }
-        // Unmarking falls back to the tasks; when they are all done that would still read done.
-        let next: Status? = tasksDone ? .doing : nil
-        return .record(target: target, change: .status(next, previous: previous, force: false))
+    /// Space: a done measure or task is reopened, anything else marked done.
+    private mutating func toggleDone(_ target: String, key: Key, confirmed: Bool) -> [Effect] {
+        guard let location = workspace.location(of: target) else { return [] }
+        let done = location.task == nil ? workspace.measure(target).map { workspace.status(of: $0) == .done } ?? false
+                                        : workspace.status(ofTask: target) == .done
+        if done { return decide(target) { (w: Workspace) throws(ChangeRefusal) in try w.change(reopening: target) } }
+        return mark(target, as: .done, key: key, confirmed: confirmed)
     }
 
-    private func cycleStatus(_ target: String) -> Effect? {
-        guard let location = workspace.location(of: target) else { return nil }
-        if location.task != nil {
-            return .record(target: target, change: .status(workspace.status(ofTask: target).cycled, previous: mark(target), force: false))
+    /// `s`: todo → doing → done → todo (blocked → todo).
+    private mutating func cycleStatus(_ target: String, key: Key, confirmed: Bool) -> [Effect] {
+        guard let location = workspace.location(of: target) else { return [] }
+        let current = location.task == nil ? workspace.measure(target).map(workspace.status(of:)) ?? .todo
+                                           : workspace.status(ofTask: target)
+        return mark(target, as: current.cycled, key: key, confirmed: confirmed)
+    }
+
+    /// Marks with the shared rules. Done over open tasks is forced only when the
+    /// same key is pressed again right after the warning (`confirmed`).
+    private mutating func mark(_ target: String, as status: Status, key: Key, confirmed: Bool) -> [Effect] {
+        do {
+            return try workspace.change(marking: target, as: status, force: confirmed).map { [.record(target: target, change: $0)] } ?? []
+        } catch {
+            if case let .openTasks(measure, open) = error, let action = KeyMap.action(for: key, screen: screen, searching: search.isActive) {
+                pendingForce = PendingForce(target: measure, action: action)
+                message = Message(forceQuestion(measure, open: open.count, key: key), isError: true)
+            } else {
+                message = Message(describe(error), isError: true)
+            }
+            return []
         }
-        guard let measure = workspace.measure(target) else { return nil }
-        let next = workspace.status(of: measure).cycled
-        let progress = workspace.taskProgress(of: measure)
-        let force = next == .done && progress.total > 0 && progress.done < progress.total
-        return .record(target: target, change: .status(next, previous: mark(target), force: force))
+    }
+
+    /// The change the rule decides as a `.record` effect; a refusal as an error message.
+    mutating func decide(_ target: String, _ rule: (Workspace) throws(ChangeRefusal) -> Change?) -> [Effect] {
+        do {
+            return try rule(workspace).map { [.record(target: target, change: $0)] } ?? []
+        } catch {
+            message = Message(describe(error), isError: true)
+            return []
+        }
     }
 
     // MARK: Prompts
@@ -217,25 +261,22 @@ extension AppState {
         switch current.kind {
         case let .note(target):
             prompt = nil
-            return text.isEmpty ? [] : [.record(target: target, change: .note(text))]
+            return text.isEmpty ? [] : decide(target) { (w: Workspace) throws(ChangeRefusal) in try w.change(noting: text, on: target) }
         case let .blocked(target):
             prompt = nil
-            var effects: [Effect] = [.record(target: target, change: .status(.blocked, previous: mark(target), force: false))]
-            if !text.isEmpty { effects.append(.record(target: target, change: .note(text))) }
+            var effects = decide(target) { (w: Workspace) throws(ChangeRefusal) in try w.change(marking: target, as: .blocked) }
+            if !text.isEmpty {
+                effects += decide(target) { (w: Workspace) throws(ChangeRefusal) in try w.change(noting: text, on: target) }
+            }
             return effects
         case let .due(target):
-            guard let measure = workspace.measure(target) else { prompt = nil; return [] }
-            let previous = workspace.dueDate(of: measure)
-            if text.isEmpty {
-                prompt = nil
-                return previous == nil ? [] : [.record(target: target, change: .due(nil, previous: previous))]
-            }
-            guard let day = Day(text) else {
+            let day = Day(text)
+            guard text.isEmpty || day != nil else {
                 message = Message(Label.badDay.text(language), isError: true)
                 return []
             }
             prompt = nil
-            return day == previous ? [] : [.record(target: target, change: .due(day, previous: previous))]
+            return decide(target) { (w: Workspace) throws(ChangeRefusal) in try w.change(settingDue: day, of: target) }
         case .search:
             prompt = nil
             if search.matches.isEmpty {
@@ -299,6 +340,7 @@ extension AppState {
         screen = .plan
         focus = .measures
         history = []
+        workload = nil
     }
 
     // MARK: Mouse
@@ -331,7 +373,7 @@ extension AppState {
                 focus = .measures
                 measureRow = index
             }
-        case .measure:
+        case .measure, .workload, .unitMeasures:
             break
         }
         return []
@@ -353,11 +395,19 @@ extension AppState {
         measureOffset = Table.offset(showing: measureRow, visibleRows: layout.listRows, current: measureOffset, rowCount: listed)
         if screen == .measure {
             guard let measure = selectedMeasure else { screen = .plan; return }
-            checklistRow = clamp(checklistRow, count: measure.tasks.count + 1)
+            checklistRow = clamp(checklistRow, count: measure.tasks.count + 1 + shownSuggestions.count)
             let lines = MeasureScreen.document(for: self, width: layout.body.width).lines.count
             measureScroll = max(0, min(measureScroll, lines - layout.body.height))
         } else if screen == .plan, focus == .measures, listed == 0 {
             focus = .pillars
+        }
+        if var state = workload {
+            state.row = clamp(state.row, count: state.rows.count)
+            state.offset = Table.offset(showing: state.row, visibleRows: layout.listRows, current: state.offset, rowCount: state.rows.count)
+            state.measureRow = clamp(state.measureRow, count: state.measures.count)
+            state.measureOffset = Table.offset(showing: state.measureRow, visibleRows: layout.listRows, current: state.measureOffset,
+                                               rowCount: state.measures.count)
+            workload = state
         }
     }
 
@@ -377,6 +427,26 @@ extension AppState {
         id.split(separator: ":", maxSplits: 1).last.map(String.init) ?? id
     }
 
+    /// `3.6 has 7 open tasks — press Space again to mark it done anyway`.
+    private func forceQuestion(_ measure: String, open: Int, key: Key) -> String {
+        let tasks = (open == 1 ? Label.openTask : Label.openTasks).text(language)
+        let again = Label.pressAgainToForce.text(language).replacingOccurrences(of: "{key}", with: key.name)
+        return "\(shortID(measure)) \(Label.has.text(language)) \(open) \(tasks) — \(again)"
+    }
+
+    /// A refused change in words (the dashboard's rules are the CLI's; only the wording differs).
+    func describe(_ refusal: ChangeRefusal) -> String {
+        switch refusal {
+        case let .unknownId(id): return "\(Label.unknownId.text(language)): \(id)"
+        case let .notAMeasure(id): return "\(shortID(id)): \(Label.notAMeasure.text(language))"
+        case let .openTasks(measure, open): return "\(shortID(measure)) \(Label.has.text(language)) \(open.count) \(Label.openTasks.text(language))"
+        case .emptyNote: return Label.emptyNote.text(language)
+        case .emptyUnitName: return Label.emptyUnitName.text(language)
+        case let .compositeUnitName(name): return "\(name): \(Label.compositeUnitName.text(language))"
+        case let .notAssigned(unit, measure, _): return "\(unit): \(Label.notAssigned.text(language)) \(shortID(measure))"
+        }
+    }
+
     private func describe(_ event: Event) -> String {
         let target = shortID(event.target)
         switch event.change {
@@ -387,7 +457,7 @@ extension AppState {
         case .note: return "\(Label.recorded.text(language)) \(target): \(Label.promptNote.text(language))"
         case let .due(day, _):
             return "\(Label.recorded.text(language)) \(target): \(Label.due.text(language)) \(day?.description ?? Label.cleared.text(language))"
-        case .assign, .unassign: return "\(Label.recorded.text(language)) \(target): \(Label.units.text(language))"
+        case .assign, .unassign: return "\(Label.recorded.text(language)) \(target): \(describeChange(event.change))"
         }
     }
 }

@@ -35,16 +35,27 @@ public struct AppState: Equatable, Sendable {
     public internal(set) var search = SearchState()
     public internal(set) var filter = MeasureFilter()
     public internal(set) var message: Message?
+    /// Set after Space/`s` was refused on a measure with open tasks: the same key
+    /// pressed next marks it done with force.
+    public internal(set) var pendingForce: PendingForce?
     /// The store events about the open measure, oldest first, from the executable.
     public internal(set) var history: [Event] = []
+    /// The unit alias tables (built-in plus the store's), for the workload and `a`.
+    public private(set) var directory: UnitDirectory
+    public internal(set) var workload: WorkloadState?
+    public internal(set) var picker: UnitPicker?
+    public internal(set) var suggestions: MeasureSuggestions?
+    /// The screen the measure screen goes back to (the plan or a unit's measures).
+    public internal(set) var measureOrigin: Screen = .plan
     public internal(set) var themeNames: [String]
     public internal(set) var themeName: String
     /// One per plan, for the plans screen.
     public private(set) var planSummaries: [PlanSummary] = []
 
     public init(workspace: Workspace, today: Day, language: Language, size: Size,
-                themeNames: [String] = ["default"], themeName: String = "default") {
+                themeNames: [String] = ["default"], themeName: String = "default", directory: UnitDirectory = UnitDirectory()) {
         self.workspace = workspace
+        self.directory = directory
         searchIndex = SearchIndex(plans: workspace.plans)
         self.today = today
         self.language = language
@@ -91,12 +102,37 @@ public struct AppState: Equatable, Sendable {
     /// selected checklist row (measure or task) on the measure screen.
     public var changeTarget: String? {
         switch screen {
-        case .plans: return nil
+        case .plans, .workload: return nil
         case .plan: return focus == .measures ? selectedMeasure?.id : nil
+        case .unitMeasures: return drilledMeasure?.id
         case .measure:
-            guard let measure = selectedMeasure else { return nil }
+            guard let measure = selectedMeasure, checklistRow <= measure.tasks.count else { return nil }
             return checklistRow == 0 ? measure.id : measure.tasks[checklistRow - 1].id
         }
+    }
+
+    /// The measure `a`, `A` and `y` act on.
+    public var unitTarget: Measure? {
+        switch screen {
+        case .plans, .workload: return nil
+        case .plan: return focus == .measures ? selectedMeasure : nil
+        case .measure: return selectedMeasure
+        case .unitMeasures: return drilledMeasure
+        }
+    }
+
+    /// The measure under the cursor of a unit's measure list.
+    public var drilledMeasure: Measure? {
+        guard let workload, workload.unit != nil, workload.measures.indices.contains(workload.measureRow) else { return nil }
+        return workspace.measure(workload.measures[workload.measureRow])
+    }
+
+    /// The unit suggestions the measure screen offers: only for a measure whose
+    /// document names no units or that has none left.
+    public var shownSuggestions: [UnitSuggestion] {
+        guard screen == .measure, let measure = selectedMeasure, let suggestions, suggestions.measure == measure.id,
+              measure.units.isEmpty || workspace.units(of: measure).isEmpty else { return [] }
+        return suggestions.units
     }
 
     mutating func replaceWorkspace(_ new: Workspace) {

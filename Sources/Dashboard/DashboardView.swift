@@ -24,10 +24,15 @@ public enum DashboardView {
         case .plans: PlansScreen(state: state).render(in: layout.body, on: &canvas)
         case .plan: PlanScreen(state: state).render(in: layout.body, on: &canvas)
         case .measure: MeasureScreen(state: state).render(in: layout.body, on: &canvas)
+        case .workload: WorkloadScreen(state: state).render(in: layout.body, on: &canvas)
+        case .unitMeasures: UnitMeasuresScreen(state: state).render(in: layout.body, on: &canvas)
         }
         drawStatusLine(state, in: layout.statusLine, on: &canvas)
         let bindings = KeyMap.bindings(for: state.screen, searching: state.search.isActive)
-        if state.prompt != nil {
+        if let picker = state.picker {
+            KeyHintBar(hints: KeyMap.picker(picker.kind).map { (key: $0.key.name, label: $0.label.text(language)) })
+                .render(in: layout.footer, on: &canvas)
+        } else if state.prompt != nil {
             KeyHintBar(hints: [(key: Key.enter.name, label: Label.confirm.text(language)),
                                (key: Key.escape.name, label: Label.cancel.text(language))])
                 .render(in: layout.footer, on: &canvas)
@@ -36,6 +41,9 @@ public enum DashboardView {
             let pinned: Set<String> = [Key.character("?").name, Key.character("q").name]
             KeyHintBar(hints: shown.filter { !pinned.contains($0.key) }, trailing: shown.filter { pinned.contains($0.key) })
                 .render(in: layout.footer, on: &canvas)
+        }
+        if let picker = state.picker {
+            UnitPickerOverlay(picker: picker, state: state).render(in: layout.body, on: &canvas)
         }
         if state.showsHelp {
             HelpOverlay(bindings: bindings, language: language, screenTitle: screenTitle(state))
@@ -51,6 +59,12 @@ public enum DashboardView {
         case .measure:
             guard let measure = state.selectedMeasure else { return Label.measure.text(language) }
             return "\(state.shortID(measure.id)) \(measure.title)"
+        case .workload:
+            let plan = state.workload?.plan.flatMap { state.workspace.plan($0)?.title }
+            return Label.workload.text(language) + (plan.map { " · \($0)" } ?? "")
+        case .unitMeasures:
+            let unit = state.workload?.unit.map { " · \($0.unit.name)" } ?? ""
+            return Label.workload.text(language) + unit
         }
     }
 
@@ -111,7 +125,13 @@ public enum DashboardView {
             return count == 0 ? "" : "\(state.measureRow + 1)/\(count)"
         case .measure:
             guard let measure = state.selectedMeasure else { return "" }
-            return "\(state.checklistRow)/\(measure.tasks.count)"
+            return "\(min(state.checklistRow, measure.tasks.count))/\(measure.tasks.count)"
+        case .workload:
+            guard let workload = state.workload, !workload.rows.isEmpty else { return "" }
+            return "\(workload.row + 1)/\(workload.rows.count)"
+        case .unitMeasures:
+            guard let workload = state.workload, !workload.measures.isEmpty else { return "" }
+            return "\(workload.measureRow + 1)/\(workload.measures.count)"
         }
     }
 

@@ -12,6 +12,9 @@ public enum Effect: Equatable, Sendable {
     case reload
     /// The events about a measure and its tasks, answering `.history`.
     case loadHistory(measure: String)
+    /// Related measures and unit suggestions for a measure (from a similarity
+    /// index the executable builds once), answering `.suggestions`.
+    case loadSuggestions(measure: String)
     /// Switch to the named theme, answering `.themeChanged`.
     case useTheme(String)
     case quit

@@ -9,6 +9,7 @@ public enum Input: Equatable, Sendable {
     /// Events that were appended to the store (also an undo's event).
     case recorded([Event])
     case history(measure: String, events: [Event])
+    case suggestions(MeasureSuggestions)
     /// The theme now in use, and why the requested one could not be used.
     case themeChanged(name: String, problem: String?)
     case notice(Notice)

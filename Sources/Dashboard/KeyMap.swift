@@ -48,6 +48,13 @@ public enum KeyMap {
         Binding([c("d")], .setDue, .setDue),
     ]
 
+    static let units: [Binding] = [
+        Binding([c("a")], .assignUnit, .assignUnit),
+        Binding([c("A")], .removeUnit, .removeUnit),
+    ]
+
+    static let workload = Binding([c("w")], .workload, .workload, footer: true)
+
     static let common: [Binding] = [
         Binding([c("u")], .undo, .undo),
         Binding([c("/")], .search, .search, footer: true),
@@ -61,19 +68,35 @@ public enum KeyMap {
         let search = isSearching ? searching : []
         switch screen {
         case .plans:
-            return search + [Binding([.enter, .right, c("l")], .open, .open, footer: true)] + movement + common
+            return search + [Binding([.enter, .right, c("l")], .open, .open, footer: true)] + movement + [workload] + common
         case .plan:
             return search + [
                 Binding([.enter], .open, .open, footer: true),
                 Binding([.escape, .backspace], .back, .back, footer: true),
                 Binding([.left, c("h")], .focusLeft, .focusLeft),
                 Binding([.right, c("l")], .focusRight, .focusRight),
-            ] + movement + changes + [Binding([c("f")], .filter, .filter, footer: true)] + common
+            ] + movement + changes + units + [Binding([c("f")], .filter, .filter, footer: true), workload] + common
         case .measure:
             return search + [
                 Binding([.escape, .backspace, .left, c("h")], .back, .back, footer: true),
-            ] + movement + changes + common
+            ] + movement + changes + units + [Binding([c("y")], .acceptSuggestion, .acceptSuggestion)] + common
+        case .workload:
+            return search + [
+                Binding([.enter, .right, c("l")], .open, .open, footer: true),
+                Binding([.escape, .backspace, .left, c("h")], .back, .back, footer: true),
+                Binding([c("o")], .cycleOrder, .cycleOrder, footer: true),
+            ] + movement + common
+        case .unitMeasures:
+            return search + [
+                Binding([.enter, .right, c("l")], .open, .open, footer: true),
+                Binding([.escape, .backspace, .left, c("h")], .back, .back, footer: true),
+            ] + movement + changes + units + common
         }
+    }
+
+    /// The keys of the unit picker overlay, for its footer (it reads typing itself).
+    static func picker(_ kind: UnitPicker.Kind) -> [(key: Key, label: Label)] {
+        (kind == .assign ? [(Key.tab, Label.toggleRole)] : []) + [(.enter, .confirm), (.escape, .cancel)]
     }
 
     /// The action bound to `key`, the first binding winning.

@@ -11,6 +11,11 @@ public enum Label: CaseIterable, Sendable {
     case promptNote, promptBlocked, promptDue, promptSearch, promptFilter, confirm, cancel
     case enlarge, recorded, undone, nothingToUndo, reloaded, themeIs, themeBroken, badDay, noMatch, matches
     case filterIs, filterHint, lead, support, responsible, dueSoon, onTrack, cleared, storeFailed, storeCreated, pressAnyKey
+    case has, openTask, openTasks, pressAgainToForce, unknownId, notAMeasure, emptyNote, emptyUnitName, compositeUnitName
+    case notAssigned
+    case workload, unit, total, led, cycleOrder, sortedBy, orderOpen, orderOverdue, orderDone, orderName, noUnitRows
+    case assignUnit, removeUnit, acceptSuggestion, noUnits, alreadyAssigned, noSuggestions, suggestedUnits, relatedMeasures
+    case noRelated, assignTo, removeFrom, role, newUnit, toggleRole, similar
 
     public func text(_ language: Language) -> String {
         let (en, zh) = strings
@@ -99,6 +104,42 @@ public enum Label: CaseIterable, Sendable {
         case .storeFailed: ("Could not save", "保存失败")
         case .storeCreated: ("New store with the sample plans:", "已新建存储并导入示例方案：")
         case .pressAnyKey: ("any key closes", "按任意键关闭")
+        case .has: ("has", "还有")
+        case .openTask: ("open task", "项任务未完成")
+        case .openTasks: ("open tasks", "项任务未完成")
+        case .pressAgainToForce: ("press {key} again to mark it done anyway", "再按 {key} 仍标记为已完成")
+        case .unknownId: ("Unknown id", "未知编号")
+        case .notAMeasure: ("needs a measure, not a task", "须为措施，不能是任务")
+        case .emptyNote: ("The note is empty", "备注为空")
+        case .emptyUnitName: ("The unit name is empty", "单位名称为空")
+        case .compositeUnitName: ("one unit at a time (no 、 , ， ; ；)", "一次只能添加一个单位（不能含 、 , ， ; ；）")
+        case .notAssigned: ("is not a unit of", "不是其责任单位：")
+        case .workload: ("Workload", "工作量")
+        case .unit: ("Unit", "责任单位")
+        case .total: ("Total", "合计")
+        case .led: ("Led", "牵头")
+        case .cycleOrder: ("sort", "排序")
+        case .sortedBy: ("Sorted", "排序")
+        case .orderOpen: ("most open first", "未完成多者在前")
+        case .orderOverdue: ("most overdue first", "逾期多者在前")
+        case .orderDone: ("highest completion first", "完成率高者在前")
+        case .orderName: ("by name", "按名称")
+        case .noUnitRows: ("No units named in these measures.", "这些措施未列责任单位。")
+        case .assignUnit: ("assign unit", "添加单位")
+        case .removeUnit: ("remove unit", "移除单位")
+        case .acceptSuggestion: ("accept suggestion", "采纳建议")
+        case .noUnits: ("The measure has no units", "该措施暂无责任单位")
+        case .alreadyAssigned: ("already assigned", "已是责任单位")
+        case .noSuggestions: ("No suggested units", "暂无建议单位")
+        case .suggestedUnits: ("Suggested units (y accepts)", "建议责任单位（按 y 采纳）")
+        case .relatedMeasures: ("Related measures in other plans", "其他方案中的相似措施")
+        case .noRelated: ("none found", "未找到")
+        case .assignTo: ("Assign a unit to", "添加责任单位：")
+        case .removeFrom: ("Remove a unit from", "移除责任单位：")
+        case .role: ("Role", "角色")
+        case .newUnit: ("new unit", "新建单位")
+        case .toggleRole: ("lead/support", "牵头/配合")
+        case .similar: ("like", "参照")
         }
     }
 

@@ -64,6 +64,25 @@ struct MeasureScreen: Widget {
                 checklist: i + 1)
         }
 
+        let suggested = state.shownSuggestions
+        if !suggested.isEmpty {
+            heading(.suggestedUnits)
+            for (i, suggestion) in suggested.enumerated() {
+                add("+ \(suggestion.name)（\(Label.of(suggestion.role).text(language))）  \(Label.similar.text(language)) "
+                    + "\(suggestion.source.measureId) \(suggestion.source.title) \(MeasureScreen.score(suggestion.source.score))",
+                    checklist: measure.tasks.count + 1 + i)
+            }
+        }
+        if let found = state.suggestions, found.measure == measure.id {
+            heading(.relatedMeasures)
+            if found.related.isEmpty { add(Label.noRelated.text(language), .textMuted) }
+            for related in found.related {
+                add("\(StatusMark.glyph(related.status)) \(related.measureId) \(related.title)  "
+                    + "\(Label.of(related.status).text(language)) \(MeasureScreen.score(related.score))",
+                    StatusMark.slot(related.status))
+            }
+        }
+
         heading(.notes)
         let notes = workspace.ledger.notes[measure.id] ?? []
         if notes.isEmpty { add(Label.noNotes.text(language), .textMuted) }
@@ -77,6 +96,9 @@ struct MeasureScreen: Widget {
         }
         return doc
     }
+
+    /// A similarity score as a percentage: `62%`.
+    static func score(_ value: Double) -> String { "\(Int((value * 100).rounded()))%" }
 
     func render(in rect: Rect, on canvas: inout Canvas) {
         let doc = MeasureScreen.document(for: state, width: rect.width)

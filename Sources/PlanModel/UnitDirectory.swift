@@ -5,7 +5,7 @@ import Foundation
 /// stray spaces or full-width forms all resolve to one canonical name.
 /// The built-in alias table ships with the tool; the store's `aliases.json`
 /// extends it (see `UnitAliasFile`).
-public struct UnitDirectory: Sendable {
+public struct UnitDirectory: Equatable, Sendable {
     /// Separators of a composite clause ("各街镇、园区"). A unit name never contains one.
     public static let separators: Set<Character> = ["、", ",", "，", ";", "；"]
 
@@ -48,6 +48,14 @@ public struct UnitDirectory: Sendable {
         let canonical = canonicalBySpelling[form] ?? form
         cache.store(canonical, for: name)
         return canonical
+    }
+
+    /// The canonical name of every group of the alias tables, sorted.
+    public var canonicalNames: [String] { groups.keys.sorted() }
+
+    /// Equal when the alias tables are (the shared cache of looked-up names does not count).
+    public static func == (a: UnitDirectory, b: UnitDirectory) -> Bool {
+        a.canonicalBySpelling == b.canonicalBySpelling && a.groups == b.groups
     }
 
     /// Whether two names denote the same unit.

@@ -3,8 +3,9 @@ import PlanModel
 
 /// Builds an officer's events from the current state: each carries the value
 /// it replaces, so it can be undone. A change that changes nothing gives nil.
-/// The CLI and the dashboard build every event here, so the rules (e.g. a
-/// measure with open tasks is done only with `force`) hold everywhere.
+/// The rules (e.g. a measure with open tasks is done only with `force`) are
+/// `Workspace`'s, shared with the dashboard; this adds id, time and officer and
+/// words refusals for the command line.
 public struct EventFactory: Sendable {
     public var officer: String
     public var time: Date
@@ -18,78 +19,65 @@ public struct EventFactory: Sendable {
         Event(id: EventID.make(time: time), time: time, officer: officer, target: target, change: change)
     }
 
-    private func locate(_ id: String, in workspace: Workspace) throws(StoreError) -> (Measure, Workspace.Location) {
-        guard let location = workspace.location(of: id), let measure = workspace.measure(id) else {
-            throw StoreError.unknownId(id, closest: IdSuggestions.closest(to: id, among: workspace.allIds))
+    /// What the workspace's rule decides, with a refusal worded for the command line.
+    private func decide<Decision>(_ verb: String, in workspace: Workspace,
+                                  _ rule: () throws(ChangeRefusal) -> Decision) throws(StoreError) -> Decision {
+        do {
+            return try rule()
+        } catch {
+            switch error {
+            case let .unknownId(id):
+                throw StoreError.unknownId(id, closest: IdSuggestions.closest(to: id, among: workspace.allIds))
+            case let .notAMeasure(id):
+                throw StoreError.badInput("\(verb) takes a measure id; \(id) is a task")
+            case let .openTasks(id, open):
+                throw StoreError.refused("\(id) has \(open.count) open task\(open.count == 1 ? "" : "s") (\(open.joined(separator: ", "))); use --force to mark it done anyway")
+            case let .emptyNote(id):
+                throw StoreError.badInput("the note for \(id) is empty")
+            case .emptyUnitName:
+                throw StoreError.badInput("the unit name is empty")
+            case let .compositeUnitName(unit):
+                throw StoreError.badInput("\(unit) names several units (it contains 、 , ， ; or ；); assign them one at a time")
+            case let .notAssigned(unit, id, assigned):
+                let names = assigned.joined(separator: ", ")
+                throw StoreError.refused("\(unit) is not assigned to \(id) (assigned: \(names.isEmpty ? "none" : names))")
+            }
         }
-        return (measure, location)
-    }
-
-    private func measureOnly(_ id: String, in workspace: Workspace, for verb: String) throws(StoreError) -> Measure {
-        let (measure, location) = try locate(id, in: workspace)
-        guard location.task == nil else { throw StoreError.badInput("\(verb) takes a measure id; \(id) is a task") }
-        return measure
     }
 
     /// Marks a measure or task. Marking a measure done while it has open tasks
     /// is refused unless `force`, which the event records.
     public func status(_ status: Status, of id: String, in workspace: Workspace, force: Bool = false) throws(StoreError) -> Event? {
-        let (measure, location) = try locate(id, in: workspace)
-        let previous = workspace.ledger.marks[id]?.status
-        guard location.task == nil else {
-            return workspace.status(ofTask: id) == status ? nil : event(id, .status(status, previous: previous, force: false))
-        }
-        if previous == status { return nil }
-        let open = measure.tasks.map(\.id).filter { workspace.status(ofTask: $0) != .done }
-        if status == .done, !open.isEmpty, !force {
-            throw StoreError.refused("\(id) has \(open.count) open task\(open.count == 1 ? "" : "s") (\(open.joined(separator: ", "))); use --force to mark it done anyway")
-        }
-        return event(id, .status(status, previous: previous, force: status == .done && !open.isEmpty))
+        try decide("status", in: workspace) { () throws(ChangeRefusal) in
+            try workspace.change(marking: id, as: status, force: force)
+        }.map { event(id, $0) }
     }
 
     /// Back to not started: the mark is cleared, so a measure's status derives
     /// from its tasks again, unless they are all done (then it is marked todo).
     public func reopen(_ id: String, in workspace: Workspace) throws(StoreError) -> Event? {
-        let (measure, location) = try locate(id, in: workspace)
-        let previous = workspace.ledger.marks[id]?.status
-        guard location.task == nil else {
-            return previous == nil ? nil : event(id, .status(nil, previous: previous, force: false))
-        }
-        let tasksDone = !measure.tasks.isEmpty && measure.tasks.allSatisfy { workspace.status(ofTask: $0.id) == .done }
-        let target: Status? = tasksDone ? .todo : nil
-        return previous == target ? nil : event(id, .status(target, previous: previous, force: false))
+        try decide("reopen", in: workspace) { () throws(ChangeRefusal) in try workspace.change(reopening: id) }.map { event(id, $0) }
     }
 
     public func note(_ text: String, on id: String, in workspace: Workspace) throws(StoreError) -> Event {
-        _ = try locate(id, in: workspace)
-        guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-            throw StoreError.badInput("the note for \(id) is empty")
-        }
-        return event(id, .note(text))
+        event(id, try decide("note", in: workspace) { () throws(ChangeRefusal) in try workspace.change(noting: text, on: id) })
     }
 
     public func assign(_ unit: String, role: Role, to id: String, in workspace: Workspace) throws(StoreError) -> Event? {
-        let measure = try measureOnly(id, in: workspace, for: "assign")
-        guard !unit.trimmingCharacters(in: .whitespaces).isEmpty else { throw StoreError.badInput("the unit name is empty") }
-        let current = workspace.units(of: measure).first { $0.name == unit }?.role
-        return current == role ? nil : event(id, .assign(unit: unit, role: role, previous: current))
+        try decide("assign", in: workspace) { () throws(ChangeRefusal) in
+            try workspace.change(assigning: unit, role: role, to: id)
+        }.map { event(id, $0) }
     }
 
     public func unassign(_ unit: String, from id: String, in workspace: Workspace) throws(StoreError) -> Event {
-        let measure = try measureOnly(id, in: workspace, for: "unassign")
-        let units = workspace.units(of: measure)
-        guard let current = units.first(where: { $0.name == unit })?.role else {
-            let names = units.map(\.name).joined(separator: ", ")
-            throw StoreError.refused("\(unit) is not assigned to \(id) (assigned: \(names.isEmpty ? "none" : names))")
-        }
-        return event(id, .unassign(unit: unit, previous: current))
+        event(id, try decide("unassign", in: workspace) { () throws(ChangeRefusal) in
+            try workspace.change(unassigning: unit, from: id)
+        })
     }
 
     /// Sets the due date, or clears it (`nil`) back to none.
     public func due(_ day: Day?, of id: String, in workspace: Workspace) throws(StoreError) -> Event? {
-        let measure = try measureOnly(id, in: workspace, for: "due")
-        let current = workspace.dueDate(of: measure)
-        return current == day ? nil : event(id, .due(day, previous: current))
+        try decide("due", in: workspace) { () throws(ChangeRefusal) in try workspace.change(settingDue: day, of: id) }.map { event(id, $0) }
     }
 
     /// Undo events for the officer's last `steps` changes not yet undone, newest first.

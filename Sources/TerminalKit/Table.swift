@@ -20,6 +20,8 @@ public struct Table: Widget {
         public var searchable: Bool
         /// Drawn as a progress bar of this fraction instead of text.
         public var gauge: Double?
+        /// Drawn as this bar instead of text.
+        public var bar: StackedBar?
 
         public init(_ text: String, _ slot: StyleSlot = .text, searchable: Bool = false) {
             self.text = text
@@ -30,6 +32,12 @@ public struct Table: Widget {
         public static func gauge(_ fraction: Double) -> Item {
             var item = Item("")
             item.gauge = fraction
+            return item
+        }
+
+        public static func bar(_ bar: StackedBar) -> Item {
+            var item = Item("")
+            item.bar = bar
             return item
         }
     }
@@ -113,7 +121,9 @@ public struct Table: Widget {
         var column = rect.column
         for (i, width) in widths.enumerated() {
             let item = i < items.count ? items[i] : Item("")
-            if let fraction = item.gauge {
+            if let bar = item.bar {
+                bar.render(in: Rect(column: column, row: rect.row, width: width, height: 1), on: &canvas)
+            } else if let fraction = item.gauge {
                 Gauge(fraction: fraction).render(in: Rect(column: column, row: rect.row, width: width, height: 1), on: &canvas)
             } else {
                 let text = TextLayout.fit(item.text, toWidth: width, alignment: columns[i].alignment)

@@ -63,6 +63,7 @@ struct DashboardCommand: ParsableCommand {
         let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
         let (source, notice) = try makeDataSource()
         let workspace = try source.load()
+        let directory = try options.unitDirectory()
         let themes = ThemeCatalog(environment: environment)
         let officerName = options.officerName
         let fixedToday = today.flatMap { Day($0) }
@@ -72,14 +73,15 @@ struct DashboardCommand: ParsableCommand {
                              language: lang.flatMap(Language.init(rawValue:)) ?? Language.detect(environment: environment),
                              size: renderOnce.flatMap(Size.init) ?? Size(width: 80, height: 24),
                              themeNames: themes.loader.names(),
-                             themeName: ThemeCatalog.initialName(option: theme, environment: environment, noColor: noColor))
+                             themeName: ThemeCatalog.initialName(option: theme, environment: environment, noColor: noColor),
+                             directory: directory)
         state.utcOffset = TimeZone.current.secondsFromGMT()
         if let plan, !state.openPlan(plan) {
             let known = workspace.plans.map(\.id).joined(separator: ", ")
             FileHandle.standardError.write(Data("duban: no plan '\(plan)' (plans: \(known))\n".utf8))
             throw ExitCode(1)
         }
-        let runner = DashboardRunner(source: source, officer: officerName, themes: themes)
+        let runner = DashboardRunner(source: source, officer: officerName, themes: themes, directory: directory)
         if let notice { _ = runner.feed(.notice(notice), into: &state, terminal: nil) }
         if renderOnce != nil {
             if let problem = themes.loader.load(state.themeName).problem {

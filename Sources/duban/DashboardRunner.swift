@@ -11,6 +11,8 @@ struct DashboardRunner {
     var source: DashboardDataSource
     var officer: String
     var themes: ThemeCatalog
+    var directory: UnitDirectory
+    let similarity = SimilarityCache()
     var now: () -> Date = Date.init
 
     /// Performs one effect; returns the input that reports its result, or nil
@@ -25,7 +27,14 @@ struct DashboardRunner {
             }
             return append(event)
         case .reload:
+            similarity.invalidate()
             do { return .loaded(try source.load()) } catch { return .notice(.storeFailed("\(error)")) }
+        case let .loadSuggestions(id):
+            guard let measure = state.workspace.measure(id) else { return nil }
+            let index = similarity.index(for: state.workspace)
+            return .suggestions(MeasureSuggestions(
+                measure: id, related: state.workspace.relatedMeasures(to: measure, index: index),
+                units: state.workspace.suggestedUnits(for: measure, index: index, directory: directory)))
         case let .loadHistory(measure):
             let tasks = state.workspace.measure(measure)?.tasks.map(\.id) ?? []
             do {

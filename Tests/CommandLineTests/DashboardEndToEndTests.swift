@@ -58,7 +58,7 @@ struct EndToEndTests {
         func keys(_ keys: String...) throws { try run(["send-keys", "-t", "t"] + keys) }
     }
 
-    @Test("on a fresh store: open jinshan-2026, go to measure 3.6, mark it and a task done, quit; the store has both",
+    @Test("on a fresh store: open jinshan-2026, go to measure 3.6, mark it (confirming the force) and a task done, quit; the store has both",
           .enabled(if: binary != nil && tmux != nil))
     func markAndQuit() throws {
         let binary = try #require(Self.binary)
@@ -82,6 +82,9 @@ struct EndToEndTests {
             row.range(of: #"\d+/\d+(?= )"#, options: .regularExpression).map { DisplayWidth.of(row[..<$0.upperBound]) }
         }
         #expect(edges.count == 7 && Set(edges).count == 1, "\(rows)")
+        // 3.6 has open tasks: the first Space warns, the second forces.
+        try session.keys("Space")
+        _ = try session.waitFor("3.6 has 7 open tasks — press Space again to mark it done anyway")
         try session.keys("Space")
         screen = try session.waitFor("Recorded 3.6: done")
         #expect(screen.contains { $0.contains("✓ 打造“一业一亮点”") })

@@ -51,7 +51,7 @@ struct KeySequenceTests {
         #expect(s.state.focus == .measures)
         s.press(.enter)
         #expect(s.state.screen == .measure)
-        #expect(s.effects == [.loadHistory(measure: "jinshan-2026:2.1")])
+        #expect(s.effects == [.loadHistory(measure: "jinshan-2026:2.1"), .loadSuggestions(measure: "jinshan-2026:2.1")])
         s.press(.escape)
         #expect(s.state.screen == .plan && s.state.selectedMeasure?.id == "jinshan-2026:2.1")
         s.press(.backspace)
@@ -60,10 +60,13 @@ struct KeySequenceTests {
         #expect(s.state.planRow == 2)
     }
 
-    @Test("Space marks the selected measure done, forcing when tasks are open; the recorded event updates the state")
+    @Test("Space marks the selected measure done, forcing over open tasks on the repeat; the recorded event updates the state")
     func toggleMeasure() {
         var s = Script()
         s.open("jinshan-2026")
+        s.press(c(" "))
+        #expect(s.effects == [])
+        #expect(s.state.message == Message("1.1 has 2 open tasks — press Space again to mark it done anyway", isError: true))
         s.press(c(" "))
         let change = Change.status(.done, previous: nil, force: true)
         #expect(s.effects == [.record(target: "jinshan-2026:1.1", change: change)])
@@ -85,10 +88,32 @@ struct KeySequenceTests {
         #expect(s.effects == [.record(target: "jinshan-2026:1.1.2", change: .status(.done, previous: nil, force: false))])
         s.press(c("j"), c("s"))
         #expect(s.effects == [.record(target: "jinshan-2026:1.1.3", change: .status(.doing, previous: nil, force: false))])
-        s.press(c("g"), c("s"))
+        s.press(c("g"), c("s"), c("s"))
         #expect(s.effects == [.record(target: "jinshan-2026:1.1", change: .status(.done, previous: nil, force: true))])
         let recorded = s.state.apply(.recorded([event("jinshan-2026:1.1.2", .status(.done, previous: nil, force: false))]))
         #expect(recorded == [.loadHistory(measure: "jinshan-2026:1.1")])
+    }
+
+    @Test("done over open tasks is forced only by the immediate repeat of the same key, in the interface language")
+    func confirmToForce() {
+        var s = Script()
+        s.open("jinshan-2026")
+        s.press(.left, c("G"), .right, c("G"))
+        #expect(s.state.selectedMeasure?.id == "jinshan-2026:3.6")
+        s.press(c(" "))
+        #expect(s.effects == [] && s.state.pendingForce == PendingForce(target: "jinshan-2026:3.6", action: .toggleDone))
+        #expect(s.state.message == Message("3.6 has 7 open tasks — press Space again to mark it done anyway", isError: true))
+        s.press(c("k"), c("j"), c(" "))                  // another key in between: asks again
+        #expect(s.effects == [] && s.state.pendingForce != nil)
+        s.press(c("s"))                                  // a different key does not confirm Space
+        #expect(s.effects == [.record(target: "jinshan-2026:3.6", change: .status(.doing, previous: nil, force: false))])
+        #expect(s.state.pendingForce == nil)
+        _ = s.state.apply(.recorded([event("jinshan-2026:3.6", .status(.doing, previous: nil, force: false))]))
+        s.state.language = .zh
+        s.press(.enter, c("s"))
+        #expect(s.state.message == Message("3.6 还有 7 项任务未完成 — 再按 s 仍标记为已完成", isError: true))
+        s.press(c("s"))
+        #expect(s.effects == [.record(target: "jinshan-2026:3.6", change: .status(.done, previous: .doing, force: true))])
     }
 
     @Test("s cycles todo → doing")

@@ -1,0 +1,24 @@
+import PlanModel
+
+/// The workload screen and its drill-down: per unit, its measures by status;
+/// then one unit's measures.
+public struct WorkloadState: Equatable, Sendable {
+    /// The plan it is limited to (opened from a plan), else nil for all plans.
+    public var plan: String?
+    public var order: Workload.Order = .open
+    public var rows: [Workload.Row] = []
+    public var row = 0
+    public var offset = 0
+    /// Where Esc goes back to.
+    public var origin: Screen
+    /// The unit drilled into, and its measures' ids in plan order.
+    public var unit: Workload.Row?
+    public var measures: [String] = []
+    public var measureRow = 0
+    public var measureOffset = 0
+
+    public init(plan: String?, origin: Screen) {
+        self.plan = plan
+        self.origin = origin
+    }
+}

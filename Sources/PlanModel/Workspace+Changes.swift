@@ -1,0 +1,77 @@
+import Foundation
+
+/// The rules of every change, shared by the CLI (through `EventFactory`) and the
+/// dashboard: each returns the change to record, carrying the value it replaces,
+/// or nil when it would change nothing, or throws why it is refused.
+extension Workspace {
+    private func measure(locating id: String) throws(ChangeRefusal) -> (Measure, Location) {
+        guard let location = location(of: id), let measure = measure(id) else { throw ChangeRefusal.unknownId(id) }
+        return (measure, location)
+    }
+
+    private func measure(only id: String) throws(ChangeRefusal) -> Measure {
+        let (measure, location) = try measure(locating: id)
+        guard location.task == nil else { throw ChangeRefusal.notAMeasure(id) }
+        return measure
+    }
+
+    /// Marks a measure or task. Marking a measure done while it has open tasks
+    /// is refused unless `force`, which the change records.
+    public func change(marking id: String, as status: Status, force: Bool = false) throws(ChangeRefusal) -> Change? {
+        let (measure, location) = try measure(locating: id)
+        let previous = ledger.marks[id]?.status
+        guard location.task == nil else {
+            return self.status(ofTask: id) == status ? nil : .status(status, previous: previous, force: false)
+        }
+        if previous == status { return nil }
+        let open = openTasks(of: measure)
+        if status == .done, !open.isEmpty, !force { throw ChangeRefusal.openTasks(measure: id, open: open) }
+        return .status(status, previous: previous, force: status == .done && !open.isEmpty)
+    }
+
+    /// The ids of a measure's tasks that are not done.
+    public func openTasks(of measure: Measure) -> [String] {
+        measure.tasks.map(\.id).filter { status(ofTask: $0) != .done }
+    }
+
+    /// Back to not started: the mark is cleared, so a measure's status derives
+    /// from its tasks again, unless they are all done (then it is marked todo).
+    public func change(reopening id: String) throws(ChangeRefusal) -> Change? {
+        let (measure, location) = try measure(locating: id)
+        let previous = ledger.marks[id]?.status
+        guard location.task == nil else { return previous == nil ? nil : .status(nil, previous: previous, force: false) }
+        let tasksDone = !measure.tasks.isEmpty && openTasks(of: measure).isEmpty
+        let target: Status? = tasksDone ? .todo : nil
+        return previous == target ? nil : .status(target, previous: previous, force: false)
+    }
+
+    public func change(noting text: String, on id: String) throws(ChangeRefusal) -> Change {
+        _ = try measure(locating: id)
+        guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw ChangeRefusal.emptyNote(id) }
+        return .note(text)
+    }
+
+    /// Assigns a unit to a measure, or changes its role.
+    public func change(assigning unit: String, role: Role, to id: String) throws(ChangeRefusal) -> Change? {
+        let measure = try measure(only: id)
+        guard !unit.trimmingCharacters(in: .whitespaces).isEmpty else { throw ChangeRefusal.emptyUnitName }
+        guard !unit.contains(where: UnitDirectory.separators.contains) else { throw ChangeRefusal.compositeUnitName(unit) }
+        let current = units(of: measure).first { $0.name == unit }?.role
+        return current == role ? nil : .assign(unit: unit, role: role, previous: current)
+    }
+
+    public func change(unassigning unit: String, from id: String) throws(ChangeRefusal) -> Change {
+        let measure = try measure(only: id)
+        let units = units(of: measure)
+        guard let current = units.first(where: { $0.name == unit })?.role else {
+            throw ChangeRefusal.notAssigned(unit: unit, measure: id, assigned: units.map(\.name))
+        }
+        return .unassign(unit: unit, previous: current)
+    }
+
+    /// Sets the due date, or clears it (`nil`) back to none.
+    public func change(settingDue day: Day?, of id: String) throws(ChangeRefusal) -> Change? {
+        let current = dueDate(of: try measure(only: id))
+        return current == day ? nil : .due(day, previous: current)
+    }
+}
