@@ -20,17 +20,17 @@ func median(_ runs: Int = 7, _ body: () -> Void) -> Duration {
 }
 
 let size = Size(width: 100, height: 30)
-var sample = AppState(workspace: SamplePlans.workspace, today: SamplePlans.today, language: .zh, size: size)
+var sample = AppState(workspace: FixturePlans.workspace, today: FixturePlans.today, language: .zh, size: size)
 print("sample store: state + first frame", ms(median {
-    let s = AppState(workspace: SamplePlans.workspace, today: SamplePlans.today, language: .zh, size: size)
+    let s = AppState(workspace: FixturePlans.workspace, today: FixturePlans.today, language: .zh, size: size)
     _ = DashboardView.render(s)
 }))
 
 var workspace = Workspace(plans: [])
-print("\(count) measures: building the workspace", ms(clock.measure { workspace = SamplePlans.large(measures: count) }))
-var state = AppState(workspace: workspace, today: SamplePlans.today, language: .zh, size: size)
+print("\(count) measures: building the workspace", ms(clock.measure { workspace = FixturePlans.large(measures: count) }))
+var state = AppState(workspace: workspace, today: FixturePlans.today, language: .zh, size: size)
 print("\(count) measures: state incl. search index", ms(clock.measure {
-    state = AppState(workspace: workspace, today: SamplePlans.today, language: .zh, size: size)
+    state = AppState(workspace: workspace, today: FixturePlans.today, language: .zh, size: size)
 }))
 print("\(count) measures: first frame (plans screen)", ms(median { _ = DashboardView.render(state) }))
 

@@ -130,15 +130,16 @@ extension AppState {
         message = nil
         let picked = options[current.row]
         let target = current.target
+        let directory = directory
         let effects: [Effect]
         switch current.kind {
         case .remove:
-            effects = decide(target) { (w: Workspace) throws(ChangeRefusal) in try w.change(unassigning: picked, from: target) }
+            effects = decide(target) { (w: Workspace) throws(ChangeRefusal) in try w.change(unassigning: picked, from: target, directory: directory) }
         case .assign:
             // Another spelling of a unit the measure has changes that unit's role, not adds it twice.
             let name = workspace.units(of: measure).first { directory.isSameUnit($0.name, picked) }?.name ?? picked
             let role = current.role
-            effects = decide(target) { (w: Workspace) throws(ChangeRefusal) in try w.change(assigning: name, role: role, to: target) }
+            effects = decide(target) { (w: Workspace) throws(ChangeRefusal) in try w.change(assigning: name, role: role, to: target, directory: directory) }
             if effects.isEmpty, message == nil {
                 message = Message("\(name): \(Label.alreadyAssigned.text(language)) (\(Label.of(role).text(language)))")
             }

@@ -23,8 +23,5 @@ public struct Layout: Equatable, Sendable {
     public var listRows: Int { max(1, body.height - 1) }
 
     public var pillarWidth: Int { min(34, max(16, size.width * 3 / 10)) }
-    /// The plan screen's left pane (pillars), without the separator column.
-    public var pillarPane: Rect { body.splitLeft(pillarWidth).0 }
     public var separatorColumn: Int { pillarWidth }
-    public var measurePane: Rect { body.splitLeft(pillarWidth + 1).1 }
 }

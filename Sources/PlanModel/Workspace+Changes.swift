@@ -51,22 +51,33 @@ extension Workspace {
         return .note(text)
     }
 
-    /// Assigns a unit to a measure, or changes its role.
-    public func change(assigning unit: String, role: Role, to id: String) throws(ChangeRefusal) -> Change? {
+    /// Assigns a unit or changes its role. A unit the measure already has under
+    /// another name of the alias tables (区发展和改革委员会 for 区发改委) keeps the
+    /// measure's spelling, so one unit is never listed twice.
+    public func change(assigning unit: String, role: Role, to id: String,
+                       directory: UnitDirectory) throws(ChangeRefusal) -> Change? {
         let measure = try measure(only: id)
         guard !unit.trimmingCharacters(in: .whitespaces).isEmpty else { throw ChangeRefusal.emptyUnitName }
         guard !unit.contains(where: UnitDirectory.separators.contains) else { throw ChangeRefusal.compositeUnitName(unit) }
-        let current = units(of: measure).first { $0.name == unit }?.role
-        return current == role ? nil : .assign(unit: unit, role: role, previous: current)
+        let existing = assigned(unit, to: measure, directory: directory)
+        guard let existing else { return .assign(unit: unit, role: role, previous: nil) }
+        return existing.role == role ? nil : .assign(unit: existing.name, role: role, previous: existing.role)
     }
 
-    public func change(unassigning unit: String, from id: String) throws(ChangeRefusal) -> Change {
+    /// Removes a unit, named by any of its names in the alias tables.
+    public func change(unassigning unit: String, from id: String, directory: UnitDirectory) throws(ChangeRefusal) -> Change {
         let measure = try measure(only: id)
-        let units = units(of: measure)
-        guard let current = units.first(where: { $0.name == unit })?.role else {
-            throw ChangeRefusal.notAssigned(unit: unit, measure: id, assigned: units.map(\.name))
+        guard let existing = assigned(unit, to: measure, directory: directory) else {
+            throw ChangeRefusal.notAssigned(unit: unit, measure: id, assigned: units(of: measure).map(\.name))
         }
-        return .unassign(unit: unit, previous: current)
+        return .unassign(unit: existing.name, previous: existing.role)
+    }
+
+    private func assigned(_ unit: String, to measure: Measure, directory: UnitDirectory) -> UnitRef? {
+        let units = units(of: measure)
+        if let exact = units.first(where: { $0.name == unit }) { return exact }
+        let canonical = directory.canonicalName(unit)
+        return units.first { directory.canonicalName($0.name) == canonical }
     }
 
     /// Sets the due date, or clears it (`nil`) back to none.

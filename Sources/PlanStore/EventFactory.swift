@@ -63,15 +63,17 @@ public struct EventFactory: Sendable {
         event(id, try decide("note", in: workspace) { () throws(ChangeRefusal) in try workspace.change(noting: text, on: id) })
     }
 
-    public func assign(_ unit: String, role: Role, to id: String, in workspace: Workspace) throws(StoreError) -> Event? {
+    public func assign(_ unit: String, role: Role, to id: String, in workspace: Workspace,
+                       directory: UnitDirectory) throws(StoreError) -> Event? {
         try decide("assign", in: workspace) { () throws(ChangeRefusal) in
-            try workspace.change(assigning: unit, role: role, to: id)
+            try workspace.change(assigning: unit, role: role, to: id, directory: directory)
         }.map { event(id, $0) }
     }
 
-    public func unassign(_ unit: String, from id: String, in workspace: Workspace) throws(StoreError) -> Event {
+    public func unassign(_ unit: String, from id: String, in workspace: Workspace,
+                         directory: UnitDirectory) throws(StoreError) -> Event {
         event(id, try decide("unassign", in: workspace) { () throws(ChangeRefusal) in
-            try workspace.change(unassigning: unit, from: id)
+            try workspace.change(unassigning: unit, from: id, directory: directory)
         })
     }
 

@@ -37,13 +37,6 @@ public struct Rect: Equatable, Hashable, Sendable {
                 Rect(column: column, row: row + n, width: width, height: height - n))
     }
 
-    /// Splits off the bottom `count` rows: (rest, bottom).
-    public func splitBottom(_ count: Int) -> (Rect, Rect) {
-        let n = min(max(0, count), height)
-        return (Rect(column: column, row: row, width: width, height: height - n),
-                Rect(column: column, row: endRow - n, width: width, height: n))
-    }
-
     /// Splits off the left `count` columns: (left, rest).
     public func splitLeft(_ count: Int) -> (Rect, Rect) {
         let n = min(max(0, count), width)

@@ -11,7 +11,10 @@ public struct Size: Equatable, Hashable, Sendable, CustomStringConvertible {
     /// Parses `WIDTHxHEIGHT`, e.g. `100x30`.
     public init?(_ text: String) {
         let parts = text.lowercased().split(separator: "x")
-        guard parts.count == 2, let w = Int(parts[0]), let h = Int(parts[1]), w > 0, h > 0 else { return nil }
+        // A terminal is never larger than this; a bigger request is a typo, not a screen.
+        guard parts.count == 2, let w = Int(parts[0]), let h = Int(parts[1]), (1...1000).contains(w), (1...1000).contains(h) else {
+            return nil
+        }
         self.init(width: w, height: h)
     }
 

@@ -51,7 +51,7 @@ struct DashboardCommand: ParsableCommand {
             throw ValidationError("--lang must be zh or en, not '\(lang)'")
         }
         if let renderOnce, Size(renderOnce) == nil {
-            throw ValidationError("--render-once takes WIDTHxHEIGHT, e.g. 100x30, not '\(renderOnce)'")
+            throw ValidationError("--render-once takes WIDTHxHEIGHT (each 1 to 1000), e.g. 100x30, not '\(renderOnce)'")
         }
         if let today, Day(today) == nil {
             throw ValidationError("--today takes YYYY-MM-DD, not '\(today)'")

@@ -27,8 +27,9 @@ struct AssignCommand: ParsableCommand {
     @Option(help: "lead (牵头), support (配合) or responsible (not distinguished).") var role: Role = .responsible
 
     func run() throws {
+        let directory = try options.unitDirectory()
         try ChangeRecorder.run(options, ids: [id]) { factory, id, workspace throws(StoreError) in
-            try factory.assign(unit, role: role, to: id, in: workspace).map { [$0] } ?? []
+            try factory.assign(unit, role: role, to: id, in: workspace, directory: directory).map { [$0] } ?? []
         }
     }
 }
@@ -41,8 +42,9 @@ struct UnassignCommand: ParsableCommand {
     @Argument(help: "The unit (责任单位).") var unit: String
 
     func run() throws {
+        let directory = try options.unitDirectory()
         try ChangeRecorder.run(options, ids: [id]) { factory, id, workspace throws(StoreError) in
-            [try factory.unassign(unit, from: id, in: workspace)]
+            [try factory.unassign(unit, from: id, in: workspace, directory: directory)]
         }
     }
 }

@@ -23,12 +23,32 @@ struct ListCommand: ParsableCommand {
         var due: Day?
         var overdue: Bool
         var units: [UnitRef]
+
+        enum CodingKeys: String, CodingKey { case id, title, status, tasks, due, overdue, units }
+
+        // Missing values are written as null, as everywhere in duban's JSON.
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(id, forKey: .id)
+            try c.encode(title, forKey: .title)
+            try c.encode(status, forKey: .status)
+            try c.encode(tasks, forKey: .tasks)
+            try c.encode(due, forKey: .due)
+            try c.encode(overdue, forKey: .overdue)
+            try c.encode(units, forKey: .units)
+        }
     }
 
     func run() throws {
         let workspace = try options.openStore().load()
         if let plan, workspace.plan(plan) == nil {
             throw StoreError.unknownId(plan, closest: IdSuggestions.closest(to: plan, among: workspace.plans.map(\.id)))
+        }
+        if let pillar, !workspace.plans.contains(where: { candidate in
+            (plan == nil || candidate.id == plan)
+                && candidate.pillars.enumerated().contains { pillar == String($0.offset + 1) || pillar == $0.element.number }
+        }) {
+            throw CommandFailure(description: "no pillar \(pillar) in \(plan ?? "any plan")", exitCode: 1)
         }
         let today = Output.today()
         let match = try unit.map { UnitMatch($0, directory: try options.unitDirectory()) }

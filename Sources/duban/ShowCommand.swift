@@ -26,6 +26,29 @@ struct ShowCommand: ParsableCommand {
         var overdue: Bool
         var notes: [Ledger.Note]
         var history: [Event]
+
+        enum CodingKeys: String, CodingKey {
+            case id, plan, measure, title, text, status, marked, orphaned, tasks, units, due, overdue, notes, history
+        }
+
+        // Missing values are written as null, as everywhere in duban's JSON.
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(id, forKey: .id)
+            try c.encode(plan, forKey: .plan)
+            try c.encode(measure, forKey: .measure)
+            try c.encode(title, forKey: .title)
+            try c.encode(text, forKey: .text)
+            try c.encode(status, forKey: .status)
+            try c.encode(marked, forKey: .marked)
+            try c.encode(orphaned, forKey: .orphaned)
+            try c.encode(tasks, forKey: .tasks)
+            try c.encode(units, forKey: .units)
+            try c.encode(due, forKey: .due)
+            try c.encode(overdue, forKey: .overdue)
+            try c.encode(notes, forKey: .notes)
+            try c.encode(history, forKey: .history)
+        }
     }
 
     struct TaskRow: Encodable {

@@ -35,9 +35,10 @@ struct WorkloadCommand: ParsableCommand {
         let workload = Workload(workspace: workspace, directory: try options.unitDirectory(), today: today,
                                 filter: .init(plans: try filter.plans(in: workspace))).sorted(by: sort)
         if json { return try Output.json(workload.rows) }
-        let header = ["unit", "district", "total", "done", "doing", "blocked", "todo", "overdue", "lead"]
+        let header = ["unit", "district", "total", "done", "doing", "blocked", "todo", "open", "overdue", "led"]
         let rows = workload.rows.map { row in
-            [row.unit.name, row.unit.district] + [row.total, row.done, row.doing, row.blocked, row.todo, row.overdue, row.led].map(String.init)
+            [row.unit.name, row.unit.district]
+                + [row.total, row.done, row.doing, row.blocked, row.todo, row.open, row.overdue, row.led].map(String.init)
         }
         print(Output.table(header: header, rows: rows, numericFrom: 2))
     }

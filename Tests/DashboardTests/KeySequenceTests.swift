@@ -15,7 +15,7 @@ struct KeySequenceTests {
         var effects: [Effect] = []
 
         init(size: Size = Size(width: 100, height: 30), themes: [String] = ["default"]) {
-            state = AppState(workspace: SamplePlans.workspace, today: SamplePlans.today, language: .en, size: size,
+            state = AppState(workspace: FixturePlans.workspace, today: FixturePlans.today, language: .en, size: size,
                              themeNames: themes, themeName: "default")
         }
 
@@ -70,9 +70,9 @@ struct KeySequenceTests {
         s.press(c(" "))
         let change = Change.status(.done, previous: nil, force: true)
         #expect(s.effects == [.record(target: "jinshan-2026:1.1", change: change)])
-        #expect(s.state.workspace == SamplePlans.workspace) // nothing changes until the store says so
+        #expect(s.state.workspace == FixturePlans.workspace) // nothing changes until the store says so
         _ = s.state.apply(.recorded([event("jinshan-2026:1.1", change)]))
-        #expect(s.state.workspace.status(of: SamplePlans.jinshan.pillars[0].measures[0]) == .done)
+        #expect(s.state.workspace.status(of: FixturePlans.jinshan.pillars[0].measures[0]) == .done)
         #expect(s.state.message == Message("Recorded 1.1: done"))
         s.press(c("j"), c(" "))
         #expect(s.effects == [.record(target: "jinshan-2026:1.2", change: .status(nil, previous: .done, force: false))])
@@ -226,7 +226,7 @@ struct KeySequenceTests {
 
     @Test("a longer query only narrows the previous matches")
     func narrowing() {
-        let index = SearchIndex(plans: SamplePlans.workspace.plans)
+        let index = SearchIndex(plans: FixturePlans.workspace.plans)
         let wide = index.matches(of: "服务")
         let narrow = index.matches(of: "服务点")
         #expect(!narrow.isEmpty && Set(narrow).isSubset(of: Set(wide)))
@@ -297,12 +297,12 @@ struct KeySequenceTests {
         var s = Script()
         s.open("jinshan-2026")
         s.press(c("j"))
-        var changed = SamplePlans.workspace
+        var changed = FixturePlans.workspace
         changed.apply(Event(id: "other", time: t0, officer: "li", target: "jinshan-2026:1.3",
                             change: .status(.done, previous: nil, force: false)))
         _ = s.state.apply(.loaded(changed))
         #expect(s.state.selectedMeasure?.id == "jinshan-2026:1.2")
-        #expect(s.state.workspace.status(of: SamplePlans.jinshan.pillars[0].measures[2]) == .done)
+        #expect(s.state.workspace.status(of: FixturePlans.jinshan.pillars[0].measures[2]) == .done)
         #expect(s.state.message == Message("Reloaded"))
     }
 }

@@ -9,7 +9,7 @@ struct ScreenTests {
     static let sizes = [Size(width: 100, height: 30), Size(width: 60, height: 20)]
 
     func state(_ size: Size, language: Language = .en) -> AppState {
-        AppState(workspace: SamplePlans.workspace, today: SamplePlans.today, language: language, size: size)
+        AppState(workspace: FixturePlans.workspace, today: FixturePlans.today, language: language, size: size)
     }
 
     func lines(_ state: AppState) -> [String] { DashboardView.render(state).lines }
@@ -86,14 +86,14 @@ struct ScreenTests {
         let overdueSlots = canvas.slots(row: row)
         #expect(overdueSlots.contains(.statusOverdue) || screen[row] == screen[s.layout.body.row + 1 + s.measureRow])
         #expect(column > 0)
-        let p1 = AppState(workspace: SamplePlans.workspace, today: SamplePlans.today, language: .en, size: Size(width: 100, height: 30))
+        let p1 = AppState(workspace: FixturePlans.workspace, today: FixturePlans.today, language: .en, size: Size(width: 100, height: 30))
         let ws = p1.workspace
-        let measures = SamplePlans.jinshan.measures
-        #expect(DueLight(measures[0], in: ws, today: SamplePlans.today) == .dueSoon)   // 06-30, 10 days away
-        #expect(DueLight(measures[1], in: ws, today: SamplePlans.today) == .done)
-        #expect(DueLight(measures[3], in: ws, today: SamplePlans.today) == .onTrack)
-        #expect(DueLight(measures[4], in: ws, today: SamplePlans.today) == .overdue)
-        #expect(DueLight(measures[5], in: ws, today: SamplePlans.today) == nil)
+        let measures = FixturePlans.jinshan.measures
+        #expect(DueLight(measures[0], in: ws, today: FixturePlans.today) == .dueSoon)   // 06-30, 10 days away
+        #expect(DueLight(measures[1], in: ws, today: FixturePlans.today) == .done)
+        #expect(DueLight(measures[3], in: ws, today: FixturePlans.today) == .onTrack)
+        #expect(DueLight(measures[4], in: ws, today: FixturePlans.today) == .overdue)
+        #expect(DueLight(measures[5], in: ws, today: FixturePlans.today) == nil)
     }
 
     @Test("the measure screen shows the wrapped text, checklist, units with roles, due date, notes and history",
@@ -105,7 +105,7 @@ struct ScreenTests {
         _ = s.apply(.key(.character("j")))
         let effects = s.apply(.key(.enter))
         #expect(effects == [.loadHistory(measure: "jinshan-2026:2.2"), .loadSuggestions(measure: "jinshan-2026:2.2")])
-        _ = s.apply(.history(measure: "jinshan-2026:2.2", events: SamplePlans.events.filter { $0.target == "jinshan-2026:2.2" }))
+        _ = s.apply(.history(measure: "jinshan-2026:2.2", events: FixturePlans.events.filter { $0.target == "jinshan-2026:2.2" }))
         let screen = lines(s)
         #expect(screen.allSatisfy { DisplayWidth.of($0) == size.width })
         #expect(screen.contains { $0.contains("2.2") && $0.contains("优化监管检查") })
@@ -116,7 +116,7 @@ struct ScreenTests {
         #expect(all.contains("li: 等待区司法局会签"))
         #expect(all.contains("History") || size.height < 30)
         // The body is wrapped, not cut: every character of the text is on screen.
-        let text = SamplePlans.jinshan.pillars[1].measures[1].text
+        let text = FixturePlans.jinshan.pillars[1].measures[1].text
         #expect(screen.joined().replacingOccurrences(of: " ", with: "").contains(text.prefix(10)))
     }
 

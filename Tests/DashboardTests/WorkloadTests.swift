@@ -11,8 +11,8 @@ struct WorkloadTests {
     static let sizes = [Size(width: 100, height: 30), Size(width: 60, height: 20)]
     let t0 = Date(timeIntervalSince1970: 1_790_000_000)
 
-    func state(_ workspace: Workspace = SamplePlans.workspace, size: Size = Size(width: 100, height: 30)) -> AppState {
-        AppState(workspace: workspace, today: SamplePlans.today, language: .en, size: size)
+    func state(_ workspace: Workspace = FixturePlans.workspace, size: Size = Size(width: 100, height: 30)) -> AppState {
+        AppState(workspace: workspace, today: FixturePlans.today, language: .en, size: size)
     }
 
     func press(_ state: inout AppState, _ keys: Key...) -> [Effect] {
@@ -135,7 +135,7 @@ struct WorkloadTests {
 
     @Test("a measure without units shows suggested units and related measures; y accepts the selected or the first")
     func suggestions() throws {
-        var workspace = SamplePlans.workspace
+        var workspace = FixturePlans.workspace
         workspace.apply(Event(id: "u", time: t0, officer: "li", target: "jiading-2026:1.1",
                               change: .unassign(unit: "区政务服务办", previous: .lead)))
         var s = state(workspace)

@@ -50,8 +50,8 @@ struct StoreContractTests {
             { try wang.status(.done, of: "p-2026:1.1", in: $0, force: true) },
             { try wang.status(.done, of: "p-2026:1.1.2", in: $0) },
             { try wang.note("纪要", on: "p-2026:1.1", in: $0) },
-            { try wang.assign("区经委", role: .support, to: "p-2026:1.1", in: $0) },
-            { try wang.unassign("区发改委", from: "p-2026:1.1", in: $0) },
+            { try wang.assign("区经委", role: .support, to: "p-2026:1.1", in: $0, directory: UnitDirectory()) },
+            { try wang.unassign("区发改委", from: "p-2026:1.1", in: $0, directory: UnitDirectory()) },
             { try wang.due(Day(year: 2026, month: 3, day: 1), of: "p-2026:1.1", in: $0) },
         ]
         for step in steps {

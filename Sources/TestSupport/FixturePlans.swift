@@ -1,12 +1,12 @@
 import Foundation
 import PlanModel
 
-/// Small plans in the shape of the real sample documents, for tests and for
-/// running the dashboard before a store exists. Titles mix Chinese and ASCII on
-/// purpose (AI+政务服务 2.0, 5G, 12345), to check column alignment.
-public enum SamplePlans {
+/// Small plans in the shape of the real sample documents, for screen tests and the
+/// dashboard benchmark. Titles mix Chinese and ASCII on purpose (AI+政务服务 2.0,
+/// 5G, 12345), to check column alignment.
+public enum FixturePlans {
     /// The day the fixtures are seen from: some due dates passed, some soon.
-    public static let today = Day(year: 2026, month: 6, day: 20)!
+    public static let today = Day(year: 2026, month: 6, day: 20)!  // test support: a literal day
 
     static func day(_ text: String) -> Day? { Day(text) }
 
