@@ -14,8 +14,9 @@ let package = Package(
         // Layers, dependencies pointing down only (see README, Architecture).
         .target(name: "PlanModel"),
         .target(name: "PlanImport", dependencies: ["PlanModel"]),
-        .target(name: "PlanStore", dependencies: ["PlanModel"]),
-        .target(name: "TerminalKit"),
+        .target(name: "JSONTree"),
+        .target(name: "PlanStore", dependencies: ["PlanModel", "JSONTree"]),
+        .target(name: "TerminalKit", dependencies: ["JSONTree"]),
         .target(name: "Dashboard", dependencies: ["PlanModel", "TerminalKit"]),
         .systemLibrary(name: "CNcursesw"),
         .target(name: "NcursesTerminal", dependencies: ["TerminalKit", "CNcursesw"]),

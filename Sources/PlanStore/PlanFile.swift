@@ -1,4 +1,5 @@
 import Foundation
+import JSONTree
 import PlanModel
 
 /// A plan file: the plan schema's fields plus `"schema"`, and any top-level

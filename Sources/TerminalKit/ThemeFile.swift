@@ -1,4 +1,5 @@
 import Foundation
+import JSONTree
 
 /// One theme file as written: a palette of named colours and styles per slot,
 /// optionally on top of another theme (`inherits`). Colours stay unresolved
@@ -111,5 +112,17 @@ public struct ThemeFile: Equatable, Sendable {
                                    bold: spec.bold, underline: spec.underline, reverse: spec.reverse, dim: spec.dim)
         }
         return Theme(name: name ?? fallbackName, declared: declared)
+    }
+}
+
+private extension JSONValue {
+    /// A colour written as a string or as a bare 0–255 number.
+    var colourText: String? {
+        switch self {
+        case let .string(s): s
+        case let .integer(n): String(n)
+        case let .number(n) where n == n.rounded(): String(Int(n))
+        default: nil
+        }
     }
 }
