@@ -36,6 +36,11 @@ final class CommandLineTests {
 
     @discardableResult
     func duban(_ arguments: String..., officer: String = "wang", store: String? = nil) throws -> Run {
+        try duban(arguments, officer: officer, store: store)
+    }
+
+    @discardableResult
+    func duban(_ arguments: [String], officer: String = "wang", store: String? = nil) throws -> Run {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("duban")
         process.arguments = arguments + ["--store", store ?? directory.path, "--as", officer]
@@ -118,4 +123,37 @@ final class CommandLineTests {
         #expect(try duban("history", "--since", "2000-01-01").output.split(separator: "\n").count == 6)
     }
 
+    static let statusCases: [(arguments: [String], status: Int32, error: String)] = [
+        (["plans", "--json"], 0, ""),
+        (["list", "--plan", "jiading-2026", "--json"], 0, ""),
+        (["show", "jiading-2026:1.1.1", "--json"], 0, ""),
+        (["workload", "--json"], 0, ""),
+        (["units", "--json"], 0, ""),
+        (["search", "一件事", "--json"], 0, ""),
+        (["report", "--format", "csv"], 0, ""),
+        (["list", "--plan", "jiading-2025"], 1, "duban: unknown id jiading-2025; closest: jiading-2026"),
+        (["show", "jiading-2026:9.9"], 1, "duban: unknown id jiading-2026:9.9; closest:"),
+        (["search", "不存在的词"], 1, "duban: no measure contains \"不存在的词\""),
+        (["list", "--pillar", "3"], 1, "duban: no pillar 3 in any plan"),
+        (["workload", "--sort", "size"], 2, "duban: "),
+        (["report", "--format", "xlsx"], 2, "duban: "),
+        (["due", "jiading-2026:1.2", "tomorrow"], 2, "duban: "),
+        (["note", "jiading-2026:1.2", " "], 2, "duban: the note for jiading-2026:1.2 is empty"),
+        (["assign", "jiading-2026:1.2", "区经委、区科委"], 2, "duban: "),
+        (["import", "/nonexistent/plan.txt"], 2, "duban: /nonexistent/plan.txt: cannot read the file"),
+        (["frobnicate"], 2, "duban: "),
+    ]
+
+    @Test("every command answers 0, 1 (not found, refused) or 2 (bad input), with one line on stderr",
+          arguments: statusCases)
+    func exitStatus(arguments: [String], status: Int32, error: String) throws {
+        let run = try duban(arguments)
+        #expect(run.status == status, "\(arguments): \(run.error)")
+        if status == 0 {
+            #expect(run.error.isEmpty, "\(arguments): \(run.error)")
+        } else {
+            #expect(run.error.hasPrefix(error), "\(arguments): \(run.error)")
+            #expect(run.error.filter { $0 == "\n" }.count == 1, "\(arguments): \(run.error)")
+        }
+    }
 }
