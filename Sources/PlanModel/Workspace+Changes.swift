@@ -86,3 +86,29 @@ extension Workspace {
         return current == day ? nil : .due(day, previous: current)
     }
 }
+
+extension Workspace {
+    /// Whether `change` still applies to `target` as it was decided: the value
+    /// it replaces is the current one. False when someone else changed the
+    /// target in between (another terminal, another officer), so recording it
+    /// would silently overwrite their change.
+    public func isCurrent(_ change: Change, on target: String) -> Bool {
+        switch change {
+        case let .status(_, previous, _):
+            return ledger.marks[target]?.status == previous
+        case .note:
+            return location(of: target) != nil
+        case let .assign(unit, _, previous):
+            guard let measure = measure(target) else { return false }
+            return units(of: measure).first { $0.name == unit }?.role == previous
+        case let .unassign(unit, previous):
+            guard let measure = measure(target) else { return false }
+            return units(of: measure).first { $0.name == unit }?.role == previous
+        case let .due(_, previous):
+            guard let measure = measure(target) else { return false }
+            return dueDate(of: measure) == previous
+        case let .undo(event, inverse):
+            return !ledger.undone.contains(event) && (inverse.map { isCurrent($0, on: target) } ?? true)
+        }
+    }
+}

@@ -76,3 +76,22 @@ struct ChangeRuleTests {
         }
     }
 }
+
+@Suite("Stale changes")
+struct StaleChangeTests {
+    @Test("a change decided on an old state is no longer current once someone else changed the target")
+    func staleness() throws {
+        var rules = ChangeRuleTests()
+        let mine = try #require(try rules.workspace.change(marking: "p-2026:1.2", as: .done))
+        #expect(rules.workspace.isCurrent(mine, on: "p-2026:1.2"))
+        rules.record("p-2026:1.2", try rules.workspace.change(marking: "p-2026:1.2", as: .blocked))
+        #expect(!rules.workspace.isCurrent(mine, on: "p-2026:1.2"))
+        let due = try #require(try rules.workspace.change(settingDue: Day(year: 2026, month: 9, day: 1), of: "p-2026:1.1"))
+        #expect(rules.workspace.isCurrent(due, on: "p-2026:1.1"))
+        rules.record("p-2026:1.1", .due(nil, previous: Day(year: 2026, month: 6, day: 30)))
+        #expect(!rules.workspace.isCurrent(due, on: "p-2026:1.1"))
+        #expect(rules.workspace.isCurrent(.note("纪要"), on: "p-2026:1.1"))
+        #expect(!rules.workspace.isCurrent(.undo(event: "gone", inverse: .status(nil, previous: .done, force: false)),
+                                          on: "p-2026:1.2"))
+    }
+}
