@@ -24,12 +24,15 @@ public struct Workspace: Equatable, Sendable {
         // Sized up front: growing a dictionary of 450,000 ids rehashes them all several times.
         let count = plans.reduce(0) { $0 + $1.pillars.reduce(0) { $0 + $1.measures.reduce(0) { $0 + 1 + $1.tasks.count } } }
         index = Dictionary(minimumCapacity: count)
-        for (p, plan) in plans.enumerated() {
-            for (q, pillar) in plan.pillars.enumerated() {
-                for (m, measure) in pillar.measures.enumerated() {
-                    index[measure.id] = Location(plan: p, pillar: q, measure: m, task: nil)
-                    for (t, task) in measure.tasks.enumerated() {
-                        index[task.id] = Location(plan: p, pillar: q, measure: m, task: t)
+        // By index, reading only the ids: copying each Measure would retain and release all its strings.
+        for p in plans.indices {
+            for q in plans[p].pillars.indices {
+                let measures = plans[p].pillars[q].measures
+                for m in measures.indices {
+                    index[measures[m].id] = Location(plan: p, pillar: q, measure: m, task: nil)
+                    let tasks = measures[m].tasks
+                    for t in tasks.indices {
+                        index[tasks[t].id] = Location(plan: p, pillar: q, measure: m, task: t)
                     }
                 }
             }
