@@ -26,39 +26,40 @@ struct ListCommand: ParsableCommand {
     }
 
     func run() throws {
-        let workspace = try options.openStore().load()
-        if let plan, workspace.plan(plan) == nil {
-            throw StoreError.unknownId(plan, closest: IdSuggestions.closest(to: plan, among: workspace.plans.map(\.id)))
-        }
-        let today = Output.today()
-        let match = try unit.map { UnitMatch($0, directory: try options.unitDirectory()) }
-        var rows: [Row] = []
-        for candidate in workspace.plans where plan == nil || candidate.id == plan {
-            for (ordinal, part) in candidate.pillars.enumerated() where pillar == nil || pillar == String(ordinal + 1) || pillar == part.number {
-                for measure in part.measures {
-                    let late = today.map { workspace.isOverdue(measure, today: $0) } ?? false
-                    let units = workspace.units(of: measure)
-                    let state = workspace.status(of: measure)
-                    guard status == nil || state == status, !overdue || late,
-                          match.map({ match in units.contains { match.matches($0.name) } }) ?? true else { continue }
-                    let progress = workspace.taskProgress(of: measure)
-                    rows.append(Row(id: measure.id, title: measure.title, status: state,
-                                    tasks: progress.total == 0 ? "" : "\(progress.done)/\(progress.total)",
-                                    due: workspace.dueDate(of: measure), overdue: late, units: units))
+        try options.withWorkspace { _, workspace in
+            if let plan, workspace.plan(plan) == nil {
+                throw StoreError.unknownId(plan, closest: IdSuggestions.closest(to: plan, among: workspace.plans.map(\.id)))
+            }
+            let today = Output.today()
+            let match = try unit.map { UnitMatch($0, directory: try options.unitDirectory()) }
+            var rows: [Row] = []
+            for candidate in workspace.plans where plan == nil || candidate.id == plan {
+                for (ordinal, part) in candidate.pillars.enumerated() where pillar == nil || pillar == String(ordinal + 1) || pillar == part.number {
+                    for measure in part.measures {
+                        let late = today.map { workspace.isOverdue(measure, today: $0) } ?? false
+                        let units = workspace.units(of: measure)
+                        let state = workspace.status(of: measure)
+                        guard status == nil || state == status, !overdue || late,
+                              match.map({ match in units.contains { match.matches($0.name) } }) ?? true else { continue }
+                        let progress = workspace.taskProgress(of: measure)
+                        rows.append(Row(id: measure.id, title: measure.title, status: state,
+                                        tasks: progress.total == 0 ? "" : "\(progress.done)/\(progress.total)",
+                                        due: workspace.dueDate(of: measure), overdue: late, units: units))
+                    }
                 }
             }
-        }
-        if json { return try Output.json(rows) }
-        let idWidth = rows.map(\.id.count).max() ?? 0
-        for row in rows {
-            let columns = [
-                row.id.padding(toLength: idWidth, withPad: " ", startingAt: 0),
-                row.status.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0),
-                row.tasks.padding(toLength: 5, withPad: " ", startingAt: 0),
-                (row.due?.description ?? "").padding(toLength: 10, withPad: " ", startingAt: 0) + (row.overdue ? "!" : " "),
-                row.title,
-            ]
-            print(columns.joined(separator: "  "))
+            if json { return try Output.json(rows) }
+            let idWidth = rows.map(\.id.count).max() ?? 0
+            for row in rows {
+                let columns = [
+                    row.id.padding(toLength: idWidth, withPad: " ", startingAt: 0),
+                    row.status.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0),
+                    row.tasks.padding(toLength: 5, withPad: " ", startingAt: 0),
+                    (row.due?.description ?? "").padding(toLength: 10, withPad: " ", startingAt: 0) + (row.overdue ? "!" : " "),
+                    row.title,
+                ]
+                print(columns.joined(separator: "  "))
+            }
         }
     }
 }

@@ -35,23 +35,23 @@ struct ShowCommand: ParsableCommand {
     }
 
     func run() throws {
-        let store = try options.openStore()
-        let workspace = try store.load()
-        let item: Item
-        if let location = workspace.location(of: id), let measure = workspace.measure(id) {
-            let targets = Set([id] + (location.task == nil ? measure.tasks.map(\.id) : []))
-            item = describe(measure, at: location, in: workspace, history: try store.history(of: targets, since: nil))
-        } else {
-            let history = try store.history(of: [id], since: nil)
-            guard !history.isEmpty else {
-                throw StoreError.unknownId(id, closest: IdSuggestions.closest(to: id, among: workspace.allIds))
+        try options.withWorkspace { store, workspace in
+            let item: Item
+            if let location = workspace.location(of: id), let measure = workspace.measure(id) {
+                let targets = Set([id] + (location.task == nil ? measure.tasks.map(\.id) : []))
+                item = describe(measure, at: location, in: workspace, history: try store.history(of: targets, since: nil))
+            } else {
+                let history = try store.history(of: [id], since: nil)
+                guard !history.isEmpty else {
+                    throw StoreError.unknownId(id, closest: IdSuggestions.closest(to: id, among: workspace.allIds))
+                }
+                item = Item(id: id, status: workspace.ledger.marks[id]?.status ?? .todo, marked: workspace.ledger.marks[id],
+                            orphaned: true, tasks: [], units: [], overdue: false, notes: workspace.ledger.notes[id] ?? [],
+                            history: history)
             }
-            item = Item(id: id, status: workspace.ledger.marks[id]?.status ?? .todo, marked: workspace.ledger.marks[id],
-                        orphaned: true, tasks: [], units: [], overdue: false, notes: workspace.ledger.notes[id] ?? [],
-                        history: history)
+            if json { return try Output.json(item) }
+            print(text(item))
         }
-        if json { return try Output.json(item) }
-        print(text(item))
     }
 
     private func describe(_ measure: Measure, at location: Workspace.Location, in workspace: Workspace,

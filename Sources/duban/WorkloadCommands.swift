@@ -30,16 +30,17 @@ struct WorkloadCommand: ParsableCommand {
     @Flag(help: "Print JSON.") var json = false
 
     func run() throws {
-        let workspace = try options.openStore().load()
-        let today = try Output.requireToday()
-        let workload = Workload(workspace: workspace, directory: try options.unitDirectory(), today: today,
-                                filter: .init(plans: try filter.plans(in: workspace))).sorted(by: sort)
-        if json { return try Output.json(workload.rows) }
-        let header = ["unit", "district", "total", "done", "doing", "blocked", "todo", "overdue", "lead"]
-        let rows = workload.rows.map { row in
-            [row.unit.name, row.unit.district] + [row.total, row.done, row.doing, row.blocked, row.todo, row.overdue, row.led].map(String.init)
+        try options.withWorkspace { _, workspace in
+            let today = try Output.requireToday()
+            let workload = Workload(workspace: workspace, directory: try options.unitDirectory(), today: today,
+                                    filter: .init(plans: try filter.plans(in: workspace))).sorted(by: sort)
+            if json { return try Output.json(workload.rows) }
+            let header = ["unit", "district", "total", "done", "doing", "blocked", "todo", "overdue", "lead"]
+            let rows = workload.rows.map { row in
+                [row.unit.name, row.unit.district] + [row.total, row.done, row.doing, row.blocked, row.todo, row.overdue, row.led].map(String.init)
+            }
+            print(Output.table(header: header, rows: rows, numericFrom: 2))
         }
-        print(Output.table(header: header, rows: rows, numericFrom: 2))
     }
 }
 
@@ -61,20 +62,21 @@ struct UnitsCommand: ParsableCommand {
     }
 
     func run() throws {
-        let workspace = try options.openStore().load()
-        let directory = try options.unitDirectory()
-        let today = try Output.requireToday()
-        let workload = Workload(workspace: workspace, directory: directory, today: today,
-                                filter: .init(plans: try filter.plans(in: workspace))).sorted(by: .name)
-        let rows = workload.rows.map { row in
-            Row(unit: row.unit.name, district: row.unit.district, measures: row.total, spellings: row.unit.spellings,
-                aliases: directory.aliases(of: row.unit.name).filter { !row.unit.spellings.contains($0) })
+        try options.withWorkspace { _, workspace in
+            let directory = try options.unitDirectory()
+            let today = try Output.requireToday()
+            let workload = Workload(workspace: workspace, directory: directory, today: today,
+                                    filter: .init(plans: try filter.plans(in: workspace))).sorted(by: .name)
+            let rows = workload.rows.map { row in
+                Row(unit: row.unit.name, district: row.unit.district, measures: row.total, spellings: row.unit.spellings,
+                    aliases: directory.aliases(of: row.unit.name).filter { !row.unit.spellings.contains($0) })
+            }
+            if json { return try Output.json(rows) }
+            print(Output.table(header: ["unit", "district", "measures", "also written"],
+                               rows: rows.map { [$0.unit, $0.district, String($0.measures),
+                                                 ($0.spellings.dropFirst() + $0.aliases).joined(separator: "、")] },
+                               numericFrom: 2, numericTo: 3))
         }
-        if json { return try Output.json(rows) }
-        print(Output.table(header: ["unit", "district", "measures", "also written"],
-                           rows: rows.map { [$0.unit, $0.district, String($0.measures),
-                                             ($0.spellings.dropFirst() + $0.aliases).joined(separator: "、")] },
-                           numericFrom: 2, numericTo: 3))
     }
 }
 
@@ -89,15 +91,16 @@ struct ReportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Write to this file (atomically) instead of standard output.", valueName: "file")) var output: String?
 
     func run() throws {
-        let workspace = try options.openStore().load()
-        let report = Report(workspace: workspace, directory: try options.unitDirectory(), today: try Output.requireToday(),
-                            plans: try filter.plans(in: workspace))
-        let data = Data(report.rendered(as: format).utf8)
-        guard let output else { return FileHandle.standardOutput.write(data) }
-        do {
-            try data.write(to: URL(fileURLWithPath: output), options: .atomic)
-        } catch {
-            throw CommandFailure(description: "\(output): cannot write the report", exitCode: 1)
+        try options.withWorkspace { _, workspace in
+            let report = Report(workspace: workspace, directory: try options.unitDirectory(), today: try Output.requireToday(),
+                                plans: try filter.plans(in: workspace))
+            let data = Data(report.rendered(as: format).utf8)
+            guard let output else { return FileHandle.standardOutput.write(data) }
+            do {
+                try data.write(to: URL(fileURLWithPath: output), options: .atomic)
+            } catch {
+                throw CommandFailure(description: "\(output): cannot write the report", exitCode: 1)
+            }
         }
     }
 }
