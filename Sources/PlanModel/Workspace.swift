@@ -62,10 +62,15 @@ public struct Workspace: Equatable, Sendable {
     /// (all done → done; any started or done → doing; else todo).
     public func status(of measure: Measure) -> Status {
         if let mark = ledger.marks[measure.id] { return mark.status }
-        let statuses = measure.tasks.map { status(ofTask: $0.id) }
-        if !statuses.isEmpty, statuses.allSatisfy({ $0 == .done }) { return .done }
-        if statuses.contains(where: { $0 == .done || $0 == .doing }) { return .doing }
-        return .todo
+        guard !measure.tasks.isEmpty else { return .todo }
+        // One pass, no array: listings ask this of every measure.
+        var allDone = true, started = false
+        for task in measure.tasks {
+            let status = status(ofTask: task.id)
+            if status != .done { allDone = false }
+            if status == .done || status == .doing { started = true }
+        }
+        return allDone ? .done : started ? .doing : .todo
     }
 
     /// Done tasks out of all tasks of the measure (3/7).
@@ -104,7 +109,12 @@ public struct Workspace: Equatable, Sendable {
 
     /// Measures done out of all measures of a plan.
     public func progress(of plan: Plan) -> Progress {
-        let measures = plan.measures
-        return Progress(done: measures.count { status(of: $0) == .done }, total: measures.count)
+        // Pillar by pillar: `plan.measures` would copy every measure.
+        var done = 0, total = 0
+        for pillar in plan.pillars {
+            total += pillar.measures.count
+            done += pillar.measures.count { status(of: $0) == .done }
+        }
+        return Progress(done: done, total: total)
     }
 }

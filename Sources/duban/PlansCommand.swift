@@ -27,7 +27,9 @@ struct PlansCommand: ParsableCommand {
             let today = Output.today()
             let rows = workspace.plans.map { plan in
                 let progress = workspace.progress(of: plan)
-                let overdue = today.map { day in plan.measures.count { workspace.isOverdue($0, today: day) } } ?? 0
+                let overdue = today.map { day in
+                    plan.pillars.reduce(0) { $0 + $1.measures.count { workspace.isOverdue($0, today: day) } }
+                } ?? 0
                 return Row(id: plan.id, title: plan.title, measures: progress.total, done: progress.done, overdue: overdue)
             }
             let listing = Listing(plans: rows, orphaned: ImportReport.orphans(in: workspace))
