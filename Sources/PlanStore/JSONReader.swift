@@ -85,7 +85,7 @@ struct JSONReader {
     }
 
     /// The bounds of the next string's contents and whether it has escapes.
-    private mutating func stringBounds() throws(Unexpected) -> (Int, Int, Bool) {
+    mutating func stringBounds() throws(Unexpected) -> (Int, Int, Bool) {
         try expect(Self.quote)
         let start = position
         var escaped = false
