@@ -3,7 +3,7 @@
 public struct Workspace: Equatable, Sendable {
     public private(set) var plans: [Plan]
     public private(set) var ledger: Ledger
-    private var index: [String: Location] = [:]
+    private var index: [String: Slot] = [:]
 
     /// Where an id points inside `plans`.
     public struct Location: Equatable, Sendable {
@@ -12,6 +12,25 @@ public struct Workspace: Equatable, Sendable {
         public var measure: Int
         /// Set when the id names a task.
         public var task: Int?
+    }
+
+    /// A `Location` in 16 bytes instead of 40: the index holds one per measure
+    /// and task (450,000 at 100,000 measures), and a smaller table is built faster.
+    private struct Slot: Equatable, Sendable {
+        var plan, pillar, measure: UInt32
+        /// `UInt32.max` when the id names the measure itself.
+        var task: UInt32
+
+        init(plan: Int, pillar: Int, measure: Int, task: Int?) {
+            self.plan = UInt32(truncatingIfNeeded: plan)
+            self.pillar = UInt32(truncatingIfNeeded: pillar)
+            self.measure = UInt32(truncatingIfNeeded: measure)
+            self.task = task.map { UInt32(truncatingIfNeeded: $0) } ?? .max
+        }
+
+        var location: Location {
+            Location(plan: Int(plan), pillar: Int(pillar), measure: Int(measure), task: task == .max ? nil : Int(task))
+        }
     }
 
     public init(plans: [Plan], ledger: Ledger = Ledger()) {
@@ -29,10 +48,10 @@ public struct Workspace: Equatable, Sendable {
             for q in plans[p].pillars.indices {
                 let measures = plans[p].pillars[q].measures
                 for m in measures.indices {
-                    index[measures[m].id] = Location(plan: p, pillar: q, measure: m, task: nil)
+                    index[measures[m].id] = Slot(plan: p, pillar: q, measure: m, task: nil)
                     let tasks = measures[m].tasks
                     for t in tasks.indices {
-                        index[tasks[t].id] = Location(plan: p, pillar: q, measure: m, task: t)
+                        index[tasks[t].id] = Slot(plan: p, pillar: q, measure: m, task: t)
                     }
                 }
             }
@@ -41,17 +60,20 @@ public struct Workspace: Equatable, Sendable {
 
     public mutating func apply(_ event: Event) { ledger.apply(event) }
 
-    public func location(of id: String) -> Location? { index[id] }
+    public func location(of id: String) -> Location? { index[id]?.location }
 
     public func plan(_ id: String) -> Plan? { plans.first { $0.id == id } }
 
     public func measure(_ id: String) -> Measure? {
-        guard let l = index[id] else { return nil }
+        guard let l = index[id]?.location else { return nil }
         return plans[l.plan].pillars[l.pillar].measures[l.measure]
     }
 
-    /// Every measure and task id, for suggestions on an unknown id.
-    public var allIds: Dictionary<String, Location>.Keys { index.keys }
+    /// Every measure and task id, for suggestions on an unknown id (made on
+    /// demand: the index itself keeps compact slots).
+    public var allIds: Dictionary<String, Location>.Keys {
+        Dictionary(uniqueKeysWithValues: index.lazy.map { ($0.key, $0.value.location) }).keys
+    }
 
     // MARK: Derived progress
 
