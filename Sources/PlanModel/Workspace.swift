@@ -85,10 +85,10 @@ public struct Workspace: Equatable, Sendable {
     public func status(of measure: Measure) -> Status {
         if let mark = ledger.marks[measure.id] { return mark.status }
         guard !measure.tasks.isEmpty else { return .todo }
-        // One pass, no array: listings ask this of every measure.
+        // One pass, no array, no task copies: listings ask this of every measure.
         var allDone = true, started = false
-        for task in measure.tasks {
-            let status = status(ofTask: task.id)
+        for t in measure.tasks.indices {
+            let status = status(ofTask: measure.tasks[t].id)
             if status != .done { allDone = false }
             if status == .done || status == .doing { started = true }
         }
@@ -131,11 +131,12 @@ public struct Workspace: Equatable, Sendable {
 
     /// Measures done out of all measures of a plan.
     public func progress(of plan: Plan) -> Progress {
-        // Pillar by pillar: `plan.measures` would copy every measure.
+        // By index: `plan.measures`, and iterating, would copy (retain and release) every measure.
         var done = 0, total = 0
-        for pillar in plan.pillars {
-            total += pillar.measures.count
-            done += pillar.measures.count { status(of: $0) == .done }
+        for pillar in plan.pillars.indices {
+            let measures = plan.pillars[pillar].measures
+            total += measures.count
+            for m in measures.indices where status(of: measures[m]) == .done { done += 1 }
         }
         return Progress(done: done, total: total)
     }

@@ -22,14 +22,22 @@ struct PlansCommand: ParsableCommand {
         var orphaned: [String]
     }
 
+    /// Overdue measures of `plan`, by index: iterating would copy (retain and release) every measure.
+    private static func overdueCount(of plan: Plan, in workspace: Workspace, today: Day) -> Int {
+        var count = 0
+        for p in plan.pillars.indices {
+            let measures = plan.pillars[p].measures
+            for m in measures.indices where workspace.isOverdue(measures[m], today: today) { count += 1 }
+        }
+        return count
+    }
+
     func run() throws {
         try options.withWorkspace { _, workspace in
             let today = Output.today()
             let rows = workspace.plans.map { plan in
                 let progress = workspace.progress(of: plan)
-                let overdue = today.map { day in
-                    plan.pillars.reduce(0) { $0 + $1.measures.count { workspace.isOverdue($0, today: day) } }
-                } ?? 0
+                let overdue = today.map { Self.overdueCount(of: plan, in: workspace, today: $0) } ?? 0
                 return Row(id: plan.id, title: plan.title, measures: progress.total, done: progress.done, overdue: overdue)
             }
             let listing = Listing(plans: rows, orphaned: ImportReport.orphans(in: workspace))
