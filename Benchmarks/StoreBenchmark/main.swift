@@ -1,9 +1,9 @@
 // Timings of the JSON store on synthetic stores (not a test):
 //     swift build -c release && .build/release/duban-store-bench 1000 10000 100000
 // For each size: build a store of that many measures with as many events,
-// compact it, add 500 more events, then time a full open (plans + state, in
-// a fresh process, with its peak memory), `duban done ID` end to end (the
-// release `duban` binary; its memory: `/usr/bin/time -v`), and a compaction.
+// compact it, add 500 more events, then time a full open (plans + state, in a
+// fresh process, with its peak memory; median of 5 after a warm-up), `duban done ID`
+// end to end (the release `duban` binary; its memory: `/usr/bin/time -v`), and a compaction.
 import Foundation
 import PlanModel
 import PlanStore
@@ -68,10 +68,11 @@ for size in sizes.isEmpty ? [1_000, 10_000, 100_000] : sizes {
     try store.compact()
     try store.record(Array(events.suffix(500)))
 
-    let open = try (0..<3).map { _ in
+    // A warm-up, then the median of 5.
+    let open = try (0..<6).map { _ in
         try run(binDirectory.appendingPathComponent("duban-store-bench"), ["--open", directory.path])
             .split(separator: " ").compactMap { Double($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
-    }.sorted { $0[0] < $1[0] }[1]
+    }.dropFirst().sorted { $0[0] < $1[0] }[2]
 
     let ids = plans.flatMap(\.measures).filter(\.tasks.isEmpty).map(\.id).shuffled().prefix(5)
     let done = try median(ids.count) {
