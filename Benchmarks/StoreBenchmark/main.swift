@@ -21,9 +21,17 @@ func median(_ runs: Int, _ body: () throws -> Void) rethrows -> Double {
     return times.sorted()[runs / 2]
 }
 
-func peakMegabytes(_ who: __rusage_who) -> Double {
+/// This process's peak resident memory. On Linux `ru_maxrss` of a process
+/// spawned by a large parent reports the parent's size (it survives `exec`),
+/// so the kernel's own high-water mark is read instead.
+func peakMegabytes() -> Double {
+    if let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+       let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+       let kilobytes = line.split(separator: " ").dropFirst().first.flatMap({ Double($0) }) {
+        return kilobytes / 1024
+    }
     var usage = rusage()
-    getrusage(who.rawValue, &usage)
+    getrusage(RUSAGE_SELF.rawValue, &usage)
     return Double(usage.ru_maxrss) / 1024
 }
 
@@ -35,7 +43,7 @@ if CommandLine.arguments.count == 3, CommandLine.arguments[1] == "--open" {
     let time = try seconds {
         workspace = try JSONPlanStore.open(at: URL(fileURLWithPath: CommandLine.arguments[2])) { _ in }.load()
     }
-    print(time, peakMegabytes(RUSAGE_SELF), workspace?.plans.count ?? 0)
+    print(time, peakMegabytes(), workspace?.plans.count ?? 0)
     exit(0)
 }
 
