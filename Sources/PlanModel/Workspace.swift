@@ -3,7 +3,7 @@
 public struct Workspace: Equatable, Sendable {
     public private(set) var plans: [Plan]
     public private(set) var ledger: Ledger
-    private var index: [String: Location] = [:]
+    private var index: [String: Slot] = [:]
 
     /// Where an id points inside `plans`.
     public struct Location: Equatable, Sendable {
@@ -14,6 +14,25 @@ public struct Workspace: Equatable, Sendable {
         public var task: Int?
     }
 
+    /// A `Location` in 16 bytes instead of 40: the index holds one per measure
+    /// and task (450,000 at 100,000 measures), and a smaller table is built faster.
+    private struct Slot: Equatable, Sendable {
+        var plan, pillar, measure: UInt32
+        /// `UInt32.max` when the id names the measure itself.
+        var task: UInt32
+
+        init(plan: Int, pillar: Int, measure: Int, task: Int?) {
+            self.plan = UInt32(truncatingIfNeeded: plan)
+            self.pillar = UInt32(truncatingIfNeeded: pillar)
+            self.measure = UInt32(truncatingIfNeeded: measure)
+            self.task = task.map { UInt32(truncatingIfNeeded: $0) } ?? .max
+        }
+
+        var location: Location {
+            Location(plan: Int(plan), pillar: Int(pillar), measure: Int(measure), task: task == .max ? nil : Int(task))
+        }
+    }
+
     public init(plans: [Plan], ledger: Ledger = Ledger()) {
         self.plans = plans
         self.ledger = ledger
@@ -21,15 +40,18 @@ public struct Workspace: Equatable, Sendable {
     }
 
     private mutating func reindex() {
-        index = [:]
-        // Sized once, so a large store's ids are not rehashed as the table grows.
-        index.reserveCapacity(plans.reduce(0) { $0 + $1.measures.reduce(0) { $0 + 1 + $1.tasks.count } })
-        for (p, plan) in plans.enumerated() {
-            for (q, pillar) in plan.pillars.enumerated() {
-                for (m, measure) in pillar.measures.enumerated() {
-                    index[measure.id] = Location(plan: p, pillar: q, measure: m, task: nil)
-                    for (t, task) in measure.tasks.enumerated() {
-                        index[task.id] = Location(plan: p, pillar: q, measure: m, task: t)
+        // Sized up front: growing a dictionary of 450,000 ids rehashes them all several times.
+        let count = plans.reduce(0) { $0 + $1.pillars.reduce(0) { $0 + $1.measures.reduce(0) { $0 + 1 + $1.tasks.count } } }
+        index = Dictionary(minimumCapacity: count)
+        // By index, reading only the ids: copying each Measure would retain and release all its strings.
+        for p in plans.indices {
+            for q in plans[p].pillars.indices {
+                let measures = plans[p].pillars[q].measures
+                for m in measures.indices {
+                    index[measures[m].id] = Slot(plan: p, pillar: q, measure: m, task: nil)
+                    let tasks = measures[m].tasks
+                    for t in tasks.indices {
+                        index[tasks[t].id] = Slot(plan: p, pillar: q, measure: m, task: t)
                     }
                 }
             }
@@ -38,17 +60,20 @@ public struct Workspace: Equatable, Sendable {
 
     public mutating func apply(_ event: Event) { ledger.apply(event) }
 
-    public func location(of id: String) -> Location? { index[id] }
+    public func location(of id: String) -> Location? { index[id]?.location }
 
     public func plan(_ id: String) -> Plan? { plans.first { $0.id == id } }
 
     public func measure(_ id: String) -> Measure? {
-        guard let l = index[id] else { return nil }
+        guard let l = index[id]?.location else { return nil }
         return plans[l.plan].pillars[l.pillar].measures[l.measure]
     }
 
-    /// Every measure and task id, for suggestions on an unknown id.
-    public var allIds: Dictionary<String, Location>.Keys { index.keys }
+    /// Every measure and task id, for suggestions on an unknown id (made on
+    /// demand: the index itself keeps compact slots).
+    public var allIds: Dictionary<String, Location>.Keys {
+        Dictionary(uniqueKeysWithValues: index.lazy.map { ($0.key, $0.value.location) }).keys
+    }
 
     // MARK: Derived progress
 
@@ -59,10 +84,15 @@ public struct Workspace: Equatable, Sendable {
     /// (all done → done; any started or done → doing; else todo).
     public func status(of measure: Measure) -> Status {
         if let mark = ledger.marks[measure.id] { return mark.status }
-        let statuses = measure.tasks.map { status(ofTask: $0.id) }
-        if !statuses.isEmpty, statuses.allSatisfy({ $0 == .done }) { return .done }
-        if statuses.contains(where: { $0 == .done || $0 == .doing }) { return .doing }
-        return .todo
+        guard !measure.tasks.isEmpty else { return .todo }
+        // One pass, no array, no task copies: listings ask this of every measure.
+        var allDone = true, started = false
+        for t in measure.tasks.indices {
+            let status = status(ofTask: measure.tasks[t].id)
+            if status != .done { allDone = false }
+            if status == .done || status == .doing { started = true }
+        }
+        return allDone ? .done : started ? .doing : .todo
     }
 
     /// Done tasks out of all tasks of the measure (3/7).
@@ -101,7 +131,13 @@ public struct Workspace: Equatable, Sendable {
 
     /// Measures done out of all measures of a plan.
     public func progress(of plan: Plan) -> Progress {
-        let measures = plan.measures
-        return Progress(done: measures.count { status(of: $0) == .done }, total: measures.count)
+        // By index: `plan.measures`, and iterating, would copy (retain and release) every measure.
+        var done = 0, total = 0
+        for pillar in plan.pillars.indices {
+            let measures = plan.pillars[pillar].measures
+            total += measures.count
+            for m in measures.indices where status(of: measures[m]) == .done { done += 1 }
+        }
+        return Progress(done: done, total: total)
     }
 }

@@ -18,18 +18,22 @@ extension JSONPlanStore {
         }
     }
 
-    /// Every plan, decoded in parallel (plan bodies dominate the time to open a big store).
-    func readPlans() throws(StoreError) -> [Plan] {
+    /// Every plan, decoded in parallel (plan bodies dominate the time to open a
+    /// big store), and `alongside`'s result, computed on one more worker meanwhile.
+    func readPlans<Other>(alongside other: @Sendable () throws(StoreError) -> Other) throws(StoreError) -> ([Plan], Other) {
         let names = try planFileNames()
         let results = Results<Plan>(count: names.count)
-        DispatchQueue.concurrentPerform(iterations: names.count) { n in
-            let path = plansPath + "/" + names[n]
-            results.set(n, Result { () throws(StoreError) -> Plan in
+        let otherResult = Results<Other>(count: 1)
+        // The other job first: it is the longest single one (the snapshot and journal fold).
+        DispatchQueue.concurrentPerform(iterations: names.count + 1) { n in
+            guard n > 0 else { return otherResult.set(0, Result(catching: other)) }
+            let path = plansPath + "/" + names[n - 1]
+            results.set(n - 1, Result { () throws(StoreError) -> Plan in
                 guard let data = try Disk.read(path) else { throw StoreError.io(file: path, operation: "read", code: ENOENT) }
                 return try PlanFile.read(data, file: path)
             })
         }
-        return try results.values()
+        return (try results.values(), try otherResult.values()[0])
     }
 
     public func importPlan(_ plan: Plan) throws(StoreError) -> ImportReport {

@@ -9,10 +9,11 @@ extension JSONPlanStore {
     /// The ledger as of the journal's last complete line, and what was found on the way.
     struct Fold {
         var ledger: Ledger
-        /// The journal as read.
-        var journalData: Data
-        /// The offset just past its last complete line.
+        /// The offset just past the journal's last complete line.
         var end: Int
+        /// The digest of the journal up to `end`, for a snapshot of this fold
+        /// (kept instead of the journal's bytes, which can be tens of megabytes).
+        var digest: String
         /// Events folded on top of the snapshot.
         var tailEvents: Int
         var tornAt: Int?
@@ -41,7 +42,8 @@ extension JSONPlanStore {
         let reading = journal.read(data, from: start)
         reading.problems.forEach(warn)
         for event in reading.events { ledger.apply(event) }
-        return Fold(ledger: ledger, journalData: data, end: reading.end, tailEvents: reading.events.count,
+        let digest = data.withUnsafeBytes { Digest.of(UnsafeRawBufferPointer(rebasing: $0[0..<reading.end])) }
+        return Fold(ledger: ledger, end: reading.end, digest: digest, tailEvents: reading.events.count,
                     tornAt: reading.tornAt, damagedSnapshot: damage)
     }
 
@@ -65,9 +67,8 @@ extension JSONPlanStore {
     /// Writes a snapshot of `fold`, keeping the current one as the backup.
     /// Call under the exclusive lock.
     func writeSnapshot(_ fold: Fold) throws(StoreError) {
-        let digest = fold.journalData.withUnsafeBytes { Digest.of(UnsafeRawBufferPointer(rebasing: $0[0..<fold.end])) }
         let snapshot = Snapshot(schema: Schema.current,
-                                journal: .init(bytes: fold.end, events: fold.ledger.eventCount, digest: digest),
+                                journal: .init(bytes: fold.end, events: fold.ledger.eventCount, digest: fold.digest),
                                 ledger: fold.ledger)
         let data: Data
         do {

@@ -82,8 +82,8 @@ public struct JSONPlanStore: PlanStoring {
 
     public func load() throws(StoreError) -> Workspace {
         let (workspace, fold) = try lock.withLock(exclusive: false) { () throws(StoreError) in
-            let fold = try self.fold()
-            return (Workspace(plans: try readPlans(), ledger: fold.ledger), fold)
+            let (plans, fold) = try readPlans(alongside: { () throws(StoreError) in try self.fold() })
+            return (Workspace(plans: plans, ledger: fold.ledger), fold)
         }
         try tidy(after: fold)
         return workspace

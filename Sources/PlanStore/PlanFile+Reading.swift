@@ -42,7 +42,7 @@ private enum PlanReader {
             case Self.district: district = try reader.optionalString()
             case Self.year: year = reader.null() ? nil : try reader.int()
             case Self.docNumber: docNumber = try reader.optionalString()
-            case Self.date: date = try day(&reader)
+            case Self.date: date = try reader.optionalDay()
             case Self.pillars:
                 var list: [Pillar] = []
                 try reader.array { reader throws(Unexpected) in list.append(try pillar(&reader)) }
@@ -58,11 +58,6 @@ private enum PlanReader {
         try reader.end()
         return Plan(id: try required(id), title: try required(title), district: district, year: year,
                     docNumber: docNumber, date: date, pillars: try required(pillars))
-    }
-
-    static func day(_ reader: inout JSONReader) throws(Unexpected) -> Day? {
-        guard let text = try reader.optionalString() else { return nil }
-        return try required(Day(text))
     }
 
     static func pillar(_ reader: inout JSONReader) throws(Unexpected) -> Pillar {
@@ -136,7 +131,7 @@ private enum PlanReader {
         try reader.object { reader, key throws(Unexpected) in
             switch key {
             case Self.text: text = try reader.string()
-            case Self.date: date = try day(&reader)
+            case Self.date: date = try reader.optionalDay()
             default: try reader.skipValue()
             }
         }

@@ -88,7 +88,7 @@ private enum SnapshotReader {
             case Self.dueDates:
                 var all: [String: Day?] = [:]
                 try reader.dictionary { reader, target throws(Unexpected) in
-                    all[target] = .some(try reader.optionalString().map { text throws(Unexpected) in try required(Day(text)) })
+                    all[target] = .some(try reader.optionalDay())
                 }
                 dueDates = all
             case Self.undone:

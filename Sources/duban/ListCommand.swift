@@ -40,7 +40,7 @@ struct ListCommand: ParsableCommand {
     }
 
     func run() throws {
-        let workspace = try options.openStore().load()
+        try options.withWorkspace { _, workspace in
         if let plan, workspace.plan(plan) == nil {
             throw StoreError.unknownId(plan, closest: IdSuggestions.closest(to: plan, among: workspace.plans.map(\.id)))
         }
@@ -80,5 +80,6 @@ struct ListCommand: ParsableCommand {
             ]
             print(columns.joined(separator: "  "))
         }
+    }
     }
 }

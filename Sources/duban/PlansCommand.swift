@@ -22,24 +22,35 @@ struct PlansCommand: ParsableCommand {
         var orphaned: [String]
     }
 
+    /// Overdue measures of `plan`, by index: iterating would copy (retain and release) every measure.
+    private static func overdueCount(of plan: Plan, in workspace: Workspace, today: Day) -> Int {
+        var count = 0
+        for p in plan.pillars.indices {
+            let measures = plan.pillars[p].measures
+            for m in measures.indices where workspace.isOverdue(measures[m], today: today) { count += 1 }
+        }
+        return count
+    }
+
     func run() throws {
-        let workspace = try options.openStore().load()
-        let today = Output.today()
-        let rows = workspace.plans.map { plan in
-            let progress = workspace.progress(of: plan)
-            let overdue = today.map { day in plan.measures.count { workspace.isOverdue($0, today: day) } } ?? 0
-            return Row(id: plan.id, title: plan.title, measures: progress.total, done: progress.done, overdue: overdue)
-        }
-        let listing = Listing(plans: rows, orphaned: ImportReport.orphans(in: workspace))
-        if json { return try Output.json(listing) }
-        guard !rows.isEmpty else { return print("no plans in \(options.directory.path)") }
-        let idWidth = rows.map(\.id.count).max() ?? 0
-        for row in rows {
-            let counts = "\(row.done)/\(row.measures) done" + (row.overdue > 0 ? ", \(row.overdue) overdue" : "")
-            print(row.id.padding(toLength: idWidth, withPad: " ", startingAt: 0) + "  " + counts + "  " + row.title)
-        }
-        if !listing.orphaned.isEmpty {
-            print("orphaned (history kept, no longer in a plan): " + listing.orphaned.joined(separator: ", "))
+        try options.withWorkspace { _, workspace in
+            let today = Output.today()
+            let rows = workspace.plans.map { plan in
+                let progress = workspace.progress(of: plan)
+                let overdue = today.map { Self.overdueCount(of: plan, in: workspace, today: $0) } ?? 0
+                return Row(id: plan.id, title: plan.title, measures: progress.total, done: progress.done, overdue: overdue)
+            }
+            let listing = Listing(plans: rows, orphaned: ImportReport.orphans(in: workspace))
+            if json { return try Output.json(listing) }
+            guard !rows.isEmpty else { return print("no plans in \(options.directory.path)") }
+            let idWidth = rows.map(\.id.count).max() ?? 0
+            for row in rows {
+                let counts = "\(row.done)/\(row.measures) done" + (row.overdue > 0 ? ", \(row.overdue) overdue" : "")
+                print(row.id.padding(toLength: idWidth, withPad: " ", startingAt: 0) + "  " + counts + "  " + row.title)
+            }
+            if !listing.orphaned.isEmpty {
+                print("orphaned (history kept, no longer in a plan): " + listing.orphaned.joined(separator: ", "))
+            }
         }
     }
 }

@@ -58,8 +58,7 @@ struct ShowCommand: ParsableCommand {
     }
 
     func run() throws {
-        let store = try options.openStore()
-        let workspace = try store.load()
+        try options.withWorkspace { store, workspace in
         let item: Item
         if let location = workspace.location(of: id), let measure = workspace.measure(id) {
             let targets = Set([id] + (location.task == nil ? measure.tasks.map(\.id) : []))
@@ -75,6 +74,7 @@ struct ShowCommand: ParsableCommand {
         }
         if json { return try Output.json(item) }
         print(text(item))
+    }
     }
 
     private func describe(_ measure: Measure, at location: Workspace.Location, in workspace: Workspace,

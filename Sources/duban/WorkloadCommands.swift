@@ -30,7 +30,7 @@ struct WorkloadCommand: ParsableCommand {
     @Flag(help: "Print JSON.") var json = false
 
     func run() throws {
-        let workspace = try options.openStore().load()
+        try options.withWorkspace { _, workspace in
         let today = try Output.requireToday()
         let workload = Workload(workspace: workspace, directory: try options.unitDirectory(), today: today,
                                 filter: .init(plans: try filter.plans(in: workspace))).sorted(by: sort)
@@ -41,6 +41,7 @@ struct WorkloadCommand: ParsableCommand {
                 + [row.total, row.done, row.doing, row.blocked, row.todo, row.open, row.overdue, row.led].map(String.init)
         }
         print(Output.table(header: header, rows: rows, numericFrom: 2))
+    }
     }
 }
 
@@ -62,7 +63,7 @@ struct UnitsCommand: ParsableCommand {
     }
 
     func run() throws {
-        let workspace = try options.openStore().load()
+        try options.withWorkspace { _, workspace in
         let directory = try options.unitDirectory()
         let today = try Output.requireToday()
         let workload = Workload(workspace: workspace, directory: directory, today: today,
@@ -77,6 +78,7 @@ struct UnitsCommand: ParsableCommand {
                                              ($0.spellings.dropFirst() + $0.aliases).joined(separator: "、")] },
                            numericFrom: 2, numericTo: 3))
     }
+    }
 }
 
 struct ReportCommand: ParsableCommand {
@@ -90,7 +92,7 @@ struct ReportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Write to this file (atomically) instead of standard output.", valueName: "file")) var output: String?
 
     func run() throws {
-        let workspace = try options.openStore().load()
+        try options.withWorkspace { _, workspace in
         let report = Report(workspace: workspace, directory: try options.unitDirectory(), today: try Output.requireToday(),
                             plans: try filter.plans(in: workspace))
         let data = Data(report.rendered(as: format).utf8)
@@ -100,5 +102,6 @@ struct ReportCommand: ParsableCommand {
         } catch {
             throw CommandFailure(description: "\(output): cannot write the report", exitCode: 1)
         }
+    }
     }
 }

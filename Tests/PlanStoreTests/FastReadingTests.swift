@@ -43,12 +43,32 @@ struct FastReadingTests {
         #expect(plan.pillars[0].title == "政务" && plan.measures[0].text == "😀")
     }
 
+    @Test("strings of every length with a quote, backslash, control character or none at every place read as JSONDecoder reads them")
+    func stringsAtEveryOffset() throws {
+        // The reader scans strings in 16-byte blocks: cover every place a special byte can fall.
+        var plan = Fixtures.plan
+        var texts: [String] = []
+        for length in 0...40 {
+            let plain = String(repeating: "a", count: length)
+            texts.append(plain)
+            texts.append(String(repeating: "政", count: length))
+            for special in ["\"", "\\", "\n", "\u{1}"] {
+                for at in 0...length { texts.append(String(plain.prefix(at)) + special + String(plain.dropFirst(at))) }
+            }
+        }
+        plan.pillars[0].measures[0].tasks = texts.enumerated().map { Task(id: "t\($0.offset)", title: $0.element, text: "政" + $0.element) }
+        let data = try PlanFile.encode(plan, keepingFieldsOf: nil)
+        #expect(try PlanFile.read(data, file: "p.json") == plan)
+    }
+
     @Test("what the fast reader declines still gets JSONDecoder's error or value", arguments: [
         ("{\"id\":\"x\",\"title\":\"t\",\"pillars\":[],\"year\":2026.0}", nil),
         ("{\"id\":\"x\",\"title\":\"t\",\"pillars\":[]", "unreadable at byte"),
         ("{\"id\":\"x\",\"title\":\"t\",\"pillars\":[],\"schema\":2}", "has schema 2"),
         ("{\"id\":\"x\",\"pillars\":[]}", "title: missing"),
         ("{\"id\":\"x\",\"title\":\"t\",\"date\":\"2026-02-30\",\"pillars\":[]}", "not a YYYY-MM-DD day"),
+        ("{\"id\":\"x\",\"title\":\"t\",\"date\":\"2026-1-230\",\"pillars\":[]}", "not a YYYY-MM-DD day"),
+        ("{\"id\":\"x\",\"title\":\"a\u{1}b\",\"pillars\":[]}", "unreadable at byte"),
     ] as [(String, String?)])
     func declined(text: String, error: String?) throws {
         let data = Data(text.utf8)
