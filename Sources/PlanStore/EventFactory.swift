@@ -94,4 +94,17 @@ public struct EventFactory: Sendable {
         }
         return events
     }
+
+    /// Refuses `events` if any was decided on a state that has changed since
+    /// (`Workspace.isCurrent`), checking each on the state the earlier ones leave.
+    public static func requireCurrent(_ events: [Event], in workspace: Workspace) throws(StoreError) {
+        var workspace = workspace
+        for event in events {
+            guard workspace.isCurrent(event.change, on: event.target) else {
+                throw StoreError.refused("\(event.target) was changed meanwhile (another terminal or officer); "
+                                         + "nothing recorded: look again (duban history \(event.target))")
+            }
+            workspace.apply(event)
+        }
+    }
 }

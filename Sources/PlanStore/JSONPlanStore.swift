@@ -90,6 +90,23 @@ public struct JSONPlanStore: PlanStoring {
     }
 
     public func workspace(for ids: [String]) throws(StoreError) -> Workspace {
+        let entries = try indexEntries(for: ids)
+        return try lock.withLock(exclusive: false) { () throws(StoreError) in try workspace(of: entries) }
+    }
+
+    public func update(_ ids: [String], _ build: (Workspace) throws(StoreError) -> [Event]) throws(StoreError) -> [Event] {
+        // The indexes take their own locks, so entries are found first; the state
+        // the events are decided on and their append then share one exclusive lock.
+        let entries = try indexEntries(for: ids)
+        let (events, repaired) = try lock.withLock(exclusive: true) { () throws(StoreError) -> ([Event], String?) in
+            let events = try build(try workspace(of: entries))
+            return (events, events.isEmpty ? nil : try journal.append(events))
+        }
+        repaired.map(warn)
+        return events
+    }
+
+    private func indexEntries(for ids: [String]) throws(StoreError) -> [IdIndex.Entry] {
         let plans = try planFileNames().map { String($0.dropLast(".json".count)) }
         var entries: [IdIndex.Entry] = []
         for id in ids {
@@ -100,6 +117,11 @@ public struct JSONPlanStore: PlanStoring {
             }
             if !entries.contains(where: { $0.id == entry.id }) { entries.append(entry) }
         }
+        return entries
+    }
+
+    /// The measures of `entries` with every event about them; the caller holds the lock.
+    private func workspace(of entries: [IdIndex.Entry]) throws(StoreError) -> Workspace {
         let targets = Set(entries.flatMap { [$0.id] + $0.tasks })
         // One pass per measure: its tasks' ids extend its own (`P:1.1` → `P:1.1.2`).
         let needles = entries.flatMap { entry in
@@ -107,13 +129,10 @@ public struct JSONPlanStore: PlanStoring {
                 ? [Journal.prefixNeedle(field: "target", value: entry.id)]
                 : Journal.needles(field: "target", values: [entry.id] + entry.tasks)
         }
-        let ledger = try lock.withLock(exclusive: false) { () throws(StoreError) in
-            let reading = journal.read(try journal.contents(), from: 0, matching: needles)
-            reading.problems.forEach(warn)
-            var ledger = Ledger()
-            for event in reading.events where targets.contains(event.target) { ledger.apply(event) }
-            return ledger
-        }
+        let reading = journal.read(try journal.contents(), from: 0, matching: needles)
+        reading.problems.forEach(warn)
+        var ledger = Ledger()
+        for event in reading.events where targets.contains(event.target) { ledger.apply(event) }
         let byPlan = Dictionary(grouping: entries, by: \.plan).sorted { $0.key < $1.key }.map { plan, entries in
             Plan(id: plan, title: "", pillars: [Pillar(number: "", title: "", measures: entries.map(\.measure))])
         }

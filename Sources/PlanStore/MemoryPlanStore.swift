@@ -19,7 +19,24 @@ public final class MemoryPlanStore: PlanStoring, @unchecked Sendable {
     }
 
     public func workspace(for ids: [String]) throws(StoreError) -> Workspace {
-        let workspace = try load()
+        lock.lock()
+        defer { lock.unlock() }
+        return try workspace(of: ids)
+    }
+
+    public func update(_ ids: [String], _ build: (Workspace) throws(StoreError) -> [Event]) throws(StoreError) -> [Event] {
+        lock.lock()
+        defer { lock.unlock() }
+        let built = try build(try workspace(of: ids))
+        events.append(contentsOf: built)
+        return built
+    }
+
+    /// Every plan with its progress; the caller holds the lock.
+    private func workspace(of ids: [String]) throws(StoreError) -> Workspace {
+        var ledger = Ledger()
+        for event in events { ledger.apply(event) }
+        let workspace = Workspace(plans: plans.keys.sorted().compactMap { plans[$0] }, ledger: ledger)
         for id in ids where workspace.location(of: id) == nil {
             throw StoreError.unknownId(id, closest: IdSuggestions.closest(to: id, among: workspace.allIds))
         }

@@ -14,6 +14,12 @@ public protocol PlanStoring: Sendable {
     /// closest existing ids.
     func workspace(for ids: [String]) throws(StoreError) -> Workspace
 
+    /// Decides and records a change atomically: `build` gets the current state of
+    /// `ids` (as `workspace(for:)`) and its events are appended before any other
+    /// writer can change those ids, so no change is decided on a stale state.
+    /// Returns the events recorded (none when `build` returns none).
+    func update(_ ids: [String], _ build: (Workspace) throws(StoreError) -> [Event]) throws(StoreError) -> [Event]
+
     /// The fold of `officer`'s own events: enough for `Ledger.undo(by:id:time:)`.
     func ledger(of officer: String) throws(StoreError) -> Ledger
 

@@ -41,7 +41,13 @@ struct DashboardCommand: ParsableCommand {
         let store = try options.openStore()
         let source = DashboardDataSource(
             load: { try store.load() },
-            append: { try store.record([$0]) },
+            append: { event in
+                // Checked against the store as it is now, not as the screen last saw it.
+                _ = try store.update([event.target]) { current throws(StoreError) in
+                    try EventFactory.requireCurrent([event], in: current)
+                    return [event]
+                }
+            },
             history: { targets in try store.history(of: targets, since: nil) })
         return (source, notice)
     }

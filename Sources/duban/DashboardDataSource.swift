@@ -5,7 +5,8 @@ import PlanModel
 struct DashboardDataSource {
     /// Reads every plan with its events folded in.
     var load: () throws -> Workspace
-    /// Appends one event (a change or an undo) to the store.
+    /// Appends one event (a change or an undo) to the store, refused when the
+    /// store no longer holds the value the event replaces.
     var append: (Event) throws -> Void
     /// The events about these ids (a measure and its tasks), oldest first.
     var history: (_ targets: Set<String>) throws -> [Event]

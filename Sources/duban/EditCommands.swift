@@ -85,7 +85,10 @@ struct UndoCommand: ParsableCommand {
         guard !undos.isEmpty else {
             throw CommandFailure(description: "nothing of \(factory.officer)'s to undo", exitCode: 1)
         }
-        try store.record(undos)
+        _ = try store.update(Array(Set(undos.map(\.target)))) { current throws(StoreError) in
+            try EventFactory.requireCurrent(undos, in: current)
+            return undos
+        }
         print(undos.map { "\($0.target): \(Output.describe($0.change))" }.joined(separator: "\n"))
     }
 }

@@ -91,6 +91,33 @@ struct StoreContractTests {
         #expect(try wang.status(.done, of: "p-2026:1.1", in: store.workspace(for: ["p-2026:1.1"])) == nil)
     }
 
+    @Test("a change decided on a stale state is refused by update; decided inside it, it is recorded",
+          arguments: StoreKind.allCases)
+    func staleChangesAreRefused(kind: StoreKind) throws {
+        let directory = TemporaryDirectory()
+        let store = try Fixtures.makeStore(kind, in: directory)
+        _ = try store.importPlan(Fixtures.plan)
+        let wang = EventFactory(officer: "wang", time: Fixtures.t0)
+        let li = EventFactory(officer: "li", time: Fixtures.t0)
+        // wang's screen shows 1.2 unmarked; meanwhile li marks it blocked.
+        let stale = try #require(try wang.status(.done, of: "p-2026:1.2", in: store.workspace(for: ["p-2026:1.2"])))
+        _ = try store.update(["p-2026:1.2"]) { current throws(StoreError) in
+            try li.status(.blocked, of: "p-2026:1.2", in: current).map { [$0] } ?? []
+        }
+        #expect(throws: StoreError.self) {
+            try store.update(["p-2026:1.2"]) { current throws(StoreError) in
+                try EventFactory.requireCurrent([stale], in: current)
+                return [stale]
+            }
+        }
+        #expect(try store.load().ledger.marks["p-2026:1.2"]?.status == .blocked)
+        let fresh = try store.update(["p-2026:1.2"]) { current throws(StoreError) in
+            try wang.status(.done, of: "p-2026:1.2", in: current).map { [$0] } ?? []
+        }
+        #expect(fresh.map(\.change) == [.status(.done, previous: .blocked, force: false)])
+        #expect(try store.load().ledger.marks["p-2026:1.2"]?.status == .done)
+    }
+
     @Test("a slice for some ids agrees with the whole workspace on them", arguments: StoreKind.allCases)
     func sliceAgrees(kind: StoreKind) throws {
         let directory = TemporaryDirectory()
