@@ -40,11 +40,12 @@ public struct ImportReport: Codable, Equatable, Sendable {
     }
 
     /// Refuses a plan the store could not hold: an id unusable as a file name, or ids used twice.
-    static func validate(_ plan: Plan) throws(StoreError) {
+    public static func validate(_ plan: Plan) throws(StoreError) {
         let id = plan.id
-        guard !id.isEmpty, !id.hasPrefix("."), !id.contains("/"), !id.contains(where: \.isNewline),
-              id.utf8.count <= 200 else {
-            throw StoreError.badInput("plan id \"\(id)\" cannot name a file")
+        // Ids are typed by officers and name files: lower-case letters, digits, - and _ only.
+        guard !id.isEmpty, id.utf8.count <= 200, !id.hasPrefix("-"),
+              id.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" }) else {
+            throw StoreError.badInput("plan id \"\(id)\" must be lower-case letters, digits, - or _ (e.g. jiading-2026)")
         }
         var seen = Set<String>()
         for measure in plan.measures {

@@ -57,7 +57,8 @@ extension JSONPlanStore {
             } catch {
                 guard case .corrupt = error else { throw error }
                 if path == snapshotPath { damage = error }
-                let next = path == snapshotPath ? "using \(backupPath)" : "folding the whole journal"
+                let backupExists = FileManager.default.fileExists(atPath: backupPath)
+                let next = path == snapshotPath && backupExists ? "using \(backupPath)" : "folding the whole journal"
                 warn("\(error) (left as it is; \(next))")
             }
         }

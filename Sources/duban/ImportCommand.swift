@@ -22,6 +22,7 @@ struct ImportCommand: ParsableCommand {
     func run() throws {
         // Parse every file before touching the store, so a bad file imports nothing.
         let plans = try files.map { path in try PlanDocument.read(path: path, id: id) }
+        for plan in plans { try ImportReport.validate(plan) }
         let store = try JSONPlanStore.create(at: options.directory, now: Date(), warn: Output.warn)
         let reports = try plans.map { try store.importPlan($0) }
         if json { return try Output.json(reports) }
