@@ -32,7 +32,7 @@ struct Operation {
     static func onStore(openMeasure: String, taskwarriorImport: String, planFiles: [String]) -> [Operation] {
         [
             Operation(name: "import", duban: Command(arguments: ["import"] + planFiles, startsEmpty: true,
-                                                     display: "duban import plans/*.json"),
+                                                     display: "import plans/*.json"),
                       taskwarrior: Command(arguments: ["import", taskwarriorImport], startsEmpty: true)),
             Operation(name: "store open ↔ count", duban: Command(arguments: ["plans", "--json"]),
                       taskwarrior: Command(arguments: ["count"])),

@@ -94,14 +94,17 @@ struct DashboardCommand: ParsableCommand {
                 _ = runner.feed(.themeChanged(name: "default", problem: problem.description), into: &state, terminal: nil)
             }
             print(DashboardView.render(state).lines.joined(separator: "\n"))
-            return
+        } else {
+            do {
+                try runner.run(state, noColor: noColor, today: currentDay)
+            } catch let failure as NcursesTerminal.Failure {
+                FileHandle.standardError.write(Data("duban: \(failure)\n".utf8))
+                throw ExitCode(1)
+            }
         }
-        do {
-            try runner.run(state, noColor: noColor, today: currentDay)
-        } catch let failure as NcursesTerminal.Failure {
-            FileHandle.standardError.write(Data("duban: \(failure)\n".utf8))
-            throw ExitCode(1)
-        }
+        // Quit at once: freeing a large store's strings one by one takes longer
+        // than the system takes to reclaim them (see StoreOptions.withWorkspace).
+        withExtendedLifetime(state) { Foundation.exit(0) }
     }
 
 }
