@@ -47,7 +47,7 @@ struct EndToEndTests {
 
         /// Polls the pane until `text` shows (the app draws asynchronously).
         func waitFor(_ text: String) throws -> [String] {
-            for _ in 0..<100 {
+            for _ in 0..<300 { // up to 15 s: CI machines can be slow
                 let screen = try capture()
                 if screen.contains(where: { $0.contains(text) }) { return screen }
                 Thread.sleep(forTimeInterval: 0.05)
