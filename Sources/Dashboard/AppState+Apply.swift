@@ -57,7 +57,7 @@ extension AppState {
         pendingForce = nil
         if prompt != nil { return edit(key) }
         if picker != nil { return editPicker(key) }
-        if showsHelp { showsHelp = false; return [] }
+        if showsHelp { scrollHelp(key); return [] }
         if case let .mouse(event) = key { return handle(event) }
         guard let action = KeyMap.action(for: key, screen: screen, searching: search.isActive) else { return [] }
         message = nil
@@ -105,7 +105,7 @@ extension AppState {
             let next = themeNames[((themeNames.firstIndex(of: themeName) ?? -1) + 1) % themeNames.count]
             return [.useTheme(next)]
         case .reload: return [.reload]
-        case .help: showsHelp = true
+        case .help: showsHelp = true; helpOffset = 0
         case .quit: return [.quit]
         }
         return []
@@ -384,6 +384,7 @@ extension AppState {
     /// Clamps every cursor and scrolls every list so its cursor is visible.
     mutating func normalize() {
         let layout = self.layout
+        helpOffset = showsHelp ? max(0, min(helpOffset, helpGrid.maxOffset)) : 0
         planRow = clamp(planRow, count: workspace.plans.count)
         planOffset = Table.offset(showing: planRow, visibleRows: layout.listRows, current: planOffset,
                                   rowCount: workspace.plans.count)

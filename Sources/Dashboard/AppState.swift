@@ -31,6 +31,8 @@ public struct AppState: Equatable, Sendable {
     public internal(set) var measureScroll = 0
 
     public internal(set) var showsHelp = false
+    /// The first row of the help overlay shown (it scrolls when the keys do not fit).
+    public internal(set) var helpOffset = 0
     public internal(set) var prompt: Prompt?
     public internal(set) var search = SearchState()
     public internal(set) var filter = MeasureFilter()

@@ -46,7 +46,7 @@ public enum DashboardView {
             UnitPickerOverlay(picker: picker, state: state).render(in: layout.body, on: &canvas)
         }
         if state.showsHelp {
-            HelpOverlay(bindings: bindings, language: language, screenTitle: screenTitle(state))
+            HelpOverlay(bindings: bindings, language: language, screenTitle: screenTitle(state), offset: state.helpOffset)
                 .render(in: canvas.bounds, on: &canvas)
         }
     }

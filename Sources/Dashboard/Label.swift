@@ -15,7 +15,7 @@ public enum Label: CaseIterable, Sendable {
     case notAssigned
     case workload, unit, total, led, cycleOrder, sortedBy, orderOpen, orderOverdue, orderDone, orderName, noUnitRows
     case assignUnit, removeUnit, acceptSuggestion, noUnits, alreadyAssigned, noSuggestions, suggestedUnits, relatedMeasures
-    case noRelated, assignTo, removeFrom, role, newUnit, toggleRole, similar
+    case noRelated, assignTo, removeFrom, role, newUnit, toggleRole, similar, more
 
     public func text(_ language: Language) -> String {
         let (en, zh) = strings
@@ -140,6 +140,7 @@ public enum Label: CaseIterable, Sendable {
         case .newUnit: ("new unit", "新建单位")
         case .toggleRole: ("lead/support", "牵头/配合")
         case .similar: ("like", "参照")
+        case .more: ("more", "更多")
         }
     }
 

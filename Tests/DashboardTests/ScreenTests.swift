@@ -145,6 +145,79 @@ struct ScreenTests {
         #expect(!s.showsHelp)
     }
 
+    /// Every picture of the help overlay while ↓ scrolls it to the end.
+    func helpPictures(_ s: inout AppState) -> [[String]] {
+        var pictures = [lines(s)]
+        for _ in 0..<40 where s.helpOffset < s.helpGrid.maxOffset {
+            _ = s.apply(.key(.down))
+            pictures.append(lines(s))
+        }
+        return pictures
+    }
+
+    @Test("every binding of the help overlay is reachable, key beside its label, on every screen and size",
+          arguments: sizes, [Language.en, .zh])
+    func helpReachesEveryBinding(size: Size, language: Language) throws {
+        var s = state(size, language: language)
+        let opened = s.openPlan("jinshan-2026"); #expect(opened)
+        for screen in [Screen.plan, .measure] {
+            if screen == .measure { _ = s.apply(.key(.enter)) }
+            #expect(s.screen == screen)
+            _ = s.apply(.key(.character("?")))
+            let grid = s.helpGrid
+            let pictures = helpPictures(&s)
+            #expect(s.showsHelp)
+            let rows = pictures.flatMap { $0 }
+            for binding in KeyMap.bindings(for: screen, searching: false) {
+                let entry = TextLayout.fit(binding.keyNames, toWidth: grid.keyWidth) + " " + binding.label.text(language)
+                #expect(rows.contains { $0.contains(entry) }, "\(screen) \(size): \(entry)")
+            }
+            #expect(pictures.allSatisfy { $0.joined().contains(Label.pressAnyKey.text(language)) })
+            _ = s.apply(.key(.character("x")))
+            #expect(!s.showsHelp)
+        }
+    }
+
+    @Test("the help fits the plan screen's keys in two columns at 60×20 and 100×30", arguments: sizes)
+    func helpColumns(size: Size) {
+        var s = state(size)
+        _ = s.openPlan("jinshan-2026")
+        _ = s.apply(.key(.character("?")))
+        let bindings = KeyMap.bindings(for: .plan, searching: false)
+        let grid = s.helpGrid
+        #expect(grid.columns == 2 && grid.maxOffset == 0)
+        let screen = lines(s)
+        #expect(!screen.joined().contains("more"))
+        // The first binding and the one that starts the second column share a row.
+        let second = bindings[grid.rows]
+        #expect(screen.contains { $0.contains(bindings[0].label.text(.en) + " ") && $0.contains(second.keyNames + " ") })
+        #expect(screen.contains { $0.contains(bindings[bindings.count - 1].label.text(.en)) })
+    }
+
+    @Test("at 60×20 the measure screen's help scrolls with ↑/↓/PgUp/PgDn and says there is more; other keys close it")
+    func helpScrolls() throws {
+        var s = state(Size(width: 60, height: 20))
+        _ = s.openPlan("jinshan-2026")
+        _ = s.apply(.key(.enter))
+        _ = s.apply(.key(.character("?")))
+        let count = KeyMap.bindings(for: .measure, searching: false).count
+        #expect(s.helpGrid.columns == 1 && s.helpGrid.visibleRows == 15 && count == 21)
+        #expect(lines(s).contains { $0.contains("any key closes") && $0.contains("▼ more 1–15/21") })
+        _ = s.apply(.key(.pageDown))
+        #expect(s.helpOffset == 6 && lines(s).contains { $0.contains("▲ more 7–21/21") })
+        #expect(lines(s).contains { $0.contains("q") && $0.contains("quit") })
+        _ = s.apply(.key(.up))
+        #expect(s.helpOffset == 5 && lines(s).contains { $0.contains("▲▼ more 6–20/21") })
+        _ = s.apply(.key(.pageUp))
+        #expect(s.helpOffset == 0 && s.showsHelp)
+        _ = s.apply(.key(.character("j"))) // only arrows and pages scroll; j closes, as any other key
+        #expect(!s.showsHelp && s.screen == .measure && s.checklistRow == 0)
+        _ = s.apply(.key(.character("?")))
+        #expect(s.helpOffset == 0)
+        _ = s.apply(.key(.escape))
+        #expect(!s.showsHelp && s.screen == .measure)
+    }
+
     @Test("a terminal below the minimum size asks to be enlarged, in the interface language")
     func tooSmall() {
         let en = lines(state(Size(width: 30, height: 8))).joined()
