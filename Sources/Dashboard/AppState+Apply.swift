@@ -78,7 +78,7 @@ extension AppState {
         case .focusLeft: if screen == .plan { focus = .pillars }
         case .focusRight: if screen == .plan, !listedMeasures.isEmpty { focus = .measures }
         case .open: return open()
-        case .back: back()
+        case .back: return back()
         case .toggleDone:
             if let target = changeTarget { return toggleDone(target, key: key, confirmed: confirmed == target) }
         case .cycleStatus:
@@ -142,8 +142,11 @@ extension AppState {
         }
     }
 
-    /// The measure screen's cursor rows: the measure, its tasks, the suggested units.
-    var checklistCount: Int { (selectedMeasure?.tasks.count ?? 0) + 1 + shownSuggestions.count
+    /// The measure screen's cursor rows: the measure, its tasks, the suggested units, the related measures.
+    var checklistCount: Int {
+        guard let measure = selectedMeasure else { return 1 }
+        let related = suggestions.map { $0.measure == measure.id ? $0.related.count : 0 } ?? 0
+        return measure.tasks.count + 1 + shownSuggestions.count + related
     }
 
     private func clamp(_ value: Int, count: Int) -> Int { max(0, min(value, count - 1)) }
@@ -163,20 +166,22 @@ extension AppState {
             }
         case .workload: drillIntoUnit()
         case .unitMeasures: return openDrilledMeasure()
-        case .measure:
-            break
+        case .measure: return openRelated()
         }
         return []
     }
 
-    private mutating func back() {
+    private mutating func back() -> [Effect] {
         switch screen {
         case .plans: break
         case .plan: screen = .plans
-        case .measure: screen = measureOrigin; history = []; suggestions = nil
+        case .measure:
+            if let effects = returnFromRelated() { return effects }
+            screen = measureOrigin; history = []; suggestions = nil
         case .workload: screen = workload?.origin ?? .plans; workload = nil
         case .unitMeasures: screen = .workload; workload?.unit = nil
         }
+        return []
     }
 
     // MARK: Changes
@@ -395,8 +400,8 @@ extension AppState {
         measureRow = clamp(measureRow, count: listed)
         measureOffset = Table.offset(showing: measureRow, visibleRows: layout.listRows, current: measureOffset, rowCount: listed)
         if screen == .measure {
-            guard let measure = selectedMeasure else { screen = .plan; return }
-            checklistRow = clamp(checklistRow, count: measure.tasks.count + 1 + shownSuggestions.count)
+            guard selectedMeasure != nil else { screen = .plan; return }
+            checklistRow = clamp(checklistRow, count: checklistCount)
             let lines = MeasureScreen.document(for: self, width: layout.body.width).lines.count
             measureScroll = max(0, min(measureScroll, lines - layout.body.height))
         } else if screen == .plan, focus == .measures, listed == 0 {

@@ -67,12 +67,42 @@ extension AppState {
     /// Enter on one of a unit's measures: the measure screen, which goes back here.
     mutating func openDrilledMeasure() -> [Effect] {
         guard let measure = drilledMeasure, let location = workspace.location(of: measure.id) else { return [] }
+        select(location)
+        return openMeasure(from: .unitMeasures)
+    }
+
+    /// Enter on a related measure of the measure screen: that measure; Esc comes back here.
+    mutating func openRelated() -> [Effect] {
+        guard let related = selectedRelated, let current = selectedMeasure,
+              let location = workspace.location(of: related.measureId) else { return [] }
+        let visit = MeasureVisit(measure: current.id, checklistRow: checklistRow, scroll: measureScroll, suggestions: suggestions)
+        let trail = measureTrail
+        select(location)
+        let effects = openMeasure(from: measureOrigin)
+        measureTrail = trail + [visit]
+        return effects
+    }
+
+    /// Esc after a related measure: the measure it was opened from, cursor and scroll as they were.
+    mutating func returnFromRelated() -> [Effect]? {
+        guard let visit = measureTrail.last, let location = workspace.location(of: visit.measure) else { return nil }
+        let trail = measureTrail.dropLast()
+        select(location)
+        suggestions = visit.suggestions
+        let effects = openMeasure(from: measureOrigin)
+        measureTrail = Array(trail)
+        checklistRow = visit.checklistRow
+        measureScroll = visit.scroll
+        return effects
+    }
+
+    /// Puts the plan screen's cursors on a measure, clearing a filter that hides it.
+    private mutating func select(_ location: Workspace.Location) {
         planRow = location.plan
         pillarRow = location.pillar
         if !listedMeasures.contains(location.measure) { filter = MeasureFilter() }
         measureRow = listedMeasures.firstIndex(of: location.measure) ?? 0
         focus = .measures
-        return openMeasure(from: .unitMeasures)
     }
 
     /// Shows the selected measure and asks for what the screen needs from the store.
@@ -80,6 +110,7 @@ extension AppState {
         guard let measure = selectedMeasure else { return [] }
         screen = .measure
         measureOrigin = origin
+        measureTrail = []
         checklistRow = 0; measureScroll = 0; history = []
         if suggestions?.measure != measure.id { suggestions = nil }
         return [.loadHistory(measure: measure.id), .loadSuggestions(measure: measure.id)]

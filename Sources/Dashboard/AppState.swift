@@ -49,6 +49,8 @@ public struct AppState: Equatable, Sendable {
     public internal(set) var suggestions: MeasureSuggestions?
     /// The screen the measure screen goes back to (the plan or a unit's measures).
     public internal(set) var measureOrigin: Screen = .plan
+    /// The measures left by opening a related measure, latest last: Esc goes back to them first.
+    public internal(set) var measureTrail: [MeasureVisit] = []
     public internal(set) var themeNames: [String]
     public internal(set) var themeName: String
     /// One per plan, for the plans screen.
@@ -127,6 +129,13 @@ public struct AppState: Equatable, Sendable {
     public var drilledMeasure: Measure? {
         guard let workload, workload.unit != nil, workload.measures.indices.contains(workload.measureRow) else { return nil }
         return workspace.measure(workload.measures[workload.measureRow])
+    }
+
+    /// The related measure under the measure screen's cursor.
+    public var selectedRelated: RelatedMeasure? {
+        guard screen == .measure, let measure = selectedMeasure, let suggestions, suggestions.measure == measure.id else { return nil }
+        let index = checklistRow - measure.tasks.count - 1 - shownSuggestions.count
+        return suggestions.related.indices.contains(index) ? suggestions.related[index] : nil
     }
 
     /// The unit suggestions the measure screen offers: only for a measure whose

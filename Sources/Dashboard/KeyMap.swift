@@ -79,6 +79,7 @@ public enum KeyMap {
         case .measure:
             return search + [
                 Binding([.escape, .backspace, .left, c("h")], .back, .back, footer: true),
+                Binding([.enter], .openRelated, .open),
             ] + movement + changes + units + [Binding([c("y")], .acceptSuggestion, .acceptSuggestion)] + common
         case .workload:
             return search + [

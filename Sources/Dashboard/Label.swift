@@ -15,7 +15,7 @@ public enum Label: CaseIterable, Sendable {
     case notAssigned
     case workload, unit, total, led, cycleOrder, sortedBy, orderOpen, orderOverdue, orderDone, orderName, noUnitRows
     case assignUnit, removeUnit, acceptSuggestion, noUnits, alreadyAssigned, noSuggestions, suggestedUnits, relatedMeasures
-    case noRelated, assignTo, removeFrom, role, newUnit, toggleRole, similar, more
+    case noRelated, assignTo, removeFrom, role, newUnit, toggleRole, similar, more, openRelated
 
     public func text(_ language: Language) -> String {
         let (en, zh) = strings
@@ -132,7 +132,7 @@ public enum Label: CaseIterable, Sendable {
         case .alreadyAssigned: ("already assigned", "已是责任单位")
         case .noSuggestions: ("No suggested units", "暂无建议单位")
         case .suggestedUnits: ("Suggested units (y accepts)", "建议责任单位（按 y 采纳）")
-        case .relatedMeasures: ("Related measures in other plans", "其他方案中的相似措施")
+        case .relatedMeasures: ("Related measures in other plans (Enter opens)", "其他方案中的相似措施（按 Enter 打开）")
         case .noRelated: ("none found", "未找到")
         case .assignTo: ("Assign a unit to", "添加责任单位：")
         case .removeFrom: ("Remove a unit from", "移除责任单位：")
@@ -141,6 +141,7 @@ public enum Label: CaseIterable, Sendable {
         case .toggleRole: ("lead/support", "牵头/配合")
         case .similar: ("like", "参照")
         case .more: ("more", "更多")
+        case .openRelated: ("open related measure", "打开相似措施")
         }
     }
 

@@ -76,10 +76,10 @@ struct MeasureScreen: Widget {
         if let found = state.suggestions, found.measure == measure.id {
             heading(.relatedMeasures)
             if found.related.isEmpty { add(Label.noRelated.text(language), .textMuted) }
-            for related in found.related {
+            for (i, related) in found.related.enumerated() {
                 add("\(StatusMark.glyph(related.status)) \(related.measureId) \(related.title)  "
                     + "\(Label.of(related.status).text(language)) \(MeasureScreen.score(related.score))",
-                    StatusMark.slot(related.status))
+                    StatusMark.slot(related.status), checklist: measure.tasks.count + 1 + suggested.count + i)
             }
         }
 

@@ -151,11 +151,54 @@ struct WorkloadTests {
         let all = DashboardView.render(s).lines.joined(separator: "\n")
         #expect(all.contains("Suggested units (y accepts)"))
         #expect(all.contains("+ \(found.units[0].name)（\(found.units[0].role.rawValue)）  like jinshan-2026:1.1 拓展“一件事”集成服务"))
-        #expect(all.contains("Related measures in other plans"))
+        #expect(all.contains("Related measures in other plans (Enter opens)"))
         #expect(all.contains("◐ jinshan-2026:1.1 拓展“一件事”集成服务  doing"))
         #expect(press(&s, c("y")) == [.record(target: measure.id, change: found.units[0].assignment)])
         // Below the two tasks: the suggestions, one cursor row each.
         #expect(press(&s, c("j"), c("j"), c("j"), c("j"), c("y")) == [.record(target: measure.id, change: found.units[1].assignment)])
         #expect(press(&s, c(" ")) == []) // a suggestion row is not a status target
+    }
+
+    /// What the executable answers to `.loadSuggestions` for the open measure.
+    func suggestions(for id: String, in s: AppState) throws -> MeasureSuggestions {
+        let index = SimilarityIndex(workspace: s.workspace)
+        let measure = try #require(s.workspace.measure(id))
+        return MeasureSuggestions(measure: id, related: s.workspace.relatedMeasures(to: measure, index: index),
+                                  units: s.workspace.suggestedUnits(for: measure, index: index, directory: s.directory))
+    }
+
+    @Test("Enter on a related measure opens it, at both sizes; Esc goes back to the measure it came from, cursor kept",
+          arguments: sizes)
+    func openRelated(size: Size) throws {
+        var s = state(size: size)
+        _ = s.openPlan("jiading-2026")
+        _ = press(&s, .enter)
+        let found = try suggestions(for: "jiading-2026:1.1", in: s)
+        #expect(found.related.first?.measureId == "jinshan-2026:1.1")
+        _ = s.apply(.suggestions(found))
+        #expect(s.shownSuggestions.isEmpty) // the measure has its units: no suggestions between tasks and related
+        // The measure, its tasks, then the related measures: the cursor walks onto them.
+        let tasks = try #require(s.selectedMeasure).tasks.count
+        for _ in 0...tasks { _ = press(&s, c("j")) }
+        #expect(s.checklistRow == tasks + 1)
+        #expect(DashboardView.render(s).lines.contains { $0.hasPrefix("▸◐ jinshan-2026:1.1 拓展“一件事”集成服务") })
+        #expect(press(&s, c(" ")) == []) // a related row is not a status target
+        #expect(press(&s, .enter) == [.loadHistory(measure: "jinshan-2026:1.1"), .loadSuggestions(measure: "jinshan-2026:1.1")])
+        #expect(s.screen == .measure && s.selectedMeasure?.id == "jinshan-2026:1.1" && s.checklistRow == 0)
+        #expect(DashboardView.render(s).lines[0].contains("1.1 拓展“一件事”集成服务"))
+        // One more step: from there to one of its related measures, then back twice.
+        let next = try suggestions(for: "jinshan-2026:1.1", in: s)
+        _ = s.apply(.suggestions(next))
+        let second = try #require(next.related.first { $0.measureId != "jiading-2026:1.1" })
+        let row = try #require(next.related.firstIndex(of: second))
+        for _ in 0...(s.selectedMeasure?.tasks.count ?? 0) + row { _ = press(&s, .down) }
+        #expect(press(&s, .enter) == [.loadHistory(measure: second.measureId), .loadSuggestions(measure: second.measureId)])
+        #expect(s.selectedMeasure?.id == second.measureId)
+        #expect(press(&s, .escape) == [.loadHistory(measure: "jinshan-2026:1.1"), .loadSuggestions(measure: "jinshan-2026:1.1")])
+        #expect(s.screen == .measure && s.selectedMeasure?.id == "jinshan-2026:1.1")
+        #expect(press(&s, .escape) == [.loadHistory(measure: "jiading-2026:1.1"), .loadSuggestions(measure: "jiading-2026:1.1")])
+        #expect(s.screen == .measure && s.selectedMeasure?.id == "jiading-2026:1.1" && s.checklistRow == tasks + 1)
+        #expect(press(&s, .escape) == [])
+        #expect(s.screen == .plan && s.currentPlan?.id == "jiading-2026" && s.selectedMeasure?.id == "jiading-2026:1.1")
     }
 }
