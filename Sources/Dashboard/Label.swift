@@ -15,7 +15,7 @@ public enum Label: CaseIterable, Sendable {
     case notAssigned
     case workload, unit, total, led, cycleOrder, sortedBy, orderOpen, orderOverdue, orderDone, orderName, noUnitRows
     case assignUnit, removeUnit, acceptSuggestion, noUnits, alreadyAssigned, noSuggestions, suggestedUnits, relatedMeasures
-    case noRelated, assignTo, removeFrom, role, newUnit, toggleRole, similar, more, openRelated
+    case noRelated, assignTo, removeFrom, role, newUnit, toggleRole, similar, more, openRelated, id
 
     public func text(_ language: Language) -> String {
         let (en, zh) = strings
@@ -141,8 +141,16 @@ public enum Label: CaseIterable, Sendable {
         case .toggleRole: ("lead/support", "牵头/配合")
         case .similar: ("like", "参照")
         case .more: ("more", "更多")
+        case .id: ("ID", "编号")
         case .openRelated: ("open related measure", "打开相似措施")
         }
+    }
+
+    /// The text as a column header: capitalised in English (`doing` → `Doing`),
+    /// so that status words and other headers read alike.
+    public func heading(_ language: Language) -> String {
+        let word = text(language)
+        return language == .en ? word.prefix(1).uppercased() + word.dropFirst() : word
     }
 
     public static func of(_ status: Status) -> Label {

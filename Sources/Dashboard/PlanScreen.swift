@@ -23,7 +23,7 @@ struct PlanScreen: Widget {
         let workspace = state.workspace
         let numberWidth = min(4, plan.pillars.map { DisplayWidth.of($0.number) }.max() ?? 2)
         let table = Table(columns: [.init(.fixed(numberWidth)), .init(.flexible(minimum: 4)), .init(.fixed(5), alignment: .trailing)],
-                          header: ["", Label.pillar.text(state.language), ""],
+                          header: ["", Label.pillar.heading(state.language), ""],
                           rowCount: plan.pillars.count, offset: state.pillarOffset, selected: state.pillarRow,
                           selectionSlot: state.focus == .pillars ? .selection : .selectionInactive) { index in
             let pillar = plan.pillars[index]
@@ -57,9 +57,9 @@ struct PlanScreen: Widget {
         }
         let labelWidth = min(6, max(2, listed.map { DisplayWidth.of(pillar.measures[$0].label) }.max() ?? 2))
         let (columns, showUnits, fullDate) = PlanScreen.columns(width: rect.width, labelWidth: labelWidth)
-        var header = ["", "", Label.title.text(language), Label.tasks.text(language)]
-        if showUnits { header.append(Label.units.text(language)) }
-        header.append(Label.due.text(language))
+        var header = ["", "", Label.title.heading(language), Label.tasks.heading(language)]
+        if showUnits { header.append(Label.units.heading(language)) }
+        header.append(Label.due.heading(language))
         let query = state.search.isActive ? state.search.query : nil
         let table = Table(columns: columns, header: header, rowCount: listed.count, offset: state.measureOffset,
                           selected: state.measureRow, selectionSlot: state.focus == .measures ? .selection : .selectionInactive,

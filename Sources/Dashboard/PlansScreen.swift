@@ -1,8 +1,8 @@
 import PlanModel
 import TerminalKit
 
-/// Every plan: district, year, measure count, a progress bar of done measures
-/// and the counts of doing, blocked and overdue measures.
+/// Every plan: id, district, year, measure count, a progress bar of done
+/// measures and the counts of doing, blocked and overdue measures.
 struct PlansScreen: Widget {
     let state: AppState
 
@@ -13,21 +13,28 @@ struct PlansScreen: Widget {
             canvas.write(" " + Label.noPlans.text(language), column: rect.column, row: rect.row + 1, slot: .textMuted)
             return
         }
+        // From 80 columns the plan id tells plans with similar titles apart; from 100 the district is shown too.
         let wide = rect.width >= 80
+        let showsDistrict = rect.width >= 100
         func countWidth(_ label: Label) -> Int {
-            wide ? max(4, Language.allCases.map { DisplayWidth.of(label.text($0)) }.max() ?? 4) : 3
+            wide ? max(4, Language.allCases.map { DisplayWidth.of(label.heading($0)) }.max() ?? 4) : 3
         }
         var columns: [Table.Column] = [.init(.flexible(minimum: 8))]
-        var header: [String] = [Label.plan.text(language)]
+        var header: [String] = [Label.plan.heading(language)]
         if wide {
-            columns.append(.init(.fixed(8)))
-            header.append(Label.district.text(language))
+            let idWidth = min(16, max(DisplayWidth.of(Label.id.heading(language)), plans.map { DisplayWidth.of($0.id) }.max() ?? 0))
+            columns.append(.init(.fixed(idWidth)))
+            header.append(Label.id.heading(language))
         }
-        columns += [.init(.fixed(4), alignment: .trailing), .init(.fixed(wide ? 12 : 8)), .init(.fixed(9), alignment: .trailing),
+        if showsDistrict {
+            columns.append(.init(.fixed(8)))
+            header.append(Label.district.heading(language))
+        }
+        columns += [.init(.fixed(4), alignment: .trailing), .init(.fixed(showsDistrict ? 12 : 8)), .init(.fixed(9), alignment: .trailing),
                     .init(.fixed(countWidth(.doing)), alignment: .trailing), .init(.fixed(countWidth(.blocked)), alignment: .trailing),
                     .init(.fixed(countWidth(.overdue)), alignment: .trailing)]
-        header += [Label.year.text(language), Label.progress.text(language), Label.measures.text(language)]
-        header += wide ? [Label.doing, .blocked, .overdue].map { $0.text(language) }
+        header += [Label.year, .progress, .measures].map { $0.heading(language) }
+        header += wide ? [Label.doing, .blocked, .overdue].map { $0.heading(language) }
                        : [StatusMark.glyph(.doing), StatusMark.glyph(.blocked), DueLight.overdue.glyph]
         let summaries = state.planSummaries
         let query = state.search.isActive ? state.search.query : nil
@@ -36,7 +43,8 @@ struct PlansScreen: Widget {
             let plan = plans[index]
             let s = summaries[index]
             var items = [Table.Item(plan.title, searchable: true)]
-            if wide { items.append(Table.Item(plan.district ?? "", .textMuted)) }
+            if wide { items.append(Table.Item(plan.id, .textMuted)) }
+            if showsDistrict { items.append(Table.Item(plan.district ?? "", .textMuted)) }
             items += [Table.Item(plan.year.map(String.init) ?? "", .textMuted),
                       .gauge(s.fraction),
                       Table.Item("\(s.done)/\(s.measures)"),

@@ -22,13 +22,13 @@ struct UnitMeasuresScreen: Widget {
         let roleWidth = [Label.lead, .support, .responsible].flatMap { label in Language.allCases.map { DisplayWidth.of(label.text($0)) } }.max() ?? 8
         var columns: [Table.Column] = [.init(.fixed(idWidth)), .init(.fixed(1)), .init(.flexible(minimum: 6)),
                                        .init(.fixed(5), alignment: .trailing)]
-        var header = ["", "", Label.title.text(language), Label.tasks.text(language)]
+        var header = ["", "", Label.title.heading(language), Label.tasks.heading(language)]
         if showRole {
             columns.append(.init(.fixed(roleWidth)))
-            header.append(Label.role.text(language))
+            header.append(Label.role.heading(language))
         }
         columns.append(.init(.fixed(fullDate ? 12 : 7)))
-        header.append(Label.due.text(language))
+        header.append(Label.due.heading(language))
         let table = Table(columns: columns, header: header, rowCount: measures.count, offset: workload.measureOffset,
                           selected: workload.measureRow) { index in
             let measure = measures[index]

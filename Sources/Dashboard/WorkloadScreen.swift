@@ -42,20 +42,20 @@ struct WorkloadScreen: Widget {
                              StatusMark.glyph(.todo), DueLight.overdue.glyph, Label.led.text(language)]
         func width(_ index: Int) -> Int {
             let label = countLabels[index]
-            let headers = wide ? Language.allCases.map { label.text($0) } : Language.allCases.map { _ in narrowHeaders[index] }
+            let headers = wide ? Language.allCases.map { label.heading($0) } : Language.allCases.map { _ in narrowHeaders[index] }
                 + (label == .led ? Language.allCases.map { Label.led.text($0) } : [])
             return max(3, headers.map(DisplayWidth.of).max() ?? 3)
         }
         var columns: [Table.Column] = [.init(.flexible(minimum: 8))]
-        var header = [Label.unit.text(language)]
+        var header = [Label.unit.heading(language)]
         if wide, allPlans {
             columns.append(.init(.fixed(8)))
-            header.append(Label.district.text(language))
+            header.append(Label.district.heading(language))
         }
         columns.append(.init(.fixed(wide ? 20 : 8)))
         header.append("")
         columns += countLabels.indices.map { .init(.fixed(width($0)), alignment: .trailing) }
-        header += wide ? countLabels.map { $0.text(language) } : narrowHeaders
+        header += wide ? countLabels.map { $0.heading(language) } : narrowHeaders
         let scale = rows.map(\.total).max() ?? 1
         let table = Table(columns: columns, header: header, rowCount: rows.count, offset: workload.offset,
                           selected: workload.row) { index in

@@ -28,6 +28,43 @@ struct ScreenTests {
         #expect(screen.last?.contains("quit") == true)
     }
 
+    @Test("from 80 columns the plans screen shows each plan's id, so plans with similar titles differ",
+          arguments: [Size(width: 80, height: 20), Size(width: 100, height: 30), Size(width: 60, height: 20)])
+    func planIds(size: Size) throws {
+        let screen = lines(state(size))
+        let header = screen[1]
+        for plan in FixturePlans.workspace.plans {
+            let row = try #require(screen.first { $0.hasPrefix(String(plan.title.prefix(5))) && $0.contains(String(plan.year ?? 0)) })
+            #expect(row.contains(" \(plan.id) ") == (size.width >= 80), "\(size) \(row)")
+        }
+        #expect(header.contains(" ID ") == (size.width >= 80))
+        #expect(header.contains("District") == (size.width >= 100))
+    }
+
+    @Test("column headers are capitalised alike in English and are Chinese in zh",
+          arguments: [Size(width: 100, height: 30), Size(width: 80, height: 20), Size(width: 60, height: 20)])
+    func headers(size: Size) throws {
+        var s = state(size)
+        let plans = lines(s)[1]
+        #expect(plans.contains("Doing Blocked Overdue") || size.width < 80)
+        _ = s.apply(.key(.character("w")))
+        let workload = lines(s)[1]
+        _ = s.apply(.key(.escape))
+        _ = s.openPlan("jinshan-2026")
+        let plan = lines(s)[1]
+        for header in [plans, workload, plan] {
+            let words = header.split(separator: " ").filter { $0.first?.isLetter == true && $0.first?.isASCII == true }
+            #expect(!words.isEmpty)
+            #expect(words.allSatisfy { $0.first?.isUppercase == true }, "\(header)")
+        }
+        var zh = state(size, language: .zh)
+        let zhPlans = lines(zh)[1]
+        #expect(zhPlans.hasPrefix("方案") && zhPlans.contains("年度") && zhPlans.contains("进度"))
+        #expect(zhPlans.contains("编号") == (size.width >= 80) && zhPlans.contains("逾期") == (size.width >= 80))
+        _ = zh.apply(.key(.character("w")))
+        #expect(lines(zh)[1].hasPrefix("责任单位") && !lines(zh)[1].contains { $0.isASCII && $0.isLetter })
+    }
+
     @Test("the plan screen lines up the measure list at every size: same columns on every row", arguments: sizes)
     func planColumns(size: Size) throws {
         var s = state(size)
