@@ -53,7 +53,7 @@ public enum KeyMap {
         Binding([c("A")], .removeUnit, .removeUnit),
     ]
 
-    static let workload = Binding([c("w")], .workload, .workload, footer: true)
+    static let workload = Binding([c("w")], .openWorkload, .workload, footer: true)
 
     static let common: [Binding] = [
         Binding([c("u")], .undo, .undo),

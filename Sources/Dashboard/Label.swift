@@ -15,7 +15,7 @@ public enum Label: CaseIterable, Sendable {
     case notAssigned
     case workload, unit, total, led, cycleOrder, sortedBy, orderOpen, orderOverdue, orderDone, orderName, noUnitRows
     case assignUnit, removeUnit, acceptSuggestion, noUnits, alreadyAssigned, noSuggestions, suggestedUnits, relatedMeasures
-    case noRelated, assignTo, removeFrom, role, newUnit, toggleRole, similar, more, openRelated, id
+    case noRelated, assignTo, removeFrom, role, newUnit, toggleRole, similar, more, openRelated, id, openWorkload
 
     public func text(_ language: Language) -> String {
         let (en, zh) = strings
@@ -142,6 +142,7 @@ public enum Label: CaseIterable, Sendable {
         case .similar: ("like", "参照")
         case .more: ("more", "更多")
         case .id: ("ID", "编号")
+        case .openWorkload: ("workload", "工作量")
         case .openRelated: ("open related measure", "打开相似措施")
         }
     }

@@ -26,6 +26,8 @@ struct ScreenTests {
         #expect(screen.contains { $0.contains("闵行区") })
         #expect(screen.contains { $0.contains("嘉定区") })
         #expect(screen.last?.contains("quit") == true)
+        // Key labels in the footer are lower case, like "open" and "search".
+        #expect(screen.last?.contains("w workload") == true)
     }
 
     @Test("from 80 columns the plans screen shows each plan's id, so plans with similar titles differ",
