@@ -52,7 +52,7 @@ enum Boilerplate {
     /// A signature line: a short organisation name with no punctuation.
     static func isSignature(_ text: String) -> Bool {
         guard text.count <= 30, !text.contains(where: { Characters("，。,、；;：:！？!?“”").contains($0) }) else { return false }
-        let suffixes = ["办公室", "人民政府", "委员会", "委員會", "辦公室", "政府", "局", "委", "办", "辦", "中心", "管委会"]
+        let suffixes = ["办公室", "办公厅", "辦公廳", "人民政府", "委员会", "委員會", "辦公室", "政府", "局", "委", "办", "辦", "中心", "管委会"]
         let plain = text.filter { !$0.isPadding }
         return suffixes.contains { plain.hasSuffix($0) } && NumberMarker.parse(text) == nil
     }

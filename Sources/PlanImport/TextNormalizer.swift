@@ -6,12 +6,31 @@ enum TextNormalizer {
         for line in text.split(omittingEmptySubsequences: true, whereSeparator: \.isNewline) {
             if let paragraph = normalize(Array(line)) { result.append(paragraph) }
         }
-        return result
+        return droppingRunningHeaders(result)
+    }
+
+    /// Running page headers and footers (the plan title or the issuer repeated on every page): a short
+    /// un-numbered line without punctuation that recurs is kept where it first stands and dropped elsewhere,
+    /// so the text it cut is rejoined by the page-gap pass.
+    static func droppingRunningHeaders(_ paragraphs: [Paragraph]) -> [Paragraph] {
+        var seen: [String: Int] = [:]
+        for p in paragraphs where isHeaderCandidate(p.text) { seen[p.text, default: 0] += 1 }
+        guard seen.values.contains(where: { $0 > 1 }) else { return paragraphs }
+        var kept: Set<String> = []
+        return paragraphs.filter { p in
+            guard let count = seen[p.text], count > 1 else { return true }
+            return kept.insert(p.text).inserted
+        }
+    }
+
+    static func isHeaderCandidate(_ text: String) -> Bool {
+        text.count >= 4 && text.count <= 40 && NumberMarker.parse(text) == nil
+            && !text.contains(where: { Characters("。，,；;：:！？!?、）)〕】").contains($0) })
     }
 
     static func normalize(_ line: [Character]) -> Paragraph? {
         var chars = strippingIndentation(line)
-        if isHorizontalRule(chars) { return nil }
+        if isHorizontalRule(chars) || isPageNumber(chars) { return nil }
         var heading = false
         var hashes = 0
         while hashes < chars.count, chars[hashes] == "#" { hashes += 1 }
@@ -35,6 +54,16 @@ enum TextNormalizer {
         var hi = chars.count
         while hi > lo, chars[hi - 1].isPadding { hi -= 1 }
         return Array(chars[lo..<hi])
+    }
+
+    /// A page number standing between paragraphs: "— 3 —", "- 3 -", "3", "第3页", "第 3 页 共 10 页".
+    static func isPageNumber(_ chars: [Character]) -> Bool {
+        let marks = chars.filter { !$0.isPadding }
+        let digits = marks.filter(\.isASCIIDigit).count
+        guard digits >= 1, digits <= 6 else { return false }
+        let dashes = Characters("-—–－―~～")
+        if marks.allSatisfy({ $0.isASCIIDigit || dashes.contains($0) }) { return digits <= 3 }
+        return marks.first == "第" && marks.allSatisfy { $0.isASCIIDigit || Characters("第页共頁/").contains($0) }
     }
 
     static func isHorizontalRule(_ chars: [Character]) -> Bool {
