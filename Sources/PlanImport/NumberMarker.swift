@@ -1,4 +1,4 @@
-/// The number that opens a heading or item: 一、 / （一） / 1. 1、 / （1） 1） / ①.
+/// The number that opens a heading or item: 一、 第一章 / （一） / 1. 1、 第一条 / （1） 1） / ①.
 struct NumberMarker: Equatable {
     /// Numbering schemes in the conventional order of Chinese official documents (outermost first).
     enum Kind: Int, Comparable, CaseIterable {
@@ -63,6 +63,19 @@ struct NumberMarker: Equatable {
             }
             ordinal = n
             label = kind == .arabicDot ? String(chars[0..<j]) : String(chars[0...j])
+            end = j + 1
+        } else if first == "第" {
+            // Articles of regulation-style plans: "第一章" heads, "第一条" items.
+            var j = 1
+            while j < chars.count, j <= 4, ChineseNumeral.isNumeral(chars[j]) { j += 1 }
+            guard j > 1, j < chars.count, let n = ChineseNumeral.value(of: chars[1..<j]) else { return nil }
+            switch chars[j] {
+            case "章": kind = .chineseComma
+            case "条", "條": kind = .arabicDot
+            default: return nil
+            }
+            ordinal = n
+            label = String(chars[0...j])
             end = j + 1
         } else if ChineseNumeral.isNumeral(first) {
             var j = 0

@@ -12,7 +12,8 @@ struct UnitClause: Equatable {
         let chars = Array(text)
         var end = chars.count
         while end > 0, chars[end - 1].isPadding || Characters("。.；;").contains(chars[end - 1]) { end -= 1 }
-        guard end > 0, Characters(")）〕】]").contains(chars[end - 1]) else { return nil }
+        guard end > 0 else { return nil }
+        guard Characters(")）〕】]").contains(chars[end - 1]) else { return splitUnbracketed(chars, end: end, planYear: planYear) }
         var depth = 0
         var open = end - 1
         while open >= max(0, end - 400) {
@@ -24,6 +25,25 @@ struct UnitClause: Equatable {
         guard open >= 0, depth == 0,
               let clause = parse(Array(chars[(open + 1)..<(end - 1)]), planYear: planYear) else { return nil }
         return (String(Array(chars[..<open]).trimmingPadding()), clause)
+    }
+
+    /// A labelled clause without brackets that closes the text, on its own line or after the last sentence:
+    /// "…机制。\n责任单位：A、B".
+    static func splitUnbracketed(_ chars: [Character], end: Int, planYear: Int?) -> (text: String, clause: UnitClause)? {
+        let plain = simplify(Array(chars[..<end]))
+        // Only a few starts before each "单位：" / "部门：" can open the clause.
+        for colon in plain.indices where (plain[colon] == ":" || plain[colon] == "：") && colon >= 2
+            && ["单位", "部门"].contains(String(plain[(colon - 2)..<colon])) {
+            for start in max(0, colon - 10)...(colon - 2) {
+                guard start == 0 || Characters("。；;！？!?").contains(plain[start - 1]) || plain[start - 1].isNewline
+                        || plain[start - 1].isPadding,
+                      let clause = parseLabelled(Array(chars[start..<end]), plain: Array(plain[start...]), planYear: planYear),
+                      clause.units.allSatisfy({ looksLikeUnit($0.name) })
+                else { continue }
+                return (String(Array(chars[..<start]).trimmingPadding()), clause)
+            }
+        }
+        return nil
     }
 
     // MARK: - Parsing the clause content
