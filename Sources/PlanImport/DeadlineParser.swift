@@ -23,6 +23,9 @@ enum DeadlineParser {
         }
         if has("年底") || has("年末") {
             month = 12; day = 31; exact = true; i += 2
+        } else if year != nil, has("底") || has("末") {
+            // "2026年底": the 年 was read with the year.
+            month = 12; day = 31; exact = true; i += 1
         } else if has("上半年") {
             month = 6; day = 30; exact = true; i += 3
         } else if has("下半年") || has("年内") || has("年內") {

@@ -1,9 +1,22 @@
-/// The normalisation pass: line ends, indentation, markdown markup, full-width letters and digits,
+/// The normalisation pass: line ends, indentation, markdown markup and tables, full-width letters and digits,
 /// and the pinyin annotations some converters leave behind ("區(qū)"). Everything else stays as written.
 enum TextNormalizer {
     static func paragraphs(in text: String) -> [Paragraph] {
         var result: [Paragraph] = []
-        for line in text.split(omittingEmptySubsequences: true, whereSeparator: \.isNewline) {
+        let lines = text.split(omittingEmptySubsequences: true, whereSeparator: \.isNewline).map(String.init)
+        var table = MarkdownTable()
+        for (i, line) in lines.enumerated() {
+            var line = line
+            if let cells = MarkdownTable.cells(line) {
+                if MarkdownTable.isDelimiter(cells) { continue }
+                if i + 1 < lines.count, let next = MarkdownTable.cells(lines[i + 1]), MarkdownTable.isDelimiter(next) {
+                    table.header = cells
+                    continue
+                }
+                line = table.line(cells)
+            } else {
+                table.header = nil
+            }
             if let paragraph = normalize(Array(line)) { result.append(paragraph) }
         }
         return droppingRunningHeaders(result)
