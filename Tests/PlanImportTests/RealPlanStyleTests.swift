@@ -1,0 +1,317 @@
+import Foundation
+import Testing
+import PlanImport
+import PlanModel
+
+/// Small plans in the styles other districts, cities and the State Council actually use, none of them a sample.
+@Suite("Importer: plan styles beyond the five samples")
+struct RealPlanStyleTests {
+    func units(_ measure: Measure) -> [String] {
+        measure.units.map { "\($0.name)/\($0.role.rawValue)" }
+    }
+
+    @Test("区 实施方案: 关于印发 notice, sections （一） over measures 1., every unit-clause form, 抄送/印发 trailer")
+    func districtImplementationPlan() throws {
+        let plan = try Samples.parse("""
+        上海市浦东新区人民政府办公室
+        关于印发《浦东新区2026年促进消费提质扩容
+        实施方案》的通知
+        浦府办〔2026〕12号
+
+        各委、办、局，各街道办事处、镇人民政府：
+        经区政府同意，现将《浦东新区2026年促进消费提质扩容实施方案》印发给你们，请认真组织实施。
+
+        上海市浦东新区人民政府办公室
+        2026年3月5日
+
+        浦东新区2026年促进消费提质扩容实施方案
+
+        为深入贯彻落实党中央、国务院决策部署，制定本方案。
+        一、总体要求
+        坚持以人民为中心，推动消费持续恢复。
+        二、重点任务
+        （一）培育消费新场景
+        1. 打造商圈地标。推动陆家嘴、张江等商圈改造提升，年内新增首店50家。（牵头单位：区商务委；配合单位：区规划资源局、陆家嘴管理局（功能区）；完成时限：2026年6月底前）
+        2. 发展夜间经济。支持重点商圈延长营业时间。（区商务委牵头，区文体旅游局、各街镇配合）
+        （二）提升消费服务
+        3. 优化消费环境。开展放心消费创建，完善消费维权机制。
+        责任单位：区市场监管局、各街镇
+        4. 加强金融支持。鼓励银行机构开发消费信贷产品。〔责任单位：区金融工作局、各相关单位；完成时限：持续推进〕
+        三、保障措施
+        （一）加强组织领导。成立工作专班，统筹推进各项工作。
+        （二）强化督查考核。将落实情况纳入年度考核。
+
+        抄送：市商务委。
+        上海市浦东新区人民政府办公室                2026年3月5日印发
+        """)
+        #expect(plan.id == "pudong-2026")
+        #expect(plan.title == "浦东新区2026年促进消费提质扩容实施方案")
+        #expect(plan.docNumber == "浦府办〔2026〕12号")
+        #expect(plan.date == Day("2026-03-05"))
+        #expect(plan.pillars.map(\.measures.count) == [0, 4, 2])
+        let key = plan.pillars[1].measures
+        #expect(key.map(\.section?.title) == ["培育消费新场景", "培育消费新场景", "提升消费服务", "提升消费服务"])
+        #expect(key.map(\.title) == ["打造商圈地标", "发展夜间经济", "优化消费环境", "加强金融支持"])
+        #expect(units(key[0]) == ["区商务委/lead", "区规划资源局/support", "陆家嘴管理局（功能区）/support"])
+        #expect(key[0].deadline == Deadline(text: "2026年6月底前", date: Day("2026-06-30")))
+        #expect(units(key[1]) == ["区商务委/lead", "区文体旅游局/support", "各街镇/support"])
+        #expect(units(key[2]) == ["区市场监管局/responsible", "各街镇/responsible"])
+        #expect(key[2].tasks.map(\.title) == ["开展放心消费创建，完善消费维权机制"])
+        #expect(!key[2].text.contains("责任单位"))
+        #expect(units(key[3]) == ["区金融工作局/responsible", "各相关单位/responsible"])
+        #expect(key[3].deadline?.text == "持续推进")
+        #expect(plan.pillars[2].measures.map(\.title) == ["加强组织领导", "强化督查考核"])
+        #expect(!plan.measures.contains { $0.text.contains("抄送") || $0.text.contains("印发") })
+    }
+
+    @Test("市 行动计划: measures （一） numbered on across pillars with tasks 1.; issuer 办公厅 signature is not a task")
+    func cityActionPlan() throws {
+        let plan = try Samples.parse("""
+        杭州市2026年数字经济创新提质行动计划
+
+        一、重点任务
+        （一）强化数字基础设施建设。加快5G基站建设，2026年底前新建基站3000个。（市经信局牵头，市发改委、市建委配合）
+        1. 推进千兆光网全覆盖。
+        2. 建设算力中心。
+        （二）推动产业数字化转型。实施“智能工厂”培育工程，6月底前完成首批认定。（牵头单位：市经信局；配合单位：各区政府）
+        （三）培育数据要素市场。建设数据交易平台，年内完成上线。（责任单位：市数据资源局）
+        二、保障措施
+        （四）加大财政支持。统筹专项资金支持重点项目。（责任单位：市财政局、市经信局）
+        （五）强化人才保障。引进数字经济领域高层次人才。（责任单位：市人力社保局）
+
+        杭州市人民政府办公厅
+        2026年1月20日
+        """)
+        #expect(plan.id == "hangzhou-2026")
+        #expect(plan.district == nil)
+        #expect(plan.date == Day("2026-01-20"))
+        #expect(plan.pillars.map(\.measures.count) == [3, 2])
+        #expect(plan.measures.map(\.label) == ["（一）", "（二）", "（三）", "（四）", "（五）"])
+        let first = plan.measures[0]
+        #expect(first.tasks.map(\.title) == ["推进千兆光网全覆盖", "建设算力中心"])
+        #expect(first.deadline == Deadline(text: "2026年底前", date: Day("2026-12-31")))
+        #expect(units(first) == ["市经信局/lead", "市发改委/support", "市建委/support"])
+        #expect(plan.measures[2].deadline == Deadline(text: "年内完成", date: Day("2026-12-31")))
+        #expect(plan.measures[4].tasks.map(\.title) == ["引进数字经济领域高层次人才"])
+    }
+
+    @Test("工作要点 with 一、 / 1. / （1）: heading-only 1. lines are sections, （1） items the measures")
+    func workPointsThreeLevels() throws {
+        let plan = try Samples.parse("""
+        长宁区2026年城市更新工作要点
+
+        一、推进旧区改造
+        1. 完成零星旧改。
+        （1）完成虹桥路沿线零星旧改地块收尾工作，年内完成居民签约。（责任单位：区旧改办）
+        （2）推进小梁薄板房屋改造，6月底前完成方案编制。（责任单位：区房管局）
+        2. 推进历史风貌保护。
+        （1）实施新华路风貌区保护性修缮。（责任单位：区规划资源局）
+        二、提升城市功能
+        1. 完善公共服务设施。
+        （1）新建社区食堂5家。（责任单位：区民政局）
+        （2）新增养老床位200张。（责任单位：区民政局）
+        """)
+        #expect(plan.id == "changning-2026")
+        #expect(plan.pillars.map(\.measures.count) == [3, 2])
+        #expect(plan.pillars[0].measures.map(\.section?.title) == ["完成零星旧改", "完成零星旧改", "推进历史风貌保护"])
+        #expect(plan.pillars[0].measures.map(\.label) == ["（1）", "（2）", "（1）"])
+        #expect(plan.pillars[0].measures[1].deadline == Deadline(text: "6月底前完成", date: Day("2026-06-30")))
+        #expect(plan.measures.map { units($0) }.allSatisfy { $0.count == 1 })
+    }
+
+    @Test("a document with only 一、 and 1., numbering restarting per pillar or running on")
+    func twoLevels() throws {
+        let restarting = try Samples.parse("""
+        宝山区2026年优化营商环境工作要点
+        一、提升政务服务效能
+        1.深化“一网通办”改革，推动高频事项“免申即享”。
+        2.推进“高效办成一件事”，6月底前完成20个主题场景建设。
+        二、优化市场环境
+        1.开展公平竞争审查专项清理。
+        2.加强知识产权保护，建设知识产权保护工作站。
+        三、加强法治保障
+        1.推行包容审慎监管，制定轻微违法不予处罚清单。
+        """)
+        #expect(restarting.pillars.map(\.measures.count) == [2, 2, 1])
+        #expect(restarting.pillars.map(\.title) == ["提升政务服务效能", "优化市场环境", "加强法治保障"])
+        #expect(restarting.measures[1].deadline?.date == Day("2026-06-30"))
+        let runningOn = try Samples.parse("""
+        静安区2026年民生实事项目实施方案
+        一、养老服务
+        1.新增社区养老服务综合体2家。
+        2.改造认知障碍照护床位100张。
+        二、教育卫生
+        3.新建改扩建中小学3所。
+        三、城市管理
+        4.完成老旧小区综合改造20万平方米。
+        5.新增公共停车泊位500个。
+
+        静安区人民政府
+        2026年1月8日
+        """)
+        #expect(runningOn.id == "jingan-2026")
+        #expect(runningOn.pillars.map(\.measures.count) == [2, 1, 2])
+        #expect(runningOn.measures.map(\.label) == ["1", "2", "3", "4", "5"])
+        #expect(runningOn.pillars[2].measures[1].title == "新增公共停车泊位500个")
+    }
+
+    @Test("page numbers (— 3 —, - 4 -) between paragraphs are dropped and the cut text rejoined; CRLF")
+    func pageNumbers() throws {
+        let text = """
+        黄浦区2026年推进数字化转型实施方案
+
+        一、加快数字基础设施建设
+        （一）推进新型基础设施布局。在外滩金融集聚带部署
+
+        — 3 —
+
+        千兆光网，年内完成全覆盖。（责任单位：区科委）
+        （二）建设城市数据底座。汇聚区级公共数据。（责任单位：区数据局）
+        二、推动经济数字化
+        （三）发展数字金融。支持金融机构数字化转型，推进
+        - 4 -
+        数字人民币试点应用。（责任单位：区金融办）
+        第 5 页
+        （四）培育数字商贸。推动南京路商圈数字化改造。（责任单位：区商务委）
+        """.replacingOccurrences(of: "\n", with: "\r\n")
+        let plan = try Samples.parse(text)
+        #expect(plan.pillars.map(\.measures.count) == [2, 2])
+        #expect(plan.measures[0].tasks.map(\.title) == ["在外滩金融集聚带部署千兆光网，年内完成全覆盖"])
+        #expect(plan.measures[2].text == "支持金融机构数字化转型，推进数字人民币试点应用。")
+        #expect(plan.measures.map { units($0) } == [["区科委/responsible"], ["区数据局/responsible"],
+                                                     ["区金融办/responsible"], ["区商务委/responsible"]])
+    }
+
+    @Test("a running header repeated on every page is dropped; U+3000 indentation")
+    func runningHeaders() throws {
+        let plan = try Samples.parse("""
+        虹口区2026年生态环境保护工作方案
+        　　一、深入打好蓝天保卫战
+        　　（一）加强工业源治理。推进挥发性有机物综合治理，完成重点企业
+        虹口区2026年生态环境保护工作方案
+        — 2 —
+        深度治理20家。（牵头单位：区生态环境局；配合单位：区商务委、各街道）
+        　　（二）强化移动源管控。推广新能源汽车。（牵头单位：区生态环境局；配合单位：区交通委）
+        　　二、深入打好碧水保卫战
+        　　（三）推进河道整治。完成河道轮疏3条，年底前消除劣V类水体。（牵头单位：区水务局；配合单位：各街道）
+        虹口区2026年生态环境保护工作方案
+        — 3 —
+        　　（四）加强雨污混接改造。完成混接点整治50处。（牵头单位：区水务局；配合单位：区房管局）
+        """)
+        #expect(plan.title == "虹口区2026年生态环境保护工作方案")
+        #expect(plan.pillars.map(\.measures.count) == [2, 2])
+        #expect(plan.measures[0].text == "推进挥发性有机物综合治理，完成重点企业深度治理20家。")
+        #expect(plan.measures[2].tasks.count == 1)
+        #expect(!plan.measures.contains { $0.text.contains("工作方案") })
+        #expect(plan.measures[2].deadline == Deadline(text: "年底前", date: Day("2026-12-31")))
+    }
+
+    @Test("sections （一） with measures numbered on; units naming （功能区） and （上海）; 附件 list ends the body")
+    func sectionsAndAttachments() throws {
+        let plan = try Samples.parse("""
+        青浦区2026年推进长三角一体化发展重点任务
+
+        一、推动科技创新协同
+        （一）建设长三角科创走廊
+        1. 推进西岑科创中心建设，年内完成一期主体结构封顶。（责任单位：区科委、西岑科创中心（功能区））
+        2. 建设长三角国家技术创新中心青浦分中心。（责任单位：区科委）
+        （二）促进产业链协同
+        3. 推动会展产业提质发展。（责任单位：区商务委、国家会展中心（上海）管委会）
+        二、推进生态绿色发展
+        （一）加强跨界水体联保
+        4. 开展太浦河水质联合监测。（责任单位：区生态环境局）
+
+        附件：1. 重点任务清单
+        2. 重点项目表
+
+        抄送：市发展改革委。
+        青浦区人民政府办公室        2026年2月10日印发
+        """)
+        #expect(plan.id == "qingpu-2026")
+        #expect(plan.title == "青浦区2026年推进长三角一体化发展重点任务")
+        #expect(plan.pillars.map(\.measures.count) == [3, 1])
+        #expect(units(plan.measures[0]) == ["区科委/responsible", "西岑科创中心（功能区）/responsible"])
+        #expect(units(plan.measures[2]) == ["区商务委/responsible", "国家会展中心（上海）管委会/responsible"])
+        #expect(plan.pillars[1].measures[0].section?.label == "（一）")
+        #expect(!plan.measures.contains { $0.title.contains("清单") || $0.title.contains("项目表") })
+    }
+
+    @Test("国务院 实施方案: notice title wrapped over two lines, 按职责分工负责 clauses")
+    func stateCouncilPlan() throws {
+        let plan = try Samples.parse("""
+        国务院办公厅关于印发《加快推进政务服务标准化规范化便利化
+        实施方案》的通知
+        国办发〔2026〕5号
+
+        各省、自治区、直辖市人民政府，国务院各部委、各直属机构：
+        《加快推进政务服务标准化规范化便利化实施方案》已经国务院同意，现印发给你们，请认真贯彻执行。
+
+        国务院办公厅
+        2026年1月15日
+
+        （此件公开发布）
+
+        一、推进政务服务标准化
+        （一）明确政务服务事项范围。
+        1.编制政务服务事项基本目录。（国务院办公厅牵头，国务院各部门按职责分工负责）
+        2.规范政务服务事项实施清单。（各省级人民政府负责）
+        二、推进政务服务便利化
+        （二）推进高频事项集成办理。
+        3.推行“一件事一次办”。（国务院办公厅牵头，各地区、各部门按职责分工负责）
+        """)
+        #expect(plan.title == "加快推进政务服务标准化规范化便利化实施方案")
+        #expect(plan.docNumber == "国办发〔2026〕5号")
+        #expect(plan.pillars.map(\.measures.count) == [2, 1])
+        #expect(units(plan.measures[0]) == ["国务院办公厅/lead", "国务院各部门/support"])
+        #expect(units(plan.measures[1]) == ["各省级人民政府/responsible"])
+        #expect(units(plan.measures[2]) == ["国务院办公厅/lead", "各地区/support", "各部门/support"])
+    }
+
+    @Test("第一条-style articles are measures of one unnamed pillar")
+    func articles() throws {
+        let plan = try Samples.parse("""
+        奉贤区2026年安全生产工作实施方案
+
+        第一条 强化安全生产责任落实。各街镇、各部门要落实属地管理责任。（责任单位：区应急局）
+        第二条 开展重点行业专项整治。聚焦危险化学品、消防等领域开展整治。（责任单位：区应急局、区消防救援支队）
+        第三条 加强应急能力建设。完善应急预案体系。（责任单位：区应急局）
+        """)
+        #expect(plan.pillars.map(\.measures.count) == [3])
+        #expect(plan.measures.map(\.label) == ["第一条", "第二条", "第三条"])
+        #expect(plan.measures.map(\.title) == ["强化安全生产责任落实", "开展重点行业专项整治", "加强应急能力建设"])
+        #expect(units(plan.measures[1]) == ["区应急局/responsible", "区消防救援支队/responsible"])
+    }
+
+    @Test("a markdown task table: each row is a measure with its unit and deadline columns")
+    func markdownTable() throws {
+        let plan = try Samples.parse("""
+        松江区2026年乡村振兴重点工作任务分工表
+
+        | 序号 | 工作任务 | 牵头单位 | 配合单位 | 完成时限 |
+        | --- | --- | --- | --- | --- |
+        | 1 | 推进高标准农田建设 | 区农业农村委 | 区财政局 | 2026年底前 |
+        | 2 | 发展农村集体经济 | 区农业农村委 | 各街镇 | 持续推进 |
+        """)
+        #expect(plan.id == "songjiang-2026")
+        #expect(plan.measures.map(\.title) == ["推进高标准农田建设", "发展农村集体经济"])
+        #expect(units(plan.measures[0]) == ["区农业农村委/lead", "区财政局/support"])
+        #expect(plan.measures[0].deadline == Deadline(text: "2026年底前", date: Day("2026-12-31")))
+        #expect(plan.measures[1].deadline?.text == "持续推进")
+    }
+
+    @Test("a GB18030 任务分工 plan with ?? indentation parses like its UTF-8 text")
+    func gb18030Plan() throws {
+        let text = """
+        普陀区2026年营商环境改革任务分工
+        ??一、提升审批效率
+        ??（一）推行告知承诺制。扩大告知承諾事项范围。（牽頭單位：区行政服务中心；配合單位：区司法局）
+        ??（二）深化“一业一证”改革。6月底前完成。（责任单位：区市场监管局）
+        """
+        let bytes = try #require(text.data(using: String.Encoding(rawValue: 0x8000_0632)))
+        let plan = try PlanImporter.parse(bytes, source: "putuo.txt")
+        #expect(plan == (try Samples.parse(text)))
+        #expect(plan.id == "putuo-2026")
+        #expect(units(plan.measures[0]) == ["区行政服务中心/lead", "区司法局/support"])
+        #expect(plan.measures[1].deadline?.date == Day("2026-06-30"))
+    }
+}
