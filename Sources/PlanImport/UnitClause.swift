@@ -46,6 +46,14 @@ struct UnitClause: Equatable {
         return nil
     }
 
+    /// The text opens with a unit or deadline label ("配合单位：", "完成时限："): a clause line of its own.
+    static func opensWithLabel(_ text: String) -> Bool {
+        let head = simplify(Array(text.prefix(10)))
+        guard let colon = head.firstIndex(where: { $0 == ":" || $0 == "：" }), colon >= 2 else { return false }
+        let word = String(head[..<colon]).trimmingPadding()
+        return word.hasSuffix("单位") || word.hasSuffix("部门") || deadlineLabels.contains(word)
+    }
+
     // MARK: - Parsing the clause content
 
     /// Traditional forms of the characters in role markers, so 責任單位 and 牽頭 read as 责任单位 and 牵头.

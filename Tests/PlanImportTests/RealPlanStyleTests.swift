@@ -314,4 +314,26 @@ struct RealPlanStyleTests {
         #expect(units(plan.measures[0]) == ["区行政服务中心/lead", "区司法局/support"])
         #expect(plan.measures[1].deadline?.date == Day("2026-06-30"))
     }
+
+    @Test("unit and deadline clauses after the body: comma-separated, verb form, on their own lines, one label per line")
+    func clausesAfterTheBody() throws {
+        let plan = try Samples.parse("""
+        嘉定区2026年工作要点
+        一、稳增长
+        1. 扩大有效投资。推进重大项目建设。（责任单位：区发展改革委，完成时限：2026年6月底前）
+        2. 促进消费。开展促消费活动。（区商务委负责，2026年底前完成）
+        3. 稳定外贸。支持企业参展。
+        责任单位：区商务委    完成时限：年内
+        4. 优化服务。推进一网通办。
+        牵头单位：区政务办
+        配合单位：各街镇
+        5. 强化要素保障。保障项目用地。（牵头部门：区规划资源局；责任部门：各街镇、嘉定工业区）
+        """)
+        #expect(plan.measures.map { units($0) } == [
+            ["区发展改革委/responsible"], ["区商务委/responsible"], ["区商务委/responsible"],
+            ["区政务办/lead", "各街镇/support"], ["区规划资源局/lead", "各街镇/support", "嘉定工业区/support"],
+        ])
+        #expect(plan.measures.map(\.deadline?.date) == [Day("2026-06-30"), Day("2026-12-31"), Day("2026-12-31"), nil, nil])
+        #expect(plan.measures.allSatisfy { $0.tasks.count == 1 && !$0.text.contains("单位") })
+    }
 }
