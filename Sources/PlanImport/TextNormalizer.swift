@@ -23,17 +23,18 @@ enum TextNormalizer {
     }
 
     /// Running page headers and footers (the plan title or the issuer repeated on every page): a short
-    /// un-numbered line without punctuation that recurs is kept where it first stands and dropped elsewhere,
-    /// so the text it cut is rejoined by the page-gap pass.
+    /// un-numbered line without punctuation that recurs is dropped, so the text it cut is rejoined by the
+    /// page-gap pass; its first occurrence stays if it stands before the first numbered line (the title).
     static func droppingRunningHeaders(_ paragraphs: [Paragraph]) -> [Paragraph] {
         var seen: [String: Int] = [:]
         for p in paragraphs where isHeaderCandidate(p.text) { seen[p.text, default: 0] += 1 }
         guard seen.values.contains(where: { $0 > 1 }) else { return paragraphs }
+        let bodyStart = paragraphs.firstIndex { NumberMarker.parse($0.text) != nil } ?? paragraphs.count
         var kept: Set<String> = []
-        return paragraphs.filter { p in
+        return paragraphs.enumerated().filter { i, p in
             guard let count = seen[p.text], count > 1 else { return true }
-            return kept.insert(p.text).inserted
-        }
+            return i < bodyStart && kept.insert(p.text).inserted
+        }.map(\.element)
     }
 
     static func isHeaderCandidate(_ text: String) -> Bool {

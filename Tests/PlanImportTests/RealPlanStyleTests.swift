@@ -182,7 +182,7 @@ struct RealPlanStyleTests {
                                                      ["区金融办/responsible"], ["区商务委/responsible"]])
     }
 
-    @Test("a running header repeated on every page is dropped; U+3000 indentation")
+    @Test("running headers and footers repeated on every page are dropped; U+3000 indentation")
     func runningHeaders() throws {
         let plan = try Samples.parse("""
         虹口区2026年生态环境保护工作方案
@@ -190,19 +190,21 @@ struct RealPlanStyleTests {
         　　（一）加强工业源治理。推进挥发性有机物综合治理，完成重点企业
         虹口区2026年生态环境保护工作方案
         — 2 —
+        虹口区生态环境局印制
         深度治理20家。（牵头单位：区生态环境局；配合单位：区商务委、各街道）
         　　（二）强化移动源管控。推广新能源汽车。（牵头单位：区生态环境局；配合单位：区交通委）
         　　二、深入打好碧水保卫战
         　　（三）推进河道整治。完成河道轮疏3条，年底前消除劣V类水体。（牵头单位：区水务局；配合单位：各街道）
         虹口区2026年生态环境保护工作方案
         — 3 —
+        虹口区生态环境局印制
         　　（四）加强雨污混接改造。完成混接点整治50处。（牵头单位：区水务局；配合单位：区房管局）
         """)
         #expect(plan.title == "虹口区2026年生态环境保护工作方案")
         #expect(plan.pillars.map(\.measures.count) == [2, 2])
         #expect(plan.measures[0].text == "推进挥发性有机物综合治理，完成重点企业深度治理20家。")
         #expect(plan.measures[2].tasks.count == 1)
-        #expect(!plan.measures.contains { $0.text.contains("工作方案") })
+        #expect(!plan.measures.contains { $0.text.contains("工作方案") || $0.text.contains("印制") })
         #expect(plan.measures[2].deadline == Deadline(text: "年底前", date: Day("2026-12-31")))
     }
 
