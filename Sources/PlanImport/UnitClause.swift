@@ -30,6 +30,7 @@ struct UnitClause: Equatable {
     /// A labelled clause without brackets that closes the text, on its own line or after the last sentence:
     /// "…机制。\n责任单位：A、B".
     static func splitUnbracketed(_ chars: [Character], end: Int, planYear: Int?) -> (text: String, clause: UnitClause)? {
+        guard chars[..<end].contains(where: { $0 == "：" || $0 == ":" }) else { return nil }
         let plain = simplify(Array(chars[..<end]))
         // Only a few starts before each "单位：" / "部门：" can open the clause.
         for colon in plain.indices where (plain[colon] == ":" || plain[colon] == "：") && colon >= 2
