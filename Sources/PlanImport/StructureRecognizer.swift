@@ -133,7 +133,8 @@ struct StructureRecognizer {
                        units: units, deadline: deadline, tasks: tasks)
     }
 
-    /// Tasks from lead phrases ("推进关联事项集成办。…") when most paragraphs open with one, else one per sentence.
+    /// Tasks from lead phrases ("推进关联事项集成办。…") when most paragraphs open with one, else from
+    /// "一是…；二是…" points, else one per sentence.
     func taskList(from paragraphs: [String], measureID: String, titleOnItsOwnLine: Bool) -> [PlanModel.Task] {
         var tasks: [PlanModel.Task] = []
         func add(_ title: String, _ text: String) {
@@ -144,6 +145,8 @@ struct StructureRecognizer {
         for (paragraph, lead) in zip(paragraphs, leads) {
             if leadMode, let lead {
                 add(lead, paragraph)
+            } else if let points = SentenceSplitter.enumeratedPoints(in: paragraph) {
+                for point in points { add(point.title, point.text) }
             } else {
                 for sentence in SentenceSplitter.sentences(in: paragraph) {
                     add(SentenceSplitter.title(of: sentence), sentence)

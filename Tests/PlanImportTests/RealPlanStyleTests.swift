@@ -338,4 +338,32 @@ struct RealPlanStyleTests {
         #expect(plan.measures.map(\.deadline?.date) == [Day("2026-06-30"), Day("2026-12-31"), Day("2026-12-31"), nil, nil])
         #expect(plan.measures.allSatisfy { $0.tasks.count == 1 && !$0.text.contains("单位") })
     }
+
+    @Test("工作要点 issued as 附件 of a notice; 一是…二是… points are tasks; quarter and 年内 deadlines")
+    func attachmentWithPoints() throws {
+        let plan = try Samples.parse("""
+        上海市杨浦区人民政府办公室关于印发《杨浦区2026年科技创新工作要点》的通知
+        杨府办发〔2026〕3号
+        各委、办、局，各街道办事处：
+        现将《杨浦区2026年科技创新工作要点》印发给你们，请认真贯彻执行。
+        附件：杨浦区2026年科技创新工作要点
+        上海市杨浦区人民政府办公室
+        2026年2月1日
+        （此件公开发布）
+        附件
+        杨浦区2026年科技创新工作要点
+        一、强化创新策源
+        （一）建设大学科技园。一是推进复旦科技园扩区提质；二是支持同济科技园建设国家级孵化器；三是完善科技园区服务体系。（责任单位：区科委，完成时限：2026年第二季度）
+        （二）培育创新主体。新增高新技术企业100家，2026年内完成认定工作。（责任单位：区科委）
+        二、优化创新生态
+        （三）完善科技金融。设立科创基金，一季度末前完成组建。（责任单位：区金融办）
+        """)
+        #expect(plan.id == "yangpu-2026")
+        #expect(plan.title == "杨浦区2026年科技创新工作要点")
+        #expect(plan.date == Day("2026-02-01"))
+        #expect(plan.pillars.map(\.measures.count) == [2, 1])
+        #expect(plan.measures[0].tasks.map(\.title) == ["推进复旦科技园扩区提质", "支持同济科技园建设国家级孵化器", "完善科技园区服务体系"])
+        #expect(plan.measures[0].tasks[1].text == "二是支持同济科技园建设国家级孵化器；")
+        #expect(plan.measures.map(\.deadline?.date) == [Day("2026-06-30"), Day("2026-12-31"), Day("2026-03-31")])
+    }
 }
