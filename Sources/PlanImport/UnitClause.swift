@@ -119,7 +119,9 @@ struct UnitClause: Equatable {
             let section = String(content[label.end..<end])
             guard var role = label.role else {
                 let text = section.trimmingCharacters(in: "；;，,。 ")
-                deadline = DeadlineParser.whole(text, planYear: planYear) ?? Deadline(text: text, date: nil)
+                // Under a deadline label a bare month ("2026年12月") means the month's end.
+                let monthEnd = DeadlineParser.whole(text + "底", planYear: planYear).map { Deadline(text: text, date: $0.date) }
+                deadline = DeadlineParser.whole(text, planYear: planYear) ?? monthEnd ?? Deadline(text: text, date: nil)
                 continue
             }
             if role == .lead { sawLead = true } else if role == .responsible, sawLead { role = .support }
@@ -176,7 +178,7 @@ struct UnitClause: Equatable {
         return UnitClause(units: deduplicated(units), deadline: deadline)
     }
 
-    /// The unit names of a list, split on 、 , ， ; ； 及 outside brackets; a trailing deadline is split off.
+    /// The unit names of a list, split on 、 , ， ; ； 及 and spaces outside brackets; a trailing deadline is split off.
     static func names(in text: String, planYear: Int?) -> (names: [String], deadline: Deadline?) {
         let chars = Array(text)
         var names: [String] = []
@@ -201,7 +203,7 @@ struct UnitClause: Equatable {
         while i < chars.count {
             let c = chars[i]
             if Characters("(（").contains(c) { depth += 1 } else if Characters(")）").contains(c) { depth = max(0, depth - 1) }
-            if depth == 0, c.separatesNames || c == "及" {
+            if depth == 0, c.separatesNames || c == "及" || c.isPadding {
                 if c == "及", current.last == "以" { current.removeLast() }
                 flush()
             } else {

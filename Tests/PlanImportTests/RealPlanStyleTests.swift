@@ -366,4 +366,22 @@ struct RealPlanStyleTests {
         #expect(plan.measures[0].tasks[1].text == "二是支持同济科技园建设国家级孵化器；")
         #expect(plan.measures.map(\.deadline?.date) == [Day("2026-06-30"), Day("2026-12-31"), Day("2026-03-31")])
     }
+
+    @Test("第一部分 pillars over 1、 measures; units separated by spaces; a bare month under 完成时限 is its end")
+    func partsAndMonthDeadlines() throws {
+        let plan = try Samples.parse("""
+        崇明区2026年世界级生态岛建设工作要点
+        第一部分 生态环境
+        1、推进森林城市建设。新增造林5000亩。（责任单位：区林业站 区绿化市容局；完成时限：2026年12月）
+        2、加强水环境治理。完成河湖整治。（责任单位：区水务局；完成时间：2026年9月）
+        第二部分 绿色产业
+        3、发展都市农业。建设农业产业园。（责任单位：区农业农村委；完成时限：长期坚持）
+        """)
+        #expect(plan.pillars.map(\.number) == ["第一部分", "第二部分"])
+        #expect(plan.pillars.map(\.title) == ["生态环境", "绿色产业"])
+        #expect(plan.pillars.map(\.measures.count) == [2, 1])
+        #expect(units(plan.measures[0]) == ["区林业站/responsible", "区绿化市容局/responsible"])
+        #expect(plan.measures.map(\.deadline?.date) == [Day("2026-12-31"), Day("2026-09-30"), nil])
+        #expect(plan.measures[2].deadline?.text == "长期坚持")
+    }
 }
