@@ -1,12 +1,18 @@
-/// A task table written as a markdown table (`| 序号 | 工作任务 | 牵头单位 | 完成时限 |`): each row becomes
+/// A task table written as a markdown table (`| 序号 | 工作任务 | 牵头单位 | 完成时限 |`) or with tabs: each row becomes
 /// a numbered line with its unit columns as a labelled clause, so the structure pass reads it like prose.
 struct MarkdownTable {
     var header: [String]?
 
-    /// Cells of a `| … |` line, or nil if the line is not a table row.
+    /// Cells of a `| … |` line or of a tab-separated line (a table pasted from Word), or nil if the line is
+    /// not a table row.
     static func cells(_ line: String) -> [String]? {
         let trimmed = line.trimmingPadding()
-        guard trimmed.count > 1, trimmed.first == "|" else { return nil }
+        if trimmed.first != "|" {
+            // Split before trimming: empty trailing cells are tabs too.
+            let cells = line.split(separator: "\t", omittingEmptySubsequences: false).map { String($0).trimmingPadding() }
+            return cells.count >= 3 ? cells : nil
+        }
+        guard trimmed.count > 1 else { return nil }
         var parts = trimmed.split(separator: "|", omittingEmptySubsequences: false).map { String($0).trimmingPadding() }
         parts.removeFirst()
         if trimmed.last == "|" { parts.removeLast() }
@@ -16,6 +22,12 @@ struct MarkdownTable {
     /// `| --- | :---: |`: the line under the header.
     static func isDelimiter(_ cells: [String]) -> Bool {
         cells.allSatisfy { cell in !cell.isEmpty && cell.allSatisfy { Characters("-:—").contains($0) || $0.isPadding } }
+    }
+
+    /// A header row without a delimiter under it: it names a number or unit column and has no numbers.
+    static func isHeader(_ cells: [String]) -> Bool {
+        cells.contains { $0.contains("序号") || $0.hasSuffix("单位") || $0.hasSuffix("部门") }
+            && !cells.contains { !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) }
     }
 
     /// The row as a plan line: "1. 任务。（牵头单位：A；完成时限：B）".

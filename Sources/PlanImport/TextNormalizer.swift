@@ -9,7 +9,8 @@ enum TextNormalizer {
             var line = line
             if let cells = MarkdownTable.cells(line) {
                 if MarkdownTable.isDelimiter(cells) { continue }
-                if i + 1 < lines.count, let next = MarkdownTable.cells(lines[i + 1]), MarkdownTable.isDelimiter(next) {
+                let delimited = i + 1 < lines.count && MarkdownTable.cells(lines[i + 1]).map(MarkdownTable.isDelimiter) == true
+                if delimited || (table.header == nil && MarkdownTable.isHeader(cells)) {
                     table.header = cells
                     continue
                 }

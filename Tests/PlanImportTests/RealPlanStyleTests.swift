@@ -384,4 +384,23 @@ struct RealPlanStyleTests {
         #expect(plan.measures.map(\.deadline?.date) == [Day("2026-12-31"), Day("2026-09-30"), nil])
         #expect(plan.measures[2].deadline?.text == "长期坚持")
     }
+
+    @Test("a 任务分工表 pasted from Word with tabs: 一 rows are pillars, numbered rows measures with unit columns")
+    func tabTable() throws {
+        let plan = try Samples.parse([
+            "闵行区2026年重点任务分工", "",
+            "序号\t重点任务\t牵头单位\t配合单位\t完成时限",
+            "一\t优化政务服务\t\t\t",
+            "1\t推行“一业一证”改革\t区市场监管局\t区行政服务中心\t2026年6月底前",
+            "2\t深化“一网通办”\t区行政服务中心\t各街镇\t年内",
+            "二\t优化市场环境\t\t\t",
+            "3\t开展公平竞争审查\t区市场监管局\t\t持续推进",
+        ].joined(separator: "\n"))
+        #expect(plan.title == "闵行区2026年重点任务分工")
+        #expect(plan.pillars.map(\.title) == ["优化政务服务", "优化市场环境"])
+        #expect(plan.pillars.map(\.measures.count) == [2, 1])
+        #expect(plan.measures.map(\.title) == ["推行“一业一证”改革", "深化“一网通办”", "开展公平竞争审查"])
+        #expect(units(plan.measures[1]) == ["区行政服务中心/lead", "各街镇/support"])
+        #expect(plan.measures.map(\.deadline?.date) == [Day("2026-06-30"), Day("2026-12-31"), nil])
+    }
 }
