@@ -127,9 +127,23 @@ struct UnitClause: Equatable {
             if role == .lead { sawLead = true } else if role == .responsible, sawLead { role = .support }
             let (names, found) = names(in: section, planYear: planYear)
             deadline = deadline ?? found
-            units += names.map { UnitRef(name: $0, role: role) }
+            // "区商务委（牵头）" in a plain list marks its own role; the others then support it.
+            let marked = names.map(markedRole)
+            let others = role == .responsible && marked.contains { $0.role == .lead } ? Role.support : role
+            units += marked.map { UnitRef(name: $0.name, role: $0.role ?? others) }
         }
         return units.isEmpty ? nil : UnitClause(units: deduplicated(units), deadline: deadline)
+    }
+
+    /// "区商务委（牵头）" → ("区商务委", lead); a name without such a mark keeps the list's role.
+    static func markedRole(_ name: String) -> (name: String, role: Role?) {
+        let plain = String(simplify(Array(name)))
+        for (mark, role) in [("牵头", Role.lead), ("配合", Role.support)] {
+            for (open, close) in [("（", "）"), ("(", ")")] where plain.hasSuffix(open + mark + close) {
+                return (String(name.dropLast(mark.count + 2)), role)
+            }
+        }
+        return (name, nil)
     }
 
     /// "A、B牵头,C、D配合" / "A牵头,B按职责分工负责" / "由A负责".
@@ -189,6 +203,11 @@ struct UnitClause: Equatable {
             var name = String(current).trimmingPadding()
             current = []
             if name.hasPrefix("由") { name.removeFirst() }
+            // "A、B等部门": the list's closing 等 is not part of B's name.
+            for tail in ["等相关部门", "等相关单位", "等有关部门", "等有关单位", "等部门", "等单位", "等"] where name.count > tail.count && name.hasSuffix(tail) {
+                name.removeLast(tail.count)
+                break
+            }
             guard !name.isEmpty else { return }
             if let d = DeadlineParser.whole(name, planYear: planYear) {
                 deadline = d

@@ -403,4 +403,16 @@ struct RealPlanStyleTests {
         #expect(units(plan.measures[1]) == ["区行政服务中心/lead", "各街镇/support"])
         #expect(plan.measures.map(\.deadline?.date) == [Day("2026-06-30"), Day("2026-12-31"), nil])
     }
+
+    @Test("a unit marked （牵头） leads the others in its list; a closing 等 / 等部门 is not part of a name")
+    func markedLeadAndEtc() throws {
+        let plan = try Samples.parse("""
+        金山区2026年产业发展工作要点
+        一、先进制造业
+        1. 培育新材料产业集群。推进碳纤维项目建设。（责任单位：区经委（牵头）、区发展改革委、区科委等部门）
+        2. 发展生物医药产业。引进生物医药项目10个。（责任单位：区投促中心、区经委等）
+        """)
+        #expect(units(plan.measures[0]) == ["区经委/lead", "区发展改革委/support", "区科委/support"])
+        #expect(units(plan.measures[1]) == ["区投促中心/responsible", "区经委/responsible"])
+    }
 }
