@@ -415,4 +415,19 @@ struct RealPlanStyleTests {
         #expect(units(plan.measures[0]) == ["区经委/lead", "区发展改革委/support", "区科委/support"])
         #expect(units(plan.measures[1]) == ["区投促中心/responsible", "区经委/responsible"])
     }
+
+    @Test("a title that leads its paragraph up to a colon: （一）高校毕业生就业：开展…")
+    func colonTitles() throws {
+        let plan = try Samples.parse("""
+        杨浦区2026年稳就业工作方案
+        一、促进重点群体就业
+        （一）高校毕业生就业：开展“启航”行动，新增见习岗位1000个。（责任单位：区人社局）
+        （二）困难人员帮扶：落实就业援助政策。（责任单位：区人社局、各街道）
+        二、强化就业服务
+        （三）提升服务能力。建设家门口就业服务站20个。（责任单位：区人社局）
+        """)
+        #expect(plan.measures.map(\.title) == ["高校毕业生就业", "困难人员帮扶", "提升服务能力"])
+        #expect(plan.measures[0].tasks.map(\.title) == ["开展“启航”行动，新增见习岗位1000个"])
+        #expect(units(plan.measures[1]) == ["区人社局/responsible", "各街道/responsible"])
+    }
 }
