@@ -135,13 +135,18 @@ struct UnitClause: Equatable {
         return units.isEmpty ? nil : UnitClause(units: deduplicated(units), deadline: deadline)
     }
 
-    /// "区商务委（牵头）" → ("区商务委", lead); a name without such a mark keeps the list's role.
+    /// "区商务委（牵头）" → ("区商务委", lead), "各街镇配合" → ("各街镇", support); a name without such a mark
+    /// keeps the list's role.
     static func markedRole(_ name: String) -> (name: String, role: Role?) {
         let plain = String(simplify(Array(name)))
         for (mark, role) in [("牵头", Role.lead), ("配合", Role.support)] {
             for (open, close) in [("（", "）"), ("(", ")")] where plain.hasSuffix(open + mark + close) {
                 return (String(name.dropLast(mark.count + 2)), role)
             }
+        }
+        // "各街镇按职责分工负责" after a labelled list.
+        if let verb = roleVerbs.first(where: { plain.hasSuffix($0.word) && plain.count > $0.word.count }) {
+            return (String(name.dropLast(verb.word.count)), verb.role == .responsible ? nil : verb.role)
         }
         return (name, nil)
     }

@@ -430,4 +430,22 @@ struct RealPlanStyleTests {
         #expect(plan.measures[0].tasks.map(\.title) == ["开展“启航”行动，新增见习岗位1000个"])
         #expect(units(plan.measures[1]) == ["区人社局/responsible", "各街道/responsible"])
     }
+
+    @Test("省 行动方案: heading-only （一） sections over measures 1.; 按职责分工负责 after a labelled list is support")
+    func provincialPlan() throws {
+        let plan = try Samples.parse("""
+        浙江省2026年营商环境优化提升行动方案
+        一、主要任务
+        （一）提升审批效率
+        1.推行告知承诺制。扩大承诺制适用范围。（省发展改革委牵头，各市政府负责）
+        2.压减审批时限。（责任单位：省政务办、省自然资源厅，各市政府按职责分工负责）
+        （二）优化要素保障
+        3.保障企业用地。（省自然资源厅负责）
+        """)
+        #expect(plan.id == "zhejiang-2026")
+        #expect(plan.measures.map(\.section?.title) == ["提升审批效率", "提升审批效率", "优化要素保障"])
+        #expect(units(plan.measures[0]) == ["省发展改革委/lead", "各市政府/support"])
+        #expect(units(plan.measures[1]) == ["省政务办/responsible", "省自然资源厅/responsible", "各市政府/support"])
+        #expect(units(plan.measures[2]) == ["省自然资源厅/responsible"])
+    }
 }
