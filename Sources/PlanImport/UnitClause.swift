@@ -36,8 +36,12 @@ struct UnitClause: Equatable {
         for colon in plain.indices where (plain[colon] == ":" || plain[colon] == "：") && colon >= 2
             && ["单位", "部门"].contains(String(plain[(colon - 2)..<colon])) {
             for start in max(0, colon - 10)...(colon - 2) {
+                // The line must open with the label itself: "明确牵头单位：" inside a sentence is text.
                 guard start == 0 || Characters("。；;！？!?").contains(plain[start - 1]) || plain[start - 1].isNewline
                         || plain[start - 1].isPadding,
+                      opensWithLabel(String(plain[start...])),
+                      unitLabelRoles.contains(where: { String(plain[start..<colon]).trimmingPadding().hasPrefix($0.word) })
+                        || String(plain[start..<colon]).trimmingPadding().count == 2,
                       let clause = parseLabelled(Array(chars[start..<end]), plain: Array(plain[start...]), planYear: planYear),
                       clause.units.allSatisfy({ looksLikeUnit($0.name) })
                 else { continue }

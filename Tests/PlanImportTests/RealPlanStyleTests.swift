@@ -448,4 +448,12 @@ struct RealPlanStyleTests {
         #expect(units(plan.measures[1]) == ["省政务办/responsible", "省自然资源厅/responsible", "各市政府/support"])
         #expect(units(plan.measures[2]) == ["省自然资源厅/responsible"])
     }
+
+    @Test("a label inside a sentence (明确牵头单位：…) is text, not a unit clause")
+    func labelInsideSentence() throws {
+        let plan = try Samples.parse("某某区2026年工作要点\n一、政务\n1. 优化服务。推进一网通办。明确牵头单位：区政务办\n2. 强化保障。落实经费。\n责任单位：区财政局")
+        #expect(plan.measures[0].units.isEmpty)
+        #expect(plan.measures[0].text.hasSuffix("明确牵头单位：区政务办"))
+        #expect(units(plan.measures[1]) == ["区财政局/responsible"])
+    }
 }
