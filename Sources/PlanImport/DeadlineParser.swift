@@ -108,7 +108,9 @@ enum DeadlineParser {
         while i < chars.count {
             let c = chars[i]
             let boundary = i == 0 || !chars[i - 1].isASCIIDigit
-            if boundary, c.isASCIIDigit || Characters("年上第一二三四").contains(c),
+            // Quarter starts (第/一…四) only right before 季, so that every 一 in the text is not a candidate.
+            let quarterStart = Characters("第一二三四").contains(c) && chars[(i + 1)..<min(i + 3, chars.count)].contains("季")
+            if boundary, c.isASCIIDigit || c == "年" || c == "上" || quarterStart,
                let m = match(chars, at: i), let last = chars[i..<(i + m.length)].last,
                last == "前" || verbs.contains(where: { String(chars[i..<(i + m.length)]).hasSuffix($0) }),
                m.date != nil {

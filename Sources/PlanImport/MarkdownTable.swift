@@ -6,6 +6,7 @@ struct MarkdownTable {
     /// Cells of a `| … |` line or of a tab-separated line (a table pasted from Word), or nil if the line is
     /// not a table row.
     static func cells(_ line: String) -> [String]? {
+        guard line.utf8.contains(where: { $0 == UInt8(ascii: "|") || $0 == UInt8(ascii: "\t") }) else { return nil }
         let trimmed = line.trimmingPadding()
         if trimmed.first != "|" {
             // Split before trimming: empty trailing cells are tabs too.

@@ -33,13 +33,16 @@ enum SentenceSplitter {
     /// "一是……；二是……；三是……。": the enumerated points of a paragraph, each without its 一是 and closing
     /// punctuation as title, or nil when the paragraph does not enumerate at least two in order.
     static func enumeratedPoints(in text: String) -> [(title: String, text: String)]? {
+        guard text.unicodeScalars.contains("是") else { return nil }
         let chars = Array(text)
         let numerals: [Character] = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
         var starts: [Int] = []
         var i = 0
         while i + 1 < chars.count, starts.count < numerals.count {
-            let boundary = i == 0 || Characters("。；;，,：:").contains(chars[i - 1]) || chars[i - 1].isPadding
-            if boundary, chars[i] == numerals[starts.count], chars[i + 1] == "是" { starts.append(i) }
+            if chars[i] == numerals[starts.count], chars[i + 1] == "是",
+               i == 0 || Characters("。；;，,：:").contains(chars[i - 1]) || chars[i - 1].isPadding {
+                starts.append(i)
+            }
             i += 1
         }
         guard starts.count >= 2 else { return nil }

@@ -39,8 +39,8 @@ enum TextNormalizer {
     }
 
     static func isHeaderCandidate(_ text: String) -> Bool {
-        text.count >= 4 && text.count <= 40 && NumberMarker.parse(text) == nil
-            && !text.contains(where: { Characters("。，,；;：:！？!?、）)〕】").contains($0) })
+        (4...40).contains(text.count) && !text.contains(where: { Characters("。，,；;：:！？!?、）)〕】").contains($0) })
+            && NumberMarker.parse(text) == nil
     }
 
     static func normalize(_ line: [Character]) -> Paragraph? {
@@ -73,6 +73,7 @@ enum TextNormalizer {
 
     /// A page number standing between paragraphs: "— 3 —", "- 3 -", "3", "第3页", "第 3 页 共 10 页".
     static func isPageNumber(_ chars: [Character]) -> Bool {
+        guard chars.count <= 24 else { return false }
         let marks = chars.filter { !$0.isPadding }
         let digits = marks.filter(\.isASCIIDigit).count
         guard digits >= 1, digits <= 6 else { return false }
