@@ -456,4 +456,11 @@ struct RealPlanStyleTests {
         #expect(plan.measures[0].text.hasSuffix("明确牵头单位：区政务办"))
         #expect(units(plan.measures[1]) == ["区财政局/responsible"])
     }
+
+    @Test("a trailer line with the signature and the date (no 抄送) closes the plan and dates it")
+    func signatureAndDateTrailer() throws {
+        let plan = try Samples.parse("某某区2026年工作要点\n一、政务\n1. 优化服务。推进一网通办。\n2. 强化保障。落实经费。\n\n某某区人民政府办公室　　　　2026年3月5日印发")
+        #expect(plan.date == Day("2026-03-05"))
+        #expect(plan.measures[1].tasks.map(\.title) == ["落实经费"])
+    }
 }
