@@ -30,10 +30,11 @@ struct StructureRecognizer {
         let outline = Outline(paragraphs: body)
         let levels = outline.levels
         guard let top = levels.first else { return [] }
-        if levels.count == 1 {
-            // Only one numbering scheme: numbered items with bodies are measures of one unnamed pillar.
+        if levels.count == 1 || top > .chineseParen {
+            // Only one numbering scheme, or none above "1.": official documents number pillars 一、 or （一）,
+            // so the outermost items are measures (their numbered items tasks) of one unnamed pillar.
             let items = outline.roots
-            guard items.contains(where: { outline.items[$0].hasBody }) else { return [] }
+            guard items.contains(where: { outline.items[$0].hasBody || !outline.items[$0].children.isEmpty }) else { return [] }
             let measures = items.enumerated().map { m, index in
                 measure(outline, index, id: "\(planID):1.\(m + 1)", section: nil)
             }

@@ -463,4 +463,22 @@ struct RealPlanStyleTests {
         #expect(plan.date == Day("2026-03-05"))
         #expect(plan.measures[1].tasks.map(\.title) == ["落实经费"])
     }
+
+    @Test("a 工作要点 numbered only 1. and （1）: the 1. items are measures of one pillar, the （1） items their tasks")
+    func noPillarNumbering() throws {
+        let plan = try Samples.parse("""
+        普陀区2026年生态环境工作要点
+        1. 深化大气污染防治。
+        （1）推进工业企业VOCs治理，完成20家。（责任单位：区生态环境局）
+        （2）加强扬尘管控。（责任单位：区建管委）
+        2. 推进水环境治理。
+        （1）完成苏州河沿岸截污。（责任单位：区水务局）
+        3. 加强土壤污染防治。落实建设用地土壤污染风险管控。（责任单位：区生态环境局）
+        """)
+        #expect(plan.pillars.map(\.measures.count) == [3])
+        #expect(plan.pillars[0].number.isEmpty)
+        #expect(plan.measures.map(\.title) == ["深化大气污染防治", "推进水环境治理", "加强土壤污染防治"])
+        #expect(plan.measures.map(\.tasks.count) == [2, 1, 1])
+        #expect(units(plan.measures[0]) == ["区生态环境局/responsible", "区建管委/responsible"])
+    }
 }
