@@ -3,8 +3,15 @@ import PlanModel
 /// Recognises the lines around a plan that are not part of it: signing dates, document numbers,
 /// signatures, 抄送 and similar closing lines.
 enum Boilerplate {
-    /// A line that is only a date, "2026年2月2日" or "二〇二六年一月十二日", optionally followed by 印发.
+    /// A line that is only a date, "2026年2月2日" or "二〇二六年一月十二日", optionally followed by 印发,
+    /// or a signature and such a date.
     static func signingDate(_ text: String) -> Day? {
+        guard let end = text.last(where: { !$0.isPadding }), Characters("日发發印布").contains(end) else { return nil }
+        // "某某区人民政府办公室　　2026年3月5日印发": the trailer line, a signature then the date.
+        let words = text.split(whereSeparator: \.isPadding)
+        if words.count > 1, let last = words.last, isSignature(words.dropLast().joined()) {
+            return signingDate(String(last))
+        }
         var chars = Array(text.filter { !$0.isPadding })
         for suffix in ["印发", "印發", "发布", "發布", "印"] where chars.count > suffix.count && String(chars.suffix(suffix.count)) == suffix {
             chars.removeLast(suffix.count)
@@ -52,7 +59,7 @@ enum Boilerplate {
     /// A signature line: a short organisation name with no punctuation.
     static func isSignature(_ text: String) -> Bool {
         guard text.count <= 30, !text.contains(where: { Characters("，。,、；;：:！？!?“”").contains($0) }) else { return false }
-        let suffixes = ["办公室", "人民政府", "委员会", "委員會", "辦公室", "政府", "局", "委", "办", "辦", "中心", "管委会"]
+        let suffixes = ["办公室", "办公厅", "辦公廳", "人民政府", "委员会", "委員會", "辦公室", "政府", "局", "委", "办", "辦", "中心", "管委会"]
         let plain = text.filter { !$0.isPadding }
         return suffixes.contains { plain.hasSuffix($0) } && NumberMarker.parse(text) == nil
     }

@@ -1,6 +1,6 @@
 import PlanModel
 
-/// Deadlines as plans state them: "6月底前完成", "2026年9月30日前", "年底前", "上半年", "持续推进".
+/// Deadlines as plans state them: "6月底前完成", "2026年9月30日前", "年底前", "上半年", "第二季度", "持续推进".
 enum DeadlineParser {
     static let verbs = ["完成", "启动", "實施", "实施", "到位", "建成", "上线", "上線", "出台", "落地", "实现", "實現", "见效"]
     static let standing = ["持续推进", "持續推進", "长期坚持", "長期堅持", "长期推进", "長期推進", "持续实施", "持續實施"]
@@ -23,6 +23,13 @@ enum DeadlineParser {
         }
         if has("年底") || has("年末") {
             month = 12; day = 31; exact = true; i += 2
+        } else if year != nil, has("底") || has("末") || has("内") || has("內") {
+            // "2026年底", "2026年内": the 年 was read with the year.
+            month = 12; day = 31; exact = true; i += 1
+        } else if let quarter = quarter(chars, at: i) {
+            // "第二季度", "一季度末": the quarter's last day.
+            month = quarter.number * 3; exact = true; i += quarter.length
+            if has("末") || has("底") { i += 1 }
         } else if has("上半年") {
             month = 6; day = 30; exact = true; i += 3
         } else if has("下半年") || has("年内") || has("年內") {
@@ -57,6 +64,16 @@ enum DeadlineParser {
         return (i - start, exact ? (year, month, day) : nil)
     }
 
+    /// "第二季度" / "二季度" / "2季度" at `start`: the quarter and the length of the phrase.
+    static func quarter(_ chars: [Character], at start: Int) -> (number: Int, length: Int)? {
+        var i = start
+        if i < chars.count, chars[i] == "第" { i += 1 }
+        guard i + 2 < chars.count, chars[i + 1] == "季", chars[i + 2] == "度" else { return nil }
+        let numbers: [Character: Int] = ["一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4]
+        guard let n = numbers[chars[i]] else { return nil }
+        return (n, i + 3 - start)
+    }
+
     /// The day a deadline names, when it names one unambiguously given the plan's year.
     static func day(for date: (year: Int?, month: Int, day: Int?)?, planYear: Int?) -> Day? {
         guard let date, let year = date.year ?? planYear else { return nil }
@@ -75,7 +92,7 @@ enum DeadlineParser {
     /// A deadline at the end of `text` ("区经委6月底前完成"): the text before it and the deadline.
     static func trailing(_ text: String, planYear: Int?) -> (rest: String, deadline: Deadline)? {
         let chars = Array(text)
-        for start in chars.indices where chars[start].isASCIIDigit || Characters("年上下").contains(chars[start]) {
+        for start in chars.indices where chars[start].isASCIIDigit || Characters("年上下第一二三四").contains(chars[start]) {
             guard start > 0, let m = match(chars, at: start), start + m.length == chars.count else { continue }
             let deadline = String(chars[start...])
             return (String(chars[..<start]), Deadline(text: deadline, date: day(for: m.date, planYear: planYear)))
@@ -91,7 +108,9 @@ enum DeadlineParser {
         while i < chars.count {
             let c = chars[i]
             let boundary = i == 0 || !chars[i - 1].isASCIIDigit
-            if boundary, c.isASCIIDigit || c == "年" || c == "上",
+            // Quarter starts (第/一…四) only right before 季, so that every 一 in the text is not a candidate.
+            let quarterStart = Characters("第一二三四").contains(c) && chars[(i + 1)..<min(i + 3, chars.count)].contains("季")
+            if boundary, c.isASCIIDigit || c == "年" || c == "上" || quarterStart,
                let m = match(chars, at: i), let last = chars[i..<(i + m.length)].last,
                last == "前" || verbs.contains(where: { String(chars[i..<(i + m.length)]).hasSuffix($0) }),
                m.date != nil {

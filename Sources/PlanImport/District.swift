@@ -40,7 +40,8 @@ struct District: Equatable {
 
     /// An id-friendly slug for a place or title outside the table: pinyin without tones, letters and digits only.
     static func slug(_ text: String) -> String {
-        let latin = text.applyingTransform(.toLatin, reverse: false)?.applyingTransform(.stripDiacritics, reverse: false) ?? text
+        let latin = Pinyin.syllables(text)
+            ?? text.applyingTransform(.toLatin, reverse: false)?.applyingTransform(.stripDiacritics, reverse: false) ?? text
         return String(latin.lowercased().filter { ($0.isASCII && ($0.isLetter || $0.isNumber)) })
     }
 }

@@ -1,4 +1,4 @@
-/// The number that opens a heading or item: 一、 / （一） / 1. 1、 / （1） 1） / ①.
+/// The number that opens a heading or item: 一、 第一章 第一部分 / （一） / 1. 1、 第一条 / （1） 1） / ①.
 struct NumberMarker: Equatable {
     /// Numbering schemes in the conventional order of Chinese official documents (outermost first).
     enum Kind: Int, Comparable, CaseIterable {
@@ -64,6 +64,21 @@ struct NumberMarker: Equatable {
             ordinal = n
             label = kind == .arabicDot ? String(chars[0..<j]) : String(chars[0...j])
             end = j + 1
+        } else if first == "第" {
+            // Regulation-style plans: "第一章" / "第一部分" head, "第一条" items.
+            var j = 1
+            while j < chars.count, j <= 4, ChineseNumeral.isNumeral(chars[j]) { j += 1 }
+            guard j > 1, j < chars.count, let n = ChineseNumeral.value(of: chars[1..<j]) else { return nil }
+            var word = 1
+            switch chars[j] {
+            case "章": kind = .chineseComma
+            case "部" where j + 1 < chars.count && chars[j + 1] == "分": kind = .chineseComma; word = 2
+            case "条", "條": kind = .arabicDot
+            default: return nil
+            }
+            ordinal = n
+            label = String(chars[0..<(j + word)])
+            end = j + word
         } else if ChineseNumeral.isNumeral(first) {
             var j = 0
             while j < chars.count, j < 4, ChineseNumeral.isNumeral(chars[j]) { j += 1 }

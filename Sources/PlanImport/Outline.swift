@@ -41,10 +41,16 @@ struct Outline {
         marker.ordinal == 1 || (previous.map { marker.ordinal > $0 && marker.ordinal <= $0 + 3 } ?? false)
     }
 
-    /// "市场准入。全面落实…" → ("市场准入", "全面落实…"); a first sentence that is not a short phrase is
+    /// "市场准入。全面落实…" or "市场准入：全面落实…" → ("市场准入", "全面落实…"); a first sentence that is not a short phrase is
     /// both the title and part of the body.
     static func splitTitle(_ rest: String) -> (title: String, body: String) {
         let chars = Array(rest)
+        // "市场准入：全面落实…": a short phrase before a colon that comes before any 。 is the title.
+        if let colon = chars.firstIndex(where: { $0 == "：" || $0 == ":" }), colon >= 2, colon <= 20,
+           !chars[..<colon].contains("。"), isShortPhrase(Array(chars[..<colon])), !UnitClause.opensWithLabel(rest) {
+            let after = String(Array(chars[(colon + 1)...]).trimmingPadding())
+            if !after.isEmpty { return (String(chars[..<colon]), after) }
+        }
         guard let stop = chars.firstIndex(of: "。") else {
             var title = chars
             while let l = title.last, Characters("：:；;").contains(l) { title.removeLast() }

@@ -1,5 +1,5 @@
 /// Rejoins text cut by page gaps: a paragraph that stops mid-sentence continues in the next one,
-/// unless either is a heading, a numbered item, or a date or number line.
+/// unless either is a heading, a numbered item, a date or number line, or the next one opens a unit clause.
 enum PageGapJoiner {
     static func join(_ paragraphs: [Paragraph]) -> [Paragraph] {
         var out: [Paragraph] = []
@@ -23,7 +23,7 @@ enum PageGapJoiner {
     static func canContinue(_ p: Paragraph) -> Bool {
         !p.isMarkedHeading && NumberMarker.parse(p.text) == nil && Boilerplate.signingDate(p.text) == nil
             && !Boilerplate.isDocumentNumber(p.text)
-            && !Boilerplate.startsClosingMatter(p.text)
+            && !Boilerplate.startsClosingMatter(p.text) && !UnitClause.opensWithLabel(p.text)
     }
 
     /// Ends in sentence or clause punctuation, or a closing bracket (unit clauses, "(2026年)").

@@ -30,13 +30,22 @@ struct PlanMetadata: Equatable {
         return year.map { "\(stem)-\($0)" } ?? stem
     }
 
-    static let planWords = ["方案", "计划", "計劃", "意见", "意見", "措施", "要点", "要點", "细则", "細則", "办法", "辦法", "规划", "規劃"]
+    static let planWords = ["方案", "计划", "計劃", "意见", "意見", "措施", "要点", "要點", "细则", "細則", "办法", "辦法", "规划", "規劃", "任务", "任務", "清单", "清單"]
     static let issuing = ["印发", "印發", "转发", "轉發", "发布", "發布"]
 
     /// 《…》 in the notice that issues the plan.
+    /// A notice title wrapped over several lines ("关于印发《…" / "…实施方案》的通知") is read as one line.
     static func noticeTitle(_ preamble: [Paragraph]) -> String? {
-        for p in preamble where issuing.contains(where: { p.text.contains($0) }) {
-            if let t = quoted(in: p.text).first(where: { t in planWords.contains { t.contains($0) } }) { return t }
+        var lines: [String] = []
+        for p in preamble {
+            if let last = lines.last, last.lastIndex(of: "《").map({ open in !last[open...].contains("》") }) ?? false {
+                lines[lines.count - 1] += p.text
+            } else {
+                lines.append(p.text)
+            }
+        }
+        for line in lines where issuing.contains(where: { line.contains($0) }) {
+            if let t = quoted(in: line).first(where: { t in planWords.contains { t.contains($0) } }) { return t }
         }
         return nil
     }

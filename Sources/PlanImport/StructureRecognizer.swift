@@ -30,10 +30,11 @@ struct StructureRecognizer {
         let outline = Outline(paragraphs: body)
         let levels = outline.levels
         guard let top = levels.first else { return [] }
-        if levels.count == 1 {
-            // Only one numbering scheme: numbered items with bodies are measures of one unnamed pillar.
+        if levels.count == 1 || top > .chineseParen {
+            // Only one numbering scheme, or none above "1.": official documents number pillars 一、 or （一）,
+            // so the outermost items are measures (their numbered items tasks) of one unnamed pillar.
             let items = outline.roots
-            guard items.contains(where: { outline.items[$0].hasBody }) else { return [] }
+            guard items.contains(where: { outline.items[$0].hasBody || !outline.items[$0].children.isEmpty }) else { return [] }
             let measures = items.enumerated().map { m, index in
                 measure(outline, index, id: "\(planID):1.\(m + 1)", section: nil)
             }
@@ -133,7 +134,8 @@ struct StructureRecognizer {
                        units: units, deadline: deadline, tasks: tasks)
     }
 
-    /// Tasks from lead phrases ("推进关联事项集成办。…") when most paragraphs open with one, else one per sentence.
+    /// Tasks from lead phrases ("推进关联事项集成办。…") when most paragraphs open with one, else from
+    /// "一是…；二是…" points, else one per sentence.
     func taskList(from paragraphs: [String], measureID: String, titleOnItsOwnLine: Bool) -> [PlanModel.Task] {
         var tasks: [PlanModel.Task] = []
         func add(_ title: String, _ text: String) {
@@ -144,6 +146,8 @@ struct StructureRecognizer {
         for (paragraph, lead) in zip(paragraphs, leads) {
             if leadMode, let lead {
                 add(lead, paragraph)
+            } else if let points = SentenceSplitter.enumeratedPoints(in: paragraph) {
+                for point in points { add(point.title, point.text) }
             } else {
                 for sentence in SentenceSplitter.sentences(in: paragraph) {
                     add(SentenceSplitter.title(of: sentence), sentence)

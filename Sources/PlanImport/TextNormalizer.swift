@@ -1,17 +1,51 @@
-/// The normalisation pass: line ends, indentation, markdown markup, full-width letters and digits,
+/// The normalisation pass: line ends, indentation, markdown markup and tables, full-width letters and digits,
 /// and the pinyin annotations some converters leave behind ("區(qū)"). Everything else stays as written.
 enum TextNormalizer {
     static func paragraphs(in text: String) -> [Paragraph] {
         var result: [Paragraph] = []
-        for line in text.split(omittingEmptySubsequences: true, whereSeparator: \.isNewline) {
+        let lines = text.split(omittingEmptySubsequences: true, whereSeparator: \.isNewline).map(String.init)
+        var table = MarkdownTable()
+        for (i, line) in lines.enumerated() {
+            var line = line
+            if let cells = MarkdownTable.cells(line) {
+                if MarkdownTable.isDelimiter(cells) { continue }
+                let delimited = i + 1 < lines.count && MarkdownTable.cells(lines[i + 1]).map(MarkdownTable.isDelimiter) == true
+                if delimited || (table.header == nil && MarkdownTable.isHeader(cells)) {
+                    table.header = cells
+                    continue
+                }
+                line = table.line(cells)
+            } else {
+                table.header = nil
+            }
             if let paragraph = normalize(Array(line)) { result.append(paragraph) }
         }
-        return result
+        return droppingRunningHeaders(result)
+    }
+
+    /// Running page headers and footers (the plan title or the issuer repeated on every page): a short
+    /// un-numbered line without punctuation that recurs is dropped, so the text it cut is rejoined by the
+    /// page-gap pass; its first occurrence stays if it stands before the first numbered line (the title).
+    static func droppingRunningHeaders(_ paragraphs: [Paragraph]) -> [Paragraph] {
+        var seen: [String: Int] = [:]
+        for p in paragraphs where isHeaderCandidate(p.text) { seen[p.text, default: 0] += 1 }
+        guard seen.values.contains(where: { $0 > 1 }) else { return paragraphs }
+        let bodyStart = paragraphs.firstIndex { NumberMarker.parse($0.text) != nil } ?? paragraphs.count
+        var kept: Set<String> = []
+        return paragraphs.enumerated().filter { i, p in
+            guard let count = seen[p.text], count > 1 else { return true }
+            return i < bodyStart && kept.insert(p.text).inserted
+        }.map(\.element)
+    }
+
+    static func isHeaderCandidate(_ text: String) -> Bool {
+        (4...40).contains(text.count) && !text.contains(where: { Characters("。，,；;：:！？!?、）)〕】").contains($0) })
+            && NumberMarker.parse(text) == nil
     }
 
     static func normalize(_ line: [Character]) -> Paragraph? {
         var chars = strippingIndentation(line)
-        if isHorizontalRule(chars) { return nil }
+        if isHorizontalRule(chars) || isPageNumber(chars) { return nil }
         var heading = false
         var hashes = 0
         while hashes < chars.count, chars[hashes] == "#" { hashes += 1 }
@@ -35,6 +69,17 @@ enum TextNormalizer {
         var hi = chars.count
         while hi > lo, chars[hi - 1].isPadding { hi -= 1 }
         return Array(chars[lo..<hi])
+    }
+
+    /// A page number standing between paragraphs: "— 3 —", "- 3 -", "3", "第3页", "第 3 页 共 10 页".
+    static func isPageNumber(_ chars: [Character]) -> Bool {
+        guard chars.count <= 24 else { return false }
+        let marks = chars.filter { !$0.isPadding }
+        let digits = marks.filter(\.isASCIIDigit).count
+        guard digits >= 1, digits <= 6 else { return false }
+        let dashes = Characters("-—–－―~～")
+        if marks.allSatisfy({ $0.isASCIIDigit || dashes.contains($0) }) { return digits <= 3 }
+        return marks.first == "第" && marks.allSatisfy { $0.isASCIIDigit || Characters("第页共頁/").contains($0) }
     }
 
     static func isHorizontalRule(_ chars: [Character]) -> Bool {

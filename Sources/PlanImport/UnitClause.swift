@@ -12,7 +12,8 @@ struct UnitClause: Equatable {
         let chars = Array(text)
         var end = chars.count
         while end > 0, chars[end - 1].isPadding || Characters("。.；;").contains(chars[end - 1]) { end -= 1 }
-        guard end > 0, Characters(")）〕】]").contains(chars[end - 1]) else { return nil }
+        guard end > 0 else { return nil }
+        guard Characters(")）〕】]").contains(chars[end - 1]) else { return splitUnbracketed(chars, end: end, planYear: planYear) }
         var depth = 0
         var open = end - 1
         while open >= max(0, end - 400) {
@@ -24,6 +25,38 @@ struct UnitClause: Equatable {
         guard open >= 0, depth == 0,
               let clause = parse(Array(chars[(open + 1)..<(end - 1)]), planYear: planYear) else { return nil }
         return (String(Array(chars[..<open]).trimmingPadding()), clause)
+    }
+
+    /// A labelled clause without brackets that closes the text, on its own line or after the last sentence:
+    /// "…机制。\n责任单位：A、B".
+    static func splitUnbracketed(_ chars: [Character], end: Int, planYear: Int?) -> (text: String, clause: UnitClause)? {
+        guard chars[..<end].contains(where: { $0 == "：" || $0 == ":" }) else { return nil }
+        let plain = simplify(Array(chars[..<end]))
+        // Only a few starts before each "单位：" / "部门：" can open the clause.
+        for colon in plain.indices where (plain[colon] == ":" || plain[colon] == "：") && colon >= 2
+            && ["单位", "部门"].contains(String(plain[(colon - 2)..<colon])) {
+            for start in max(0, colon - 10)...(colon - 2) {
+                // The line must open with the label itself: "明确牵头单位：" inside a sentence is text.
+                guard start == 0 || Characters("。；;！？!?").contains(plain[start - 1]) || plain[start - 1].isNewline
+                        || plain[start - 1].isPadding,
+                      opensWithLabel(String(plain[start...])),
+                      unitLabelRoles.contains(where: { String(plain[start..<colon]).trimmingPadding().hasPrefix($0.word) })
+                        || String(plain[start..<colon]).trimmingPadding().count == 2,
+                      let clause = parseLabelled(Array(chars[start..<end]), plain: Array(plain[start...]), planYear: planYear),
+                      clause.units.allSatisfy({ looksLikeUnit($0.name) })
+                else { continue }
+                return (String(Array(chars[..<start]).trimmingPadding()), clause)
+            }
+        }
+        return nil
+    }
+
+    /// The text opens with a unit or deadline label ("配合单位：", "完成时限："): a clause line of its own.
+    static func opensWithLabel(_ text: String) -> Bool {
+        let head = simplify(Array(text.prefix(10)))
+        guard let colon = head.firstIndex(where: { $0 == ":" || $0 == "：" }), colon >= 2 else { return false }
+        let word = String(head[..<colon]).trimmingPadding()
+        return word.hasSuffix("单位") || word.hasSuffix("部门") || deadlineLabels.contains(word)
     }
 
     // MARK: - Parsing the clause content
@@ -90,15 +123,36 @@ struct UnitClause: Equatable {
             let section = String(content[label.end..<end])
             guard var role = label.role else {
                 let text = section.trimmingCharacters(in: "；;，,。 ")
-                deadline = DeadlineParser.whole(text, planYear: planYear) ?? Deadline(text: text, date: nil)
+                // Under a deadline label a bare month ("2026年12月") means the month's end.
+                let monthEnd = DeadlineParser.whole(text + "底", planYear: planYear).map { Deadline(text: text, date: $0.date) }
+                deadline = DeadlineParser.whole(text, planYear: planYear) ?? monthEnd ?? Deadline(text: text, date: nil)
                 continue
             }
             if role == .lead { sawLead = true } else if role == .responsible, sawLead { role = .support }
             let (names, found) = names(in: section, planYear: planYear)
             deadline = deadline ?? found
-            units += names.map { UnitRef(name: $0, role: role) }
+            // "区商务委（牵头）" in a plain list marks its own role; the others then support it.
+            let marked = names.map(markedRole)
+            let others = role == .responsible && marked.contains { $0.role == .lead } ? Role.support : role
+            units += marked.map { UnitRef(name: $0.name, role: $0.role ?? others) }
         }
         return units.isEmpty ? nil : UnitClause(units: deduplicated(units), deadline: deadline)
+    }
+
+    /// "区商务委（牵头）" → ("区商务委", lead), "各街镇配合" → ("各街镇", support); a name without such a mark
+    /// keeps the list's role.
+    static func markedRole(_ name: String) -> (name: String, role: Role?) {
+        let plain = String(simplify(Array(name)))
+        for (mark, role) in [("牵头", Role.lead), ("配合", Role.support)] {
+            for (open, close) in [("（", "）"), ("(", ")")] where plain.hasSuffix(open + mark + close) {
+                return (String(name.dropLast(mark.count + 2)), role)
+            }
+        }
+        // "各街镇按职责分工负责" after a labelled list.
+        if let verb = roleVerbs.first(where: { plain.hasSuffix($0.word) && plain.count > $0.word.count }) {
+            return (String(name.dropLast(verb.word.count)), verb.role == .responsible ? nil : verb.role)
+        }
+        return (name, nil)
     }
 
     /// "A、B牵头,C、D配合" / "A牵头,B按职责分工负责" / "由A负责".
@@ -147,7 +201,7 @@ struct UnitClause: Equatable {
         return UnitClause(units: deduplicated(units), deadline: deadline)
     }
 
-    /// The unit names of a list, split on 、 , ， ; ； 及 outside brackets; a trailing deadline is split off.
+    /// The unit names of a list, split on 、 , ， ; ； 及 and spaces outside brackets; a trailing deadline is split off.
     static func names(in text: String, planYear: Int?) -> (names: [String], deadline: Deadline?) {
         let chars = Array(text)
         var names: [String] = []
@@ -158,6 +212,11 @@ struct UnitClause: Equatable {
             var name = String(current).trimmingPadding()
             current = []
             if name.hasPrefix("由") { name.removeFirst() }
+            // "A、B等部门": the list's closing 等 is not part of B's name.
+            for tail in ["等相关部门", "等相关单位", "等有关部门", "等有关单位", "等部门", "等单位", "等"] where name.count > tail.count && name.hasSuffix(tail) {
+                name.removeLast(tail.count)
+                break
+            }
             guard !name.isEmpty else { return }
             if let d = DeadlineParser.whole(name, planYear: planYear) {
                 deadline = d
@@ -172,7 +231,7 @@ struct UnitClause: Equatable {
         while i < chars.count {
             let c = chars[i]
             if Characters("(（").contains(c) { depth += 1 } else if Characters(")）").contains(c) { depth = max(0, depth - 1) }
-            if depth == 0, c.separatesNames || c == "及" {
+            if depth == 0, c.separatesNames || c == "及" || c.isPadding {
                 if c == "及", current.last == "以" { current.removeLast() }
                 flush()
             } else {
