@@ -32,7 +32,9 @@ struct ParseCommand: ParsableCommand {
         out += "  \(plan.pillars.count) pillars, \(plan.measures.count) measures, "
             + "\(plan.measures.reduce(0) { $0 + $1.tasks.count }) tasks\n"
         for pillar in plan.pillars {
-            out += "\n\(pillar.number.isEmpty ? "" : pillar.number + "、")\(pillar.title)\n"
+            // 一、 takes its 、; 第一部分 and 第一章 are followed by a space, as documents write them.
+            let heading = pillar.number.isEmpty ? "" : pillar.number + (pillar.number.hasPrefix("第") ? " " : "、")
+            out += "\n\(heading)\(pillar.title)\n"
             var section: Section?
             for measure in pillar.measures {
                 if let s = measure.section, s != section { out += "  \(s.label) \(s.title)\n" }
