@@ -11,37 +11,23 @@ struct ModelCommand: ParsableCommand {
         abstract: "Time PlanModel's decoding, fold and derivation in-process on synthetic data."
     )
 
-    @Option(help: "Sizes in measures, comma-separated.")
-    var sizes = Size.List([Size(measures: 1_000), Size(measures: 10_000), Size(measures: 100_000)])
-
-    @Option(help: "Timed runs per step (after one warm-up).")
-    var runs = 5
-
-    @Option(help: "Seed of the synthetic data.")
-    var seed: UInt64 = 2026
-
-    @Option(help: "Events in the history per measure.")
-    var eventsPerMeasure = 2
-
-    func validate() throws {
-        guard runs >= 1 else { throw ValidationError("--runs must be ≥ 1") }
-    }
+    @OptionGroup var data: DataOptions
 
     func run() throws {
         var columns: [[String]] = []
         var names: [String] = []
-        for size in sizes.sizes {
-            let data = BenchData(measures: size.measures, eventsPerMeasure: eventsPerMeasure, seed: seed)
+        for size in data.sizes.sizes {
+            let data = BenchData(measures: size.measures, eventsPerMeasure: self.data.eventsPerMeasure, seed: self.data.seed)
             let steps = try ModelCommand.steps(for: data)
             names = steps.map(\.name)
             columns.append(steps.map { step in
-                let times = (0...runs).map { _ in ModelCommand.milliseconds(step.body) }.dropFirst().sorted()
+                let times = (0...self.data.runs).map { _ in ModelCommand.milliseconds(step.body) }.dropFirst().sorted()
                 return "\(Report.milliseconds(times[times.count / 2])) "
                     + "(\(Report.milliseconds(times.first ?? 0))–\(Report.milliseconds(times.last ?? 0)))"
             })
         }
-        print("| step (in-process, ms median (min–max)) | " + sizes.sizes.map(\.description).joined(separator: " | ") + " |")
-        print("|---|" + String(repeating: "---:|", count: sizes.sizes.count))
+        print("| step (in-process, ms median (min–max)) | " + data.sizes.sizes.map(\.description).joined(separator: " | ") + " |")
+        print("|---|" + String(repeating: "---:|", count: data.sizes.sizes.count))
         for (index, name) in names.enumerated() {
             print("| \(name) | " + columns.map { $0[index] }.joined(separator: " | ") + " |")
         }

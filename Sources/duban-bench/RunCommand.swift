@@ -9,20 +9,10 @@ struct RunCommand: ParsableCommand {
         abstract: "Time Duban and Taskwarrior side by side on synthetic data and print a Markdown table."
     )
 
-    @Option(help: "Sizes in measures, comma-separated.")
-    var sizes = Size.List([Size(measures: 1_000), Size(measures: 10_000), Size(measures: 100_000)])
-
-    @Option(help: "Timed runs per command (the median, min and max are reported).")
-    var runs = 5
+    @OptionGroup var data: DataOptions
 
     @Option(help: "Untimed warm-up runs per command.")
     var warmup = 1
-
-    @Option(help: "Seed of the synthetic data.")
-    var seed: UInt64 = 2026
-
-    @Option(help: "Events in the history per measure.")
-    var eventsPerMeasure = 2
 
     @Option(help: "The duban binary (default: the one next to duban-bench).")
     var duban: String?
@@ -37,7 +27,7 @@ struct RunCommand: ParsableCommand {
     var keep = false
 
     func validate() throws {
-        guard runs >= 1, warmup >= 0 else { throw ValidationError("--runs must be ≥ 1 and --warmup ≥ 0") }
+        guard warmup >= 0 else { throw ValidationError("--warmup must be ≥ 0") }
     }
 
     func run() throws {
@@ -57,13 +47,13 @@ struct RunCommand: ParsableCommand {
         try files.createDirectory(at: workURL, withIntermediateDirectories: true)
         defer { if work == nil && !keep { try? files.removeItem(at: workURL) } }
 
-        let runner = Runner(duban: dubanPath, runs: runs, warmup: warmup, work: workURL, taskwarrior: taskPath)
+        let runner = Runner(duban: dubanPath, runs: data.runs, warmup: warmup, work: workURL, taskwarrior: taskPath)
         try runner.prepare()
         var report = Report(header: header(runner: runner))
 
         log("samples…")
         report.sections.append(samplesSection(runner: runner))
-        for size in sizes.sizes {
+        for size in data.sizes.sizes {
             log("\(size): generating…")
             report.sections.append(try section(for: size, runner: runner))
         }
@@ -90,10 +80,10 @@ struct RunCommand: ParsableCommand {
             "",
             "- Machine: \(Machine.description)",
             "- Duban \(dubanVersion); Taskwarrior \(taskVersion)",
-            "- Whole processes: \(warmup) warm-up + \(runs) timed runs each; wall ms median (min–max); "
+            "- Whole processes: \(warmup) warm-up + \(data.runs) timed runs each; wall ms median (min–max); "
                 + "peak RSS median, from \(peakSource)",
             "- Load average at start: \(RunCommand.loadAverage) (other processes on the machine inflate the figures)",
-            "- Data: seed \(seed), \(eventsPerMeasure) events per measure; "
+            "- Data: seed \(data.seed), \(data.eventsPerMeasure) events per measure; "
                 + "writing commands run on a fresh copy each time (copy not timed)",
         ]
     }
@@ -118,7 +108,7 @@ struct RunCommand: ParsableCommand {
     private func section(for size: Size, runner: Runner) throws -> Report.Section {
         let directory = runner.work.appending(path: size.description)
         defer { if !keep { try? FileManager.default.removeItem(at: directory) } }
-        let data = BenchData(measures: size.measures, eventsPerMeasure: eventsPerMeasure, seed: seed)
+        let data = BenchData(measures: size.measures, eventsPerMeasure: self.data.eventsPerMeasure, seed: self.data.seed)
         try data.write(to: directory)
         let store = directory.appending(path: "store")
         let generated = directory.appending(path: "store-as-generated")

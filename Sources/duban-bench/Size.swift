@@ -30,5 +30,8 @@ struct Size: ExpressibleByArgument, CustomStringConvertible, Hashable {
         }
 
         init(_ sizes: [Size]) { self.sizes = sizes }
+
+        /// As typed on the command line (`1k,10k,100k`), also in `--help`.
+        var defaultValueDescription: String { sizes.map(\.description).joined(separator: ",") }
     }
 }
