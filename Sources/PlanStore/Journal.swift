@@ -94,10 +94,43 @@ struct Journal: Sendable {
         return result.sorted { $0.lowerBound < $1.lowerBound }
     }
 
-    /// Decodes all lines as one JSON array (much faster than line by line); if
-    /// that fails, line by line to find and report the bad ones. An event id
-    /// seen twice (a line duplicated by a merge) is folded once.
+    /// Decodes each line with `EventReader`; the lines it declines (anything
+    /// but the store's own form) go to `JSONDecoder`, all as one JSON array (much
+    /// faster than line by line) and, if that fails, line by line to find and
+    /// report the bad ones. An event id seen twice (a line duplicated by a merge) is folded once.
     private func decode(_ lines: [Range<Int>], in bytes: UnsafeRawBufferPointer, into reading: inout Reading) {
+        let typed = bytes.assumingMemoryBound(to: UInt8.self)
+        var events: [Event] = []
+        events.reserveCapacity(lines.count)
+        // Each declined line, and where among the events its event goes.
+        var declined: [(at: Int, line: Range<Int>)] = []
+        for line in lines {
+            if let event = EventReader.event(UnsafeBufferPointer(rebasing: typed[line])) {
+                events.append(event)
+            } else {
+                declined.append((events.count, line))
+            }
+        }
+        if !declined.isEmpty {
+            let slow = decodeWithJSONDecoder(declined.map(\.line), in: bytes, problems: &reading.problems)
+            var merged: [Event] = []
+            merged.reserveCapacity(events.count + declined.count)
+            var next = 0
+            for (place, event) in zip(declined, slow) {
+                merged.append(contentsOf: events[next..<place.at])
+                next = place.at
+                if let event { merged.append(event) }
+            }
+            merged.append(contentsOf: events[next...])
+            events = merged
+        }
+        var seen = Set<String>(minimumCapacity: events.count)
+        reading.events = events.filter { seen.insert($0.id).inserted }
+    }
+
+    /// The event of each line (nil for a line that cannot be read, which is reported).
+    private func decodeWithJSONDecoder(_ lines: [Range<Int>], in bytes: UnsafeRawBufferPointer,
+                                       problems: inout [String]) -> [Event?] {
         let decoder = StoreCoding.decoder()
         var batch = Data(capacity: lines.reduce(2) { $0 + $1.count + 1 })
         batch.append(UInt8(ascii: "["))
@@ -106,24 +139,18 @@ struct Journal: Sendable {
             batch.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[line]))
         }
         batch.append(UInt8(ascii: "]"))
-        var events: [Event]
-        if let all = try? decoder.decode([Event].self, from: batch) {
-            events = all
-        } else {
-            events = []
-            for line in lines {
-                let data = Data(UnsafeRawBufferPointer(rebasing: bytes[line]))
-                do {
-                    events.append(try decoder.decode(Event.self, from: data))
-                } catch {
-                    let reason = JSONSyntax.firstError(in: data).map { "byte \(line.lowerBound + $0.offset): \($0.reason)" }
-                        ?? "byte \(line.lowerBound): \(StoreCoding.describe(error))"
-                    reading.problems.append("\(path): unreadable event skipped (kept in the journal) at \(reason)")
-                }
+        if let all = try? decoder.decode([Event].self, from: batch), all.count == lines.count { return all }
+        return lines.map { line in
+            let data = Data(UnsafeRawBufferPointer(rebasing: bytes[line]))
+            do {
+                return try decoder.decode(Event.self, from: data)
+            } catch {
+                let reason = JSONSyntax.firstError(in: data).map { "byte \(line.lowerBound + $0.offset): \($0.reason)" }
+                    ?? "byte \(line.lowerBound): \(StoreCoding.describe(error))"
+                problems.append("\(path): unreadable event skipped (kept in the journal) at \(reason)")
+                return nil
             }
         }
-        var seen = Set<String>(minimumCapacity: events.count)
-        reading.events = events.filter { seen.insert($0.id).inserted }
     }
 
     // MARK: Writing (the caller holds the exclusive lock)
