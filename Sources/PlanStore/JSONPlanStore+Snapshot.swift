@@ -73,7 +73,7 @@ extension JSONPlanStore {
                                 ledger: fold.ledger)
         let data: Data
         do {
-            data = try StoreCoding.encoder().encode(snapshot)
+            data = try snapshot.encoded()
         } catch {
             throw StoreError.badInput("snapshot cannot be encoded: \(error)")
         }

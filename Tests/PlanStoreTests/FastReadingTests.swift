@@ -127,4 +127,31 @@ struct FastReadingTests {
         #expect(try Snapshot.read(data, file: "s.json") == expected)
         #expect(expected.ledger.marks.count == 2 && expected.ledger.undone.count == 1)
     }
+
+    @Test("a snapshot is written byte for byte as JSONEncoder writes it, keys in UTF-8 order and every escape")
+    func snapshotAsEncoder() throws {
+        let controls = String((0..<0x20).map { Character(Unicode.Scalar(UInt8($0))) }) + "\u{7F}"
+        let tricky = ["p-2026:1.10", "p-2026:1.9", "p-2026:1.1", "A", "a", "é", "e\u{301}", "政务/服务", "😀", "引号\"反斜杠\\", controls]
+        var ledger = Ledger()
+        var n = 0
+        func apply(_ target: String, _ change: Change, by officer: String = "wang") {
+            n += 1
+            ledger.apply(Fixtures.event(n, target, change, by: officer))
+        }
+        for (k, text) in tricky.enumerated() {
+            apply(text, .status(k % 2 == 0 ? .done : .blocked, previous: nil, force: k % 3 == 0), by: text)
+            apply(text, .note(text + controls))
+            apply(text, .assign(unit: text, role: .support, previous: nil))
+            apply(text, .unassign(unit: "区发改委", previous: .lead))
+            apply(text, .due(k % 2 == 0 ? Day(year: 2026, month: 12, day: 31) : nil, previous: nil))
+        }
+        if let undo = ledger.undo(by: "wang", id: "u1", time: Fixtures.t0) { ledger.apply(undo) }
+        for snapshot in [Snapshot(schema: 1, journal: .init(bytes: 10, events: 8, digest: "00ff"), ledger: ledger),
+                         Snapshot(schema: nil, journal: .init(bytes: 0, events: 0, digest: ""), ledger: Ledger())] {
+            let expected = try StoreCoding.encoder().encode(snapshot)
+            let written = try snapshot.encoded()
+            #expect(String(decoding: written, as: UTF8.self) == String(decoding: expected, as: UTF8.self))
+            #expect(written == expected)
+        }
+    }
 }
