@@ -85,9 +85,8 @@ private struct SnapshotWriter {
     }
 
     static func precedes(_ a: String, _ b: String) -> Bool {
-        var a = a, b = b
-        return a.withUTF8 { x in
-            b.withUTF8 { y in
+        let order = a.utf8.withContiguousStorageIfAvailable { x in
+            b.utf8.withContiguousStorageIfAvailable { y in
                 let common = min(x.count, y.count)
                 if common > 0, let p = x.baseAddress, let q = y.baseAddress {
                     let order = memcmp(p, q, common)
@@ -96,6 +95,7 @@ private struct SnapshotWriter {
                 return x.count < y.count
             }
         }
+        return (order ?? nil) ?? a.utf8.lexicographicallyPrecedes(b.utf8)
     }
 
     private static let hex = Array("0123456789abcdef".utf8)
