@@ -5,7 +5,7 @@ import Testing
 
 @Suite("README")
 struct ReadmeTests {
-    @Test("the README's example journal lines are real events, one per kind, written as the store writes them")
+    @Test("the README's example journal lines are real events, one per kind, written as the store writes them and read by the fast reader")
     func journalExamples() throws {
         let readme = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("README.md")
@@ -15,6 +15,7 @@ struct ReadmeTests {
         for (line, event) in zip(lines, events) {
             let written = String(decoding: try StoreCoding.encoder().encode(event), as: UTF8.self)
             #expect(written == String(line), "the store writes \(written)")
+            #expect(EventReaderTests.fast(Data(line.utf8)) == event, "the fast reader declines \(line)")
         }
     }
 }
