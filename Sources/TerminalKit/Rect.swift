@@ -37,13 +37,6 @@ public struct Rect: Equatable, Hashable, Sendable {
                 Rect(column: column, row: row + n, width: width, height: height - n))
     }
 
-    /// Splits off the left `count` columns: (left, rest).
-    public func splitLeft(_ count: Int) -> (Rect, Rect) {
-        let n = min(max(0, count), width)
-        return (Rect(column: column, row: row, width: n, height: height),
-                Rect(column: column + n, row: row, width: width - n, height: height))
-    }
-
     /// One row of the rectangle, relative to its top.
     public func line(_ index: Int) -> Rect {
         Rect(column: column, row: row + index, width: width, height: index < height ? 1 : 0)

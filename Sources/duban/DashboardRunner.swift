@@ -20,9 +20,12 @@ struct DashboardRunner {
     func perform(_ effect: Effect, state: AppState, terminal: NcursesTerminal?) -> Input? {
         switch effect {
         case let .record(target, change):
-            return append(Event(id: EventID.make(time: now()), time: now(), officer: officer, target: target, change: change))
+            // One reading of the clock, so the id's time prefix and the event's time agree.
+            let time = now()
+            return append(Event(id: EventID.make(time: time), time: time, officer: officer, target: target, change: change))
         case .undo:
-            guard let event = state.workspace.ledger.undo(by: officer, id: EventID.make(time: now()), time: now()) else {
+            let time = now()
+            guard let event = state.workspace.ledger.undo(by: officer, id: EventID.make(time: time), time: time) else {
                 return .notice(.nothingToUndo)
             }
             return append(event)

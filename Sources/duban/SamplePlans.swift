@@ -14,10 +14,11 @@ enum SamplePlans {
     }
 
     static func sampleFiles() throws -> [URL] {
-        guard let directory = Bundle.module.resourceURL?.appendingPathComponent("Samples"),
-              let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else {
+        guard let path = BundledResources.directories(named: "Samples").first(where: FileManager.default.fileExists),
+              let names = try? FileManager.default.contentsOfDirectory(atPath: path) else {
             throw CommandFailure(description: "the bundled sample plans are missing (Samples/ next to the duban binary)", exitCode: 1)
         }
+        let directory = URL(fileURLWithPath: path)
         return names.filter { $0.hasSuffix(".txt") }.sorted().map { directory.appendingPathComponent($0) }
     }
 }

@@ -19,22 +19,13 @@ struct ThemeCatalog {
         })
     }
 
-    /// The bundled Themes folder, wherever the binary runs from: `$DUBAN_THEMES`,
-    /// `./Themes` (`swift run` from the checkout), the installed layout
-    /// `<exe>/../share/duban/Themes`, the SwiftPM resource bundle beside the
-    /// binary, and `<exe>/Themes`. Paths are built by hand rather than through
-    /// `Bundle.module`, which stops the process when its bundle has gone.
+    /// The bundled Themes folder: `$DUBAN_THEMES`, `./Themes` (`swift run` from
+    /// the checkout), then beside the binary (`BundledResources`).
     static func bundledDirectories(environment: [String: String]) -> [String] {
         var directories: [String] = []
         if let override = environment["DUBAN_THEMES"], !override.isEmpty { directories.append(override) }
         directories.append(FileManager.default.currentDirectoryPath + "/Themes")
-        if let executable = Bundle.main.executableURL?.resolvingSymlinksInPath() {
-            let dir = executable.deletingLastPathComponent()
-            directories.append(dir.appendingPathComponent("../share/duban/Themes").standardizedFileURL.path)
-            directories.append(dir.appendingPathComponent("duban_duban.resources/Themes").path)
-            directories.append(dir.appendingPathComponent("Themes").path)
-        }
-        return directories
+        return directories + BundledResources.directories(named: "Themes")
     }
 
     /// The theme to start with: NO_COLOR wins, then `--theme`, then `$DUBAN_THEME`.
