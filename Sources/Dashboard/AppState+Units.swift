@@ -27,7 +27,7 @@ extension AppState {
         workload = state
     }
 
-    private func measureIds(of unit: PlanModel.Unit, plan: String?) -> [String] {
+    private func measureIds(of unit: ResponsibleUnit, plan: String?) -> [String] {
         workspace.measures(naming: unit.name, district: unit.district, directory: directory)
             .map(\.id)
             .filter { id in plan.map { id.hasPrefix($0 + ":") } ?? true }

@@ -103,7 +103,7 @@ struct StructureRecognizer {
             }
         }
         // Numbered sub-items are the tasks.
-        var tasks: [PlanModel.Task] = []
+        var tasks: [PlanTask] = []
         var subLines: [String] = []
         var childUnits: [UnitRef] = []
         for child in item.children {
@@ -123,7 +123,7 @@ struct StructureRecognizer {
             }
             subLines.append(text)
             let body = String(text.dropFirst(outline.items[child].line.count - outline.items[child].marker.rest.count))
-            tasks.append(PlanModel.Task(id: "\(id).\(tasks.count + 1)", title: outline.items[child].title,
+            tasks.append(PlanTask(id: "\(id).\(tasks.count + 1)", title: outline.items[child].title,
                                         text: body.trimmingPadding()))
         }
         if units.isEmpty { units = childUnits }
@@ -136,10 +136,10 @@ struct StructureRecognizer {
 
     /// Tasks from lead phrases ("推进关联事项集成办。…") when most paragraphs open with one, else from
     /// "一是…；二是…" points, else one per sentence.
-    func taskList(from paragraphs: [String], measureID: String, titleOnItsOwnLine: Bool) -> [PlanModel.Task] {
-        var tasks: [PlanModel.Task] = []
+    func taskList(from paragraphs: [String], measureID: String, titleOnItsOwnLine: Bool) -> [PlanTask] {
+        var tasks: [PlanTask] = []
         func add(_ title: String, _ text: String) {
-            tasks.append(PlanModel.Task(id: "\(measureID).\(tasks.count + 1)", title: title, text: text))
+            tasks.append(PlanTask(id: "\(measureID).\(tasks.count + 1)", title: title, text: text))
         }
         let leads = paragraphs.map(Self.leadPhrase)
         let leadMode = titleOnItsOwnLine && paragraphs.count >= 2 && leads.filter { $0 != nil }.count * 2 > paragraphs.count

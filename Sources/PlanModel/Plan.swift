@@ -74,10 +74,10 @@ public struct Measure: Codable, Equatable, Sendable {
     public var text: String
     public var units: [UnitRef]
     public var deadline: Deadline?
-    public var tasks: [Task]
+    public var tasks: [PlanTask]
 
     public init(id: String, label: String, title: String, section: Section? = nil, text: String,
-                units: [UnitRef] = [], deadline: Deadline? = nil, tasks: [Task] = []) {
+                units: [UnitRef] = [], deadline: Deadline? = nil, tasks: [PlanTask] = []) {
         self.id = id
         self.label = label
         self.title = title
@@ -102,7 +102,7 @@ public struct Measure: Codable, Equatable, Sendable {
 }
 
 /// A checklist item of a measure: an explicit sub-item, a lead phrase, or one sentence.
-public struct Task: Codable, Equatable, Sendable {
+public struct PlanTask: Codable, Equatable, Sendable {
     /// `PLAN:P.M.T`.
     public var id: String
     public var title: String

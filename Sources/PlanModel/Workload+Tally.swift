@@ -76,14 +76,14 @@ extension Workload {
 
         private mutating func resolve(_ spelling: String, in district: String) -> Target {
             let canonical = directory.canonicalName(spelling)
-            let id = Unit.id(district: district, canonicalName: canonical)
+            let id = ResponsibleUnit.id(district: district, canonicalName: canonical)
             let row: Int
             if let known = rowByUnitId[id] {
                 row = known
             } else {
                 row = rows.count
                 rowByUnitId[id] = row
-                rows.append(Row(unit: Unit(district: district, canonicalName: canonical, name: spelling, spellings: [])))
+                rows.append(Row(unit: ResponsibleUnit(district: district, canonicalName: canonical, name: spelling, spellings: [])))
                 spellingCounts.append([])
             }
             if let index = rows[row].unit.spellings.firstIndex(of: spelling) { return (row, index) }

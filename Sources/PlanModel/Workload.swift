@@ -4,7 +4,7 @@
 public struct Workload: Equatable, Sendable {
     /// One unit's measures by status. `open` is everything not done.
     public struct Row: Equatable, Sendable, Encodable {
-        public var unit: Unit
+        public var unit: ResponsibleUnit
         public var total = 0
         public var done = 0
         public var doing = 0
@@ -15,7 +15,7 @@ public struct Workload: Equatable, Sendable {
         /// Measures the unit leads (role lead, 牵头).
         public var led = 0
 
-        public init(unit: Unit) { self.unit = unit }
+        public init(unit: ResponsibleUnit) { self.unit = unit }
 
         public var open: Int { total - done }
         /// Done out of total, 0 when the unit has no measure.

@@ -31,7 +31,7 @@ struct IdIndex {
         var measure: Measure {
             Measure(id: id, label: "", title: "", text: "", units: units,
                     deadline: deadline.map { Deadline(text: $0.description, date: $0) },
-                    tasks: tasks.map { Task(id: $0, title: "", text: "") })
+                    tasks: tasks.map { PlanTask(id: $0, title: "", text: "") })
         }
     }
 

@@ -78,7 +78,7 @@ private enum PlanReader {
 
     static func measure(_ reader: inout JSONReader) throws(Unexpected) -> Measure {
         var id: String?, label: String?, title: String?, section: Section?, text: String?
-        var units: [UnitRef]?, deadline: Deadline?, tasks: [Task]?
+        var units: [UnitRef]?, deadline: Deadline?, tasks: [PlanTask]?
         try reader.object { reader, key throws(Unexpected) in
             switch key {
             case Self.id: id = try reader.string()
@@ -92,7 +92,7 @@ private enum PlanReader {
                 units = list
             case Self.deadline: deadline = reader.null() ? nil : try Self.deadline(&reader)
             case Self.tasks:
-                var list: [Task] = []
+                var list: [PlanTask] = []
                 try reader.array { reader throws(Unexpected) in list.append(try task(&reader)) }
                 tasks = list
             default: try reader.skipValue()
@@ -138,7 +138,7 @@ private enum PlanReader {
         return Deadline(text: try required(text), date: date)
     }
 
-    static func task(_ reader: inout JSONReader) throws(Unexpected) -> Task {
+    static func task(_ reader: inout JSONReader) throws(Unexpected) -> PlanTask {
         var id: String?, title: String?, text: String?
         try reader.object { reader, key throws(Unexpected) in
             switch key {
@@ -148,6 +148,6 @@ private enum PlanReader {
             default: try reader.skipValue()
             }
         }
-        return Task(id: try required(id), title: try required(title), text: try required(text))
+        return PlanTask(id: try required(id), title: try required(title), text: try required(text))
     }
 }

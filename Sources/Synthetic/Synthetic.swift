@@ -64,7 +64,7 @@ public enum Synthetic {
             })
         }
         let tasks = (0..<prose.random.int(in: tasksPerMeasure)).map { t in
-            Task(id: "\(id).\(t + 1)", title: prose.random.pick(Vocabulary.taskLeads),
+            PlanTask(id: "\(id).\(t + 1)", title: prose.random.pick(Vocabulary.taskLeads),
                  text: prose.body(length: 30...80))
         }
         return Measure(id: id, label: label, title: prose.title(length: titleLength),

@@ -16,7 +16,7 @@ public enum FixturePlans {
         return Measure(id: id, label: label, title: title, text: text,
                        units: units.map { UnitRef(name: $0.0, role: $0.1) },
                        deadline: due.map { Deadline(text: "\($0)前完成", date: day($0)) },
-                       tasks: tasks.enumerated().map { Task(id: "\(id).\($0.offset + 1)", title: $0.element, text: $0.element + "。") })
+                       tasks: tasks.enumerated().map { PlanTask(id: "\(id).\($0.offset + 1)", title: $0.element, text: $0.element + "。") })
     }
 
     public static let jinshan: Plan = {

@@ -17,7 +17,7 @@ final class CommandLineTests {
             Measure(id: id, label: "", title: title, text: title + "，深化服务。",
                     units: [UnitRef(name: "区发改委", role: .lead), UnitRef(name: "区市场监管局", role: .support)],
                     deadline: due.map { Deadline(text: "年底前", date: $0) },
-                    tasks: (0..<tasks).map { Task(id: "\(id).\($0 + 1)", title: "任务\($0 + 1)", text: "任务。") })
+                    tasks: (0..<tasks).map { PlanTask(id: "\(id).\($0 + 1)", title: "任务\($0 + 1)", text: "任务。") })
         }
         _ = try store.importPlan(Plan(id: "jiading-2026", title: "嘉定区优化营商环境行动方案", pillars: [
             Pillar(number: "一", title: "政务服务", measures: [

@@ -8,8 +8,8 @@ struct ChangeRuleTests {
     static let measure = Measure(id: "p-2026:1.1", label: "1", title: "开店一件事", text: "深化。提升。",
                                  units: [UnitRef(name: "区发改委", role: .lead)],
                                  deadline: Deadline(text: "6月底前", date: Day(year: 2026, month: 6, day: 30)),
-                                 tasks: [Task(id: "p-2026:1.1.1", title: "深化", text: "深化。"),
-                                         Task(id: "p-2026:1.1.2", title: "提升", text: "提升。")])
+                                 tasks: [PlanTask(id: "p-2026:1.1.1", title: "深化", text: "深化。"),
+                                         PlanTask(id: "p-2026:1.1.2", title: "提升", text: "提升。")])
     static let plain = Measure(id: "p-2026:1.2", label: "2", title: "办好一件事", text: "办好。")
 
     var workspace = Workspace(plans: [Plan(id: "p-2026", title: "方案", pillars: [

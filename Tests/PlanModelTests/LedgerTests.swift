@@ -8,8 +8,8 @@ struct LedgerTests {
     let measure = Measure(id: "p-2026:1.1", label: "1", title: "开店一件事", text: "深化。提升。",
                           units: [UnitRef(name: "区发改委", role: .lead)],
                           deadline: Deadline(text: "6月底前", date: Day(year: 2026, month: 6, day: 30)),
-                          tasks: [Task(id: "p-2026:1.1.1", title: "深化", text: "深化。"),
-                                  Task(id: "p-2026:1.1.2", title: "提升", text: "提升。")])
+                          tasks: [PlanTask(id: "p-2026:1.1.1", title: "深化", text: "深化。"),
+                                  PlanTask(id: "p-2026:1.1.2", title: "提升", text: "提升。")])
 
     func event(_ n: Int, _ target: String, _ change: Change, by officer: String = "wang") -> Event {
         Event(id: "e\(n)", time: t0.addingTimeInterval(Double(n)), officer: officer, target: target, change: change)
@@ -110,7 +110,7 @@ struct PlanIdTests {
     func withId() {
         let plan = Plan(id: "jiading-2026", title: "方案", pillars: [Pillar(number: "一", title: "政务", measures: [
             Measure(id: "jiading-2026:1.1", label: "1", title: "开店", text: "深化。",
-                    tasks: [Task(id: "jiading-2026:1.1.1", title: "深化", text: "深化。")]),
+                    tasks: [PlanTask(id: "jiading-2026:1.1.1", title: "深化", text: "深化。")]),
         ])])
         let renamed = plan.withId("jiading-2026b")
         #expect(renamed.id == "jiading-2026b")

@@ -11,7 +11,7 @@ struct WorkloadTests {
     func measure(_ id: String, _ units: [UnitRef], due: Day? = nil, tasks: Int = 0) -> Measure {
         Measure(id: id, label: id, title: "措施\(id)", text: "", units: units,
                 deadline: due.map { Deadline(text: "6月底前", date: $0) },
-                tasks: (0..<tasks).map { Task(id: "\(id).\($0 + 1)", title: "任务", text: "") })
+                tasks: (0..<tasks).map { PlanTask(id: "\(id).\($0 + 1)", title: "任务", text: "") })
     }
 
     var plans: [Plan] {

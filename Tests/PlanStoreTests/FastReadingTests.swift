@@ -56,7 +56,7 @@ struct FastReadingTests {
                 for at in 0...length { texts.append(String(plain.prefix(at)) + special + String(plain.dropFirst(at))) }
             }
         }
-        plan.pillars[0].measures[0].tasks = texts.enumerated().map { Task(id: "t\($0.offset)", title: $0.element, text: "政" + $0.element) }
+        plan.pillars[0].measures[0].tasks = texts.enumerated().map { PlanTask(id: "t\($0.offset)", title: $0.element, text: "政" + $0.element) }
         let data = try PlanFile.encode(plan, keepingFieldsOf: nil)
         #expect(try PlanFile.read(data, file: "p.json") == plan)
     }

@@ -39,7 +39,7 @@ enum Fixtures {
                         deadline: Day? = Day(year: 2026, month: 6, day: 30)) -> Measure {
         Measure(id: id, label: String(id.split(separator: ".").last ?? ""), title: title, text: "\(title)。深化服务。",
                 units: units, deadline: deadline.map { Deadline(text: "6月底前", date: $0) },
-                tasks: (0..<tasks).map { Task(id: "\(id).\($0 + 1)", title: "任务\($0 + 1)", text: "任务\($0 + 1)。") })
+                tasks: (0..<tasks).map { PlanTask(id: "\(id).\($0 + 1)", title: "任务\($0 + 1)", text: "任务\($0 + 1)。") })
     }
 
     /// `p-2026`: 1.1 with two tasks, 1.2 and 2.1 without.

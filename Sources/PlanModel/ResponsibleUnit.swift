@@ -1,6 +1,6 @@
 /// A responsible unit (责任单位) of one district: every spelling of it in that
 /// district's plans is one unit, shown under the name the plans use most.
-public struct Unit: Hashable, Codable, Sendable {
+public struct ResponsibleUnit: Hashable, Codable, Sendable {
     /// The plan's `districtKey`, e.g. `jinshan`.
     public var district: String
     /// The canonical name (`UnitDirectory.canonicalName`).
@@ -18,7 +18,7 @@ public struct Unit: Hashable, Codable, Sendable {
     }
 
     /// `district/canonical`, stable across spellings: for drill-down and filters.
-    public var id: String { Unit.id(district: district, canonicalName: canonicalName) }
+    public var id: String { ResponsibleUnit.id(district: district, canonicalName: canonicalName) }
 
     public static func id(district: String, canonicalName: String) -> String { "\(district)/\(canonicalName)" }
 }
