@@ -9,6 +9,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // Layers, dependencies pointing down only (see docs/architecture.md).
@@ -18,12 +19,14 @@ let package = Package(
         .target(name: "PlanStore", dependencies: ["PlanModel", "JSONTree"]),
         .target(name: "TerminalKit", dependencies: ["JSONTree"]),
         .target(name: "Dashboard", dependencies: ["PlanModel", "TerminalKit"]),
+        // The ledger as an Excel workbook: the XML parts written here, the zip container by ZIPFoundation.
+        .target(name: "LedgerXLSX", dependencies: ["PlanModel", "TerminalKit", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .systemLibrary(name: "CNcursesw"),
         .target(name: "NcursesTerminal", dependencies: ["TerminalKit", "CNcursesw"]),
         .executableTarget(
             name: "duban",
             dependencies: [
-                "PlanModel", "PlanImport", "PlanStore", "TerminalKit", "Dashboard", "NcursesTerminal",
+                "PlanModel", "PlanImport", "PlanStore", "TerminalKit", "Dashboard", "NcursesTerminal", "LedgerXLSX",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             resources: [.copy("Samples"), .copy("../../Themes")]
@@ -37,6 +40,7 @@ let package = Package(
         .executableTarget(name: "duban-store-writer", dependencies: ["PlanStore"], path: "Tests/StoreWriter"),
         .testTarget(name: "PlanStoreTests", dependencies: ["PlanStore", "duban-store-writer"]),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
+        .testTarget(name: "LedgerXLSXTests", dependencies: ["LedgerXLSX", "PlanModel", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "TerminalKit", "PlanModel", "TestSupport"]),
         // Runs the built `duban` binary against temporary stores.
         .testTarget(name: "CommandLineTests", dependencies: ["duban", "PlanStore"]),
@@ -46,7 +50,8 @@ let package = Package(
         .testTarget(name: "SyntheticTests", dependencies: ["Synthetic", "PlanModel"]),
         .executableTarget(
             name: "duban-bench",
-            dependencies: ["PlanModel", "PlanStore", "Synthetic", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["PlanModel", "PlanStore", "Synthetic", "LedgerXLSX",
+                           .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "DubanBenchTests", dependencies: ["duban-bench", "PlanModel", "PlanStore"]),
         // Timings of a large synthetic store (`swift run -c release duban-store-bench`).

@@ -1,3 +1,4 @@
+import PlanModel
 import TerminalKit
 
 /// The `?` overlay: every binding of the current screen, from the same key map

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A calendar day without time or zone, written `YYYY-MM-DD`. Due dates and
 /// deadlines are days, so overdue logic never depends on a clock or a time zone.
 public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
@@ -46,6 +48,28 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
 
     public func days(until other: Day) -> Int { other.ordinal - ordinal }
+
+    /// The day `ordinal` counts (the inverse of `ordinal`); nil outside years 1…9999.
+    public init?(ordinal: Int) {
+        let era = (ordinal >= 0 ? ordinal : ordinal - 146_096) / 146_097
+        let dayOfEra = ordinal - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let shiftedMonth = (5 * dayOfYear + 2) / 153
+        let month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
+        self.init(year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month: month,
+                  day: dayOfYear - (153 * shiftedMonth + 2) / 5 + 1)
+    }
+
+    /// The calendar day of an event time in a zone `utcOffset` seconds east of UTC.
+    public init?(_ date: Date, utcOffset: Int) {
+        let seconds = Int((date.timeIntervalSince1970 + Double(utcOffset)).rounded(.down))
+        let (days, rest) = seconds.quotientAndRemainder(dividingBy: 86_400)
+        self.init(ordinal: Day.unixEpochOrdinal + days - (rest < 0 ? 1 : 0))
+    }
+
+    /// `ordinal` of 1970-01-01.
+    private static let unixEpochOrdinal = 719_468
 
     public static func < (a: Day, b: Day) -> Bool { (a.year, a.month, a.day) < (b.year, b.month, b.day) }
 }

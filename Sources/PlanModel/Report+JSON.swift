@@ -1,7 +1,7 @@
 import Foundation
 
 extension Report {
-    /// Pretty, key-sorted JSON of the whole report (days as `YYYY-MM-DD`).
+    /// Pretty, key-sorted JSON of the whole ledger (days as `YYYY-MM-DD`).
     var json: String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

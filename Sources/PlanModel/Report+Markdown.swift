@@ -1,26 +1,23 @@
 import Foundation
 
 extension Report {
-    /// GitHub-flavoured Markdown: a heading and a table per part.
+    /// GitHub-flavoured Markdown: the heading, byline and summary, then the ledger table.
     var markdown: String {
-        var lines = ["# Workload report \(today)", "", "Plans: \(plans.joined(separator: ", "))", "", "## Units", ""]
-        lines += Report.table(header: Report.unitHeader, rightAligned: 2..., rows: units.map(Report.unitCells))
-        lines += ["", "## Overdue measures", ""]
-        lines += overdue.isEmpty ? ["None."]
-            : Report.table(header: Report.overdueHeader, rightAligned: 3...3, rows: overdue.map(Report.overdueCells))
-        lines += ["", "## Progress per pillar", ""]
-        lines += Report.table(header: Report.pillarHeader, rightAligned: 3..., rows: pillars.map(Report.pillarCells))
+        var lines = ["# " + heading, "", byline, "", summaryLine]
+        if let periodLine { lines += ["", periodLine] }
+        lines += [""] + Report.markdownTable([header] + rows.map(cells))
         return lines.joined(separator: "\n") + "\n"
     }
 
-    private static func table(header: [String], rightAligned: some RangeExpression<Int>, rows: [[String]]) -> [String] {
+    /// A GFM table of a header row and the rows under it, one line each; line breaks inside a cell become `<br>`.
+    public static func markdownTable(_ table: [[String]]) -> [String] {
         func line(_ cells: [String]) -> String { "| " + cells.map(escaped).joined(separator: " | ") + " |" }
-        let rule = header.indices.map { rightAligned.contains($0) ? "---:" : "---" }
-        return [line(header), "|" + rule.joined(separator: "|") + "|"] + rows.map(line)
+        guard let header = table.first else { return [] }
+        return [line(header), "|" + header.map { _ in "---" }.joined(separator: "|") + "|"] + table.dropFirst().map(line)
     }
 
     /// A pipe would end the cell and a line break the row.
     private static func escaped(_ cell: String) -> String {
-        cell.replacingOccurrences(of: "|", with: "\\|").components(separatedBy: .newlines).joined(separator: " ")
+        cell.replacingOccurrences(of: "|", with: "\\|").components(separatedBy: .newlines).joined(separator: "<br>")
     }
 }

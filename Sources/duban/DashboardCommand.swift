@@ -27,9 +27,6 @@ struct DashboardCommand: ParsableCommand {
     @Option(name: .customLong("render-once"), help: .hidden)
     var renderOnce: String?
 
-    @Option(name: .long, help: .hidden)
-    var today: String?
-
     /// The store the dashboard reads and records into; on the first run, a new
     /// store with the bundled sample plans (and the notice that says so).
     func makeDataSource() throws -> (DashboardDataSource, Notice?) {
@@ -59,9 +56,6 @@ struct DashboardCommand: ParsableCommand {
         if let renderOnce, Size(renderOnce) == nil {
             throw ValidationError("--render-once takes WIDTHxHEIGHT (each 1 to 1000), e.g. 100x30, not '\(renderOnce)'")
         }
-        if let today, Day(today) == nil {
-            throw ValidationError("--today takes YYYY-MM-DD, not '\(today)'")
-        }
     }
 
     func run() throws {
@@ -72,16 +66,16 @@ struct DashboardCommand: ParsableCommand {
         let directory = try options.unitDirectory()
         let themes = ThemeCatalog(environment: environment)
         let officerName = options.officerName
-        let fixedToday = today.flatMap { Day($0) }
-        let startDay = try Output.requireToday()
-        let currentDay = { fixedToday ?? Output.today() ?? startDay }
+        let startDay = try Output.today()
+        // Read again at each event, so the dashboard turns over at midnight.
+        let currentDay = { (try? Output.today()) ?? startDay }
         var state = AppState(workspace: workspace, today: currentDay(),
                              language: lang.flatMap(Language.init(rawValue:)) ?? Language.detect(environment: environment),
                              size: renderOnce.flatMap(Size.init) ?? Size(width: 80, height: 24),
                              themeNames: themes.loader.names(),
                              themeName: ThemeCatalog.initialName(option: theme, environment: environment, noColor: noColor),
                              directory: directory)
-        state.utcOffset = TimeZone.current.secondsFromGMT()
+        state.utcOffset = Output.utcOffset
         if let plan, !state.openPlan(plan) {
             let known = workspace.plans.map(\.id).joined(separator: ", ")
             FileHandle.standardError.write(Data("duban: no plan '\(plan)' (plans: \(known))\n".utf8))

@@ -3,6 +3,7 @@ import PlanModel
 import PlanStore
 
 extension Status: ExpressibleByArgument {}
+extension Light: ExpressibleByArgument {}
 
 struct ListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "List measures, filtered by plan, pillar, unit, status or overdue.")
@@ -13,6 +14,8 @@ struct ListCommand: ParsableCommand {
     @Option(help: "A responsible unit: any of its names or aliases, or a part of its name.") var unit: String?
     @Option(help: "todo, doing, done or blocked.") var status: Status?
     @Flag(help: "Only measures past their due date and not done.") var overdue = false
+    @Option(help: "red, yellow, green or none: only measures with this light (序时进度 against actual progress).")
+    var light: Light?
     @Flag(help: "Print JSON.") var json = false
 
     struct Row: Encodable {
@@ -23,6 +26,7 @@ struct ListCommand: ParsableCommand {
         var due: Day?
         var overdue: Bool
         var units: [UnitRef]
+        var schedule: Schedule
 
         enum CodingKeys: String, CodingKey { case id, title, status, tasks, due, overdue, units }
 
@@ -36,6 +40,7 @@ struct ListCommand: ParsableCommand {
             try c.encode(due, forKey: .due)
             try c.encode(overdue, forKey: .overdue)
             try c.encode(units, forKey: .units)
+            try schedule.encode(to: encoder)
         }
     }
 
@@ -50,21 +55,21 @@ struct ListCommand: ParsableCommand {
         }) {
             throw CommandFailure(description: "no pillar \(pillar) in \(plan ?? "any plan")", exitCode: 1)
         }
-        let today = Output.today()
-        let match = try unit.map { UnitMatch($0, directory: try options.unitDirectory()) }
+        let today = try Output.today()
+        let match = try unit.map { UnitMatch($0, directory: try options.unitDirectory(), districts: workspace.plans.compactMap(\.district)) }
         var rows: [Row] = []
         for candidate in workspace.plans where plan == nil || candidate.id == plan {
             for (ordinal, part) in candidate.pillars.enumerated() where pillar == nil || pillar == String(ordinal + 1) || pillar == part.number {
                 for measure in part.measures {
-                    let late = today.map { workspace.isOverdue(measure, today: $0) } ?? false
+                    let schedule = workspace.schedule(of: measure, today: today, utcOffset: Output.utcOffset)
                     let units = workspace.units(of: measure)
-                    let state = workspace.status(of: measure)
-                    guard status == nil || state == status, !overdue || late,
+                    guard status == nil || schedule.status == status, !overdue || schedule.isOverdue,
+                          light == nil || schedule.light == light,
                           match.map({ match in units.contains { match.matches($0.name) } }) ?? true else { continue }
                     let progress = workspace.taskProgress(of: measure)
-                    rows.append(Row(id: measure.id, title: measure.title, status: state,
+                    rows.append(Row(id: measure.id, title: measure.title, status: schedule.status,
                                     tasks: progress.total == 0 ? "" : "\(progress.done)/\(progress.total)",
-                                    due: workspace.dueDate(of: measure), overdue: late, units: units))
+                                    due: schedule.end, overdue: schedule.isOverdue, units: units, schedule: schedule))
                 }
             }
         }
@@ -78,7 +83,7 @@ struct ListCommand: ParsableCommand {
                 (row.due?.description ?? "").padding(toLength: 10, withPad: " ", startingAt: 0) + (row.overdue ? "!" : " "),
                 row.title,
             ]
-            print(columns.joined(separator: "  "))
+            Output.print(columns.joined(separator: "  "))
         }
     }
     }

@@ -24,11 +24,27 @@ enum Output {
         return Day(year: year, month: month, day: day)
     }
 
-    static func today() -> Day? { day(of: Date()) }
-
-    static func requireToday() throws -> Day {
-        guard let today = today() else { throw CommandFailure(description: "the system clock gives no calendar day", exitCode: 1) }
+    /// "Today" for every command and the dashboard: `$DUBAN_TODAY` (YYYY-MM-DD, for
+    /// tests, demos and back-dated reports), else the local day of the clock.
+    static func today(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Day {
+        if let fixed = environment["DUBAN_TODAY"], !fixed.isEmpty {
+            guard let day = Day(fixed) else { throw CommandFailure.badInput("DUBAN_TODAY must be YYYY-MM-DD, not '\(fixed)'") }
+            return day
+        }
+        guard let today = day(of: Date()) else { throw CommandFailure(description: "the system clock gives no calendar day", exitCode: 1) }
         return today
+    }
+
+    /// Seconds east of UTC of the local zone: the days of event times.
+    static var utcOffset: Int { TimeZone.current.secondsFromGMT() }
+
+    /// Whether standard output is a terminal (text for it is sanitised; xlsx refused).
+    static var toTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
+
+    /// Prints text that carries plan text or notes: through the terminal sanitiser when
+    /// standard output is a terminal, exact otherwise (a file or a pipe gets what was written).
+    static func print(_ text: String, terminator: String = "\n") {
+        Swift.print(toTerminal ? TerminalText.sanitized(text) : text, terminator: terminator)
     }
 
     /// A plain-text table aligned in display columns (CJK = 2); columns

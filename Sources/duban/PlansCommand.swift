@@ -34,10 +34,10 @@ struct PlansCommand: ParsableCommand {
 
     func run() throws {
         try options.withWorkspace { _, workspace in
-            let today = Output.today()
+            let today = try Output.today()
             let rows = workspace.plans.map { plan in
                 let progress = workspace.progress(of: plan)
-                let overdue = today.map { Self.overdueCount(of: plan, in: workspace, today: $0) } ?? 0
+                let overdue = Self.overdueCount(of: plan, in: workspace, today: today)
                 return Row(id: plan.id, title: plan.title, measures: progress.total, done: progress.done, overdue: overdue)
             }
             let listing = Listing(plans: rows, orphaned: ImportReport.orphans(in: workspace))

@@ -26,6 +26,8 @@ struct ShowCommand: ParsableCommand {
         var overdue: Bool
         var notes: [Ledger.Note]
         var history: [Event]
+        /// Measures only: 序时进度, actual progress and the light.
+        var schedule: Schedule?
 
         enum CodingKeys: String, CodingKey {
             case id, plan, measure, title, text, status, marked, orphaned, tasks, units, due, overdue, notes, history
@@ -48,6 +50,7 @@ struct ShowCommand: ParsableCommand {
             try c.encode(overdue, forKey: .overdue)
             try c.encode(notes, forKey: .notes)
             try c.encode(history, forKey: .history)
+            try Schedule.encode(schedule, to: encoder)
         }
     }
 
@@ -62,7 +65,8 @@ struct ShowCommand: ParsableCommand {
         let item: Item
         if let location = workspace.location(of: id), let measure = workspace.measure(id) {
             let targets = Set([id] + (location.task == nil ? measure.tasks.map(\.id) : []))
-            item = describe(measure, at: location, in: workspace, history: try store.history(of: targets, since: nil))
+            item = describe(measure, at: location, in: workspace, today: try Output.today(),
+                            history: try store.history(of: targets, since: nil))
         } else {
             let history = try store.history(of: [id], since: nil)
             guard !history.isEmpty else {
@@ -73,26 +77,25 @@ struct ShowCommand: ParsableCommand {
                         history: history)
         }
         if json { return try Output.json(item) }
-        print(text(item))
+        Output.print(text(item))
     }
     }
 
-    private func describe(_ measure: Measure, at location: Workspace.Location, in workspace: Workspace,
+    private func describe(_ measure: Measure, at location: Workspace.Location, in workspace: Workspace, today: Day,
                           history: [Event]) -> Item {
         let plan = workspace.plans[location.plan].id
-        let today = Output.today()
         if let t = location.task {
             let task = measure.tasks[t]
             return Item(id: id, plan: plan, measure: measure.id, title: task.title, text: task.text,
                         status: workspace.status(ofTask: id), marked: workspace.ledger.marks[id], orphaned: false,
                         tasks: [], units: [], due: nil, overdue: false, notes: workspace.ledger.notes[id] ?? [], history: history)
         }
+        let schedule = workspace.schedule(of: measure, today: today, utcOffset: Output.utcOffset)
         return Item(id: id, plan: plan, measure: nil, title: measure.title, text: measure.text,
-                    status: workspace.status(of: measure), marked: workspace.ledger.marks[id], orphaned: false,
+                    status: schedule.status, marked: workspace.ledger.marks[id], orphaned: false,
                     tasks: measure.tasks.map { TaskRow(id: $0.id, title: $0.title, status: workspace.status(ofTask: $0.id)) },
-                    units: workspace.units(of: measure), due: workspace.dueDate(of: measure),
-                    overdue: today.map { workspace.isOverdue(measure, today: $0) } ?? false,
-                    notes: workspace.ledger.notes[id] ?? [], history: history)
+                    units: workspace.units(of: measure), due: schedule.end, overdue: schedule.isOverdue,
+                    notes: workspace.ledger.notes[id] ?? [], history: history, schedule: schedule)
     }
 
     private func text(_ item: Item) -> String {
@@ -112,6 +115,12 @@ struct ShowCommand: ParsableCommand {
             lines.append("units: " + item.units.map { "\($0.name) (\($0.role.rawValue))" }.joined(separator: ", "))
         }
         if let due = item.due { lines.append("due: \(due)" + (item.overdue ? " (overdue)" : "")) }
+        if let schedule = item.schedule {
+            let remaining = schedule.remaining(in: .en)
+            lines.append("light: \(schedule.light.rawValue)"
+                         + (schedule.expected.map { ", expected \(Schedule.percent($0))" } ?? "")
+                         + ", actual \(Schedule.percent(schedule.actual))" + (remaining.isEmpty ? "" : ", " + remaining))
+        }
         if !item.tasks.isEmpty {
             let done = item.tasks.count { $0.status == .done }
             lines.append("tasks (\(done)/\(item.tasks.count)):")

@@ -6,6 +6,7 @@ import TerminalKit
 
 extension Workload.Order: ExpressibleByArgument {}
 extension Report.Format: ExpressibleByArgument {}
+extension Language: ExpressibleByArgument {}
 
 /// The plan filter the workload commands share, checked against the store.
 struct PlanFilter: ParsableArguments {
@@ -28,13 +29,22 @@ struct WorkloadCommand: ParsableCommand {
     @OptionGroup var filter: PlanFilter
     @Option(help: "open (default), overdue, done (completion) or name.") var sort: Workload.Order = .open
     @Flag(help: "Print JSON.") var json = false
+    @Option(help: "csv (UTF-8 with BOM, opens in Excel), md or json: the table as a file format, headers in the interface language.")
+    var format: Report.Format?
 
     func run() throws {
         try options.withWorkspace { _, workspace in
-        let today = try Output.requireToday()
+        let today = try Output.today()
         let workload = Workload(workspace: workspace, directory: try options.unitDirectory(), today: today,
                                 filter: .init(plans: try filter.plans(in: workspace))).sorted(by: sort)
-        if json { return try Output.json(workload.rows) }
+        if json || format == .json { return try Output.json(workload.rows) }
+        if let format {
+            let language = Language.detect(environment: ProcessInfo.processInfo.environment)
+            let table = [Report.unitHeader(in: language)]
+                + workload.rows.map { Report.unitCells($0, districts: Report.districtNames(of: workspace.plans)) }
+            let text = format == .csv ? CSV.document(table) : Report.markdownTable(table).joined(separator: "\n") + "\n"
+            return Output.print(text, terminator: "")
+        }
         let header = ["unit", "district", "total", "done", "doing", "blocked", "todo", "open", "overdue", "led"]
         let rows = workload.rows.map { row in
             [row.unit.name, row.unit.district]
@@ -65,7 +75,7 @@ struct UnitsCommand: ParsableCommand {
     func run() throws {
         try options.withWorkspace { _, workspace in
         let directory = try options.unitDirectory()
-        let today = try Output.requireToday()
+        let today = try Output.today()
         let workload = Workload(workspace: workspace, directory: directory, today: today,
                                 filter: .init(plans: try filter.plans(in: workspace))).sorted(by: .name)
         let rows = workload.rows.map { row in
@@ -77,31 +87,6 @@ struct UnitsCommand: ParsableCommand {
                            rows: rows.map { [$0.unit, $0.district, String($0.measures),
                                              ($0.spellings.dropFirst() + $0.aliases).joined(separator: "、")] },
                            numericFrom: 2, numericTo: 3))
-    }
-    }
-}
-
-struct ReportCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "report",
-        abstract: "The per-unit table, the overdue list and the progress per pillar, as Markdown, CSV or JSON.")
-
-    @OptionGroup var options: StoreOptions
-    @OptionGroup var filter: PlanFilter
-    @Option(help: "md, csv (UTF-8 with BOM, opens in Excel) or json.") var format: Report.Format
-    @Option(help: ArgumentHelp("Write to this file (atomically) instead of standard output.", valueName: "file")) var output: String?
-
-    func run() throws {
-        try options.withWorkspace { _, workspace in
-        let report = Report(workspace: workspace, directory: try options.unitDirectory(), today: try Output.requireToday(),
-                            plans: try filter.plans(in: workspace))
-        let data = Data(report.rendered(as: format).utf8)
-        guard let output else { return FileHandle.standardOutput.write(data) }
-        do {
-            try data.write(to: URL(fileURLWithPath: output), options: .atomic)
-        } catch {
-            throw CommandFailure(description: "\(output): cannot write the report", exitCode: 1)
-        }
     }
     }
 }

@@ -1,5 +1,5 @@
-/// The language of the interface labels; plan text is always shown as written.
-public enum Language: String, CaseIterable, Equatable, Sendable {
+/// The language of the interface labels and report headers; plan text is always shown as written.
+public enum Language: String, CaseIterable, Equatable, Sendable, Encodable {
     case en, zh
 
     /// `zh` when `LC_ALL` (or, when that is unset or empty, `LANG`) starts with `zh`; else `en`.
@@ -7,4 +7,7 @@ public enum Language: String, CaseIterable, Equatable, Sendable {
         let setting = [environment["LC_ALL"], environment["LANG"]].compactMap { $0 }.first { !$0.isEmpty } ?? ""
         return setting.lowercased().hasPrefix("zh") ? .zh : .en
     }
+
+    /// The English or the Chinese of a word or phrase.
+    public func pick(_ en: String, _ zh: String) -> String { self == .zh ? zh : en }
 }
