@@ -28,11 +28,7 @@ final class CommandLineTests {
         ]))
     }
 
-    struct Run {
-        var status: Int32
-        var output: String
-        var error: String
-    }
+    typealias Run = DubanProcess.Run
 
     @discardableResult
     func duban(_ arguments: String..., officer: String = "wang", store: String? = nil) throws -> Run {
@@ -41,21 +37,7 @@ final class CommandLineTests {
 
     @discardableResult
     func duban(_ arguments: [String], officer: String = "wang", store: String? = nil) throws -> Run {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("duban")
-        process.arguments = arguments + ["--store", store ?? directory.path, "--as", officer]
-        var environment = ProcessInfo.processInfo.environment
-        environment["TZ"] = "Asia/Shanghai"
-        process.environment = environment
-        let output = Pipe(), error = Pipe()
-        process.standardOutput = output
-        process.standardError = error
-        try process.run()
-        let out = output.fileHandleForReading.readDataToEndOfFile()
-        let err = error.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, output: String(decoding: out, as: UTF8.self),
-                   error: String(decoding: err, as: UTF8.self))
+        try DubanProcess.run(arguments + ["--store", store ?? directory.path, "--as", officer])
     }
 
     @Test("done on a measure with open tasks is refused (1) until forced, and the force is recorded")
@@ -136,7 +118,7 @@ final class CommandLineTests {
         (["search", "不存在的词"], 1, "duban: no measure contains \"不存在的词\""),
         (["list", "--pillar", "3"], 1, "duban: no pillar 3 in any plan"),
         (["workload", "--sort", "size"], 2, "duban: "),
-        (["report", "--format", "xlsx"], 2, "duban: "),
+        (["report", "--format", "pdf"], 2, "duban: "),
         (["due", "jiading-2026:1.2", "tomorrow"], 2, "duban: "),
         (["note", "jiading-2026:1.2", " "], 2, "duban: the note for jiading-2026:1.2 is empty"),
         (["assign", "jiading-2026:1.2", "区经委、区科委"], 2, "duban: "),

@@ -1,0 +1,30 @@
+import Foundation
+
+/// The built `duban` binary, run as a child process with extra environment.
+enum DubanProcess {
+    struct Run {
+        var status: Int32
+        var data: Data
+        var error: String
+        var output: String { String(decoding: data, as: UTF8.self) }
+    }
+
+    static let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("duban")
+
+    /// Times are shown in Shanghai; `environment` adds to (or overrides) the test's own.
+    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Run {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(["TZ": "Asia/Shanghai"]) { $1 }
+            .merging(environment) { $1 }
+        let output = Pipe(), error = Pipe()
+        process.standardOutput = output
+        process.standardError = error
+        try process.run()
+        let out = output.fileHandleForReading.readDataToEndOfFile()
+        let err = error.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, data: out, error: String(decoding: err, as: UTF8.self))
+    }
+}
