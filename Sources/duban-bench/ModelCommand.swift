@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LedgerXLSX
 import PlanModel
 
 /// `duban-bench model`: in-process timings of the PlanModel work every store
@@ -39,6 +40,12 @@ struct ModelCommand: ParsableCommand {
         let planFiles = try data.plans.map { try encoder.encode($0) }
         let journalLines = try data.events.map { try encoder.encode($0) }
         let decoder = JSONDecoder()
+        // Mid-year, so the lights are a mix. `PlanModel.Report`: this module's own `Report` is the benchmark's table.
+        guard let today = Day("2026-07-01") else { throw ValidationError("no day 2026-07-01") }
+        let ledger = {
+            PlanModel.Report(workspace: data.workspace, directory: UnitDirectory(), today: today,
+                             options: .init(language: .zh, officer: "bench"))
+        }
         return [
             ("decode plan files", { _ = planFiles.map { try? decoder.decode(Plan.self, from: $0) } }),
             ("decode journal lines", { _ = journalLines.map { try? decoder.decode(Event.self, from: $0) } }),
@@ -51,6 +58,8 @@ struct ModelCommand: ParsableCommand {
             ("derive every measure's status", {
                 _ = data.measures.count { data.workspace.status(of: $0) == .done }
             }),
+            ("ledger (every measure's row and light)", { _ = ledger() }),
+            ("ledger as xlsx (rows, XML, zip)", { _ = try? ledger().xlsx() }),
         ]
     }
 

@@ -48,6 +48,7 @@ struct Operation {
                       taskwarrior: nil),
             Operation(name: "first frame 100x30", duban: Command(arguments: ["--render-once", "100x30"]),
                       taskwarrior: nil),
+            Operation(name: "ledger as xlsx", duban: Command(arguments: ["report", "--format", "xlsx"]), taskwarrior: nil),
         ]
     }
 
@@ -61,6 +62,9 @@ struct Operation {
                       taskwarrior: nil),
             Operation(name: "first frame 100x30 (samples)",
                       duban: Command(arguments: ["--render-once", "100x30"]), taskwarrior: nil),
+            // After the first frame, whose warm-up run created the store.
+            Operation(name: "ledger as xlsx (samples)",
+                      duban: Command(arguments: ["report", "--format", "xlsx"]), taskwarrior: nil),
         ]
     }
 }
