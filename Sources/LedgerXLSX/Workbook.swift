@@ -16,19 +16,18 @@ public struct Workbook: Equatable, Sendable {
     /// The `.xlsx` file's bytes.
     public func data() throws -> Data {
         let archive = try Archive(data: Data(), accessMode: .create)
-        for (path, text) in parts {
-            let bytes = Data(text.utf8)
+        for (path, bytes) in parts {
             try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(bytes.count),
                                  modificationDate: modified, compressionMethod: .deflate) { position, size in
-                bytes.subdata(in: Int(position)..<Int(position) + size)
+                Data(bytes[Int(position)..<Int(position) + size])
             }
         }
         guard let data = archive.data else { throw CocoaError(.fileWriteUnknown) }
         return data
     }
 
-    /// Path in the package → content.
-    var parts: [(String, String)] {
+    /// Path in the package → content (UTF-8).
+    var parts: [(String, [UInt8])] {
         let head = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n"
         let relationships = "http://schemas.openxmlformats.org/package/2006/relationships"
         let officeRelationship = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -41,13 +40,13 @@ public struct Workbook: Equatable, Sendable {
             + #"<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>"#
         var workbook = head + "<workbook xmlns=\"\(main)\" xmlns:r=\"\(officeRelationship)\"><sheets>"
         var workbookRelationships = head + "<Relationships xmlns=\"\(relationships)\">"
-        var result: [(String, String)] = []
+        var result: [(String, [UInt8])] = []
         for (index, sheet) in sheets.enumerated() {
             let number = index + 1
             types += "<Override PartName=\"/xl/worksheets/sheet\(number).xml\" ContentType=\"\(sheetType)\"/>"
-            var name = ""
+            var name: [UInt8] = []
             Worksheet.appendEscaped(sheet.name, to: &name)
-            workbook += "<sheet name=\"\(name)\" sheetId=\"\(number)\" r:id=\"rId\(number)\"/>"
+            workbook += "<sheet name=\"\(String(decoding: name, as: UTF8.self))\" sheetId=\"\(number)\" r:id=\"rId\(number)\"/>"
             workbookRelationships += "<Relationship Id=\"rId\(number)\" Type=\"\(officeRelationship)/worksheet\" "
                 + "Target=\"worksheets/sheet\(number).xml\"/>"
             result.append(("xl/worksheets/sheet\(number).xml", sheet.xml))
@@ -57,9 +56,10 @@ public struct Workbook: Equatable, Sendable {
         let packageRelationships = head + "<Relationships xmlns=\"\(relationships)\">"
             + "<Relationship Id=\"rId1\" Type=\"\(officeRelationship)/officeDocument\" Target=\"xl/workbook.xml\"/>"
             + "</Relationships>"
-        return [("[Content_Types].xml", types + "</Types>"), ("_rels/.rels", packageRelationships),
-                ("xl/workbook.xml", workbook + "</sheets></workbook>"),
-                ("xl/_rels/workbook.xml.rels", workbookRelationships), ("xl/styles.xml", Workbook.stylesXML)] + result
+        let texts = [("[Content_Types].xml", types + "</Types>"), ("_rels/.rels", packageRelationships),
+                     ("xl/workbook.xml", workbook + "</sheets></workbook>"),
+                     ("xl/_rels/workbook.xml.rels", workbookRelationships), ("xl/styles.xml", Workbook.stylesXML)]
+        return texts.map { ($0.0, Array($0.1.utf8)) } + result
     }
 
     /// Fonts, fills and the cell formats `Worksheet.Style` numbers, in that order.

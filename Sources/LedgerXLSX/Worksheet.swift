@@ -44,8 +44,9 @@ public struct Worksheet: Equatable, Sendable {
     public static func fittedWidths(_ rows: [[Cell]], maximum: [Double], minimum: Double = 6) -> [Double] {
         var widths = Array(repeating: minimum, count: maximum.count)
         for row in rows {
-            for (column, cell) in row.enumerated() where column < widths.count {
-                guard case let .text(text) = cell.value else { continue }
+            for (column, cell) in row.enumerated() where column < widths.count && widths[column] < maximum[column] {
+                // A text is never wider than its UTF-8 bytes: most cells are ruled out without measuring.
+                guard case let .text(text) = cell.value, Double(text.utf8.count) + 2 > widths[column] else { continue }
                 let widest = text.split(separator: "\n", omittingEmptySubsequences: false)
                     .map { DisplayWidth.of($0) }.max() ?? 0
                 widths[column] = max(widths[column], min(maximum[column], Double(widest) + 2))
@@ -66,63 +67,78 @@ public struct Worksheet: Equatable, Sendable {
         return name
     }
 
-    /// The part `xl/worksheets/sheetN.xml`; every string an inline string, so
+    /// The part `xl/worksheets/sheetN.xml`, as UTF-8 bytes (built as bytes: a
+    /// 10,000-row ledger is some 10 MB of XML); every string an inline string, so
     /// text that looks like a formula (`=SUM(…)`) stays text.
-    var xml: String {
-        var out = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n"
-        out += #"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" "#
-            + #"xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">"#
-        out += "<sheetViews><sheetView workbookViewId=\"0\">"
+    var xml: [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(rows.count * 1024)
+        func add(_ text: String) { out.append(contentsOf: text.utf8) }
+        add(#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n")
+        add(#"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" "#
+            + #"xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">"#)
+        add("<sheetViews><sheetView workbookViewId=\"0\">")
         if frozenRows > 0 {
-            out += "<pane ySplit=\"\(frozenRows)\" topLeftCell=\"A\(frozenRows + 1)\" activePane=\"bottomLeft\" state=\"frozen\"/>"
+            add("<pane ySplit=\"\(frozenRows)\" topLeftCell=\"A\(frozenRows + 1)\" activePane=\"bottomLeft\" state=\"frozen\"/>")
         }
-        out += "</sheetView></sheetViews><sheetFormatPr defaultRowHeight=\"15\"/>"
+        add("</sheetView></sheetViews><sheetFormatPr defaultRowHeight=\"15\"/>")
         if !columnWidths.isEmpty {
-            out += "<cols>"
+            add("<cols>")
             for (column, width) in columnWidths.enumerated() {
-                out += "<col min=\"\(column + 1)\" max=\"\(column + 1)\" width=\"\(width)\" customWidth=\"1\"/>"
+                add("<col min=\"\(column + 1)\" max=\"\(column + 1)\" width=\"\(width)\" customWidth=\"1\"/>")
             }
-            out += "</cols>"
+            add("</cols>")
         }
-        out += "<sheetData>"
+        add("<sheetData>")
+        let columnNames = (0..<(rows.map(\.count).max() ?? 0)).map(Worksheet.columnName)
         for (r, row) in rows.enumerated() {
-            out += "<row r=\"\(r + 1)\">"
+            let number = String(r + 1)
+            add("<row r=\""); add(number); add("\">")
             for (column, cell) in row.enumerated() {
-                let reference = Worksheet.columnName(column) + String(r + 1)
                 let style = cell.style == .plain ? "" : " s=\"\(cell.style.rawValue)\""
                 switch cell.value {
                 case let .text(text):
                     guard !text.isEmpty else {
-                        if cell.style != .plain { out += "<c r=\"\(reference)\"\(style)/>" }
+                        if cell.style != .plain { add("<c r=\""); add(columnNames[column]); add(number); add("\""); add(style); add("/>") }
                         continue
                     }
-                    out += "<c r=\"\(reference)\"\(style) t=\"inlineStr\"><is><t xml:space=\"preserve\">"
+                    add("<c r=\""); add(columnNames[column]); add(number); add("\""); add(style)
+                    add(" t=\"inlineStr\"><is><t xml:space=\"preserve\">")
                     Worksheet.appendEscaped(text, to: &out)
-                    out += "</t></is></c>"
-                case let .number(number):
+                    add("</t></is></c>")
+                case let .number(value):
                     // Whole numbers as `16`, not Swift's `16.0`.
-                    let value = number == number.rounded() && abs(number) < 1e15 ? String(Int(number)) : String(number)
-                    out += "<c r=\"\(reference)\"\(style)><v>\(value)</v></c>"
+                    let digits = value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+                    add("<c r=\""); add(columnNames[column]); add(number); add("\""); add(style)
+                    add("><v>"); add(digits); add("</v></c>")
                 }
             }
-            out += "</row>"
+            add("</row>")
         }
-        out += "</sheetData></worksheet>"
+        add("</sheetData></worksheet>")
         return out
     }
 
-    /// XML text: `& < >` escaped, `"` too (for attributes), and the control
-    /// characters XML 1.0 cannot carry at all dropped.
-    static func appendEscaped(_ text: String, to out: inout String) {
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
-            case _ where scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF: continue
-            default: out.unicodeScalars.append(scalar)
+    /// XML text as UTF-8: `& < >` escaped, `"` too (for attributes), and what XML 1.0
+    /// cannot carry at all dropped: control characters other than tab, LF and CR, U+FFFE and U+FFFF.
+    static func appendEscaped(_ text: String, to out: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                switch byte {
+                case UInt8(ascii: "&"): out.append(contentsOf: "&amp;".utf8)
+                case UInt8(ascii: "<"): out.append(contentsOf: "&lt;".utf8)
+                case UInt8(ascii: ">"): out.append(contentsOf: "&gt;".utf8)
+                case UInt8(ascii: "\""): out.append(contentsOf: "&quot;".utf8)
+                case 0x09, 0x0A, 0x0D: out.append(byte)
+                case 0x00..<0x20: break
+                case 0xEF where index + 2 < bytes.count && bytes[index + 1] == 0xBF && bytes[index + 2] >= 0xBE:
+                    index += 2 // U+FFFE, U+FFFF
+                default: out.append(byte)
+                }
+                index += 1
             }
         }
     }

@@ -17,6 +17,8 @@ public struct Report: Equatable, Sendable, Encodable {
         public var plans: Set<String>?
         /// Only measures this unit takes part in.
         public var unit: UnitMatch?
+        /// Only these measure ids (what a filtered screen shows); nil: all. The unit table still counts every measure of the plans.
+        public var measures: Set<String>?
         /// Only notes from this day on, and the period's changes.
         public var since: Day?
         /// Keep units with nothing open in the per-unit table.
@@ -28,11 +30,12 @@ public struct Report: Equatable, Sendable, Encodable {
         public var utcOffset: Int
         public var rules: Schedule.Rules
 
-        public init(plans: Set<String>? = nil, unit: UnitMatch? = nil, since: Day? = nil, allUnits: Bool = false,
-                    language: Language = .en, officer: String = "", utcOffset: Int = 0,
+        public init(plans: Set<String>? = nil, unit: UnitMatch? = nil, measures: Set<String>? = nil, since: Day? = nil,
+                    allUnits: Bool = false, language: Language = .en, officer: String = "", utcOffset: Int = 0,
                     rules: Schedule.Rules = Schedule.Rules()) {
             self.plans = plans
             self.unit = unit
+            self.measures = measures
             self.since = since
             self.allUnits = allUnits
             self.language = language
@@ -155,6 +158,7 @@ public struct Report: Equatable, Sendable, Encodable {
             for pillar in plan.pillars.indices {
                 let measures = plan.pillars[pillar].measures
                 for m in measures.indices {
+                    if let only = options.measures, !only.contains(measures[m].id) { continue }
                     let units = workspace.units(of: measures[m])
                     if let match = options.unit, !units.contains(where: { match.matches($0.name) }) { continue }
                     rows.append(Report.row(measures[m], units: units, in: workspace, today: today, options: options))

@@ -46,7 +46,7 @@ struct PlansCommand: ParsableCommand {
             let idWidth = rows.map(\.id.count).max() ?? 0
             for row in rows {
                 let counts = "\(row.done)/\(row.measures) done" + (row.overdue > 0 ? ", \(row.overdue) overdue" : "")
-                print(row.id.padding(toLength: idWidth, withPad: " ", startingAt: 0) + "  " + counts + "  " + row.title)
+                Output.print(row.id.padding(toLength: idWidth, withPad: " ", startingAt: 0) + "  " + counts + "  " + row.title)
             }
             if !listing.orphaned.isEmpty {
                 print("orphaned (history kept, no longer in a plan): " + listing.orphaned.joined(separator: ", "))

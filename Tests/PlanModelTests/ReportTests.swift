@@ -167,6 +167,14 @@ struct ReportTests {
         #expect(report().overdue.map(\.id) == ["jinshan-2026:1.1"])
     }
 
+    @Test("a ledger of chosen measures (what a filtered screen shows) counts only them")
+    func chosenMeasures() {
+        let ledger = Report(workspace: Self.workspace, directory: UnitDirectory(), today: today,
+                            options: .init(measures: ["jinshan-2026:1.3", "jinshan-2026:1.1"]))
+        #expect(ledger.rows.map(\.id) == ["jinshan-2026:1.1", "jinshan-2026:1.3"])
+        #expect(ledger.summary.total == 2 && ledger.summary.red == 2)
+    }
+
     @Test("a report for one plan leaves the others out")
     func planFilter() {
         let ledger = Report(workspace: Self.workspace, directory: UnitDirectory(), today: today, options: .init(plans: ["jiading-2026"]))
