@@ -103,7 +103,9 @@ public struct Worksheet: Equatable, Sendable {
                         continue
                     }
                     add("<c r=\""); add(columnNames[column]); add(number); add("\""); add(style)
-                    add(" t=\"inlineStr\"><is><t xml:space=\"preserve\">")
+                    // Spaces at either end are kept only when the text says so.
+                    let padded = text.first?.isWhitespace == true || text.last?.isWhitespace == true
+                    add(padded ? " t=\"inlineStr\"><is><t xml:space=\"preserve\">" : " t=\"inlineStr\"><is><t>")
                     Worksheet.appendEscaped(text, to: &out)
                     add("</t></is></c>")
                 case let .number(value):
