@@ -113,7 +113,8 @@ final class LedgerCommandTests {
     @Test("bad input is one line and exit 2; an unwritable output is one line, exit 1, and leaves no file")
     func failures() throws {
         for (arguments, today) in [(["report", "--since", "2026-6-1"], "2026-07-01"), (["report"], "July 1"),
-                                   (["list"], "2026-02-30"), (["plans"], "yesterday"), (["report", "--lang", "fr"], "2026-07-01")] {
+                                   (["list"], "2026-02-30"), (["plans"], "yesterday"), (["report", "--lang", "fr"], "2026-07-01"),
+                                   (["--render-once", "80x24"], "2026-13-01")] {
             let run = try DubanProcess.run(arguments + ["--store", directory.path], environment: ["DUBAN_TODAY": today])
             #expect(run.status == 2, "\(arguments) \(today)")
             #expect(run.error.hasPrefix("duban: ") && run.error.filter { $0 == "\n" }.count == 1, "\(run.error)")
