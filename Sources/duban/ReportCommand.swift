@@ -15,7 +15,7 @@ struct ReportCommand: ParsableCommand {
 
     @OptionGroup var options: StoreOptions
     @OptionGroup var filter: PlanFilter
-    @Flag(help: "The ledger (what `report` prints; kept for scripts that name it).") var ledger = false
+    @Flag(help: "The ledger: the default, and the one report there is.") var ledger = false
     @Option(help: "md (the default), csv (the ledger table, UTF-8 with BOM), json, or xlsx (sheets 台账, 责任单位, 逾期).")
     var format: Format = .md
     @Option(help: "Only the measures this unit takes part in: any of its names or aliases, or a part of its name.")
