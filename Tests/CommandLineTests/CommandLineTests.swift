@@ -2,6 +2,7 @@ import Foundation
 import PlanModel
 import PlanStore
 import Testing
+@testable import duban
 
 /// `duban`'s commands end to end: the built binary on a temporary store.
 @Suite("Command line")
@@ -56,6 +57,53 @@ final class CommandLineTests {
         process.waitUntilExit()
         return Run(status: process.terminationStatus, output: String(decoding: out, as: UTF8.self),
                    error: String(decoding: err, as: UTF8.self))
+    }
+
+    /// What `arguments` print when run in this process, as `main` runs them.
+    func inProcess(_ arguments: [String]) throws -> String {
+        let capture = directory.appendingPathComponent("stdout-\(UUID().uuidString)")
+        #expect(FileManager.default.createFile(atPath: capture.path, contents: nil))
+        let file = open(capture.path, O_WRONLY), saved = dup(STDOUT_FILENO)
+        fflush(nil)
+        dup2(file, STDOUT_FILENO)
+        defer {
+            fflush(nil)
+            dup2(saved, STDOUT_FILENO)
+            close(saved)
+            close(file)
+        }
+        var command = try Duban.parseAsRoot(arguments + ["--store", directory.path])
+        try command.run()
+        fflush(nil)
+        return try String(contentsOf: capture, encoding: .utf8)
+    }
+
+    @Test("read-only commands return to their caller with their output printed, so they run inside a test")
+    func readOnlyCommandsReturn() throws {
+        try duban("done", "jiading-2026:1.2", "--force")
+        #expect(try inProcess(["plans"]) == (try duban("plans")).output)
+        #expect(try inProcess(["list", "--status", "done"]).hasPrefix("jiading-2026:1.2  done"))
+        #expect(try inProcess(["show", "jiading-2026:1.2", "--json"]) == (try duban("show", "jiading-2026:1.2", "--json")).output)
+    }
+
+    @Test("a done line repeated after compaction (a merge) is folded once: 1.2 still reads doing, its history and note once")
+    func repeatedLineAfterCompaction() throws {
+        try duban("done", "jiading-2026:1.2", "--force")
+        try duban("note", "jiading-2026:1.2", "验收报告")
+        try duban("start", "jiading-2026:1.2")
+        try duban("compact")
+        let journal = directory.appendingPathComponent("journal.jsonl")
+        let lines = try String(contentsOf: journal, encoding: .utf8).split(separator: "\n")
+        let handle = try FileHandle(forWritingTo: journal)
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data((lines[0] + "\n" + lines[1] + "\n").utf8))
+        try handle.close()
+        #expect(try duban("list", "--status", "doing").output.hasPrefix("jiading-2026:1.2  doing"))
+        #expect(try duban("list", "--status", "done").output == "")
+        let history = try duban("history", "jiading-2026:1.2").output.split(separator: "\n")
+        #expect(history.count == 3)
+        // Once among the notes, once in the history.
+        #expect(try duban("show", "jiading-2026:1.2").output.split(separator: "\n").filter { $0.contains("验收报告") }.count == 2)
     }
 
     @Test("done on a measure with open tasks is refused (1) until forced, and the force is recorded")
