@@ -15,7 +15,8 @@ let package = Package(
         .target(name: "PlanModel"),
         .target(name: "PlanImport", dependencies: ["PlanModel"]),
         .target(name: "JSONTree"),
-        .target(name: "PlanStore", dependencies: ["PlanModel", "JSONTree"]),
+        // FastJSON/README.md documents the hand-written JSON layer; it is not a resource.
+        .target(name: "PlanStore", dependencies: ["PlanModel", "JSONTree"], exclude: ["FastJSON/README.md"]),
         .target(name: "TerminalKit", dependencies: ["JSONTree"]),
         .target(name: "Dashboard", dependencies: ["PlanModel", "TerminalKit"]),
         .systemLibrary(name: "CNcursesw"),
@@ -35,7 +36,7 @@ let package = Package(
         .testTarget(name: "PlanImportTests", dependencies: ["PlanImport", "PlanModel"]),
         // A child process for the store's crash and concurrency tests: marks measures and prints each acknowledged id.
         .executableTarget(name: "duban-store-writer", dependencies: ["PlanStore"], path: "Tests/StoreWriter"),
-        .testTarget(name: "PlanStoreTests", dependencies: ["PlanStore", "duban-store-writer"]),
+        .testTarget(name: "PlanStoreTests", dependencies: ["PlanStore", "Synthetic", "JSONTree", "duban-store-writer"]),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
         .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "TerminalKit", "PlanModel", "TestSupport"]),
         // Runs the built `duban` binary against temporary stores.

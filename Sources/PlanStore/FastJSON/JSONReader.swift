@@ -239,7 +239,8 @@ struct JSONReader {
             value = sum
             position += 1
         }
-        guard position > start else { throw Unexpected() }
+        // A leading zero is not JSON; a fraction or exponent is JSONDecoder's to judge.
+        guard position > start, bytes[start] != UInt8(ascii: "0") || position == start + 1 else { throw Unexpected() }
         if position < bytes.count, [UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E")].contains(bytes[position]) {
             throw Unexpected()
         }

@@ -7,12 +7,16 @@ import PlanModel
 /// else (escaped keys, odd numbers, a newer schema), which `JSONDecoder` then reads.
 extension PlanFile {
     static func read(_ data: Data, file: String) throws(StoreError) -> Plan {
-        let plan = data.withUnsafeBytes { raw -> Plan? in
+        if let plan = fastRead(data) { return plan }
+        return try StoreCoding.decodeVersioned(PlanFile.self, from: data, file: file).plan
+    }
+
+    /// The plan as the hand-written reader reads it, or nil where it declines.
+    static func fastRead(_ data: Data) -> Plan? {
+        data.withUnsafeBytes { raw -> Plan? in
             var reader = JSONReader(raw.bindMemory(to: UInt8.self))
             return try? PlanReader.plan(&reader)
         }
-        if let plan { return plan }
-        return try StoreCoding.decodeVersioned(PlanFile.self, from: data, file: file).plan
     }
 }
 

@@ -6,12 +6,16 @@ import PlanModel
 /// but the plain form the store writes, which `JSONDecoder` then reads.
 extension Snapshot {
     static func read(_ data: Data, file: String) throws(StoreError) -> Snapshot {
-        let snapshot = data.withUnsafeBytes { raw -> Snapshot? in
+        if let snapshot = fastRead(data) { return snapshot }
+        return try StoreCoding.decodeVersioned(Snapshot.self, from: data, file: file)
+    }
+
+    /// The snapshot as the hand-written reader reads it, or nil where it declines.
+    static func fastRead(_ data: Data) -> Snapshot? {
+        data.withUnsafeBytes { raw -> Snapshot? in
             var reader = JSONReader(raw.bindMemory(to: UInt8.self))
             return try? SnapshotReader.snapshot(&reader)
         }
-        if let snapshot { return snapshot }
-        return try StoreCoding.decodeVersioned(Snapshot.self, from: data, file: file)
     }
 }
 
