@@ -51,11 +51,11 @@ struct FastJSONRoundTripTests {
                 space(&out)
                 out += "]"
             case let .object(fields):
-                var members = fields.map { ($0.key, $0.value) }.sorted { Array($0.0.utf8).lexicographicallyPrecedes(Array($1.0.utf8)) }
+                // A nil value is a key the schema does not know.
+                var members: [(String, JSONValue?)] = fields.map { ($0.key, $0.value) }
+                    .sorted { Array($0.0.utf8).lexicographicallyPrecedes(Array($1.0.utf8)) }
                 if shuffleKeys { members.shuffle(using: &random) }
-                if random.chance(unknownKeys) {
-                    members.insert(("zz\(random.int(below: 1000))", unknown(depth: depth)), at: random.int(in: 0...members.count))
-                }
+                if random.chance(unknownKeys) { members.insert(("zz\(random.int(below: 1000))", nil), at: random.int(in: 0...members.count)) }
                 out += "{"
                 for (n, (key, item)) in members.enumerated() {
                     if n > 0 { out += "," }
@@ -66,7 +66,7 @@ struct FastJSONRoundTripTests {
                     self.escapes = escapes
                     space(&out)
                     out += ":"
-                    write(item, into: &out, depth: depth + 1)
+                    if let item { write(item, into: &out, depth: depth + 1) } else { out += unknown(depth: depth) }
                 }
                 space(&out)
                 out += "}"
@@ -87,17 +87,22 @@ struct FastJSONRoundTripTests {
             }
         }
 
-        /// A value the schema does not know: numbers in every form, nested containers, strings.
-        mutating func unknown(depth: Int) -> JSONValue {
+        /// A value the schema does not know: numbers in every form (now and then one
+        /// that is not JSON, such as `01`, `1.` or `.5`), nested containers, strings.
+        mutating func unknown(depth: Int) -> String {
             let numbers = ["0", "-0", "7", "-12", "0.5", "-0.0", "1e10", "1E-7", "-2.5e+3", "6.02214076E23",
                            "123456789012345678901234567890", "1.7976931348623157e308"]
+            let notJSON = ["01", "1.", ".5", "+1", "1e", "1e+", "--1", "0x1F", "1.e3", "-", "1E2.5"]
             switch depth > 3 ? random.int(below: 4) : random.int(below: 6) {
-            case 0: return .null
-            case 1: return .bool(random.chance(0.5))
-            case 2: return .number(Double(numbers[random.int(below: numbers.count)]) ?? 0)
-            case 3: return .string(Self.tricky(&random))
-            case 4: return .array((0..<random.int(below: 4)).map { _ in unknown(depth: depth + 1) })
-            default: return .object(["k\(random.int(below: 9))": unknown(depth: depth + 1), "n": .integer(random.int(in: -99...99))])
+            case 0: return "null"
+            case 1: return random.chance(0.5) ? "true" : "false"
+            case 2: return random.chance(0.05) ? notJSON[random.int(below: notJSON.count)] : numbers[random.int(below: numbers.count)]
+            case 3:
+                var out = ""
+                string(Self.tricky(&random), into: &out)
+                return out
+            case 4: return "[" + (0..<random.int(below: 4)).map { _ in unknown(depth: depth + 1) }.joined(separator: ",") + "]"
+            default: return "{\"k\":" + unknown(depth: depth + 1) + ",\"n\":" + integer(random.int(in: -99...99)) + "}"
             }
         }
 
