@@ -11,7 +11,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     ],
     targets: [
-        // Layers, dependencies pointing down only (see README, Architecture).
+        // Layers, dependencies pointing down only (see docs/architecture.md).
         .target(name: "PlanModel"),
         .target(name: "PlanImport", dependencies: ["PlanModel"]),
         .target(name: "JSONTree"),
