@@ -59,8 +59,22 @@ final class CommandLineTests {
                    error: String(decoding: err, as: UTF8.self))
     }
 
+    /// Set while a command runs in this process: if it ends the process instead
+    /// of returning, the exit handler turns the test run's status into a failure.
+    nonisolated(unsafe) static var commandRunning = false
+    static let exitGuard: Void = {
+        atexit {
+            guard CommandLineTests.commandRunning else { return }
+            FileHandle.standardError.write(Data("a command ended the test process instead of returning\n".utf8))
+            _exit(1)
+        }
+    }()
+
     /// What `arguments` print when run in this process, as `main` runs them.
     func inProcess(_ arguments: [String]) throws -> String {
+        Self.exitGuard
+        Self.commandRunning = true
+        defer { Self.commandRunning = false }
         let capture = directory.appendingPathComponent("stdout-\(UUID().uuidString)")
         #expect(FileManager.default.createFile(atPath: capture.path, contents: nil))
         let file = open(capture.path, O_WRONLY), saved = dup(STDOUT_FILENO)
