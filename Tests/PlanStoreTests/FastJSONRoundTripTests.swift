@@ -168,6 +168,19 @@ struct FastJSONRoundTripTests {
 
     static func tree(_ data: Data) throws -> JSONValue { try JSONDecoder().decode(JSONValue.self, from: data) }
 
+    /// Checks `count` random rewrites of `canonical`; returns how many the fast reader read.
+    static func checkRewrites<T: Equatable>(of canonical: Data, count: Int, random: inout SplitMix64,
+                                            fast: (Data) -> T?, decoder: (Data) -> T?) throws -> Int {
+        let tree = try tree(canonical)
+        var read = 0
+        for _ in 0..<count {
+            let rewriter = rewriter(&random)
+            var writer = rewriter
+            if check(Data(writer.text(tree).utf8), by: rewriter, fast: fast, decoder: decoder) { read += 1 }
+        }
+        return read
+    }
+
     static func trickyPlans(seed: UInt64) -> [Plan] {
         var random = SplitMix64(seed: seed)
         return Synthetic.plans(measures: 24, seed: seed).map { plan in
@@ -202,14 +215,9 @@ struct FastJSONRoundTripTests {
         for plan in Self.trickyPlans(seed: seed) {
             let canonical = try PlanFile.encode(plan, keepingFieldsOf: nil)
             #expect(PlanFile.fastRead(canonical) == plan, "the store's own form is read by the fast reader")
-            let tree = try Self.tree(canonical)
-            for _ in 0..<24 {
-                var rewriter = Self.rewriter(&random)
-                let data = Data(rewriter.text(tree).utf8)
-                total += 1
-                if Self.check(data, by: rewriter, fast: PlanFile.fastRead, decoder: {
-                    try? StoreCoding.decodeVersioned(PlanFile.self, from: $0, file: "p.json").plan
-                }) { read += 1 }
+            total += 24
+            read += try Self.checkRewrites(of: canonical, count: 24, random: &random, fast: PlanFile.fastRead) {
+                try? StoreCoding.decodeVersioned(PlanFile.self, from: $0, file: "p.json").plan
             }
         }
         // Unknown keys and keys in any order are read too, not declined.
@@ -229,14 +237,9 @@ struct FastJSONRoundTripTests {
                                     ledger: ledger)
             let canonical = try snapshot.encoded()
             #expect(Snapshot.fastRead(canonical) == snapshot, "the store's own form is read by the fast reader")
-            let tree = try Self.tree(canonical)
-            for _ in 0..<8 {
-                var rewriter = Self.rewriter(&random)
-                let data = Data(rewriter.text(tree).utf8)
-                total += 1
-                if Self.check(data, by: rewriter, fast: Snapshot.fastRead, decoder: {
-                    try? StoreCoding.decodeVersioned(Snapshot.self, from: $0, file: "snapshot.json")
-                }) { read += 1 }
+            total += 8
+            read += try Self.checkRewrites(of: canonical, count: 8, random: &random, fast: Snapshot.fastRead) {
+                try? StoreCoding.decodeVersioned(Snapshot.self, from: $0, file: "snapshot.json")
             }
         }
         #expect(read > total / 10)
@@ -251,12 +254,9 @@ struct FastJSONRoundTripTests {
             let canonical = try StoreCoding.encoder().encode(event)
             #expect(fast(canonical) == event, "the store's own form is read by the fast reader")
             #expect(canonical.withUnsafeBytes { EventReader.id($0.bindMemory(to: UInt8.self)) } == event.id)
-            let tree = try Self.tree(canonical)
-            for _ in 0..<6 {
-                var rewriter = Self.rewriter(&random)
-                let data = Data(rewriter.text(tree).utf8)
-                total += 1
-                if Self.check(data, by: rewriter, fast: fast, decoder: { try? StoreCoding.decoder().decode(Event.self, from: $0) }) { read += 1 }
+            total += 6
+            read += try Self.checkRewrites(of: canonical, count: 6, random: &random, fast: fast) {
+                try? StoreCoding.decoder().decode(Event.self, from: $0)
             }
         }
         #expect(read > total / 10)

@@ -32,10 +32,6 @@ enum EventReader {
         static let names: [StaticString] = ["date", "event", "force", "inverse", "kind", "previous", "role", "status", "text", "unit"]
     }
 
-    private static func required<T>(_ value: T?) throws(Unexpected) -> T {
-        guard let value else { throw Unexpected() }
-        return value
-    }
 
     private static func event(_ reader: inout JSONReader) throws(Unexpected) -> Event {
         var id: String?, kind: Change.Kind?, officer: String?, change: Change?, target: String?, time: Date?

@@ -34,6 +34,14 @@ struct JSONReader {
 
     init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
+    /// What `body` reads from the whole of `data`, or nil where it declines.
+    static func read<T>(_ data: Data, _ body: (inout JSONReader) throws(Unexpected) -> T) -> T? {
+        data.withUnsafeBytes { raw -> T? in
+            var reader = JSONReader(raw.bindMemory(to: UInt8.self))
+            return try? body(&reader)
+        }
+    }
+
     private static let quote = UInt8(ascii: "\""), backslash = UInt8(ascii: "\\")
 
     mutating func skipSpace() {
@@ -366,4 +374,10 @@ struct JSONReader {
             }
         }
     }
+}
+
+/// The value, or a decline if a field the schema requires was missing.
+func required<T>(_ value: T?) throws(JSONReader.Unexpected) -> T {
+    guard let value else { throw JSONReader.Unexpected() }
+    return value
 }

@@ -11,23 +11,12 @@ extension Snapshot {
     }
 
     /// The snapshot as the hand-written reader reads it, or nil where it declines.
-    static func fastRead(_ data: Data) -> Snapshot? {
-        data.withUnsafeBytes { raw -> Snapshot? in
-            var reader = JSONReader(raw.bindMemory(to: UInt8.self))
-            return try? SnapshotReader.snapshot(&reader)
-        }
-    }
+    static func fastRead(_ data: Data) -> Snapshot? { JSONReader.read(data, SnapshotReader.snapshot) }
 }
 
 /// Hand-written decoding of `snapshot.json` (see `Snapshot.read`).
 private enum SnapshotReader {
     typealias Unexpected = JSONReader.Unexpected
-
-
-    static func required<T>(_ value: T?) throws(Unexpected) -> T {
-        guard let value else { throw Unexpected() }
-        return value
-    }
 
     /// The few small parts go to `JSONDecoder`.
     static func decoded<T: Decodable>(_ type: T.Type, _ range: Range<Int>, in reader: JSONReader) throws(Unexpected) -> T {
