@@ -120,6 +120,17 @@ final class CommandLineTests {
         #expect(try duban("show", "jiading-2026:1.2").output.split(separator: "\n").filter { $0.contains("验收报告") }.count == 2)
     }
 
+    @Test("an undo of a change another officer has since changed again is refused (1), worded with where to look")
+    func staleUndoIsRefused() throws {
+        try duban("done", "jiading-2026:2.1", officer: "wang")
+        try duban("start", "jiading-2026:2.1", officer: "li")
+        let refused = try duban("undo", officer: "wang")
+        #expect(refused.status == 1)
+        #expect(refused.error == "duban: jiading-2026:2.1 was changed meanwhile (another terminal or officer); "
+                + "nothing recorded: look again (duban history jiading-2026:2.1)\n")
+        #expect(try duban("list", "--status", "doing").output.hasPrefix("jiading-2026:2.1  doing"))
+    }
+
     @Test("done on a measure with open tasks is refused (1) until forced, and the force is recorded")
     func doneNeedsForce() throws {
         let refused = try duban("done", "jiading-2026:1.1")
