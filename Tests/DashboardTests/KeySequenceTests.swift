@@ -234,6 +234,22 @@ struct KeySequenceTests {
         #expect(index.matches(of: "AI") == index.matches(of: "ai"))
     }
 
+    @Test("Backspace in the search widens it again: the matches are those of the shorter query, not a narrowing of the longer")
+    func searchBackspace() {
+        var s = Script()
+        s.press(c("/"))
+        s.type("服务点")
+        let narrow = s.state.search.matches
+        s.press(.backspace)
+        let wide = s.state.searchIndex.matches(of: "服务")
+        #expect(s.state.search.query == "服务" && s.state.search.matches == wide)
+        #expect(wide.count > narrow.count)
+        #expect(DashboardView.render(s.state).lines[28].contains("/\(wide.count) matches"))
+        s.press(.control("u"))
+        s.type("一件事")
+        #expect(s.state.search.matches == s.state.searchIndex.matches(of: "一件事"))
+    }
+
     @Test("a search with no match says so and ends")
     func noMatch() {
         var s = Script()
@@ -265,6 +281,28 @@ struct KeySequenceTests {
         #expect(s.state.listedMeasures == [1])
         s.press(c("f"), .control("u"), .enter)
         #expect(s.state.filter.isEmpty && s.state.listedMeasures == [0, 1])
+    }
+
+    @Test("PgDn on the measure screen stops with the last line at the bottom; PgUp right after scrolls back",
+          arguments: [Size(width: 60, height: 20), Size(width: 80, height: 16)])
+    func measureScrollEnd(size: Size) {
+        var s = Script(size: size)
+        s.open("jinshan-2026")
+        s.press(.left, c("G"), .right, c("G"), .enter)           // 3.6: seven tasks, a long text
+        var frames = [DashboardView.render(s.state).lines]
+        for _ in 0..<10 {
+            s.press(.pageDown)
+            frames.append(DashboardView.render(s.state).lines)
+        }
+        let body = s.state.layout.body
+        let last = frames[frames.count - 1]
+        // The last line of the document (the empty history) sits on the body's last row.
+        #expect(last[body.endRow - 1].contains("no changes yet"))
+        #expect(frames[frames.count - 2] == last)
+        s.press(.pageUp)
+        #expect(DashboardView.render(s.state).lines != last)
+        s.press(.pageDown)
+        #expect(DashboardView.render(s.state).lines == last)
     }
 
     @Test("a click selects, a click on the selection opens, the wheel scrolls")
