@@ -257,7 +257,7 @@ struct ScreenTests {
         _ = s.apply(.key(.pageUp))
         #expect(s.helpOffset == 0 && s.showsHelp)
         _ = s.apply(.key(.character("j"))) // only arrows and pages scroll; j closes, as any other key
-        #expect(!s.showsHelp && s.screen == .measure && s.checklistRow == 0)
+        #expect(!s.showsHelp && s.screen == .measure && s.checklistRow == .measure)
         _ = s.apply(.key(.character("?")))
         #expect(s.helpOffset == 0)
         _ = s.apply(.key(.escape))

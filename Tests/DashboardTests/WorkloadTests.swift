@@ -75,7 +75,7 @@ struct WorkloadTests {
         _ = press(&s, c("o"), c("o"), c("o"))
         #expect(s.workload?.order == .open)
         _ = press(&s, c("o"))
-        #expect(s.workload?.rows[s.workload?.row ?? 0].unit.name == "区经委") // the cursor stays on its unit
+        #expect(s.workload?.rows[s.workload?.cursor.row ?? 0].unit.name == "区经委") // the cursor stays on its unit
         _ = press(&s, c("g"), .enter)
         #expect(s.screen == .unitMeasures && s.workload?.measures == ["jinshan-2026:2.1", "jinshan-2026:2.2"])
         #expect(DashboardView.render(s).lines.contains { $0.contains("2.2 ✗ 优化监管检查") && $0.contains("lead") })
@@ -83,7 +83,7 @@ struct WorkloadTests {
         #expect(effects == [.loadHistory(measure: "jinshan-2026:2.2"), .loadSuggestions(measure: "jinshan-2026:2.2")])
         #expect(s.screen == .measure && s.selectedMeasure?.id == "jinshan-2026:2.2")
         _ = press(&s, .escape)
-        #expect(s.screen == .unitMeasures && s.workload?.measureRow == 1)
+        #expect(s.screen == .unitMeasures && s.workload?.measureCursor.row == 1)
         _ = press(&s, .escape)
         #expect(s.screen == .workload && s.workload?.unit == nil)
         _ = press(&s, .escape)
@@ -153,9 +153,9 @@ struct WorkloadTests {
         #expect(all.contains("+ \(found.units[0].name)（\(found.units[0].role.rawValue)）  like jinshan-2026:1.1 拓展“一件事”集成服务"))
         #expect(all.contains("Related measures in other plans (Enter opens)"))
         #expect(all.contains("◐ jinshan-2026:1.1 拓展“一件事”集成服务  doing"))
-        #expect(press(&s, c("y")) == [.record(target: measure.id, change: found.units[0].assignment)])
+        #expect(press(&s, c("y")) == [.record(target: measure.id, change: .assign(unit: found.units[0].name, role: found.units[0].role, previous: nil))])
         // Below the two tasks: the suggestions, one cursor row each.
-        #expect(press(&s, c("j"), c("j"), c("j"), c("j"), c("y")) == [.record(target: measure.id, change: found.units[1].assignment)])
+        #expect(press(&s, c("j"), c("j"), c("j"), c("j"), c("y")) == [.record(target: measure.id, change: .assign(unit: found.units[1].name, role: found.units[1].role, previous: nil))])
         #expect(press(&s, c(" ")) == []) // a suggestion row is not a status target
     }
 
@@ -180,11 +180,11 @@ struct WorkloadTests {
         // The measure, its tasks, then the related measures: the cursor walks onto them.
         let tasks = try #require(s.selectedMeasure).tasks.count
         for _ in 0...tasks { _ = press(&s, c("j")) }
-        #expect(s.checklistRow == tasks + 1)
+        #expect(s.checklistRow == .related(0))
         #expect(DashboardView.render(s).lines.contains { $0.hasPrefix("▸◐ jinshan-2026:1.1 拓展“一件事”集成服务") })
         #expect(press(&s, c(" ")) == []) // a related row is not a status target
         #expect(press(&s, .enter) == [.loadHistory(measure: "jinshan-2026:1.1"), .loadSuggestions(measure: "jinshan-2026:1.1")])
-        #expect(s.screen == .measure && s.selectedMeasure?.id == "jinshan-2026:1.1" && s.checklistRow == 0)
+        #expect(s.screen == .measure && s.selectedMeasure?.id == "jinshan-2026:1.1" && s.checklistRow == .measure)
         #expect(DashboardView.render(s).lines[0].contains("1.1 拓展“一件事”集成服务"))
         // One more step: from there to one of its related measures, then back twice.
         let next = try suggestions(for: "jinshan-2026:1.1", in: s)
@@ -197,7 +197,7 @@ struct WorkloadTests {
         #expect(press(&s, .escape) == [.loadHistory(measure: "jinshan-2026:1.1"), .loadSuggestions(measure: "jinshan-2026:1.1")])
         #expect(s.screen == .measure && s.selectedMeasure?.id == "jinshan-2026:1.1")
         #expect(press(&s, .escape) == [.loadHistory(measure: "jiading-2026:1.1"), .loadSuggestions(measure: "jiading-2026:1.1")])
-        #expect(s.screen == .measure && s.selectedMeasure?.id == "jiading-2026:1.1" && s.checklistRow == tasks + 1)
+        #expect(s.screen == .measure && s.selectedMeasure?.id == "jiading-2026:1.1" && s.checklistRow == .related(0))
         #expect(press(&s, .escape) == [])
         #expect(s.screen == .plan && s.currentPlan?.id == "jiading-2026" && s.selectedMeasure?.id == "jiading-2026:1.1")
     }
