@@ -182,4 +182,26 @@ extension AppState {
         measureScroll = Table.offset(showing: line, visibleRows: layout.body.height, current: measureScroll,
                                      rowCount: document.lines.count)
     }
+
+    // MARK: Help
+
+    /// The help overlay's layout for the current screen and window.
+    var helpGrid: HelpGrid {
+        HelpGrid(bindings: KeyMap.bindings(for: screen, searching: search.isActive), language: language,
+                         in: Rect(size: size))
+    }
+
+    /// While the help shows, ↑/↓/PgUp/PgDn (and the wheel) scroll it; any other key closes it.
+    mutating func scrollHelp(_ key: Key) {
+        let page = max(1, helpGrid.visibleRows - 1)
+        switch key {
+        case .up: helpOffset -= 1
+        case .down: helpOffset += 1
+        case .pageUp: helpOffset -= page
+        case .pageDown: helpOffset += page
+        case let .mouse(event) where event.kind == .wheelUp: helpOffset -= 3
+        case let .mouse(event) where event.kind == .wheelDown: helpOffset += 3
+        default: showsHelp = false
+        }
+    }
 }

@@ -53,7 +53,6 @@ extension AppState {
             prompt = nil
             filter = MeasureFilter(parsing: text)
             measureCursor = ListCursor(count: listedMeasures.count, visibleRows: layout.listRows)
-            if screen == .plan, listedMeasures.isEmpty { focus = .pillars }
             return []
         }
     }

@@ -163,6 +163,15 @@ struct FrameTests {
         expectFrame(d.frame, "prompt")
     }
 
+    @Test("due-date prompt with the cursor moved back into the text: the bar where typing goes", arguments: sizes)
+    func promptCursor(size: Size) {
+        var d = Dashboard(size)
+        d.open("jinshan-2026")
+        d.press(c("d"), .left, .left, .backspace)
+        d.type("1")
+        expectFrame(d.frame, "prompt-cursor")
+    }
+
     @Test("search prompt while typing: the first match selected, the match count", arguments: sizes)
     func searchTyping(size: Size) {
         var d = Dashboard(size)

@@ -159,6 +159,28 @@ struct WorkloadTests {
         #expect(press(&s, c(" ")) == []) // a suggestion row is not a status target
     }
 
+    @Test("y assigns through the shared change rules: a composite suggested name is refused with the rule's reason")
+    func acceptThroughRules() throws {
+        var workspace = FixturePlans.workspace
+        workspace.apply(Event(id: "u", time: t0, officer: "li", target: "jiading-2026:1.1",
+                              change: .unassign(unit: "区政务服务办", previous: .lead)))
+        var s = state(workspace)
+        _ = s.openPlan("jiading-2026")
+        _ = press(&s, .enter)
+        let id = "jiading-2026:1.1"
+        let source = RelatedMeasure(measureId: "jinshan-2026:1.1", planId: "jinshan-2026", title: "拓展“一件事”集成服务", status: .doing, score: 0.5)
+        _ = s.apply(.suggestions(MeasureSuggestions(measure: id, related: [], units: [
+            UnitSuggestion(name: "区发改委、区经委", role: .lead, source: source, score: 1),
+            UnitSuggestion(name: "区发展和改革委员会", role: .support, source: source, score: 0.5),
+        ])))
+        #expect(press(&s, c("y")) == [])
+        #expect(s.message == Message("区发改委、区经委: one unit at a time (no 、 , ， ; ；)", isError: true))
+        // The next suggestion is a single unit: accepted as suggested.
+        _ = press(&s, c("j"), c("j"), c("j"), c("j"))
+        #expect(s.checklistRow == .suggestion(1))
+        #expect(press(&s, c("y")) == [.record(target: id, change: .assign(unit: "区发展和改革委员会", role: .support, previous: nil))])
+    }
+
     /// What the executable answers to `.loadSuggestions` for the open measure.
     func suggestions(for id: String, in s: AppState) throws -> MeasureSuggestions {
         let index = SimilarityIndex(workspace: s.workspace)
