@@ -24,11 +24,9 @@ enum FrameSnapshot {
     }
 }
 
-/// Expects `canvas` to show exactly the stored frame `name` at its size, with a
-/// line diff on failure.
-func expectFrame(_ canvas: Canvas, _ name: String, fileID: StaticString = #fileID, filePath: StaticString = #filePath,
-                 line: UInt = #line, column: UInt = #column) {
-    let sourceLocation = SourceLocation(fileID: "\(fileID)", filePath: "\(filePath)", line: Int(line), column: Int(column))
+/// Expects `canvas` to show exactly the stored frame `name` at its size; a
+/// difference is reported as a line diff (− stored, + drawn).
+func expectFrame(_ canvas: Canvas, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) {
     let url = FrameSnapshot.url(name, canvas.size)
     let actual = FrameSnapshot.text(of: canvas)
     if FrameSnapshot.recording {
@@ -46,5 +44,8 @@ func expectFrame(_ canvas: Canvas, _ name: String, fileID: StaticString = #fileI
         Issue.record("no frame \(url.lastPathComponent): record it with RECORD_SNAPSHOTS=1 swift test", sourceLocation: sourceLocation)
         return
     }
-    expectNoDifference(actual, expected, "frame \(url.lastPathComponent)", fileID: fileID, filePath: filePath, line: line, column: column)
+    if actual != expected {
+        let lines = diff(expected, actual) ?? "(no line differs: line endings?)"
+        Issue.record("frame \(url.lastPathComponent) differs (− stored, + drawn):\n\(lines)", sourceLocation: sourceLocation)
+    }
 }
