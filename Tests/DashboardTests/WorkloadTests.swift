@@ -123,6 +123,23 @@ struct WorkloadTests {
         #expect(effects == [] && s.message == Message("区发改委: already assigned (lead)"))
     }
 
+    @Test("typing in the picker puts the cursor back on the first matching name; ↑ stops at the top; the editing keys edit")
+    func pickerCursor() {
+        var s = state()
+        _ = s.openPlan("jinshan-2026")
+        _ = press(&s, c("a"), .down, .down, .down)
+        #expect(s.picker?.cursor.row == 3)
+        type(&s, "区")
+        #expect(s.picker?.cursor.row == 0)
+        _ = press(&s, .up)
+        #expect(s.picker?.cursor.row == 0)
+        type(&s, "司x法")
+        _ = press(&s, .left, .backspace)
+        #expect(s.picker?.editor.text == "区司法" && s.picker?.options(directory: s.directory).first == "区司法局")
+        #expect(s.picker?.cursor.row == 0)
+        #expect(press(&s, .enter) == [.record(target: "jinshan-2026:1.1", change: .assign(unit: "区司法局", role: .support, previous: nil))])
+    }
+
     @Test("A removes one of the measure's units, picked from its list")
     func remove() {
         var s = state()
