@@ -13,7 +13,7 @@ let package = Package(
         .package(url: "https://github.com/pointfreeco/swift-custom-dump", from: "1.7.3"),
     ],
     targets: [
-        // Layers, dependencies pointing down only (see README, Architecture).
+        // Layers, dependencies pointing down only (see docs/architecture.md).
         .target(name: "PlanModel"),
         .target(name: "PlanImport", dependencies: ["PlanModel"]),
         .target(name: "JSONTree"),

@@ -1,5 +1,5 @@
 /// One district action plan as imported from its document: the tree of pillars,
-/// measures and tasks. Field names are the plan JSON schema (see README).
+/// measures and tasks. Field names are the plan JSON schema (see docs/import.md).
 public struct Plan: Codable, Equatable, Sendable {
     /// `<district-pinyin>-<year>`, e.g. `jiading-2026`.
     public var id: String

@@ -12,7 +12,7 @@ struct ParseCommand: ParsableCommand {
     @Argument(help: "The plan document (UTF-8 or GB18030 text or markdown).")
     var file: String
 
-    @Flag(help: "Print the plan as JSON (the schema in the README).")
+    @Flag(help: "Print the plan as JSON (the schema in docs/import.md).")
     var json = false
 
     @Option(help: "Plan id to use instead of the derived <district-pinyin>-<year>.")
