@@ -10,13 +10,56 @@ enum FrameSnapshot {
     static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Frames")
     static let recording = ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1"
 
-    /// The frame as stored: one line per terminal row, trailing blanks dropped.
+    /// The frame as stored: the text, one line per terminal row, then under
+    /// `-- styles` the style slot of every display column as one character
+    /// (`code(of:)`), so that what only colour shows (selection, traffic lights,
+    /// search matches) is in the picture too. Trailing blanks are dropped.
     static func text(of canvas: Canvas) -> String {
-        canvas.lines.map { line in
-            var trimmed = Substring(line)
-            while trimmed.last == " " { trimmed.removeLast() }
-            return String(trimmed)
-        }.joined(separator: "\n") + "\n"
+        let styles = (0..<canvas.size.height).map { row in
+            String((0..<canvas.size.width).map { code(of: canvas[$0, row].slot) })
+        }
+        return (canvas.lines + ["-- styles"] + styles).map(trimmed).joined(separator: "\n") + "\n"
+    }
+
+    static func trimmed(_ line: String) -> String {
+        var line = Substring(line)
+        while line.last == " " { line.removeLast() }
+        return String(line)
+    }
+
+    /// One character per style slot (the legend is in Tests/README.md); plain text is a blank.
+    static func code(of slot: StyleSlot) -> Character {
+        switch slot {
+        case .text: " "
+        case .textMuted: "m"
+        case .title: "T"
+        case .header: "H"
+        case .border: "b"
+        case .selection: "S"
+        case .selectionInactive: "s"
+        case .status: "u"
+        case .statusTodo: "o"
+        case .statusDoing: "d"
+        case .statusDone: "v"
+        case .statusBlocked: "x"
+        case .statusOverdue: "R"
+        case .statusDueSoon: "Y"
+        case .statusOnTrack: "G"
+        case .gauge: "g"
+        case .gaugeFilled: "#"
+        case .gaugeEmpty: "="
+        case .keyhint: "f"
+        case .keyhintKey: "F"
+        case .statusline: "l"
+        case .prompt: "p"
+        case .search: "q"
+        case .searchMatch: "M"
+        case .message: "e"
+        case .messageInfo: "i"
+        case .messageError: "E"
+        case .overlay: "O"
+        case .overlayBorder: "B"
+        }
     }
 
     static func url(_ name: String, _ size: Size) -> URL {

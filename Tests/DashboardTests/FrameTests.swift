@@ -69,6 +69,14 @@ struct FrameTests {
         expectFrame(d.frame, "plan")
     }
 
+    @Test("plan on its second pillar: an overdue measure (! in the overdue style) and a blocked one under the cursor", arguments: sizes)
+    func planOverdue(size: Size) {
+        var d = Dashboard(size)
+        d.open("jinshan-2026")
+        d.press(.left, c("j"), .right, c("j"))
+        expectFrame(d.frame, "plan-overdue")
+    }
+
     @Test("measure: status, units with roles, the text wrapped whole, tasks, notes and history", arguments: sizes)
     func measure(size: Size) throws {
         var d = Dashboard(size)
