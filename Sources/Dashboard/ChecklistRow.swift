@@ -9,7 +9,7 @@ public enum ChecklistRow: Hashable, Sendable {
 
 /// The measure screen's cursor rows in order: the measure, its tasks, the
 /// suggested units, the related measures. The one place that turns a cursor
-/// position into a row and back.
+/// position into a row.
 public struct Checklist: Equatable, Sendable {
     public var tasks: Int
     public var suggestions: Int
@@ -31,16 +31,6 @@ public struct Checklist: Equatable, Sendable {
         case (1 + tasks)..<(1 + tasks + suggestions): .suggestion(index - 1 - tasks)
         case (1 + tasks + suggestions)..<count: .related(index - 1 - tasks - suggestions)
         default: nil
-        }
-    }
-
-    /// The cursor position of `row`.
-    public func index(of row: ChecklistRow) -> Int {
-        switch row {
-        case .measure: 0
-        case let .task(i): 1 + i
-        case let .suggestion(i): 1 + tasks + i
-        case let .related(i): 1 + tasks + suggestions + i
         }
     }
 }

@@ -34,7 +34,7 @@ public struct Layout: Equatable, Sendable {
     }
 
     /// Rows of the picker above its list: what is typed, and the role for `a`.
-    public func pickerHeaderRows(_ kind: UnitPicker.Kind) -> Int { kind == .assign ? 2 : 1 }
+    func pickerHeaderRows(_ kind: UnitPicker.Kind) -> Int { kind == .assign ? 2 : 1 }
 
     /// How many names the picker shows at once.
     public func pickerRows(options: Int, kind: UnitPicker.Kind) -> Int {

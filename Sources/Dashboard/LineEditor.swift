@@ -46,7 +46,7 @@ public struct LineEditor: Equatable, Sendable {
 
     private func index(_ offset: Int) -> String.Index { text.index(text.startIndex, offsetBy: offset) }
 
-    public static let cursorBar = "▏"
+    static let cursorBar = "▏"
 
     /// The text with the cursor bar, fitted to `width` display columns: when it
     /// does not fit, the part around the cursor shows, so typing stays in view.
