@@ -150,11 +150,17 @@ struct WorkloadTests {
         #expect(effects == [.record(target: "jinshan-2026:1.1", change: .unassign(unit: "区政务服务办", previous: .support))])
     }
 
-    @Test("a measure without units shows suggested units and related measures; y accepts the selected or the first")
-    func suggestions() throws {
+    /// The fixtures with jiading-2026:1.1's only unit removed: a measure without units.
+    var unitless: Workspace {
         var workspace = FixturePlans.workspace
         workspace.apply(Event(id: "u", time: t0, officer: "li", target: "jiading-2026:1.1",
                               change: .unassign(unit: "区政务服务办", previous: .lead)))
+        return workspace
+    }
+
+    @Test("a measure without units shows suggested units and related measures; y accepts the selected or the first")
+    func suggestions() throws {
+        let workspace = unitless
         var s = state(workspace)
         _ = s.openPlan("jiading-2026")
         #expect(press(&s, .enter) == [.loadHistory(measure: "jiading-2026:1.1"), .loadSuggestions(measure: "jiading-2026:1.1")])
@@ -178,10 +184,7 @@ struct WorkloadTests {
 
     @Test("y assigns through the shared change rules: a composite suggested name is refused with the rule's reason")
     func acceptThroughRules() throws {
-        var workspace = FixturePlans.workspace
-        workspace.apply(Event(id: "u", time: t0, officer: "li", target: "jiading-2026:1.1",
-                              change: .unassign(unit: "区政务服务办", previous: .lead)))
-        var s = state(workspace)
+        var s = state(unitless)
         _ = s.openPlan("jiading-2026")
         _ = press(&s, .enter)
         let id = "jiading-2026:1.1"
