@@ -14,18 +14,12 @@ extension AppState {
             refreshSearch()
             refreshWorkload()
             message = Message(Label.reloaded.text(language))
-            if screen == .measure, let id = selectedMeasure?.id { effects = [.loadHistory(measure: id), .loadSuggestions(measure: id)] }
+            effects = reloads(after: nil)
         case let .recorded(events):
             for event in events { record(event) }
             if let event = events.last { message = Message(describe(event)) }
             refreshWorkload()
-            if screen == .measure, let id = selectedMeasure?.id,
-               events.contains(where: { $0.target == id || $0.target.hasPrefix(id + ".") }) {
-                effects = [.loadHistory(measure: id)]
-                if events.contains(where: { $0.target == id && [.assign, .unassign, .undo].contains($0.kind) }) {
-                    effects.append(.loadSuggestions(measure: id))
-                }
-            }
+            effects = reloads(after: events)
         case let .history(measure, events):
             if measure == selectedMeasure?.id { history = events }
         case let .suggestions(found):
@@ -42,6 +36,22 @@ extension AppState {
         }
         normalize()
         return effects
+    }
+
+    /// What the screen on show reads from the store again after the workspace
+    /// changed: after `events` were recorded, or after a reload (nil).
+    private func reloads(after events: [Event]?) -> [Effect] {
+        switch screen {
+        case .measure:
+            guard let id = selectedMeasure?.id else { return [] }
+            guard let events else { return [.loadHistory(measure: id), .loadSuggestions(measure: id)] }
+            guard events.contains(where: { $0.target == id || $0.target.hasPrefix(id + ".") }) else { return [] }
+            // Suggestions depend on the measure's units.
+            let unitsChanged = events.contains { $0.target == id && [.assign, .unassign, .undo].contains($0.kind) }
+            return [.loadHistory(measure: id)] + (unitsChanged ? [.loadSuggestions(measure: id)] : [])
+        case .plans, .plan, .workload, .unitMeasures:
+            return []
+        }
     }
 
     private mutating func handle(_ key: Key) -> [Effect] {

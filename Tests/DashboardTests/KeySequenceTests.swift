@@ -330,6 +330,20 @@ struct KeySequenceTests {
         #expect(s.state.planCursor.row == 1)
     }
 
+    @Test("on the measure screen a reload, or a change of its units, asks for its history and suggestions again; other screens ask nothing")
+    func measureReloads() {
+        var s = Script()
+        #expect(s.state.apply(.loaded(FixturePlans.workspace)) == [])
+        s.open("jinshan-2026")
+        s.press(.enter)
+        #expect(s.state.apply(.loaded(FixturePlans.workspace)) == [.loadHistory(measure: "jinshan-2026:1.1"),
+                                                                   .loadSuggestions(measure: "jinshan-2026:1.1")])
+        let assigned = event("jinshan-2026:1.1", .assign(unit: "区司法局", role: .support, previous: nil))
+        #expect(s.state.apply(.recorded([assigned])) == [.loadHistory(measure: "jinshan-2026:1.1"),
+                                                          .loadSuggestions(measure: "jinshan-2026:1.1")])
+        #expect(s.state.apply(.recorded([event("jinshan-2026:1.2", .note("另一项"))])) == [])
+    }
+
     @Test("reloading keeps the cursor and picks up changes made elsewhere")
     func reload() {
         var s = Script()
