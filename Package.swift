@@ -9,6 +9,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // Line diffs of whole screen frames in the dashboard's tests.
+        .package(url: "https://github.com/pointfreeco/swift-custom-dump", from: "1.7.3"),
     ],
     targets: [
         // Layers, dependencies pointing down only (see docs/architecture.md).
@@ -38,7 +40,9 @@ let package = Package(
         .executableTarget(name: "duban-store-writer", dependencies: ["PlanStore"], path: "Tests/StoreWriter"),
         .testTarget(name: "PlanStoreTests", dependencies: ["PlanStore", "Synthetic", "JSONTree", "duban-store-writer"]),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
-        .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "TerminalKit", "PlanModel", "TestSupport"]),
+        .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "TerminalKit", "PlanModel", "TestSupport",
+                                                          .product(name: "CustomDump", package: "swift-custom-dump")],
+                    exclude: ["Frames"]),
         // Runs the built `duban` binary against temporary stores.
         .testTarget(name: "CommandLineTests", dependencies: ["duban", "PlanStore"]),
 
