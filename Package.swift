@@ -10,13 +10,16 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        // Line diffs of whole screen frames in the dashboard's tests.
+        .package(url: "https://github.com/pointfreeco/swift-custom-dump", from: "1.7.3"),
     ],
     targets: [
         // Layers, dependencies pointing down only (see docs/architecture.md).
         .target(name: "PlanModel"),
         .target(name: "PlanImport", dependencies: ["PlanModel"]),
         .target(name: "JSONTree"),
-        .target(name: "PlanStore", dependencies: ["PlanModel", "JSONTree"]),
+        // FastJSON/README.md documents the hand-written JSON layer; it is not a resource.
+        .target(name: "PlanStore", dependencies: ["PlanModel", "JSONTree"], exclude: ["FastJSON/README.md"]),
         .target(name: "TerminalKit", dependencies: ["JSONTree"]),
         .target(name: "Dashboard", dependencies: ["PlanModel", "TerminalKit"]),
         // The ledger as an Excel workbook: the XML parts written here, the zip container by ZIPFoundation.
@@ -38,10 +41,12 @@ let package = Package(
         .testTarget(name: "PlanImportTests", dependencies: ["PlanImport", "PlanModel"]),
         // A child process for the store's crash and concurrency tests: marks measures and prints each acknowledged id.
         .executableTarget(name: "duban-store-writer", dependencies: ["PlanStore"], path: "Tests/StoreWriter"),
-        .testTarget(name: "PlanStoreTests", dependencies: ["PlanStore", "duban-store-writer"]),
+        .testTarget(name: "PlanStoreTests", dependencies: ["PlanStore", "Synthetic", "JSONTree", "duban-store-writer"]),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
         .testTarget(name: "LedgerXLSXTests", dependencies: ["LedgerXLSX", "PlanModel", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
-        .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "TerminalKit", "PlanModel", "TestSupport"]),
+        .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "TerminalKit", "PlanModel", "TestSupport",
+                                                          .product(name: "CustomDump", package: "swift-custom-dump")],
+                    exclude: ["Frames"]),
         // Runs the built `duban` binary against temporary stores.
         .testTarget(name: "CommandLineTests", dependencies: ["duban", "PlanStore"]),
 

@@ -17,17 +17,15 @@ public struct AppState: Equatable, Sendable {
 
     public internal(set) var screen: Screen = .plans
     public internal(set) var focus: Focus = .measures
-    /// Cursor rows: the plan in the plans list (also the open plan), the pillar,
-    /// the measure within the pillar's filtered list, and the measure screen's
-    /// checklist (0 is the measure itself, 1… its tasks).
-    public internal(set) var planRow = 0
-    public internal(set) var pillarRow = 0
-    public internal(set) var measureRow = 0
-    public internal(set) var checklistRow = 0
-    /// First rows shown of each list, and of the measure screen.
-    public internal(set) var planOffset = 0
-    public internal(set) var pillarOffset = 0
-    public internal(set) var measureOffset = 0
+    /// The plans list (its row is also the open plan), the open plan's pillars,
+    /// and the selected pillar's measures that pass the filter.
+    public internal(set) var planCursor = ListCursor()
+    public internal(set) var pillarCursor = ListCursor()
+    public internal(set) var measureCursor = ListCursor()
+    /// The measure screen: the `ChecklistRow` under the cursor (its position in
+    /// `checklist`; the whole checklist is in the document, which scrolls by
+    /// `measureScroll`, its first line shown).
+    public internal(set) var checklistCursor = ListCursor()
     public internal(set) var measureScroll = 0
 
     public internal(set) var showsHelp = false
@@ -67,6 +65,7 @@ public struct AppState: Equatable, Sendable {
         self.themeNames = themeNames
         self.themeName = themeName
         summarizeAll()
+        normalize()
     }
 
     private mutating func summarizeAll() {
@@ -77,15 +76,15 @@ public struct AppState: Equatable, Sendable {
 
     // MARK: What is selected
 
-    public var currentPlan: Plan? { workspace.plans.indices.contains(planRow) ? workspace.plans[planRow] : nil }
+    public var currentPlan: Plan? { workspace.plans.indices.contains(planCursor.row) ? workspace.plans[planCursor.row] : nil }
 
     public var currentPillar: Pillar? {
-        guard let plan = currentPlan, plan.pillars.indices.contains(pillarRow) else { return nil }
-        return plan.pillars[pillarRow]
+        guard let plan = currentPlan, plan.pillars.indices.contains(pillarCursor.row) else { return nil }
+        return plan.pillars[pillarCursor.row]
     }
 
     /// Indexes of the current pillar's measures that pass the filter.
-    public var listedMeasures: [Int] { listedMeasures(of: pillarRow) }
+    public var listedMeasures: [Int] { listedMeasures(of: pillarCursor.row) }
 
     public func listedMeasures(of pillar: Int) -> [Int] {
         guard let plan = currentPlan, plan.pillars.indices.contains(pillar) else { return [] }
@@ -98,8 +97,8 @@ public struct AppState: Equatable, Sendable {
     public var selectedMeasure: Measure? {
         guard let pillar = currentPillar else { return nil }
         let listed = listedMeasures
-        guard listed.indices.contains(measureRow) else { return nil }
-        return pillar.measures[listed[measureRow]]
+        guard listed.indices.contains(measureCursor.row) else { return nil }
+        return pillar.measures[listed[measureCursor.row]]
     }
 
     /// The id a change key acts on: the selected measure on the plan screen, the
@@ -110,8 +109,12 @@ public struct AppState: Equatable, Sendable {
         case .plan: return focus == .measures ? selectedMeasure?.id : nil
         case .unitMeasures: return drilledMeasure?.id
         case .measure:
-            guard let measure = selectedMeasure, checklistRow <= measure.tasks.count else { return nil }
-            return checklistRow == 0 ? measure.id : measure.tasks[checklistRow - 1].id
+            guard let measure = selectedMeasure else { return nil }
+            switch checklistRow {
+            case .measure: return measure.id
+            case let .task(i): return measure.tasks.indices.contains(i) ? measure.tasks[i].id : nil
+            case .suggestion, .related, nil: return nil
+            }
         }
     }
 
@@ -127,21 +130,35 @@ public struct AppState: Equatable, Sendable {
 
     /// The measure under the cursor of a unit's measure list.
     public var drilledMeasure: Measure? {
-        guard let workload, workload.unit != nil, workload.measures.indices.contains(workload.measureRow) else { return nil }
-        return workspace.measure(workload.measures[workload.measureRow])
+        guard let workload, workload.unit != nil, workload.measures.indices.contains(workload.measureCursor.row) else { return nil }
+        return workspace.measure(workload.measures[workload.measureCursor.row])
     }
+
+    /// The suggestions and related measures found for the measure on screen, if they are for it.
+    var currentSuggestions: MeasureSuggestions? {
+        guard screen == .measure, let measure = selectedMeasure, let suggestions, suggestions.measure == measure.id else { return nil }
+        return suggestions
+    }
+
+    /// The measure screen's cursor rows for the measure on screen.
+    public var checklist: Checklist {
+        Checklist(tasks: selectedMeasure?.tasks.count ?? 0, suggestions: shownSuggestions.count,
+                  related: currentSuggestions?.related.count ?? 0)
+    }
+
+    /// The row under the measure screen's cursor.
+    public var checklistRow: ChecklistRow? { checklist.row(at: checklistCursor.row) }
 
     /// The related measure under the measure screen's cursor.
     public var selectedRelated: RelatedMeasure? {
-        guard screen == .measure, let measure = selectedMeasure, let suggestions, suggestions.measure == measure.id else { return nil }
-        let index = checklistRow - measure.tasks.count - 1 - shownSuggestions.count
-        return suggestions.related.indices.contains(index) ? suggestions.related[index] : nil
+        guard case let .related(i) = checklistRow, let related = currentSuggestions?.related, related.indices.contains(i) else { return nil }
+        return related[i]
     }
 
     /// The unit suggestions the measure screen offers: only for a measure whose
     /// document names no units or that has none left.
     public var shownSuggestions: [UnitSuggestion] {
-        guard screen == .measure, let measure = selectedMeasure, let suggestions, suggestions.measure == measure.id,
+        guard let suggestions = currentSuggestions, let measure = selectedMeasure,
               measure.units.isEmpty || workspace.units(of: measure).isEmpty else { return [] }
         return suggestions.units
     }
@@ -157,19 +174,5 @@ public struct AppState: Equatable, Sendable {
         if let plan = workspace.location(of: event.target)?.plan {
             planSummaries[plan] = PlanSummary(workspace.plans[plan], in: workspace, today: today)
         }
-    }
-}
-
-extension AppState {
-    /// Opens a plan's screen directly (`duban --plan ID`); false when no plan has that id.
-    public mutating func openPlan(_ id: String) -> Bool {
-        guard let index = workspace.plans.firstIndex(where: { $0.id == id }) else { return false }
-        planRow = index
-        screen = .plan
-        pillarRow = 0
-        measureRow = 0
-        focus = listedMeasures.isEmpty ? .pillars : .measures
-        normalize()
-        return true
     }
 }

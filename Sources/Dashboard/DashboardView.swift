@@ -84,11 +84,9 @@ public enum DashboardView {
             let head = " \(prompt.label.text(language)): "
             let headWidth = DisplayWidth.of(head)
             canvas.write(head, column: rect.column, row: rect.row, slot: .prompt)
-            // Show the end of long input, where the typing happens, with a cursor bar.
-            let room = max(0, rect.width - headWidth - 2)
-            var shown = prompt.text
-            while DisplayWidth.of(shown) > room, !shown.isEmpty { shown.removeFirst() }
-            canvas.write(shown + "▏", column: rect.column + headWidth, row: rect.row, slot: .prompt)
+            // Long input shows around the cursor, where the typing happens.
+            canvas.write(prompt.editor.shown(width: rect.width - headWidth - 1), column: rect.column + headWidth, row: rect.row,
+                         slot: .prompt)
             if case .search = prompt.kind, !state.search.query.isEmpty {
                 let count = matchCount(state)
                 canvas.write(count, column: rect.endColumn - DisplayWidth.of(count) - 1, row: rect.row, slot: .search)
@@ -119,19 +117,26 @@ public enum DashboardView {
     private static func position(_ state: AppState) -> String {
         switch state.screen {
         case .plans:
-            return state.workspace.plans.isEmpty ? "" : "\(state.planRow + 1)/\(state.workspace.plans.count)"
+            return state.workspace.plans.isEmpty ? "" : "\(state.planCursor.row + 1)/\(state.workspace.plans.count)"
         case .plan:
             let count = state.listedMeasures.count
-            return count == 0 ? "" : "\(state.measureRow + 1)/\(count)"
+            return count == 0 ? "" : "\(state.measureCursor.row + 1)/\(count)"
         case .measure:
+            // The task under the cursor of all tasks; 0 on the measure, all of them below the tasks.
             guard let measure = state.selectedMeasure else { return "" }
-            return "\(min(state.checklistRow, measure.tasks.count))/\(measure.tasks.count)"
+            let task: Int
+            switch state.checklistRow {
+            case .measure, nil: task = 0
+            case let .task(i): task = i + 1
+            case .suggestion, .related: task = measure.tasks.count
+            }
+            return "\(task)/\(measure.tasks.count)"
         case .workload:
             guard let workload = state.workload, !workload.rows.isEmpty else { return "" }
-            return "\(workload.row + 1)/\(workload.rows.count)"
+            return "\(workload.cursor.row + 1)/\(workload.rows.count)"
         case .unitMeasures:
             guard let workload = state.workload, !workload.measures.isEmpty else { return "" }
-            return "\(workload.measureRow + 1)/\(workload.measures.count)"
+            return "\(workload.measureCursor.row + 1)/\(workload.measures.count)"
         }
     }
 

@@ -24,4 +24,20 @@ public struct Layout: Equatable, Sendable {
 
     public var pillarWidth: Int { min(34, max(16, size.width * 3 / 10)) }
     public var separatorColumn: Int { pillarWidth }
+
+    /// The unit picker's box over the body for `options` names: up to 12 shown,
+    /// below the typed line and, for `a`, the role line.
+    public func pickerBox(options: Int, kind: UnitPicker.Kind) -> Rect {
+        let width = min(body.width - 2, 52)
+        let height = min(body.height, 2 + pickerHeaderRows(kind) + max(1, min(options, 12)))
+        return body.centered(Size(width: width, height: height))
+    }
+
+    /// Rows of the picker above its list: what is typed, and the role for `a`.
+    func pickerHeaderRows(_ kind: UnitPicker.Kind) -> Int { kind == .assign ? 2 : 1 }
+
+    /// How many names the picker shows at once.
+    public func pickerRows(options: Int, kind: UnitPicker.Kind) -> Int {
+        max(1, pickerBox(options: options, kind: kind).height - 2 - pickerHeaderRows(kind))
+    }
 }

@@ -24,7 +24,7 @@ struct PlanScreen: Widget {
         let numberWidth = min(4, plan.pillars.map { DisplayWidth.of($0.number) }.max() ?? 2)
         let table = Table(columns: [.init(.fixed(numberWidth)), .init(.flexible(minimum: 4)), .init(.fixed(5), alignment: .trailing)],
                           header: ["", Label.pillar.heading(state.language), ""],
-                          rowCount: plan.pillars.count, offset: state.pillarOffset, selected: state.pillarRow,
+                          rowCount: plan.pillars.count, offset: state.pillarCursor.offset, selected: state.pillarCursor.row,
                           selectionSlot: state.focus == .pillars ? .selection : .selectionInactive) { index in
             let pillar = plan.pillars[index]
             let done = pillar.measures.count { workspace.status(of: $0) == .done }
@@ -61,8 +61,8 @@ struct PlanScreen: Widget {
         if showUnits { header.append(Label.units.heading(language)) }
         header.append(Label.due.heading(language))
         let query = state.search.isActive ? state.search.query : nil
-        let table = Table(columns: columns, header: header, rowCount: listed.count, offset: state.measureOffset,
-                          selected: state.measureRow, selectionSlot: state.focus == .measures ? .selection : .selectionInactive,
+        let table = Table(columns: columns, header: header, rowCount: listed.count, offset: state.measureCursor.offset,
+                          selected: state.measureCursor.row, selectionSlot: state.focus == .measures ? .selection : .selectionInactive,
                           highlight: query) { index in
             let measure = pillar.measures[listed[index]]
             let status = workspace.status(of: measure)

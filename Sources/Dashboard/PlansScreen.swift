@@ -38,8 +38,8 @@ struct PlansScreen: Widget {
                        : [StatusMark.glyph(.doing), StatusMark.glyph(.blocked), DueLight.overdue.glyph]
         let summaries = state.planSummaries
         let query = state.search.isActive ? state.search.query : nil
-        let table = Table(columns: columns, header: header, rowCount: plans.count, offset: state.planOffset,
-                          selected: state.planRow, highlight: query) { index in
+        let table = Table(columns: columns, header: header, rowCount: plans.count, offset: state.planCursor.offset,
+                          selected: state.planCursor.row, highlight: query) { index in
             let plan = plans[index]
             let s = summaries[index]
             var items = [Table.Item(plan.title, searchable: true)]

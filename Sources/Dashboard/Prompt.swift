@@ -1,5 +1,4 @@
-/// A line of text being typed in the status line. Editing works on whole
-/// characters, so Chinese input and Backspace over it behave.
+/// A line of text being typed in the status line, edited by a `LineEditor`.
 public struct Prompt: Equatable, Sendable {
     public enum Kind: Equatable, Sendable {
         case note(target: String)
@@ -10,12 +9,15 @@ public struct Prompt: Equatable, Sendable {
     }
 
     public var kind: Kind
-    public var text: String
+    public var editor: LineEditor
 
+    /// A prompt holding `text`, the cursor after it.
     public init(kind: Kind, text: String = "") {
         self.kind = kind
-        self.text = text
+        editor = LineEditor(text)
     }
+
+    public var text: String { editor.text }
 
     public var label: Label {
         switch kind {

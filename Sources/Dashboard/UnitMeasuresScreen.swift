@@ -29,8 +29,8 @@ struct UnitMeasuresScreen: Widget {
         }
         columns.append(.init(.fixed(fullDate ? 12 : 7)))
         header.append(Label.due.heading(language))
-        let table = Table(columns: columns, header: header, rowCount: measures.count, offset: workload.measureOffset,
-                          selected: workload.measureRow) { index in
+        let table = Table(columns: columns, header: header, rowCount: measures.count, offset: workload.measureCursor.offset,
+                          selected: workload.measureCursor.row) { index in
             let measure = measures[index]
             let status = workspace.status(of: measure)
             let progress = workspace.taskProgress(of: measure)

@@ -10,8 +10,10 @@ public struct UnitPicker: Equatable, Sendable {
     public var target: String
     /// Every name offered, before filtering.
     public var names: [String]
-    public var text = ""
-    public var row = 0
+    /// What is typed, which filters the names.
+    public var editor = LineEditor()
+    /// The cursor over `options`.
+    public var cursor = ListCursor()
     public var role: Role
 
     public init(kind: Kind, target: String, names: [String], role: Role = .lead) {
@@ -23,14 +25,14 @@ public struct UnitPicker: Equatable, Sendable {
 
     /// The names that contain what is typed (or one of whose aliases does).
     public func matches(directory: UnitDirectory) -> [String] {
-        let typed = text.trimmingCharacters(in: " ")
+        let typed = editor.text.trimmingCharacters(in: " ")
         guard !typed.isEmpty else { return names }
         return names.filter { name in name.contains(typed) || directory.aliases(of: name).contains { $0.contains(typed) } }
     }
 
     /// The typed name when `a` would create it: not empty and no offered name is that unit.
     public func newName(directory: UnitDirectory) -> String? {
-        let typed = text.trimmingCharacters(in: " ")
+        let typed = editor.text.trimmingCharacters(in: " ")
         guard kind == .assign, !typed.isEmpty, !names.contains(where: { directory.isSameUnit($0, typed) }) else { return nil }
         return typed
     }

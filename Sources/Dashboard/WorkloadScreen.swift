@@ -57,8 +57,8 @@ struct WorkloadScreen: Widget {
         columns += countLabels.indices.map { .init(.fixed(width($0)), alignment: .trailing) }
         header += wide ? countLabels.map { $0.heading(language) } : narrowHeaders
         let scale = rows.map(\.total).max() ?? 1
-        let table = Table(columns: columns, header: header, rowCount: rows.count, offset: workload.offset,
-                          selected: workload.row) { index in
+        let table = Table(columns: columns, header: header, rowCount: rows.count, offset: workload.cursor.offset,
+                          selected: workload.cursor.row) { index in
             let row = rows[index]
             let district = districtNames[row.unit.district] ?? row.unit.district
             var items = [Table.Item(allPlans && !wide ? "\(row.unit.name)·\(district)" : row.unit.name)]

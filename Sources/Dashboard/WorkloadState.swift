@@ -7,15 +7,15 @@ public struct WorkloadState: Equatable, Sendable {
     public var plan: String?
     public var order: Workload.Order = .open
     public var rows: [Workload.Row] = []
-    public var row = 0
-    public var offset = 0
+    /// The cursor over `rows`.
+    public var cursor = ListCursor()
     /// Where Esc goes back to.
     public var origin: Screen
     /// The unit drilled into, and its measures' ids in plan order.
     public var unit: Workload.Row?
     public var measures: [String] = []
-    public var measureRow = 0
-    public var measureOffset = 0
+    /// The cursor over `measures`.
+    public var measureCursor = ListCursor()
 
     public init(plan: String?, origin: Screen) {
         self.plan = plan

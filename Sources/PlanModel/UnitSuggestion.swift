@@ -1,5 +1,6 @@
 /// A unit proposed for a measure because similar measures of other plans name
-/// it. Accepting it records `assignment`.
+/// it. Accepting it assigns `name` in `role` through the change rules
+/// (`Workspace.change(assigning:role:to:directory:)`), like any other assignment.
 public struct UnitSuggestion: Equatable, Sendable, Encodable {
     /// The name to assign, in the measure's own district (公安金山分局 → 公安嘉定分局).
     public var name: String
@@ -16,7 +17,4 @@ public struct UnitSuggestion: Equatable, Sendable, Encodable {
         self.source = source
         self.score = score
     }
-
-    /// The change that accepts the suggestion.
-    public var assignment: Change { .assign(unit: name, role: role, previous: nil) }
 }

@@ -3,6 +3,10 @@
 public struct Workspace: Equatable, Sendable {
     public private(set) var plans: [Plan]
     public private(set) var ledger: Ledger
+    /// Set on a store's slice for some ids (`PlanStoring.workspace(for:)`): enough
+    /// to decide changes, but its plans and measures may have empty titles and
+    /// text, so it is never shown or reported.
+    public let isSlice: Bool
     private var index: [String: Slot] = [:]
 
     /// Where an id points inside `plans`.
@@ -33,9 +37,10 @@ public struct Workspace: Equatable, Sendable {
         }
     }
 
-    public init(plans: [Plan], ledger: Ledger = Ledger()) {
+    public init(plans: [Plan], ledger: Ledger = Ledger(), isSlice: Bool = false) {
         self.plans = plans
         self.ledger = ledger
+        self.isSlice = isSlice
         reindex()
     }
 

@@ -4,8 +4,9 @@ import PlanModel
 /// Builds an officer's events from the current state: each carries the value
 /// it replaces, so it can be undone. A change that changes nothing gives nil.
 /// The rules (e.g. a measure with open tasks is done only with `force`) are
-/// `Workspace`'s, shared with the dashboard; this adds id, time and officer and
-/// words refusals for the command line.
+/// `Workspace`'s, shared with the dashboard; this stamps every event with id,
+/// time and officer (the one place that does) and passes refusals on typed,
+/// for the command line and the dashboard to word.
 public struct EventFactory: Sendable {
     public var officer: String
     public var time: Date
@@ -15,40 +16,28 @@ public struct EventFactory: Sendable {
         self.time = time
     }
 
-    private func event(_ target: String, _ change: Change) -> Event {
+    /// The event of `change` on `target`, stamped with a new id, this time and this officer.
+    public func event(_ target: String, _ change: Change) -> Event {
         Event(id: EventID.make(time: time), time: time, officer: officer, target: target, change: change)
     }
 
-    /// What the workspace's rule decides, with a refusal worded for the command line.
-    private func decide<Decision>(_ verb: String, in workspace: Workspace,
+    /// What the workspace's rule decides; an unknown id gets the closest existing ids.
+    private func decide<Decision>(in workspace: Workspace,
                                   _ rule: () throws(ChangeRefusal) -> Decision) throws(StoreError) -> Decision {
         do {
             return try rule()
         } catch {
-            switch error {
-            case let .unknownId(id):
+            if case let .unknownId(id) = error {
                 throw StoreError.unknownId(id, closest: IdSuggestions.closest(to: id, among: workspace.allIds))
-            case let .notAMeasure(id):
-                throw StoreError.badInput("\(verb) takes a measure id; \(id) is a task")
-            case let .openTasks(id, open):
-                throw StoreError.refused("\(id) has \(open.count) open task\(open.count == 1 ? "" : "s") (\(open.joined(separator: ", "))); use --force to mark it done anyway")
-            case let .emptyNote(id):
-                throw StoreError.badInput("the note for \(id) is empty")
-            case .emptyUnitName:
-                throw StoreError.badInput("the unit name is empty")
-            case let .compositeUnitName(unit):
-                throw StoreError.badInput("\(unit) names several units (it contains 、 , ， ; or ；); assign them one at a time")
-            case let .notAssigned(unit, id, assigned):
-                let names = assigned.joined(separator: ", ")
-                throw StoreError.refused("\(unit) is not assigned to \(id) (assigned: \(names.isEmpty ? "none" : names))")
             }
+            throw StoreError.refused(error)
         }
     }
 
     /// Marks a measure or task. Marking a measure done while it has open tasks
     /// is refused unless `force`, which the event records.
     public func status(_ status: Status, of id: String, in workspace: Workspace, force: Bool = false) throws(StoreError) -> Event? {
-        try decide("status", in: workspace) { () throws(ChangeRefusal) in
+        try decide(in: workspace) { () throws(ChangeRefusal) in
             try workspace.change(marking: id, as: status, force: force)
         }.map { event(id, $0) }
     }
@@ -56,30 +45,30 @@ public struct EventFactory: Sendable {
     /// Back to not started: the mark is cleared, so a measure's status derives
     /// from its tasks again, unless they are all done (then it is marked todo).
     public func reopen(_ id: String, in workspace: Workspace) throws(StoreError) -> Event? {
-        try decide("reopen", in: workspace) { () throws(ChangeRefusal) in try workspace.change(reopening: id) }.map { event(id, $0) }
+        try decide(in: workspace) { () throws(ChangeRefusal) in try workspace.change(reopening: id) }.map { event(id, $0) }
     }
 
     public func note(_ text: String, on id: String, in workspace: Workspace) throws(StoreError) -> Event {
-        event(id, try decide("note", in: workspace) { () throws(ChangeRefusal) in try workspace.change(noting: text, on: id) })
+        event(id, try decide(in: workspace) { () throws(ChangeRefusal) in try workspace.change(noting: text, on: id) })
     }
 
     public func assign(_ unit: String, role: Role, to id: String, in workspace: Workspace,
                        directory: UnitDirectory) throws(StoreError) -> Event? {
-        try decide("assign", in: workspace) { () throws(ChangeRefusal) in
+        try decide(in: workspace) { () throws(ChangeRefusal) in
             try workspace.change(assigning: unit, role: role, to: id, directory: directory)
         }.map { event(id, $0) }
     }
 
     public func unassign(_ unit: String, from id: String, in workspace: Workspace,
                          directory: UnitDirectory) throws(StoreError) -> Event {
-        event(id, try decide("unassign", in: workspace) { () throws(ChangeRefusal) in
+        event(id, try decide(in: workspace) { () throws(ChangeRefusal) in
             try workspace.change(unassigning: unit, from: id, directory: directory)
         })
     }
 
     /// Sets the due date, or clears it (`nil`) back to none.
     public func due(_ day: Day?, of id: String, in workspace: Workspace) throws(StoreError) -> Event? {
-        try decide("due", in: workspace) { () throws(ChangeRefusal) in try workspace.change(settingDue: day, of: id) }.map { event(id, $0) }
+        try decide(in: workspace) { () throws(ChangeRefusal) in try workspace.change(settingDue: day, of: id) }.map { event(id, $0) }
     }
 
     /// Undo events for the officer's last `steps` changes not yet undone, newest first.
@@ -101,8 +90,7 @@ public struct EventFactory: Sendable {
         var workspace = workspace
         for event in events {
             guard workspace.isCurrent(event.change, on: event.target) else {
-                throw StoreError.refused("\(event.target) was changed meanwhile (another terminal or officer); "
-                                         + "nothing recorded: look again (duban history \(event.target))")
+                throw StoreError.changedMeanwhile(target: event.target)
             }
             workspace.apply(event)
         }

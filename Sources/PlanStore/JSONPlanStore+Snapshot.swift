@@ -39,8 +39,12 @@ extension JSONPlanStore {
                 warn("\(journal.path): the first \(covered) bytes differ from what the snapshot covers (rewritten or merged); folding the whole journal")
             }
         }
-        let reading = journal.read(data, from: start)
+        var reading = journal.read(data, from: start)
         reading.problems.forEach(warn)
+        if start > 0 {
+            // A line the snapshot folded may come again after it (a union merge, a file sync): folded once.
+            reading.events = data.withUnsafeBytes { journal.dropping(reading.events, foldedBefore: start, in: $0) }
+        }
         for event in reading.events { ledger.apply(event) }
         let digest = data.withUnsafeBytes { Digest.of(UnsafeRawBufferPointer(rebasing: $0[0..<reading.end])) }
         return Fold(ledger: ledger, end: reading.end, digest: digest, tailEvents: reading.events.count,

@@ -136,7 +136,7 @@ public struct JSONPlanStore: PlanStoring {
         let byPlan = Dictionary(grouping: entries, by: \.plan).sorted { $0.key < $1.key }.map { plan, entries in
             Plan(id: plan, title: "", pillars: [Pillar(number: "", title: "", measures: entries.map(\.measure))])
         }
-        return Workspace(plans: byPlan, ledger: ledger)
+        return Workspace(plans: byPlan, ledger: ledger, isSlice: true)
     }
 
     public func ledger(of officer: String) throws(StoreError) -> Ledger {

@@ -128,6 +128,22 @@ struct Journal: Sendable {
         reading.events = events.filter { seen.insert($0.id).inserted }
     }
 
+    /// `events` without those whose id is on a line of `bytes[0..<end]`: so where
+    /// a repeated line sits, before or after a snapshot's point, never matters.
+    /// Only the ids of those lines are read; a line not in the store's own form is decoded.
+    func dropping(_ events: [Event], foldedBefore end: Int, in bytes: UnsafeRawBufferPointer) -> [Event] {
+        guard !events.isEmpty else { return events }
+        let wanted = Set(events.map(\.id))
+        var found = Set<String>()
+        let typed = bytes.assumingMemoryBound(to: UInt8.self)
+        for line in Journal.lines(in: bytes, from: 0, to: min(end, bytes.count)) {
+            let text = UnsafeBufferPointer(rebasing: typed[line])
+            guard let id = EventReader.id(text) ?? (try? StoreCoding.decoder().decode(Event.self, from: Data(text)))?.id else { continue }
+            if wanted.contains(id) { found.insert(id) }
+        }
+        return found.isEmpty ? events : events.filter { !found.contains($0.id) }
+    }
+
     /// The event of each line (nil for a line that cannot be read, which is reported).
     private func decodeWithJSONDecoder(_ lines: [Range<Int>], in bytes: UnsafeRawBufferPointer,
                                        problems: inout [String]) -> [Event?] {
@@ -145,7 +161,7 @@ struct Journal: Sendable {
             do {
                 return try decoder.decode(Event.self, from: data)
             } catch {
-                let reason = JSONSyntax.firstError(in: data).map { "byte \(line.lowerBound + $0.offset): \($0.reason)" }
+                let reason = JSONReader.firstError(in: data).map { "byte \(line.lowerBound + $0.offset): \($0.reason)" }
                     ?? "byte \(line.lowerBound): \(StoreCoding.describe(error))"
                 problems.append("\(path): unreadable event skipped (kept in the journal) at \(reason)")
                 return nil

@@ -10,7 +10,7 @@ public protocol PlanStoring: Sendable {
     /// Enough of the workspace to decide and record changes to `ids` (measure
     /// or task ids): their measures with task ids, units and due dates, and
     /// every event recorded against them. It may hold more; plan and measure
-    /// titles and text may be empty. An unknown id throws `unknownId` with the
+    /// titles and text may be empty, and then it is marked `isSlice`. An unknown id throws `unknownId` with the
     /// closest existing ids.
     func workspace(for ids: [String]) throws(StoreError) -> Workspace
 

@@ -34,7 +34,7 @@ enum StoreCoding {
         do {
             return try decoder().decode(type, from: data)
         } catch {
-            if let (offset, reason) = JSONSyntax.firstError(in: data) {
+            if let (offset, reason) = JSONReader.firstError(in: data) {
                 throw StoreError.corrupt(file: file, offset: base + offset, reason: reason)
             }
             throw StoreError.corrupt(file: file, offset: base, reason: describe(error))

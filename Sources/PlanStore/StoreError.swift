@@ -1,4 +1,5 @@
 import Foundation
+import PlanModel
 
 /// Why a store operation failed. Each case reads as one line naming the file
 /// or id and the problem.
@@ -13,8 +14,10 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case corrupt(file: String, offset: Int, reason: String)
     /// A system call failed; nothing was acknowledged.
     case io(file: String, operation: String, code: Int32)
-    /// The change is valid but not allowed as asked (e.g. done with open tasks without force).
-    case refused(String)
+    /// The change rules refuse the change as asked (e.g. done with open tasks without force).
+    case refused(ChangeRefusal)
+    /// The change was decided on a state of `target` that has changed since (another terminal or officer).
+    case changedMeanwhile(target: String)
     /// The request itself is malformed (a bad id, a bad plan).
     case badInput(String)
 
@@ -30,8 +33,11 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             "\(file): unreadable at byte \(offset): \(reason)"
         case let .io(file, operation, code):
             "\(file): \(operation) failed: \(String(cString: strerror(code)))"
-        case let .refused(reason):
-            reason
+        case let .refused(refusal):
+            // Worded for people by the command line and the dashboard.
+            "refused: \(refusal)"
+        case let .changedMeanwhile(target):
+            "\(target) changed since the change was decided"
         case let .badInput(reason):
             reason
         }

@@ -8,22 +8,26 @@ import PlanStore
 /// same lock as the read, then print a line per change. If any id is refused,
 /// nothing is recorded.
 enum ChangeRecorder {
-    static func run(_ options: StoreOptions, ids: [String],
+    static func run(_ options: StoreOptions, command: String, ids: [String],
                     build: (EventFactory, String, Workspace) throws(StoreError) -> [Event]) throws {
         let store = try options.openStore()
         let factory = options.eventFactory()
         var lines: [String] = []
         // Decided and appended under one lock: no other writer slips in between.
-        _ = try store.update(ids) { current throws(StoreError) in
-            var workspace = current
-            var events: [Event] = []
-            for id in ids {
-                let built = try build(factory, id, workspace)
-                built.forEach { workspace.apply($0) }
-                events += built
-                lines += built.isEmpty ? ["\(id): unchanged"] : built.map { "\($0.target): \(Output.describe($0.change))" }
+        do throws(StoreError) {
+            _ = try store.update(ids) { current throws(StoreError) in
+                var workspace = current
+                var events: [Event] = []
+                for id in ids {
+                    let built = try build(factory, id, workspace)
+                    built.forEach { workspace.apply($0) }
+                    events += built
+                    lines += built.isEmpty ? ["\(id): unchanged"] : built.map { "\($0.target): \(Output.describe($0.change))" }
+                }
+                return events
             }
-            return events
+        } catch {
+            throw CommandFailure(error, command: command)
         }
         print(lines.joined(separator: "\n"))
     }

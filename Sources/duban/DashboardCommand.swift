@@ -40,9 +40,13 @@ struct DashboardCommand: ParsableCommand {
             load: { try store.load() },
             append: { event in
                 // Checked against the store as it is now, not as the screen last saw it.
-                _ = try store.update([event.target]) { current throws(StoreError) in
-                    try EventFactory.requireCurrent([event], in: current)
-                    return [event]
+                do throws(StoreError) {
+                    _ = try store.update([event.target]) { current throws(StoreError) in
+                        try EventFactory.requireCurrent([event], in: current)
+                        return [event]
+                    }
+                } catch {
+                    throw CommandFailure(error)
                 }
             },
             history: { targets in try store.history(of: targets, since: nil) })
@@ -96,9 +100,7 @@ struct DashboardCommand: ParsableCommand {
                 throw ExitCode(1)
             }
         }
-        // Quit at once: freeing a large store's strings one by one takes longer
-        // than the system takes to reclaim them (see StoreOptions.withWorkspace).
-        withExtendedLifetime(state) { Foundation.exit(0) }
+        ProcessLifetime.keep(state)
     }
 
 }

@@ -20,14 +20,9 @@ struct DashboardRunner {
     func perform(_ effect: Effect, state: AppState, terminal: NcursesTerminal?) -> Input? {
         switch effect {
         case let .record(target, change):
-            // One reading of the clock, so the id's time prefix and the event's time agree.
-            let time = now()
-            return append(Event(id: EventID.make(time: time), time: time, officer: officer, target: target, change: change))
+            return append(stamp().event(target, change))
         case .undo:
-            let time = now()
-            guard let event = state.workspace.ledger.undo(by: officer, id: EventID.make(time: time), time: time) else {
-                return .notice(.nothingToUndo)
-            }
+            guard let event = stamp().undo(steps: 1, in: state.workspace.ledger).first else { return .notice(.nothingToUndo) }
             return append(event)
         case .reload:
             similarity.invalidate()
@@ -53,6 +48,9 @@ struct DashboardRunner {
             return nil
         }
     }
+
+    /// Stamps this officer's events at one reading of the clock, so the id's time prefix and the event's time agree.
+    private func stamp() -> EventFactory { EventFactory(officer: officer, time: now()) }
 
     private func append(_ event: Event) -> Input {
         do {

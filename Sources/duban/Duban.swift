@@ -24,6 +24,9 @@ struct Duban: ParsableCommand {
         do {
             var command = try parseAsRoot()
             try command.run()
+            // The one fast exit: output flushed, nothing left to free one by one (see `ProcessLifetime`).
+            fflush(nil)
+            Foundation.exit(0)
         } catch let failure as CommandFailure {
             fail(failure.description, status: failure.exitCode)
         } catch let error as StoreError {

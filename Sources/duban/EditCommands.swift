@@ -10,7 +10,7 @@ struct NoteCommand: ParsableCommand {
     @Argument(help: "The note.") var text: String
 
     func run() throws {
-        try ChangeRecorder.run(options, ids: [id]) { factory, id, workspace throws(StoreError) in
+        try ChangeRecorder.run(options, command: "note", ids: [id]) { factory, id, workspace throws(StoreError) in
             [try factory.note(text, on: id, in: workspace)]
         }
     }
@@ -28,7 +28,7 @@ struct AssignCommand: ParsableCommand {
 
     func run() throws {
         let directory = try options.unitDirectory()
-        try ChangeRecorder.run(options, ids: [id]) { factory, id, workspace throws(StoreError) in
+        try ChangeRecorder.run(options, command: "assign", ids: [id]) { factory, id, workspace throws(StoreError) in
             try factory.assign(unit, role: role, to: id, in: workspace, directory: directory).map { [$0] } ?? []
         }
     }
@@ -43,7 +43,7 @@ struct UnassignCommand: ParsableCommand {
 
     func run() throws {
         let directory = try options.unitDirectory()
-        try ChangeRecorder.run(options, ids: [id]) { factory, id, workspace throws(StoreError) in
+        try ChangeRecorder.run(options, command: "unassign", ids: [id]) { factory, id, workspace throws(StoreError) in
             [try factory.unassign(unit, from: id, in: workspace, directory: directory)]
         }
     }
@@ -62,7 +62,7 @@ struct DueCommand: ParsableCommand {
 
     func run() throws {
         let day = Day(date)
-        try ChangeRecorder.run(options, ids: [id]) { factory, id, workspace throws(StoreError) in
+        try ChangeRecorder.run(options, command: "due", ids: [id]) { factory, id, workspace throws(StoreError) in
             try factory.due(day, of: id, in: workspace).map { [$0] } ?? []
         }
     }

@@ -11,7 +11,7 @@ struct DoneCommand: ParsableCommand {
     @Flag(help: "Mark a measure done even though some of its tasks are open (recorded in the event).") var force = false
 
     func run() throws {
-        try ChangeRecorder.run(options, ids: ids) { factory, id, workspace throws(StoreError) in
+        try ChangeRecorder.run(options, command: "done", ids: ids) { factory, id, workspace throws(StoreError) in
             try factory.status(.done, of: id, in: workspace, force: force).map { [$0] } ?? []
         }
     }
@@ -24,7 +24,7 @@ struct StartCommand: ParsableCommand {
     @Argument(help: "Measure or task ids.") var ids: [String]
 
     func run() throws {
-        try ChangeRecorder.run(options, ids: ids) { factory, id, workspace throws(StoreError) in
+        try ChangeRecorder.run(options, command: "start", ids: ids) { factory, id, workspace throws(StoreError) in
             try factory.status(.doing, of: id, in: workspace).map { [$0] } ?? []
         }
     }
@@ -38,7 +38,7 @@ struct BlockCommand: ParsableCommand {
     @Option(help: "Why it is blocked (recorded as a note).") var note: String
 
     func run() throws {
-        try ChangeRecorder.run(options, ids: ids) { factory, id, workspace throws(StoreError) in
+        try ChangeRecorder.run(options, command: "block", ids: ids) { factory, id, workspace throws(StoreError) in
             let status = try factory.status(.blocked, of: id, in: workspace)
             return (status.map { [$0] } ?? []) + [try factory.note(note, on: id, in: workspace)]
         }
@@ -53,7 +53,7 @@ struct ReopenCommand: ParsableCommand {
     @Argument(help: "Measure or task ids.") var ids: [String]
 
     func run() throws {
-        try ChangeRecorder.run(options, ids: ids) { factory, id, workspace throws(StoreError) in
+        try ChangeRecorder.run(options, command: "reopen", ids: ids) { factory, id, workspace throws(StoreError) in
             try factory.reopen(id, in: workspace).map { [$0] } ?? []
         }
     }

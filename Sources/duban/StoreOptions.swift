@@ -49,19 +49,14 @@ struct StoreOptions: ParsableArguments {
         try JSONPlanStore.open(at: directory, warn: Output.warn)
     }
 
-    /// Loads the whole store for a command that only reads it and prints, runs
-    /// `body`, then ends the process with status 0 without freeing the workspace:
-    /// freeing 100,000 measures' 1.4 million strings one by one took longer than
-    /// printing them, and the system takes the memory back at exit anyway.
-    /// `print`'s buffer is flushed by `exit`; errors from `body` go to `main` as usual.
-    func withWorkspace(_ body: (JSONPlanStore, Workspace) throws -> Void) throws -> Never {
+    /// Loads the whole store for a command that only reads it and prints, and
+    /// runs `body`. The workspace is kept until the process ends rather than freed
+    /// (`ProcessLifetime`), and `main` exits as soon as the command returns.
+    func withWorkspace(_ body: (JSONPlanStore, Workspace) throws -> Void) throws {
         let store = try openStore()
         let workspace = try store.load()
-        // Extended so the optimiser cannot free it after its last use inside `body`.
-        try withExtendedLifetime(workspace) { () throws -> Never in
-            try body(store, workspace)
-            Foundation.exit(0)
-        }
+        defer { ProcessLifetime.keep(workspace) }
+        try body(store, workspace)
     }
 
     /// The unit alias tables: the built-in one plus the store's `aliases.json`, if any.

@@ -2,6 +2,7 @@ import Foundation
 import PlanModel
 import PlanStore
 import Testing
+@testable import duban
 
 /// `duban`'s commands end to end: the built binary on a temporary store.
 @Suite("Command line")
@@ -38,6 +39,78 @@ final class CommandLineTests {
     @discardableResult
     func duban(_ arguments: [String], officer: String = "wang", store: String? = nil) throws -> Run {
         try DubanProcess.run(arguments + ["--store", store ?? directory.path, "--as", officer])
+    }
+
+    /// Set while a command runs in this process: if it ends the process instead
+    /// of returning, the exit handler turns the test run's status into a failure.
+    nonisolated(unsafe) static var commandRunning = false
+    static let exitGuard: Void = {
+        atexit {
+            guard CommandLineTests.commandRunning else { return }
+            FileHandle.standardError.write(Data("a command ended the test process instead of returning\n".utf8))
+            _exit(1)
+        }
+    }()
+
+    /// What `arguments` print when run in this process, as `main` runs them.
+    func inProcess(_ arguments: [String]) throws -> String {
+        Self.exitGuard
+        Self.commandRunning = true
+        defer { Self.commandRunning = false }
+        let capture = directory.appendingPathComponent("stdout-\(UUID().uuidString)")
+        #expect(FileManager.default.createFile(atPath: capture.path, contents: nil))
+        let file = open(capture.path, O_WRONLY), saved = dup(STDOUT_FILENO)
+        fflush(nil)
+        dup2(file, STDOUT_FILENO)
+        defer {
+            fflush(nil)
+            dup2(saved, STDOUT_FILENO)
+            close(saved)
+            close(file)
+        }
+        var command = try Duban.parseAsRoot(arguments + ["--store", directory.path])
+        try command.run()
+        fflush(nil)
+        return try String(contentsOf: capture, encoding: .utf8)
+    }
+
+    @Test("read-only commands return to their caller with their output printed, so they run inside a test")
+    func readOnlyCommandsReturn() throws {
+        try duban("done", "jiading-2026:1.2", "--force")
+        #expect(try inProcess(["plans"]) == (try duban("plans")).output)
+        #expect(try inProcess(["list", "--status", "done"]).hasPrefix("jiading-2026:1.2  done"))
+        #expect(try inProcess(["show", "jiading-2026:1.2", "--json"]) == (try duban("show", "jiading-2026:1.2", "--json")).output)
+    }
+
+    @Test("a done line repeated after compaction (a merge) is folded once: 1.2 still reads doing, its history and note once")
+    func repeatedLineAfterCompaction() throws {
+        try duban("done", "jiading-2026:1.2", "--force")
+        try duban("note", "jiading-2026:1.2", "验收报告")
+        try duban("start", "jiading-2026:1.2")
+        try duban("compact")
+        let journal = directory.appendingPathComponent("journal.jsonl")
+        let lines = try String(contentsOf: journal, encoding: .utf8).split(separator: "\n")
+        let handle = try FileHandle(forWritingTo: journal)
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data((lines[0] + "\n" + lines[1] + "\n").utf8))
+        try handle.close()
+        #expect(try duban("list", "--status", "doing").output.hasPrefix("jiading-2026:1.2  doing"))
+        #expect(try duban("list", "--status", "done").output == "")
+        let history = try duban("history", "jiading-2026:1.2").output.split(separator: "\n")
+        #expect(history.count == 3)
+        // Once among the notes, once in the history.
+        #expect(try duban("show", "jiading-2026:1.2").output.split(separator: "\n").filter { $0.contains("验收报告") }.count == 2)
+    }
+
+    @Test("an undo of a change another officer has since changed again is refused (1), worded with where to look")
+    func staleUndoIsRefused() throws {
+        try duban("done", "jiading-2026:2.1", officer: "wang")
+        try duban("start", "jiading-2026:2.1", officer: "li")
+        let refused = try duban("undo", officer: "wang")
+        #expect(refused.status == 1)
+        #expect(refused.error == "duban: jiading-2026:2.1 was changed meanwhile (another terminal or officer); "
+                + "nothing recorded: look again (duban history jiading-2026:2.1)\n")
+        #expect(try duban("list", "--status", "doing").output.hasPrefix("jiading-2026:2.1  doing"))
     }
 
     @Test("done on a measure with open tasks is refused (1) until forced, and the force is recorded")

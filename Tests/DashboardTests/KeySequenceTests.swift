@@ -36,17 +36,17 @@ struct KeySequenceTests {
         var s = Script()
         #expect(s.state.screen == .plans)
         s.press(c("j"))
-        #expect(s.state.planRow == 1)
+        #expect(s.state.planCursor.row == 1)
         s.press(.up, .enter)
-        #expect(s.state.screen == .plan && s.state.focus == .measures && s.state.measureRow == 0)
+        #expect(s.state.screen == .plan && s.state.focus == .measures && s.state.measureCursor.row == 0)
         s.press(c("j"), .down)
-        #expect(s.state.measureRow == 2)
+        #expect(s.state.measureCursor.row == 2)
         s.press(c("G"))
-        #expect(s.state.measureRow == 3)
+        #expect(s.state.measureCursor.row == 3)
         s.press(c("g"))
-        #expect(s.state.measureRow == 0)
+        #expect(s.state.measureCursor.row == 0)
         s.press(c("h"), c("j"))
-        #expect(s.state.focus == .pillars && s.state.pillarRow == 1 && s.state.measureRow == 0)
+        #expect(s.state.focus == .pillars && s.state.pillarCursor.row == 1 && s.state.measureCursor.row == 0)
         s.press(.enter)
         #expect(s.state.focus == .measures)
         s.press(.enter)
@@ -57,7 +57,7 @@ struct KeySequenceTests {
         s.press(.backspace)
         #expect(s.state.screen == .plans)
         s.press(.pageDown)
-        #expect(s.state.planRow == 2)
+        #expect(s.state.planCursor.row == 2)
     }
 
     @Test("Space marks the selected measure done, forcing over open tasks on the repeat; the recorded event updates the state")
@@ -234,6 +234,22 @@ struct KeySequenceTests {
         #expect(index.matches(of: "AI") == index.matches(of: "ai"))
     }
 
+    @Test("Backspace in the search widens it again: the matches are those of the shorter query, not a narrowing of the longer")
+    func searchBackspace() {
+        var s = Script()
+        s.press(c("/"))
+        s.type("服务点")
+        let narrow = s.state.search.matches
+        s.press(.backspace)
+        let wide = s.state.searchIndex.matches(of: "服务")
+        #expect(s.state.search.query == "服务" && s.state.search.matches == wide)
+        #expect(wide.count > narrow.count)
+        #expect(DashboardView.render(s.state).lines[28].contains("/\(wide.count) matches"))
+        s.press(.control("u"))
+        s.type("一件事")
+        #expect(s.state.search.matches == s.state.searchIndex.matches(of: "一件事"))
+    }
+
     @Test("a search with no match says so and ends")
     func noMatch() {
         var s = Script()
@@ -267,29 +283,65 @@ struct KeySequenceTests {
         #expect(s.state.filter.isEmpty && s.state.listedMeasures == [0, 1])
     }
 
+    @Test("PgDn on the measure screen stops with the last line at the bottom; PgUp right after scrolls back",
+          arguments: [Size(width: 60, height: 20), Size(width: 80, height: 16)])
+    func measureScrollEnd(size: Size) {
+        var s = Script(size: size)
+        s.open("jinshan-2026")
+        s.press(.left, c("G"), .right, c("G"), .enter)           // 3.6: seven tasks, a long text
+        var frames = [DashboardView.render(s.state).lines]
+        for _ in 0..<10 {
+            s.press(.pageDown)
+            frames.append(DashboardView.render(s.state).lines)
+        }
+        let body = s.state.layout.body
+        let last = frames[frames.count - 1]
+        // The last line of the document (the empty history) sits on the body's last row.
+        #expect(last[body.endRow - 1].contains("no changes yet"))
+        #expect(frames[frames.count - 2] == last)
+        s.press(.pageUp)
+        #expect(DashboardView.render(s.state).lines != last)
+        s.press(.pageDown)
+        #expect(DashboardView.render(s.state).lines == last)
+    }
+
     @Test("a click selects, a click on the selection opens, the wheel scrolls")
     func mouse() {
         var s = Script()
         let firstRow = s.state.layout.body.row + 1
         s.press(.mouse(MouseEvent(kind: .click, column: 5, row: firstRow + 1)))
-        #expect(s.state.planRow == 1 && s.state.screen == .plans)
+        #expect(s.state.planCursor.row == 1 && s.state.screen == .plans)
         s.press(.mouse(MouseEvent(kind: .click, column: 5, row: firstRow + 1)))
         #expect(s.state.screen == .plan && s.state.currentPlan?.id == "minhang-2026")
         s.press(.mouse(MouseEvent(kind: .click, column: 2, row: firstRow + 1)))
-        #expect(s.state.focus == .pillars && s.state.pillarRow == 1)
+        #expect(s.state.focus == .pillars && s.state.pillarCursor.row == 1)
         s.press(.escape, .mouse(MouseEvent(kind: .wheelDown, column: 5, row: firstRow)))
-        #expect(s.state.planRow == 2)
+        #expect(s.state.planCursor.row == 2)
     }
 
     @Test("a terminal that shrinks below the minimum ignores keys except quit")
     func resize() {
         var s = Script()
         s.press(.resize(Size(width: 30, height: 8)), c("j"))
-        #expect(s.state.planRow == 0 && s.state.layout.isTooSmall)
+        #expect(s.state.planCursor.row == 0 && s.state.layout.isTooSmall)
         s.press(c("q"))
         #expect(s.effects == [.quit])
         s.press(.resize(Size(width: 60, height: 20)), c("j"))
-        #expect(s.state.planRow == 1)
+        #expect(s.state.planCursor.row == 1)
+    }
+
+    @Test("on the measure screen a reload, or a change of its units, asks for its history and suggestions again; other screens ask nothing")
+    func measureReloads() {
+        var s = Script()
+        #expect(s.state.apply(.loaded(FixturePlans.workspace)) == [])
+        s.open("jinshan-2026")
+        s.press(.enter)
+        #expect(s.state.apply(.loaded(FixturePlans.workspace)) == [.loadHistory(measure: "jinshan-2026:1.1"),
+                                                                   .loadSuggestions(measure: "jinshan-2026:1.1")])
+        let assigned = event("jinshan-2026:1.1", .assign(unit: "区司法局", role: .support, previous: nil))
+        #expect(s.state.apply(.recorded([assigned])) == [.loadHistory(measure: "jinshan-2026:1.1"),
+                                                          .loadSuggestions(measure: "jinshan-2026:1.1")])
+        #expect(s.state.apply(.recorded([event("jinshan-2026:1.2", .note("另一项"))])) == [])
     }
 
     @Test("reloading keeps the cursor and picks up changes made elsewhere")

@@ -75,7 +75,7 @@ struct WorkloadTests {
         _ = press(&s, c("o"), c("o"), c("o"))
         #expect(s.workload?.order == .open)
         _ = press(&s, c("o"))
-        #expect(s.workload?.rows[s.workload?.row ?? 0].unit.name == "区经委") // the cursor stays on its unit
+        #expect(s.workload?.rows[s.workload?.cursor.row ?? 0].unit.name == "区经委") // the cursor stays on its unit
         _ = press(&s, c("g"), .enter)
         #expect(s.screen == .unitMeasures && s.workload?.measures == ["jinshan-2026:2.1", "jinshan-2026:2.2"])
         #expect(DashboardView.render(s).lines.contains { $0.contains("2.2 ✗ 优化监管检查") && $0.contains("lead") })
@@ -83,7 +83,7 @@ struct WorkloadTests {
         #expect(effects == [.loadHistory(measure: "jinshan-2026:2.2"), .loadSuggestions(measure: "jinshan-2026:2.2")])
         #expect(s.screen == .measure && s.selectedMeasure?.id == "jinshan-2026:2.2")
         _ = press(&s, .escape)
-        #expect(s.screen == .unitMeasures && s.workload?.measureRow == 1)
+        #expect(s.screen == .unitMeasures && s.workload?.measureCursor.row == 1)
         _ = press(&s, .escape)
         #expect(s.screen == .workload && s.workload?.unit == nil)
         _ = press(&s, .escape)
@@ -123,6 +123,23 @@ struct WorkloadTests {
         #expect(effects == [] && s.message == Message("区发改委: already assigned (lead)"))
     }
 
+    @Test("typing in the picker puts the cursor back on the first matching name; ↑ stops at the top; the editing keys edit")
+    func pickerCursor() {
+        var s = state()
+        _ = s.openPlan("jinshan-2026")
+        _ = press(&s, c("a"), .down, .down, .down)
+        #expect(s.picker?.cursor.row == 3)
+        type(&s, "区")
+        #expect(s.picker?.cursor.row == 0)
+        _ = press(&s, .up)
+        #expect(s.picker?.cursor.row == 0)
+        type(&s, "司x法")
+        _ = press(&s, .left, .backspace)
+        #expect(s.picker?.editor.text == "区司法" && s.picker?.options(directory: s.directory).first == "区司法局")
+        #expect(s.picker?.cursor.row == 0)
+        #expect(press(&s, .enter) == [.record(target: "jinshan-2026:1.1", change: .assign(unit: "区司法局", role: .support, previous: nil))])
+    }
+
     @Test("A removes one of the measure's units, picked from its list")
     func remove() {
         var s = state()
@@ -133,11 +150,17 @@ struct WorkloadTests {
         #expect(effects == [.record(target: "jinshan-2026:1.1", change: .unassign(unit: "区政务服务办", previous: .support))])
     }
 
-    @Test("a measure without units shows suggested units and related measures; y accepts the selected or the first")
-    func suggestions() throws {
+    /// The fixtures with jiading-2026:1.1's only unit removed: a measure without units.
+    var unitless: Workspace {
         var workspace = FixturePlans.workspace
         workspace.apply(Event(id: "u", time: t0, officer: "li", target: "jiading-2026:1.1",
                               change: .unassign(unit: "区政务服务办", previous: .lead)))
+        return workspace
+    }
+
+    @Test("a measure without units shows suggested units and related measures; y accepts the selected or the first")
+    func suggestions() throws {
+        let workspace = unitless
         var s = state(workspace)
         _ = s.openPlan("jiading-2026")
         #expect(press(&s, .enter) == [.loadHistory(measure: "jiading-2026:1.1"), .loadSuggestions(measure: "jiading-2026:1.1")])
@@ -153,10 +176,29 @@ struct WorkloadTests {
         #expect(all.contains("+ \(found.units[0].name)（\(found.units[0].role.rawValue)）  like jinshan-2026:1.1 拓展“一件事”集成服务"))
         #expect(all.contains("Related measures in other plans (Enter opens)"))
         #expect(all.contains("◐ jinshan-2026:1.1 拓展“一件事”集成服务  doing"))
-        #expect(press(&s, c("y")) == [.record(target: measure.id, change: found.units[0].assignment)])
+        #expect(press(&s, c("y")) == [.record(target: measure.id, change: .assign(unit: found.units[0].name, role: found.units[0].role, previous: nil))])
         // Below the two tasks: the suggestions, one cursor row each.
-        #expect(press(&s, c("j"), c("j"), c("j"), c("j"), c("y")) == [.record(target: measure.id, change: found.units[1].assignment)])
+        #expect(press(&s, c("j"), c("j"), c("j"), c("j"), c("y")) == [.record(target: measure.id, change: .assign(unit: found.units[1].name, role: found.units[1].role, previous: nil))])
         #expect(press(&s, c(" ")) == []) // a suggestion row is not a status target
+    }
+
+    @Test("y assigns through the shared change rules: a composite suggested name is refused with the rule's reason")
+    func acceptThroughRules() throws {
+        var s = state(unitless)
+        _ = s.openPlan("jiading-2026")
+        _ = press(&s, .enter)
+        let id = "jiading-2026:1.1"
+        let source = RelatedMeasure(measureId: "jinshan-2026:1.1", planId: "jinshan-2026", title: "拓展“一件事”集成服务", status: .doing, score: 0.5)
+        _ = s.apply(.suggestions(MeasureSuggestions(measure: id, related: [], units: [
+            UnitSuggestion(name: "区发改委、区经委", role: .lead, source: source, score: 1),
+            UnitSuggestion(name: "区发展和改革委员会", role: .support, source: source, score: 0.5),
+        ])))
+        #expect(press(&s, c("y")) == [])
+        #expect(s.message == Message("区发改委、区经委: one unit at a time (no 、 , ， ; ；)", isError: true))
+        // The next suggestion is a single unit: accepted as suggested.
+        _ = press(&s, c("j"), c("j"), c("j"), c("j"))
+        #expect(s.checklistRow == .suggestion(1))
+        #expect(press(&s, c("y")) == [.record(target: id, change: .assign(unit: "区发展和改革委员会", role: .support, previous: nil))])
     }
 
     /// What the executable answers to `.loadSuggestions` for the open measure.
@@ -180,11 +222,11 @@ struct WorkloadTests {
         // The measure, its tasks, then the related measures: the cursor walks onto them.
         let tasks = try #require(s.selectedMeasure).tasks.count
         for _ in 0...tasks { _ = press(&s, c("j")) }
-        #expect(s.checklistRow == tasks + 1)
+        #expect(s.checklistRow == .related(0))
         #expect(DashboardView.render(s).lines.contains { $0.hasPrefix("▸◐ jinshan-2026:1.1 拓展“一件事”集成服务") })
         #expect(press(&s, c(" ")) == []) // a related row is not a status target
         #expect(press(&s, .enter) == [.loadHistory(measure: "jinshan-2026:1.1"), .loadSuggestions(measure: "jinshan-2026:1.1")])
-        #expect(s.screen == .measure && s.selectedMeasure?.id == "jinshan-2026:1.1" && s.checklistRow == 0)
+        #expect(s.screen == .measure && s.selectedMeasure?.id == "jinshan-2026:1.1" && s.checklistRow == .measure)
         #expect(DashboardView.render(s).lines[0].contains("1.1 拓展“一件事”集成服务"))
         // One more step: from there to one of its related measures, then back twice.
         let next = try suggestions(for: "jinshan-2026:1.1", in: s)
@@ -197,7 +239,7 @@ struct WorkloadTests {
         #expect(press(&s, .escape) == [.loadHistory(measure: "jinshan-2026:1.1"), .loadSuggestions(measure: "jinshan-2026:1.1")])
         #expect(s.screen == .measure && s.selectedMeasure?.id == "jinshan-2026:1.1")
         #expect(press(&s, .escape) == [.loadHistory(measure: "jiading-2026:1.1"), .loadSuggestions(measure: "jiading-2026:1.1")])
-        #expect(s.screen == .measure && s.selectedMeasure?.id == "jiading-2026:1.1" && s.checklistRow == tasks + 1)
+        #expect(s.screen == .measure && s.selectedMeasure?.id == "jiading-2026:1.1" && s.checklistRow == .related(0))
         #expect(press(&s, .escape) == [])
         #expect(s.screen == .plan && s.currentPlan?.id == "jiading-2026" && s.selectedMeasure?.id == "jiading-2026:1.1")
     }

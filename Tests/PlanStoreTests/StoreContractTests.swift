@@ -82,7 +82,7 @@ struct StoreContractTests {
         _ = try store.importPlan(Fixtures.plan)
         let wang = EventFactory(officer: "wang", time: Fixtures.t0)
         let slice = try store.workspace(for: ["p-2026:1.1"])
-        #expect(throws: StoreError.refused("p-2026:1.1 has 2 open tasks (p-2026:1.1.1, p-2026:1.1.2); use --force to mark it done anyway")) {
+        #expect(throws: StoreError.refused(.openTasks(measure: "p-2026:1.1", open: ["p-2026:1.1.1", "p-2026:1.1.2"]))) {
             try wang.status(.done, of: "p-2026:1.1", in: slice)
         }
         let forced = try #require(try wang.status(.done, of: "p-2026:1.1", in: slice, force: true))
@@ -118,6 +118,30 @@ struct StoreContractTests {
         #expect(try store.load().ledger.marks["p-2026:1.2"]?.status == .done)
     }
 
+    @Test("an unassign decided before another officer changed the unit's role is refused; the other change stands",
+          arguments: StoreKind.allCases)
+    func staleUnassignIsRefused(kind: StoreKind) throws {
+        let directory = TemporaryDirectory()
+        let store = try Fixtures.makeStore(kind, in: directory)
+        _ = try store.importPlan(Fixtures.plan)
+        let wang = EventFactory(officer: "wang", time: Fixtures.t0)
+        let li = EventFactory(officer: "li", time: Fixtures.t0)
+        let units = UnitDirectory()
+        // wang's screen shows 区发改委 leading 1.2; meanwhile li makes it a supporting unit.
+        let stale = try wang.unassign("区发改委", from: "p-2026:1.2", in: store.workspace(for: ["p-2026:1.2"]), directory: units)
+        _ = try store.update(["p-2026:1.2"]) { current throws(StoreError) in
+            try li.assign("区发改委", role: .support, to: "p-2026:1.2", in: current, directory: units).map { [$0] } ?? []
+        }
+        #expect(throws: StoreError.changedMeanwhile(target: "p-2026:1.2")) {
+            try store.update(["p-2026:1.2"]) { current throws(StoreError) in
+                try EventFactory.requireCurrent([stale], in: current)
+                return [stale]
+            }
+        }
+        let workspace = try store.load()
+        #expect(workspace.units(of: try #require(workspace.measure("p-2026:1.2"))) == [UnitRef(name: "区发改委", role: .support)])
+    }
+
     @Test("a slice for some ids agrees with the whole workspace on them", arguments: StoreKind.allCases)
     func sliceAgrees(kind: StoreKind) throws {
         let directory = TemporaryDirectory()
@@ -131,6 +155,9 @@ struct StoreContractTests {
         ])
         let whole = try store.load()
         let slice = try store.workspace(for: ["p-2026:1.1.2"])
+        // A slice without titles is marked as one; the whole workspace never is.
+        #expect(!whole.isSlice)
+        #expect(slice.isSlice == slice.plans.contains { $0.title.isEmpty })
         let measure = try #require(slice.measure("p-2026:1.1"))
         let full = try #require(whole.measure("p-2026:1.1"))
         #expect(slice.status(of: measure) == whole.status(of: full))

@@ -15,26 +15,29 @@ enum EventReader {
         return try? event(&reader)
     }
 
+    /// The id of a journal line in the store's own form (its first key), read
+    /// without decoding the rest; nil for any other line.
+    static func id(_ line: UnsafeBufferPointer<UInt8>) -> String? {
+        var reader = JSONReader(line)
+        guard reader.consume(UInt8(ascii: "{")), let key = try? reader.key(), key.is("id") else { return nil }
+        return try? reader.string()
+    }
+
     /// The top-level keys, in the order the encoder writes them.
-    private static let eventKeys = (["id", "kind", "officer", "payload", "target", "time"] as [StaticString]).map(JSONReader.hash)
+    private static let eventKeys: [StaticString] = ["id", "kind", "officer", "payload", "target", "time"]
 
     /// Every key of a payload (and of an undo's nested inverse), sorted as written.
     private enum Field: Int, CaseIterable {
         case date, event, force, inverse, kind, previous, role, status, text, unit
-        static let hashes = (["date", "event", "force", "inverse", "kind", "previous", "role", "status", "text", "unit"]
-            as [StaticString]).map(JSONReader.hash)
+        static let names: [StaticString] = ["date", "event", "force", "inverse", "kind", "previous", "role", "status", "text", "unit"]
     }
 
-    private static func required<T>(_ value: T?) throws(Unexpected) -> T {
-        guard let value else { throw Unexpected() }
-        return value
-    }
 
     private static func event(_ reader: inout JSONReader) throws(Unexpected) -> Event {
         var id: String?, kind: Change.Kind?, officer: String?, change: Change?, target: String?, time: Date?
         var next = 0
         try reader.object { reader, key throws(Unexpected) in
-            guard next < eventKeys.count, key == eventKeys[next] else { throw Unexpected() }
+            guard next < eventKeys.count, key.is(eventKeys[next]) else { throw Unexpected() }
             switch next {
             case 0: id = try reader.string()
             case 1: kind = try required(Change.Kind(rawValue: try reader.string()))
@@ -56,7 +59,7 @@ enum EventReader {
         var ranges = [Range<Int>?](repeating: nil, count: Field.allCases.count)
         var last = -1
         try reader.object { reader, key throws(Unexpected) in
-            guard let field = Field.hashes.firstIndex(of: key), field > last else { throw Unexpected() }
+            guard let field = Field.names.firstIndex(where: key.is), field > last else { throw Unexpected() }
             ranges[field] = try reader.skipValue()
             last = field
         }

@@ -7,47 +7,34 @@ import PlanModel
 /// else (escaped keys, odd numbers, a newer schema), which `JSONDecoder` then reads.
 extension PlanFile {
     static func read(_ data: Data, file: String) throws(StoreError) -> Plan {
-        let plan = data.withUnsafeBytes { raw -> Plan? in
-            var reader = JSONReader(raw.bindMemory(to: UInt8.self))
-            return try? PlanReader.plan(&reader)
-        }
-        if let plan { return plan }
+        if let plan = fastRead(data) { return plan }
         return try StoreCoding.decodeVersioned(PlanFile.self, from: data, file: file).plan
     }
+
+    /// The plan as the hand-written reader reads it, or nil where it declines.
+    static func fastRead(_ data: Data) -> Plan? { JSONReader.read(data, PlanReader.plan) }
 }
 
 /// Hand-written decoding of the plan schema (see `PlanFile.read`).
 private enum PlanReader {
     typealias Unexpected = JSONReader.Unexpected
 
-    static let id = JSONReader.hash("id"), title = JSONReader.hash("title"), district = JSONReader.hash("district")
-    static let year = JSONReader.hash("year"), docNumber = JSONReader.hash("docNumber"), date = JSONReader.hash("date")
-    static let pillars = JSONReader.hash("pillars"), schema = JSONReader.hash("schema"), number = JSONReader.hash("number")
-    static let measures = JSONReader.hash("measures"), label = JSONReader.hash("label"), section = JSONReader.hash("section")
-    static let text = JSONReader.hash("text"), units = JSONReader.hash("units"), deadline = JSONReader.hash("deadline")
-    static let tasks = JSONReader.hash("tasks"), name = JSONReader.hash("name"), role = JSONReader.hash("role")
-
-    static func required<T>(_ value: T?) throws(Unexpected) -> T {
-        guard let value else { throw Unexpected() }
-        return value
-    }
-
     static func plan(_ reader: inout JSONReader) throws(Unexpected) -> Plan {
         var id: String?, title: String?, district: String?, year: Int?, docNumber: String?, date: Day?
         var pillars: [Pillar]?
         try reader.object { reader, key throws(Unexpected) in
             switch key {
-            case Self.id: id = try reader.string()
-            case Self.title: title = try reader.string()
-            case Self.district: district = try reader.optionalString()
-            case Self.year: year = reader.null() ? nil : try reader.int()
-            case Self.docNumber: docNumber = try reader.optionalString()
-            case Self.date: date = try reader.optionalDay()
-            case Self.pillars:
+            case "id": id = try reader.string()
+            case "title": title = try reader.string()
+            case "district": district = try reader.optionalString()
+            case "year": year = reader.null() ? nil : try reader.int()
+            case "docNumber": docNumber = try reader.optionalString()
+            case "date": date = try reader.optionalDay()
+            case "pillars":
                 var list: [Pillar] = []
                 try reader.array { reader throws(Unexpected) in list.append(try pillar(&reader)) }
                 pillars = list
-            case Self.schema:
+            case "schema":
                 // A newer (or impossible) schema is JSONDecoder's to report.
                 if !reader.null() {
                     guard (1...Schema.current).contains(try reader.int()) else { throw Unexpected() }
@@ -64,9 +51,9 @@ private enum PlanReader {
         var number: String?, title: String?, measures: [Measure]?
         try reader.object { reader, key throws(Unexpected) in
             switch key {
-            case Self.number: number = try reader.string()
-            case Self.title: title = try reader.string()
-            case Self.measures:
+            case "number": number = try reader.string()
+            case "title": title = try reader.string()
+            case "measures":
                 var list: [Measure] = []
                 try reader.array { reader throws(Unexpected) in list.append(try measure(&reader)) }
                 measures = list
@@ -81,17 +68,17 @@ private enum PlanReader {
         var units: [UnitRef]?, deadline: Deadline?, tasks: [PlanTask]?
         try reader.object { reader, key throws(Unexpected) in
             switch key {
-            case Self.id: id = try reader.string()
-            case Self.label: label = try reader.string()
-            case Self.title: title = try reader.string()
-            case Self.section: section = reader.null() ? nil : try Self.section(&reader)
-            case Self.text: text = try reader.string()
-            case Self.units:
+            case "id": id = try reader.string()
+            case "label": label = try reader.string()
+            case "title": title = try reader.string()
+            case "section": section = reader.null() ? nil : try Self.section(&reader)
+            case "text": text = try reader.string()
+            case "units":
                 var list: [UnitRef] = []
                 try reader.array { reader throws(Unexpected) in list.append(try unit(&reader)) }
                 units = list
-            case Self.deadline: deadline = reader.null() ? nil : try Self.deadline(&reader)
-            case Self.tasks:
+            case "deadline": deadline = reader.null() ? nil : try Self.deadline(&reader)
+            case "tasks":
                 var list: [PlanTask] = []
                 try reader.array { reader throws(Unexpected) in list.append(try task(&reader)) }
                 tasks = list
@@ -106,8 +93,8 @@ private enum PlanReader {
         var label: String?, title: String?
         try reader.object { reader, key throws(Unexpected) in
             switch key {
-            case Self.label: label = try reader.string()
-            case Self.title: title = try reader.string()
+            case "label": label = try reader.string()
+            case "title": title = try reader.string()
             default: try reader.skipValue()
             }
         }
@@ -118,8 +105,8 @@ private enum PlanReader {
         var name: String?, role: Role?
         try reader.object { reader, key throws(Unexpected) in
             switch key {
-            case Self.name: name = try reader.string()
-            case Self.role: role = try required(Role(rawValue: try reader.string()))
+            case "name": name = try reader.string()
+            case "role": role = try required(Role(rawValue: try reader.string()))
             default: try reader.skipValue()
             }
         }
@@ -130,8 +117,8 @@ private enum PlanReader {
         var text: String?, date: Day?
         try reader.object { reader, key throws(Unexpected) in
             switch key {
-            case Self.text: text = try reader.string()
-            case Self.date: date = try reader.optionalDay()
+            case "text": text = try reader.string()
+            case "date": date = try reader.optionalDay()
             default: try reader.skipValue()
             }
         }
@@ -142,9 +129,9 @@ private enum PlanReader {
         var id: String?, title: String?, text: String?
         try reader.object { reader, key throws(Unexpected) in
             switch key {
-            case Self.id: id = try reader.string()
-            case Self.title: title = try reader.string()
-            case Self.text: text = try reader.string()
+            case "id": id = try reader.string()
+            case "title": title = try reader.string()
+            case "text": text = try reader.string()
             default: try reader.skipValue()
             }
         }

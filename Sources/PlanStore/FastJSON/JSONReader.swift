@@ -1,17 +1,46 @@
 import Foundation
 
-/// A forward reader over the UTF-8 bytes of the store's own JSON files, for
-/// the hand-written decoders of plans and snapshots (Foundation's generic
-/// `JSONDecoder` took seconds on a large store). It accepts only plain, valid
-/// JSON and throws `Unexpected` on anything else; callers then decode the same
-/// bytes with `JSONDecoder`, which has the last word and names the problem.
+/// The one JSON scanner of the store: a forward reader over UTF-8 bytes, for
+/// the hand-written decoders of plans, snapshots and journal lines (Foundation's
+/// `JSONDecoder` took seconds on a large store), and for locating the first
+/// syntax error of a file (`firstError`), which `JSONDecoder` does not report.
+/// The decoders accept only plain, valid JSON and throw `Unexpected` on anything
+/// else; callers then decode the same bytes with `JSONDecoder`, which has the
+/// last word and names the problem. See README.md in this folder.
 struct JSONReader {
-    struct Unexpected: Error {}
+    /// Where reading stopped and why; a decoder's own refusal has no place (offset 0).
+    struct Unexpected: Error {
+        var offset = 0
+        var reason: StaticString = "not in the store's own form"
+    }
+
+    /// An object's key, compared with the names a decoder knows byte for byte.
+    struct Key {
+        let bytes: UnsafeBufferPointer<UInt8>
+
+        func `is`(_ name: StaticString) -> Bool {
+            let count = name.utf8CodeUnitCount
+            guard count == bytes.count else { return false }
+            guard count > 0, let base = bytes.baseAddress else { return true }
+            return memcmp(name.utf8Start, base, count) == 0
+        }
+
+        /// Lets `switch key { case "id": … }` compare bytes.
+        static func ~= (name: StaticString, key: Key) -> Bool { key.is(name) }
+    }
 
     let bytes: UnsafeBufferPointer<UInt8>
     private(set) var position = 0
 
     init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+
+    /// What `body` reads from the whole of `data`, or nil where it declines.
+    static func read<T>(_ data: Data, _ body: (inout JSONReader) throws(Unexpected) -> T) -> T? {
+        data.withUnsafeBytes { raw -> T? in
+            var reader = JSONReader(raw.bindMemory(to: UInt8.self))
+            return try? body(&reader)
+        }
+    }
 
     private static let quote = UInt8(ascii: "\""), backslash = UInt8(ascii: "\\")
 
@@ -33,7 +62,12 @@ struct JSONReader {
     }
 
     mutating func expect(_ byte: UInt8) throws(Unexpected) {
-        guard consume(byte) else { throw Unexpected() }
+        guard consume(byte) else { throw fail("unexpected byte") }
+    }
+
+    /// A failure at the current position.
+    func fail(_ reason: StaticString) -> Unexpected {
+        Unexpected(offset: position, reason: position < bytes.count ? reason : "unexpected end of file")
     }
 
     /// Consumes a `null` if one comes next.
@@ -48,7 +82,7 @@ struct JSONReader {
     /// The end: only space may follow the top-level value.
     mutating func end() throws(Unexpected) {
         skipSpace()
-        guard position == bytes.count else { throw Unexpected() }
+        guard position == bytes.count else { throw fail("text after the end") }
     }
 
     // MARK: Strings
@@ -65,23 +99,13 @@ struct JSONReader {
         null() ? nil : try string()
     }
 
-    /// A 64-bit hash (FNV-1a) of the key that comes next, and the ':' after it:
-    /// keys are compared as hashes of their bytes without making strings.
-    mutating func key() throws(Unexpected) -> UInt64 {
+    /// The key that comes next, and the ':' after it. An escaped key is declined
+    /// (the store never writes one; `JSONDecoder` reads it).
+    mutating func key() throws(Unexpected) -> Key {
         let (start, end, escaped) = try stringBounds()
         guard !escaped else { throw Unexpected() }
         try expect(UInt8(ascii: ":"))
-        return Self.hash(UnsafeBufferPointer(rebasing: bytes[start..<end]))
-    }
-
-    static func hash(_ key: StaticString) -> UInt64 {
-        hash(UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
-    }
-
-    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes { h = (h ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        return h
+        return Key(bytes: UnsafeBufferPointer(rebasing: bytes[start..<end]))
     }
 
     /// The bounds of the next string's contents and whether it has escapes.
@@ -89,8 +113,10 @@ struct JSONReader {
     /// at a time (one vector compare) while no byte is a quote, a backslash or a
     /// control character; the rest byte by byte.
     mutating func stringBounds() throws(Unexpected) -> (Int, Int, Bool) {
-        try expect(Self.quote)
-        guard let base = bytes.baseAddress else { throw Unexpected() }
+        skipSpace()
+        guard position < bytes.count, bytes[position] == Self.quote else { throw fail("expected a string") }
+        position += 1
+        guard let base = bytes.baseAddress else { throw fail("unterminated string") }
         let start = position, count = bytes.count
         let quotes = SIMD16<UInt8>(repeating: Self.quote), backslashes = SIMD16<UInt8>(repeating: Self.backslash)
         let spaces = SIMD16<UInt8>(repeating: 0x20)
@@ -105,7 +131,7 @@ struct JSONReader {
                 }
                 i += 16
             }
-            guard i < count else { throw Unexpected() }
+            guard i < count else { throw Unexpected(offset: count, reason: "unterminated string") }
             let byte = base[i]
             if byte == Self.quote {
                 position = i + 1
@@ -115,7 +141,7 @@ struct JSONReader {
                 escaped = true
                 i += 2
             } else if byte < 0x20 {
-                throw Unexpected()
+                throw Unexpected(offset: i, reason: "control character in a string")
             } else {
                 i += 1
             }
@@ -221,7 +247,8 @@ struct JSONReader {
             value = sum
             position += 1
         }
-        guard position > start else { throw Unexpected() }
+        // A leading zero is not JSON; a fraction or exponent is JSONDecoder's to judge.
+        guard position > start, bytes[start] != UInt8(ascii: "0") || position == start + 1 else { throw Unexpected() }
         if position < bytes.count, [UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E")].contains(bytes[position]) {
             throw Unexpected()
         }
@@ -238,11 +265,11 @@ struct JSONReader {
             position += 5
             return false
         }
-        throw Unexpected()
+        throw fail("expected true or false")
     }
 
-    /// Calls `body` for each member of the object that comes next, with the key's hash.
-    mutating func object(_ body: (inout JSONReader, UInt64) throws(Unexpected) -> Void) throws(Unexpected) {
+    /// Calls `body` for each member of the object that comes next, with its key.
+    mutating func object(_ body: (inout JSONReader, Key) throws(Unexpected) -> Void) throws(Unexpected) {
         try expect(UInt8(ascii: "{"))
         if consume(UInt8(ascii: "}")) { return }
         repeat {
@@ -272,28 +299,85 @@ struct JSONReader {
         try expect(UInt8(ascii: "]"))
     }
 
-    /// Skips the value that comes next and returns its bytes' range (to hand
-    /// a rarely used part to `JSONDecoder`).
+    /// Skips the value that comes next, checking its syntax, and returns its
+    /// bytes' range (to hand a rarely used part to `JSONDecoder`). Keys may be escaped here.
     @discardableResult
-    mutating func skipValue() throws(Unexpected) -> Range<Int> {
+    mutating func skipValue(depth: Int = 0) throws(Unexpected) -> Range<Int> {
         skipSpace()
         let start = position
-        guard position < bytes.count else { throw Unexpected() }
+        guard depth < 512 else { throw fail("nested too deeply") }
+        guard position < bytes.count else { throw fail("expected a value") }
         switch bytes[position] {
         case UInt8(ascii: "{"):
-            try object { reader, _ throws(Unexpected) in try reader.skipValue() }
+            position += 1
+            if consume(UInt8(ascii: "}")) { break }
+            repeat {
+                skipSpace()
+                guard position < bytes.count, bytes[position] == Self.quote else { throw fail("expected a key") }
+                _ = try stringBounds()
+                guard consume(UInt8(ascii: ":")) else { throw fail("expected ':'") }
+                try skipValue(depth: depth + 1)
+            } while consume(UInt8(ascii: ","))
+            guard consume(UInt8(ascii: "}")) else { throw fail("expected ',' or '}'") }
         case UInt8(ascii: "["):
-            try array { reader throws(Unexpected) in try reader.skipValue() }
+            position += 1
+            if consume(UInt8(ascii: "]")) { break }
+            repeat { try skipValue(depth: depth + 1) } while consume(UInt8(ascii: ","))
+            guard consume(UInt8(ascii: "]")) else { throw fail("expected ',' or ']'") }
         case Self.quote:
             _ = try stringBounds()
         case UInt8(ascii: "t"), UInt8(ascii: "f"):
             _ = try bool()
         case UInt8(ascii: "n"):
-            guard null() else { throw Unexpected() }
+            guard null() else { throw fail("expected null") }
         default:
-            while position < bytes.count, "+-.0123456789eE".utf8.contains(bytes[position]) { position += 1 }
-            guard position > start else { throw Unexpected() }
+            try skipNumber()
         }
         return start..<position
     }
+
+    /// A number as JSON writes it: `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`.
+    private mutating func skipNumber() throws(Unexpected) {
+        func digits(_ reader: inout JSONReader) -> Int {
+            let start = reader.position
+            while reader.position < reader.bytes.count, (0x30...0x39).contains(reader.bytes[reader.position]) { reader.position += 1 }
+            return reader.position - start
+        }
+        func next(_ reader: inout JSONReader, _ options: StaticString) -> Bool {
+            guard reader.position < reader.bytes.count else { return false }
+            let byte = reader.bytes[reader.position]
+            let found = UnsafeBufferPointer(start: options.utf8Start, count: options.utf8CodeUnitCount).contains(byte)
+            if found { reader.position += 1 }
+            return found
+        }
+        _ = next(&self, "-")
+        guard position < bytes.count, (0x30...0x39).contains(bytes[position]) else { throw fail("expected a value") }
+        if bytes[position] == UInt8(ascii: "0") { position += 1 } else { _ = digits(&self) }
+        if next(&self, "."), digits(&self) == 0 { throw fail("expected a digit") }
+        if next(&self, "eE") {
+            _ = next(&self, "+-")
+            if digits(&self) == 0 { throw fail("expected a digit") }
+        }
+    }
+
+    /// The byte offset and nature of the first syntax error in `data`, or nil
+    /// if it is valid JSON (Foundation's decoder says only that it is invalid).
+    static func firstError(in data: Data) -> (offset: Int, reason: String)? {
+        data.withUnsafeBytes { raw -> (offset: Int, reason: String)? in
+            var reader = JSONReader(raw.bindMemory(to: UInt8.self))
+            do throws(Unexpected) {
+                try reader.skipValue()
+                try reader.end()
+                return nil
+            } catch {
+                return (error.offset, error.reason.description)
+            }
+        }
+    }
+}
+
+/// The value, or a decline if a field the schema requires was missing.
+func required<T>(_ value: T?) throws(JSONReader.Unexpected) -> T {
+    guard let value else { throw JSONReader.Unexpected() }
+    return value
 }

@@ -1,0 +1,75 @@
+import Foundation
+import PlanModel
+import TerminalKit
+
+/// What the dashboard says in words: the status line's messages, refusals,
+/// recorded changes and the history list.
+extension AppState {
+    /// `2026-11-21 17:30` in the officer's zone (`utcOffset`), from an event time.
+    func localTime(_ date: Date) -> String {
+        let stamp = Event.formatTime(date.addingTimeInterval(TimeInterval(utcOffset)))
+        return String(stamp.prefix(16)).replacingOccurrences(of: "T", with: " ")
+    }
+
+    /// A change in words, for the history list.
+    func describeChange(_ change: Change) -> String {
+        switch change {
+        case let .status(status, _, _):
+            return "\(Label.statusWord.text(language)) → \(status.map { Label.of($0).text(language) } ?? "—")"
+        case let .note(text): return "\(Label.promptNote.text(language)): \(text)"
+        case let .assign(unit, role, _): return "+\(unit)（\(Label.of(role).text(language))）"
+        case let .unassign(unit, _): return "−\(unit)"
+        case let .due(day, _): return "\(Label.due.text(language)) → \(day?.description ?? Label.cleared.text(language))"
+        case let .undo(_, inverse): return "\(Label.undo.text(language))" + (inverse.map { ": " + describeChange($0) } ?? "")
+        }
+    }
+
+    /// `3.6` for `jinshan-2026:3.6`: the plan is on screen already.
+    func shortID(_ id: String) -> String {
+        id.split(separator: ":", maxSplits: 1).last.map(String.init) ?? id
+    }
+
+    /// `3.6 has 7 open tasks — press Space again to mark it done anyway`.
+    func forceQuestion(_ measure: String, open: Int, key: Key) -> String {
+        let tasks = (open == 1 ? Label.openTask : Label.openTasks).text(language)
+        let again = Label.pressAgainToForce.text(language).replacingOccurrences(of: "{key}", with: key.name)
+        return "\(shortID(measure)) \(Label.has.text(language)) \(open) \(tasks) — \(again)"
+    }
+
+    /// A refused change in words (the dashboard's rules are the CLI's; only the wording differs).
+    func describe(_ refusal: ChangeRefusal) -> String {
+        switch refusal {
+        case let .unknownId(id): return "\(Label.unknownId.text(language)): \(id)"
+        case let .notAMeasure(id): return "\(shortID(id)): \(Label.notAMeasure.text(language))"
+        case let .openTasks(measure, open): return "\(shortID(measure)) \(Label.has.text(language)) \(open.count) \(Label.openTasks.text(language))"
+        case .emptyNote: return Label.emptyNote.text(language)
+        case .emptyUnitName: return Label.emptyUnitName.text(language)
+        case let .compositeUnitName(name): return "\(name): \(Label.compositeUnitName.text(language))"
+        case let .notAssigned(unit, measure, _): return "\(unit): \(Label.notAssigned.text(language)) \(shortID(measure))"
+        }
+    }
+
+    /// A recorded event, for the status line.
+    func describe(_ event: Event) -> String {
+        let target = shortID(event.target)
+        switch event.change {
+        case .undo: return "\(Label.undone.text(language)) \(target)"
+        case let .status(status, _, _):
+            let word = status.map { Label.of($0).text(language) } ?? "—"
+            return "\(Label.recorded.text(language)) \(target): \(word)"
+        case .note: return "\(Label.recorded.text(language)) \(target): \(Label.promptNote.text(language))"
+        case let .due(day, _):
+            return "\(Label.recorded.text(language)) \(target): \(Label.due.text(language)) \(day?.description ?? Label.cleared.text(language))"
+        case .assign, .unassign: return "\(Label.recorded.text(language)) \(target): \(describeChange(event.change))"
+        }
+    }
+
+    /// What the executable reports, for the status line.
+    func describe(_ notice: Notice) -> Message {
+        switch notice {
+        case .nothingToUndo: Message(Label.nothingToUndo.text(language))
+        case let .storeFailed(reason): Message("\(Label.storeFailed.text(language)): \(reason)", isError: true)
+        case let .storeCreated(path, plans): Message("\(Label.storeCreated.text(language)) \(path) (\(plans))")
+        }
+    }
+}

@@ -1,0 +1,59 @@
+import PlanModel
+import TerminalKit
+
+/// The status-line prompts: note, blocked reason, due date, search and filter.
+extension AppState {
+    mutating func edit(_ key: Key) -> [Effect] {
+        guard var current = prompt else { return [] }
+        switch key {
+        case .escape:
+            prompt = nil
+            if current.kind == .search { search = SearchState() }
+            return []
+        case .enter:
+            return submit(current)
+        default:
+            let before = current.text
+            guard current.editor.handle(key) else { return [] }
+            prompt = current
+            if current.kind == .search, current.text != before { updateSearch(current.text) }
+            return []
+        }
+    }
+
+    private mutating func submit(_ current: Prompt) -> [Effect] {
+        let text = current.text.trimmingCharacters(in: " ")
+        switch current.kind {
+        case let .note(target):
+            prompt = nil
+            return text.isEmpty ? [] : decide(target) { (w: Workspace) throws(ChangeRefusal) in try w.change(noting: text, on: target) }
+        case let .blocked(target):
+            prompt = nil
+            var effects = decide(target) { (w: Workspace) throws(ChangeRefusal) in try w.change(marking: target, as: .blocked) }
+            if !text.isEmpty {
+                effects += decide(target) { (w: Workspace) throws(ChangeRefusal) in try w.change(noting: text, on: target) }
+            }
+            return effects
+        case let .due(target):
+            let day = Day(text)
+            guard text.isEmpty || day != nil else {
+                message = Message(Label.badDay.text(language), isError: true)
+                return []
+            }
+            prompt = nil
+            return decide(target) { (w: Workspace) throws(ChangeRefusal) in try w.change(settingDue: day, of: target) }
+        case .search:
+            prompt = nil
+            if search.matches.isEmpty {
+                if !search.query.isEmpty { message = Message(Label.noMatch.text(language), isError: true) }
+                search = SearchState()
+            }
+            return []
+        case .filter:
+            prompt = nil
+            filter = MeasureFilter(parsing: text)
+            measureCursor = ListCursor(count: listedMeasures.count, visibleRows: layout.listRows)
+            return []
+        }
+    }
+}

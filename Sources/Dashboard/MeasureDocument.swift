@@ -1,0 +1,98 @@
+import Foundation
+import PlanModel
+import TerminalKit
+
+/// The measure screen's content as lines at a width: status, units with roles,
+/// due date, the text wrapped whole, the task checklist, suggested units,
+/// related measures, notes and history. Layout shared by the screen, which draws
+/// it, and the update step, which scrolls it, so the two always agree.
+struct MeasureDocument {
+    struct Line: Equatable {
+        var text: String
+        var slot: StyleSlot
+        /// The checklist row this line starts.
+        var checklist: ChecklistRow?
+    }
+
+    private(set) var lines: [Line] = []
+    /// For each checklist row, the line where it starts.
+    private var checklistLines: [ChecklistRow: Int] = [:]
+
+    func firstLine(of row: ChecklistRow) -> Int? { checklistLines[row] }
+
+    init(_ state: AppState, width: Int) {
+        guard let measure = state.selectedMeasure else { return }
+        let language = state.language, workspace = state.workspace
+        let inner = max(1, width - 2)
+        func add(_ text: String, _ slot: StyleSlot = .text, checklist: ChecklistRow? = nil) {
+            for (i, line) in TextLayout.wrap(text, width: inner).enumerated() {
+                if i == 0, let checklist { checklistLines[checklist] = lines.count }
+                lines.append(Line(text: line, slot: slot, checklist: i == 0 ? checklist : nil))
+            }
+        }
+        func blank() { lines.append(Line(text: "", slot: .text)) }
+        func heading(_ label: Label) { blank(); add(label.text(language), .header) }
+
+        add("\(state.shortID(measure.id))  \(measure.title)", .title)
+        if let section = measure.section { add("\(section.label) \(section.title)", .textMuted) }
+        let status = workspace.status(of: measure)
+        let progress = workspace.taskProgress(of: measure)
+        var summary = "\(StatusMark.glyph(status)) \(Label.of(status).text(language))"
+        summary += "   \(Label.tasks.text(language)) \(progress.done)/\(progress.total)"
+        if let due = workspace.dueDate(of: measure), let light = DueLight(measure, in: workspace, today: state.today) {
+            summary += "   \(Label.due.text(language)) \(light.glyph) \(due) (\(light.label.text(language)))"
+        } else if let deadline = measure.deadline {
+            summary += "   \(Label.due.text(language)) \(deadline.text)"
+        }
+        add(summary, StatusMark.slot(status), checklist: .measure)
+        let units = workspace.units(of: measure)
+            .map { "\($0.name)（\(Label.of($0.role).text(language))）" }.joined(separator: "、")
+        if !units.isEmpty { add("\(Label.units.text(language)): \(units)", .textMuted) }
+        if let deadline = measure.deadline, workspace.dueDate(of: measure) != nil { add(deadline.text, .textMuted) }
+
+        heading(.text)
+        add(measure.text)
+
+        heading(.tasks)
+        if measure.tasks.isEmpty { add(Label.noTasks.text(language), .textMuted) }
+        for (i, task) in measure.tasks.enumerated() {
+            let taskStatus = workspace.status(ofTask: task.id)
+            add("\(StatusMark.glyph(taskStatus)) \(i + 1). \(task.title)", taskStatus == .done ? .statusDone : .text,
+                checklist: .task(i))
+        }
+
+        let suggested = state.shownSuggestions
+        if !suggested.isEmpty {
+            heading(.suggestedUnits)
+            for (i, suggestion) in suggested.enumerated() {
+                add("+ \(suggestion.name)（\(Label.of(suggestion.role).text(language))）  \(Label.similar.text(language)) "
+                    + "\(suggestion.source.measureId) \(suggestion.source.title) \(MeasureDocument.score(suggestion.source.score))",
+                    checklist: .suggestion(i))
+            }
+        }
+        if let found = state.currentSuggestions {
+            heading(.relatedMeasures)
+            if found.related.isEmpty { add(Label.noRelated.text(language), .textMuted) }
+            for (i, related) in found.related.enumerated() {
+                add("\(StatusMark.glyph(related.status)) \(related.measureId) \(related.title)  "
+                    + "\(Label.of(related.status).text(language)) \(MeasureDocument.score(related.score))",
+                    StatusMark.slot(related.status), checklist: .related(i))
+            }
+        }
+
+        heading(.notes)
+        let notes = workspace.ledger.notes[measure.id] ?? []
+        if notes.isEmpty { add(Label.noNotes.text(language), .textMuted) }
+        for note in notes { add("\(state.localTime(note.time)) \(note.officer): \(note.text)") }
+
+        heading(.history)
+        if state.history.isEmpty { add(Label.noHistory.text(language), .textMuted) }
+        for event in state.history.reversed() {
+            add("\(state.localTime(event.time)) \(event.officer)  \(state.shortID(event.target))  \(state.describeChange(event.change))",
+                .textMuted)
+        }
+    }
+
+    /// A similarity score as a percentage: `62%`.
+    static func score(_ value: Double) -> String { "\(Int((value * 100).rounded()))%" }
+}
