@@ -10,9 +10,9 @@ public enum Label: CaseIterable, Sendable {
     case filter, cycleTheme, reload, quit
     case promptNote, promptBlocked, promptDue, promptSearch, promptFilter, confirm, cancel
     case enlarge, recorded, undone, nothingToUndo, reloaded, themeIs, themeBroken, badDay, noMatch, matches
-    case filterIs, filterHint, lead, support, responsible, dueSoon, onTrack, cleared, storeFailed, storeCreated, pressAnyKey
+    case filterIs, filterHint, lead, support, responsible, expected, actual, cleared, storeFailed, storeCreated, pressAnyKey
     case has, openTask, openTasks, pressAgainToForce, unknownId, notAMeasure, emptyNote, emptyUnitName, compositeUnitName
-    case notAssigned
+    case notAssigned, exportLedger, promptExport, exported, exportFailed
     case workload, unit, total, led, cycleOrder, sortedBy, orderOpen, orderOverdue, orderDone, orderName, noUnitRows
     case assignUnit, removeUnit, acceptSuggestion, noUnits, alreadyAssigned, noSuggestions, suggestedUnits, relatedMeasures
     case noRelated, assignTo, removeFrom, role, newUnit, toggleRole, similar, more, openRelated, id, openWorkload
@@ -33,16 +33,16 @@ public enum Label: CaseIterable, Sendable {
         case .year: ("Year", "年度")
         case .measures: ("Measures", "措施数")
         case .progress: ("Progress", "进度")
-        case .doing: ("doing", "进行中")
-        case .blocked: ("blocked", "受阻")
+        case .doing: Label.words(.doing)
+        case .blocked: Label.words(.blocked)
         case .overdue: ("overdue", "逾期")
         case .pillar: ("Pillars", "板块")
         case .title: ("Title", "标题")
         case .tasks: ("Tasks", "任务")
         case .units: ("Units", "责任单位")
         case .due: ("Due", "期限")
-        case .todo: ("todo", "待办")
-        case .done: ("done", "已完成")
+        case .todo: Label.words(.todo)
+        case .done: Label.words(.done)
         case .statusWord: ("Status", "状态")
         case .text: ("Text", "正文")
         case .notes: ("Notes", "备注")
@@ -98,8 +98,12 @@ public enum Label: CaseIterable, Sendable {
         case .lead: ("lead", "牵头")
         case .support: ("support", "配合")
         case .responsible: ("responsible", "责任")
-        case .dueSoon: ("due soon", "临近")
-        case .onTrack: ("on track", "正常")
+        case .expected: ("expected", "序时进度")
+        case .actual: ("actual", "实际进度")
+        case .exportLedger: ("export ledger", "导出台账")
+        case .promptExport: ("Save the ledger (xlsx) as", "台账（xlsx）保存为")
+        case .exported: ("ledger written", "台账已导出")
+        case .exportFailed: ("cannot write the ledger", "台账导出失败")
         case .cleared: ("cleared", "已清除")
         case .storeFailed: ("Could not save", "保存失败")
         case .storeCreated: ("New store with the sample plans:", "已新建存储并导入示例方案：")
@@ -153,6 +157,9 @@ public enum Label: CaseIterable, Sendable {
         let word = text(language)
         return language == .en ? word.prefix(1).uppercased() + word.dropFirst() : word
     }
+
+    /// A status's words are PlanModel's (`Status.word(in:)`), which the ledger uses too.
+    private static func words(_ status: Status) -> (String, String) { (status.word(in: .en), status.word(in: .zh)) }
 
     public static func of(_ status: Status) -> Label {
         switch status {

@@ -39,12 +39,18 @@ struct MeasureDocument {
         let progress = workspace.taskProgress(of: measure)
         var summary = "\(StatusMark.glyph(status)) \(Label.of(status).text(language))"
         summary += "   \(Label.tasks.text(language)) \(progress.done)/\(progress.total)"
-        if let due = workspace.dueDate(of: measure), let light = DueLight(measure, in: workspace, today: state.today) {
-            summary += "   \(Label.due.text(language)) \(light.glyph) \(due) (\(light.label.text(language)))"
+        let schedule = workspace.schedule(of: measure, today: state.today, utcOffset: state.utcOffset)
+        if let end = schedule.end {
+            summary += "   \(Label.due.text(language)) \(end) \(schedule.remaining(in: language))"
         } else if let deadline = measure.deadline {
             summary += "   \(Label.due.text(language)) \(deadline.text)"
         }
         add(summary, StatusMark.slot(status), checklist: .measure)
+        if let expected = schedule.expected {
+            add("\(LightMark.glyph(schedule.light)) \(schedule.light.word(in: language))\(language.pick(" light", "灯"))  "
+                + "\(Label.expected.text(language)) \(Schedule.percent(expected))  "
+                + "\(Label.actual.text(language)) \(Schedule.percent(schedule.actual))", LightMark.slot(schedule.light))
+        }
         let units = workspace.units(of: measure)
             .map { "\($0.name)（\(Label.of($0.role).text(language))）" }.joined(separator: "、")
         if !units.isEmpty { add("\(Label.units.text(language)): \(units)", .textMuted) }

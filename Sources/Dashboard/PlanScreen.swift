@@ -2,7 +2,8 @@ import PlanModel
 import TerminalKit
 
 /// One plan: its pillars on the left with their progress, the selected pillar's
-/// measures on the right with status, task progress, units and due date.
+/// measures on the right with status, task progress, units and the light of
+/// their 序时进度 with the days left or late.
 struct PlanScreen: Widget {
     let state: AppState
 
@@ -35,20 +36,38 @@ struct PlanScreen: Widget {
         table.render(in: rect, on: &canvas)
     }
 
+    /// What the schedule column holds at a pane width: the date alone when narrow,
+    /// what is left or late from 64 columns, both from 84.
+    struct ScheduleColumn: Equatable {
+        var date: Bool
+        var remaining: Bool
+
+        init(width: Int) {
+            remaining = width >= 64
+            date = !remaining || width >= 84
+        }
+
+        /// Wide enough for `! 12-31 逾期 365 天` (or `! 12-31 365 days late`).
+        func width(_ language: Language) -> Int {
+            2 + (date ? 5 : 0) + (date && remaining ? 1 : 0)
+                + (remaining ? DisplayWidth.of(language.pick("365 days late", "逾期 365 天")) : 0)
+        }
+    }
+
     /// Column layout of the measure list for a pane width.
-    static func columns(width: Int, labelWidth: Int) -> (columns: [Table.Column], units: Bool, fullDate: Bool) {
+    static func columns(width: Int, labelWidth: Int, language: Language) -> (columns: [Table.Column], units: Bool, schedule: ScheduleColumn) {
         let units = width >= 64
-        let fullDate = width >= 60
+        let schedule = ScheduleColumn(width: width)
         var columns: [Table.Column] = [.init(.fixed(labelWidth), alignment: .trailing), .init(.fixed(1)),
                                        .init(.flexible(minimum: 6)), .init(.fixed(5), alignment: .trailing)]
         if units { columns.append(.init(.fixed(12))) }
-        columns.append(.init(.fixed(fullDate ? 12 : 7)))
-        return (columns, units, fullDate)
+        columns.append(.init(.fixed(schedule.width(language))))
+        return (columns, units, schedule)
     }
 
     private func renderMeasures(in rect: Rect, on canvas: inout Canvas) {
         guard let pillar = state.currentPillar else { return }
-        let language = state.language, workspace = state.workspace, today = state.today
+        let language = state.language, workspace = state.workspace
         let listed = state.listedMeasures
         if listed.isEmpty {
             canvas.write(" " + Label.noMeasures.text(language), column: rect.column, row: rect.row + 1, slot: .textMuted,
@@ -56,7 +75,7 @@ struct PlanScreen: Widget {
             return
         }
         let labelWidth = min(6, max(2, listed.map { DisplayWidth.of(pillar.measures[$0].label) }.max() ?? 2))
-        let (columns, showUnits, fullDate) = PlanScreen.columns(width: rect.width, labelWidth: labelWidth)
+        let (columns, showUnits, scheduleColumn) = PlanScreen.columns(width: rect.width, labelWidth: labelWidth, language: language)
         var header = ["", "", Label.title.heading(language), Label.tasks.heading(language)]
         if showUnits { header.append(Label.units.heading(language)) }
         header.append(Label.due.heading(language))
@@ -72,18 +91,21 @@ struct PlanScreen: Widget {
                          Table.Item(measure.title, searchable: true),
                          Table.Item(progress.total == 0 ? "–" : "\(progress.done)/\(progress.total)", .textMuted)]
             if showUnits { items.append(Table.Item(PlanScreen.shortUnits(workspace.units(of: measure)), .textMuted)) }
-            items.append(PlanScreen.dueItem(measure, workspace: workspace, today: today, fullDate: fullDate))
+            items.append(PlanScreen.scheduleItem(measure, state: state, column: scheduleColumn))
             return items
         }
         table.render(in: rect, on: &canvas)
     }
 
-    static func dueItem(_ measure: Measure, workspace: Workspace, today: Day, fullDate: Bool) -> Table.Item {
-        guard let due = workspace.dueDate(of: measure), let light = DueLight(measure, in: workspace, today: today) else {
-            return Table.Item("")
-        }
-        let date = fullDate ? due.description : String(due.description.dropFirst(5))
-        return Table.Item("\(light.glyph) \(date)", light.slot)
+    /// The light with the date and what is left or late: `! 11-20 逾期 11 天`, `● 剩 5 天`;
+    /// the date also when nothing is left to say (done on time).
+    static func scheduleItem(_ measure: Measure, state: AppState, column: ScheduleColumn) -> Table.Item {
+        let schedule = state.workspace.schedule(of: measure, today: state.today, utcOffset: state.utcOffset)
+        guard let end = schedule.end else { return Table.Item("") }
+        let remaining = column.remaining ? schedule.remaining(in: state.language) : ""
+        let date = column.date || remaining.isEmpty ? String(end.description.dropFirst(5)) : ""
+        let text = [LightMark.glyph(schedule.light), date, remaining].filter { !$0.isEmpty }.joined(separator: " ")
+        return Table.Item(text, LightMark.slot(schedule.light))
     }
 
     /// Unit names without the district prefix 区, lead units first: 发改委,市场监管局.

@@ -16,7 +16,7 @@ public struct PlanSummary: Equatable, Sendable {
             case .blocked: blocked += 1
             case .todo: break
             }
-            if status != .done, let due = workspace.dueDate(of: measure), due < today { overdue += 1 }
+            if workspace.isOverdue(measure, today: today) { overdue += 1 }
         }
     }
 

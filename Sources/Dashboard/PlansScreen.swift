@@ -35,7 +35,7 @@ struct PlansScreen: Widget {
                     .init(.fixed(countWidth(.overdue)), alignment: .trailing)]
         header += [Label.year, .progress, .measures].map { $0.heading(language) }
         header += wide ? [Label.doing, .blocked, .overdue].map { $0.heading(language) }
-                       : [StatusMark.glyph(.doing), StatusMark.glyph(.blocked), DueLight.overdue.glyph]
+                       : [StatusMark.glyph(.doing), StatusMark.glyph(.blocked), LightMark.glyph(.red)]
         let summaries = state.planSummaries
         let query = state.search.isActive ? state.search.query : nil
         let table = Table(columns: columns, header: header, rowCount: plans.count, offset: state.planCursor.offset,

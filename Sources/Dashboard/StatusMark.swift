@@ -23,38 +23,18 @@ public enum StatusMark {
     }
 }
 
-/// The traffic light of a due date: red overdue, yellow due within 14 days,
-/// green later or done. Overdue also shows "!" so it reads without colour.
-public enum DueLight: Equatable, Sendable {
-    case overdue, dueSoon, onTrack, done
+/// How a 序时进度 light looks (`Schedule` decides it): red "!" (overdue or
+/// blocked), yellow and green "●", in the light's colour; the words beside it
+/// ("逾期 11 天", "剩 5 天") carry what colour alone would.
+public enum LightMark {
+    public static func glyph(_ light: Light) -> String { light == .red ? "!" : light == .none ? "" : "●" }
 
-    public static let soonDays = 14
-
-    public init?(_ measure: Measure, in workspace: Workspace, today: Day) {
-        guard let due = workspace.dueDate(of: measure) else { return nil }
-        if workspace.status(of: measure) == .done { self = .done }
-        else if due < today { self = .overdue }
-        else if today.days(until: due) <= DueLight.soonDays { self = .dueSoon }
-        else { self = .onTrack }
-    }
-
-    public var glyph: String { self == .overdue ? "!" : "●" }
-
-    public var slot: StyleSlot {
-        switch self {
-        case .overdue: .statusOverdue
-        case .dueSoon: .statusDueSoon
-        case .onTrack: .statusOnTrack
-        case .done: .statusDone
-        }
-    }
-
-    public var label: Label {
-        switch self {
-        case .overdue: .overdue
-        case .dueSoon: .dueSoon
-        case .onTrack: .onTrack
-        case .done: .done
+    public static func slot(_ light: Light) -> StyleSlot {
+        switch light {
+        case .red: .statusOverdue
+        case .yellow: .statusDueSoon
+        case .green: .statusOnTrack
+        case .none: .textMuted
         }
     }
 }

@@ -2,13 +2,13 @@ import PlanModel
 import TerminalKit
 
 /// One unit's measures (the workload drill-down): id, status, title, task
-/// progress, the unit's role there and the due date, like the plan screen's list.
+/// progress, the unit's role there and the light with days left, like the plan screen's list.
 struct UnitMeasuresScreen: Widget {
     let state: AppState
 
     func render(in rect: Rect, on canvas: inout Canvas) {
         guard let workload = state.workload, let unit = workload.unit else { return }
-        let language = state.language, workspace = state.workspace, today = state.today, directory = state.directory
+        let language = state.language, workspace = state.workspace, directory = state.directory
         let measures = workload.measures.compactMap(workspace.measure)
         if measures.isEmpty {
             canvas.write(" " + Label.noMeasures.text(language), column: rect.column, row: rect.row + 1, slot: .textMuted,
@@ -18,7 +18,7 @@ struct UnitMeasuresScreen: Widget {
         // Within one plan the short id (3.6) says enough; across plans the plan id is needed.
         let ids = measures.map { workload.plan == nil ? $0.id : state.shortID($0.id) }
         let idWidth = min(24, ids.map(DisplayWidth.of).max() ?? 4)
-        let showRole = rect.width >= 64, fullDate = rect.width >= 60
+        let showRole = rect.width >= 64, scheduleColumn = PlanScreen.ScheduleColumn(width: rect.width)
         let roleWidth = [Label.lead, .support, .responsible].flatMap { label in Language.allCases.map { DisplayWidth.of(label.text($0)) } }.max() ?? 8
         var columns: [Table.Column] = [.init(.fixed(idWidth)), .init(.fixed(1)), .init(.flexible(minimum: 6)),
                                        .init(.fixed(5), alignment: .trailing)]
@@ -27,7 +27,7 @@ struct UnitMeasuresScreen: Widget {
             columns.append(.init(.fixed(roleWidth)))
             header.append(Label.role.heading(language))
         }
-        columns.append(.init(.fixed(fullDate ? 12 : 7)))
+        columns.append(.init(.fixed(scheduleColumn.width(language))))
         header.append(Label.due.heading(language))
         let table = Table(columns: columns, header: header, rowCount: measures.count, offset: workload.measureCursor.offset,
                           selected: workload.measureCursor.row) { index in
@@ -44,7 +44,7 @@ struct UnitMeasuresScreen: Widget {
                 }?.role
                 items.append(Table.Item(role.map { Label.of($0).text(language) } ?? "", role == .lead ? .text : .textMuted))
             }
-            items.append(PlanScreen.dueItem(measure, workspace: workspace, today: today, fullDate: fullDate))
+            items.append(PlanScreen.scheduleItem(measure, state: state, column: scheduleColumn))
             return items
         }
         table.render(in: rect, on: &canvas)

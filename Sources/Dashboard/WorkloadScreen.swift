@@ -39,7 +39,7 @@ struct WorkloadScreen: Widget {
         for plan in state.workspace.plans { districtNames[plan.districtKey] = plan.district ?? plan.districtKey }
         let countLabels: [Label] = [.total, .done, .doing, .blocked, .todo, .overdue, .led]
         let narrowHeaders = ["#", StatusMark.glyph(.done), StatusMark.glyph(.doing), StatusMark.glyph(.blocked),
-                             StatusMark.glyph(.todo), DueLight.overdue.glyph, Label.led.text(language)]
+                             StatusMark.glyph(.todo), LightMark.glyph(.red), Label.led.text(language)]
         func width(_ index: Int) -> Int {
             let label = countLabels[index]
             let headers = wide ? Language.allCases.map { label.heading($0) } : Language.allCases.map { _ in narrowHeaders[index] }

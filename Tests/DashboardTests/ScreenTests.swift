@@ -69,9 +69,10 @@ struct ScreenTests {
         // The pane separator and the task-progress column end at the same display column on every row.
         let separators = rows.map { ScreenText.column(of: "│", in: $0) }
         #expect(Set(separators).count == 1)
-        let dueEdges = rows.map(ScreenText.rightEdge)
-        #expect(Set(dueEdges).count == 1, "\(rows)")
-        #expect(dueEdges.first == size.width)
+        // The schedule column (its light) starts in the same column on every row, and its text fits the screen.
+        let lights = rows.map { row in ["● ", "! "].compactMap { ScreenText.column(of: $0, in: row) }.min() }
+        #expect(Set(lights).count == 1, "\(rows)")
+        #expect(rows.allSatisfy { ScreenText.rightEdge(of: $0) <= size.width })
         // Titles mixing CJK and ASCII are cut with … and the task column (1/3, –) still ends in the same place.
         let ends = rows.map { row -> Int in
             let marker = ["1/3 ", "0/2 ", "– "].first { row.contains($0) }!
@@ -93,55 +94,60 @@ struct ScreenTests {
         #expect(first.contains("◐"))                  // doing: one of three tasks done
         #expect(first.contains("1/3"))
         #expect(first.contains("发改委"))              // units, shortened
-        #expect(first.contains("● 2026-06-30"))       // due within 14 days
+        #expect(first.contains("● 10 days left"))     // due within 14 days
         #expect(screen.contains { $0.contains("✓") && $0.contains("完善惠企政策") })
     }
 
-    /// The style of the due column's text on the row of a measure of the plan screen.
+    /// The text and style of the schedule column (from its light to the line's end) on the row of a measure of the plan screen.
     func dueSlots(_ title: String, in canvas: Canvas) throws -> (text: String, slots: Set<StyleSlot>) {
         let row = try #require(canvas.lines.firstIndex { $0.contains(title) })
         let line = canvas.lines[row]
-        let date = try #require(line.range(of: #"[!●] (\d{4}-)?\d{2}-\d{2}"#, options: .regularExpression))
+        let date = try #require(line.range(of: #"[!●] [^│]*[^ ]"#, options: .regularExpression))
         let start = DisplayWidth.of(line[..<date.lowerBound])
         let width = DisplayWidth.of(line[date])
         return (String(line[date]), Set(canvas.slots(row: row)[start..<(start + width)]))
     }
 
-    @Test("traffic lights: an overdue date in the overdue style with !, due within 14 days in the due-soon style, later on track, done in the done style",
+    @Test("lights: overdue red with ! and the days late, due within 14 days yellow, behind its 序时进度 yellow, done green; the date alone in a narrow pane",
           arguments: sizes)
     func lights(size: Size) throws {
         var s = state(size)
         let opened = s.openPlan("jinshan-2026"); #expect(opened)
         _ = s.apply(.key(.character("G"))) // the cursor on 1.4, away from the rows checked
         var canvas = DashboardView.render(s)
-        // A narrow measure pane shows the date without its year.
-        func shown(_ light: String, _ date: String) -> String { light + " " + (size.width >= 100 ? date : String(date.dropFirst(5))) }
+        // A wide measure pane says what is left or late; a narrow one shows the date (MM-DD).
+        func shown(_ light: String, _ date: String, _ remaining: String) -> String {
+            light + " " + (size.width >= 100 ? remaining : date)
+        }
         let soon = try dueSlots("拓展", in: canvas)                             // 06-30, 10 days after today
-        #expect(soon.text == shown("●", "2026-06-30") && soon.slots == [.statusDueSoon])
-        let done = try dueSlots("完善惠企", in: canvas)
-        #expect(done.text == shown("●", "2026-09-30") && done.slots == [.statusDone])
+        #expect(soon.text == shown("●", "06-30", "10 days left") && soon.slots == [.statusDueSoon])
+        let done = try dueSlots("完善惠企", in: canvas)                          // done on time: the date
+        #expect(done.text == "● 09-30" && done.slots == [.statusOnTrack])
         _ = s.apply(.key(.character("g")))
         canvas = DashboardView.render(s)
-        let later = try dueSlots("完善诉求", in: canvas)                         // 12-31
-        #expect(later.text == shown("●", "2026-12-31") && later.slots == [.statusOnTrack])
+        // 12-31 is far, but nothing is done half-way through the year: behind its 序时进度.
+        let behind = try dueSlots("完善诉求", in: canvas)
+        #expect(behind.text == shown("●", "12-31", "194 days left") && behind.slots == [.statusDueSoon])
         _ = s.apply(.key(.left))
         _ = s.apply(.key(.character("j")))
         _ = s.apply(.key(.right))
         _ = s.apply(.key(.character("j")))                                      // the cursor on 2.2
         canvas = DashboardView.render(s)
         let overdue = try dueSlots("促进公平", in: canvas)                       // 05-31, passed
-        #expect(overdue.text == shown("!", "2026-05-31") && overdue.slots == [.statusOverdue])
+        #expect(overdue.text == shown("!", "05-31", "20 days late") && overdue.slots == [.statusOverdue])
     }
 
-    @Test("the measure screen's summary line reads the light in words: overdue, due soon")
+    @Test("the measure screen says the days left or late, the light in words and both progress fractions")
     func measureLight() throws {
         var s = state(Size(width: 100, height: 30))
         let opened = s.openPlan("jinshan-2026"); #expect(opened)
         _ = s.apply(.key(.enter))
-        #expect(lines(s).contains { $0.contains("Due ● 2026-06-30 (due soon)") })
+        #expect(lines(s).contains { $0.contains("Due 2026-06-30 10 days left") })
+        #expect(lines(s).contains { $0.contains("● yellow light  expected 94%  actual 33%") })
         _ = s.apply(.key(.escape))
         for key: Key in [.left, .character("j"), .right, .enter] { _ = s.apply(.key(key)) }
-        #expect(lines(s).contains { $0.contains("Due ! 2026-05-31 (overdue)") })
+        #expect(lines(s).contains { $0.contains("Due 2026-05-31 20 days late") })
+        #expect(lines(s).contains { $0.contains("! red light  expected 100%  actual 0%") })
     }
 
     @Test("the measure screen wraps the measure's text whole: the lines under Text read back as every character of it",
@@ -170,7 +176,7 @@ struct ScreenTests {
         let screen = lines(s)
         #expect(screen.contains { $0.contains("✓ 1. 深化“开店一件事”集成服务") })
         #expect(screen.contains { $0.contains("○ 2. 在重点园区探索设立营商服务点") })
-        #expect(screen.contains { $0.contains("Tasks 1/3") && $0.contains("Due ● 2026-06-30 (due soon)") })
+        #expect(screen.contains { $0.contains("Tasks 1/3") && $0.contains("Due 2026-06-30 10 days left") })
     }
 
     @Test("the help overlay lists every key of the current screen from the key map")
@@ -294,7 +300,7 @@ struct ScreenTests {
         for key in ScreenText.keys(typing: "ai+") { _ = s.apply(.key(key)) }
         _ = s.apply(.key(.enter))
         let canvas = DashboardView.render(s)
-        let row = try #require(canvas.lines.firstIndex { $0.contains("AI+政务服务") })
+        let row = try #require(canvas.lines.firstIndex { $0.contains("AI+政务") })
         let start = try #require(ScreenText.column(of: "AI+", in: canvas.lines[row]))
         let slots = canvas.slots(row: row)
         // The selected row is restyled as a whole; the match keeps its own style on top.
