@@ -3,6 +3,6 @@ public enum Action: Equatable, Sendable {
     case moveUp, moveDown, focusLeft, focusRight, open, back, top, bottom, pageUp, pageDown
     case toggleDone, cycleStatus, block, addNote, setDue, undo
     case workload, cycleOrder, assignUnit, removeUnit, acceptSuggestion
-    case search, nextMatch, previousMatch, clearSearch, filter
+    case search, nextMatch, previousMatch, clearSearch, filter, exportLedger
     case cycleTheme, reload, help, quit
 }

@@ -104,6 +104,7 @@ extension AppState {
         case .previousMatch: step(through: -1)
         case .clearSearch: search = SearchState()
         case .filter: prompt = Prompt(kind: .filter, text: filter.summary(language))
+        case .exportLedger: startExport()
         case .cycleTheme:
             guard !themeNames.isEmpty else { return [] }
             let next = themeNames[((themeNames.firstIndex(of: themeName) ?? -1) + 1) % themeNames.count]

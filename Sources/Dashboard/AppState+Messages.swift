@@ -70,6 +70,9 @@ extension AppState {
         case .nothingToUndo: Message(Label.nothingToUndo.text(language))
         case let .storeFailed(reason): Message("\(Label.storeFailed.text(language)): \(reason)", isError: true)
         case let .storeCreated(path, plans): Message("\(Label.storeCreated.text(language)) \(path) (\(plans))")
+        case let .exported(path, measures):
+            Message("\(Label.exported.text(language)): \(path) (\(language.pick("\(measures) measures", "\(measures) 项措施")))")
+        case let .exportFailed(reason): Message("\(Label.exportFailed.text(language)): \(reason)", isError: true)
         }
     }
 }

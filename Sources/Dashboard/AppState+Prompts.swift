@@ -54,6 +54,9 @@ extension AppState {
             filter = MeasureFilter(parsing: text)
             measureCursor = ListCursor(count: listedMeasures.count, visibleRows: layout.listRows)
             return []
+        case let .export(scope):
+            prompt = nil
+            return text.isEmpty ? [] : [.exportLedger(path: text, scope: scope)]
         }
     }
 }

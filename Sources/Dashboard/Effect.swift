@@ -17,5 +17,8 @@ public enum Effect: Equatable, Sendable {
     case loadSuggestions(measure: String)
     /// Switch to the named theme, answering `.themeChanged`.
     case useTheme(String)
+    /// Write the ledger of `scope` as an Excel workbook to `path` (relative: to the
+    /// current directory), answering `.notice(.exported)` or `.notice(.exportFailed)`.
+    case exportLedger(path: String, scope: LedgerScope)
     case quit
 }

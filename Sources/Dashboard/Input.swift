@@ -22,4 +22,8 @@ public enum Notice: Equatable, Sendable {
     case storeFailed(String)
     /// The first run created the store at `path` with the bundled sample plans.
     case storeCreated(path: String, plans: Int)
+    /// The ledger was written to `path` (absolute), with `measures` rows.
+    case exported(path: String, measures: Int)
+    /// The ledger could not be written, with the reason.
+    case exportFailed(String)
 }

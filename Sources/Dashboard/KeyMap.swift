@@ -55,6 +55,8 @@ public enum KeyMap {
 
     static let workload = Binding([c("w")], .openWorkload, .workload, footer: true)
 
+    static let export = Binding([c("e")], .exportLedger, .exportLedger)
+
     static let common: [Binding] = [
         Binding([c("u")], .undo, .undo),
         Binding([c("/")], .search, .search, footer: true),
@@ -75,7 +77,7 @@ public enum KeyMap {
                 Binding([.escape, .backspace], .back, .back, footer: true),
                 Binding([.left, c("h")], .focusLeft, .focusLeft),
                 Binding([.right, c("l")], .focusRight, .focusRight),
-            ] + movement + changes + units + [Binding([c("f")], .filter, .filter, footer: true), workload] + common
+            ] + movement + changes + units + [Binding([c("f")], .filter, .filter, footer: true), workload, export] + common
         case .measure:
             return search + [
                 Binding([.escape, .backspace, .left, c("h")], .back, .back, footer: true),
@@ -86,12 +88,12 @@ public enum KeyMap {
                 Binding([.enter, .right, c("l")], .open, .open, footer: true),
                 Binding([.escape, .backspace, .left, c("h")], .back, .back, footer: true),
                 Binding([c("o")], .cycleOrder, .cycleOrder, footer: true),
-            ] + movement + common
+            ] + movement + [export] + common
         case .unitMeasures:
             return search + [
                 Binding([.enter, .right, c("l")], .open, .open, footer: true),
                 Binding([.escape, .backspace, .left, c("h")], .back, .back, footer: true),
-            ] + movement + changes + units + common
+            ] + movement + changes + units + [export] + common
         }
     }
 

@@ -100,7 +100,7 @@ public enum Label: CaseIterable, Sendable {
         case .responsible: ("responsible", "责任")
         case .expected: ("expected", "序时进度")
         case .actual: ("actual", "实际进度")
-        case .exportLedger: ("export ledger", "导出台账")
+        case .exportLedger: ("ledger", "导出台账")
         case .promptExport: ("Save the ledger (xlsx) as", "台账（xlsx）保存为")
         case .exported: ("ledger written", "台账已导出")
         case .exportFailed: ("cannot write the ledger", "台账导出失败")

@@ -6,6 +6,8 @@ public struct Prompt: Equatable, Sendable {
         case due(target: String)
         case search
         case filter
+        /// The file the ledger of `scope` is written to.
+        case export(LedgerScope)
     }
 
     public var kind: Kind
@@ -26,6 +28,7 @@ public struct Prompt: Equatable, Sendable {
         case .due: .promptDue
         case .search: .promptSearch
         case .filter: .promptFilter
+        case .export: .promptExport
         }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import PlanModel
 import PlanStore
 
@@ -9,6 +10,13 @@ struct CommandFailure: Error, CustomStringConvertible {
     var exitCode: Int32
 
     static func badInput(_ message: String) -> CommandFailure { CommandFailure(description: message, exitCode: 2) }
+
+    /// Why a file could not be written, as the system says it ("Permission denied").
+    static func reason(_ error: any Error) -> String {
+        let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
+        if let code = underlying?.code, underlying?.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(code))) }
+        return (error as NSError).localizedDescription
+    }
 
     init(description: String, exitCode: Int32) {
         self.description = description

@@ -1,5 +1,6 @@
 import Dashboard
 import Foundation
+import LedgerXLSX
 import NcursesTerminal
 import PlanModel
 import PlanStore
@@ -44,8 +45,25 @@ struct DashboardRunner {
             let result = themes.loader.load(name)
             terminal?.use(result.theme)
             return .themeChanged(name: result.problem == nil ? name : "default", problem: result.problem?.description)
+        case let .exportLedger(path, scope):
+            return exportLedger(to: path, scope: scope, state: state)
         case .quit:
             return nil
+        }
+    }
+
+    /// The ledger as `duban report --format xlsx` makes it, of what the screen shows; written atomically.
+    private func exportLedger(to path: String, scope: LedgerScope, state: AppState) -> Input {
+        let workspace = state.workspace
+        let report = Report(workspace: workspace, directory: directory, today: state.today, options: Report.Options(
+            plans: scope.plans, unit: scope.unit.map { UnitMatch($0, directory: directory, districts: workspace.plans.compactMap(\.district)) },
+            measures: scope.measures, language: state.language, officer: officer, utcOffset: state.utcOffset))
+        let url = URL(fileURLWithPath: path)
+        do {
+            try report.xlsx().write(to: url, options: .atomic)
+            return .notice(.exported(path: url.path, measures: report.rows.count))
+        } catch {
+            return .notice(.exportFailed(CommandFailure.reason(error)))
         }
     }
 

@@ -59,7 +59,7 @@ struct ReportCommand: ParsableCommand {
                 // Written beside the target and renamed over it: no partial file, even on failure.
                 try data.write(to: URL(fileURLWithPath: output), options: .atomic)
             } catch {
-                throw CommandFailure(description: "\(output): cannot write the report (\(Self.reason(error)))", exitCode: 1)
+                throw CommandFailure(description: "\(output): cannot write the report (\(CommandFailure.reason(error)))", exitCode: 1)
             }
         }
     }
@@ -81,11 +81,5 @@ struct ReportCommand: ParsableCommand {
         throw CommandFailure(description: "no unit '\(match.query)' in \(plans.map { $0.sorted().joined(separator: ", ") } ?? "the plans")"
                                  + (closest.isEmpty ? " (duban units lists them)" : "; closest: " + closest.joined(separator: ", ")),
                              exitCode: 1)
-    }
-
-    private static func reason(_ error: any Error) -> String {
-        let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
-        if let code = underlying?.code, underlying?.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(code))) }
-        return (error as NSError).localizedDescription
     }
 }

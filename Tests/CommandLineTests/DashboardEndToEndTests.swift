@@ -110,5 +110,31 @@ struct EndToEndTests {
         #expect(tasks.first { $0["id"] as? String == "jinshan-2026:3.6.1" }?["status"] as? String == "done")
         #expect(tasks.filter { $0["status"] as? String == "done" }.count == 1)
     }
+
+    @Test("e on a plan writes its ledger as a workbook to the current directory and says where; an unwritable path says why",
+          .enabled(if: binary != nil && tmux != nil))
+    func exportLedger() throws {
+        let binary = try #require(Self.binary)
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("duban-e2e-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let session = Session(tmux: try #require(Self.tmux))
+        defer { _ = try? session.run(["kill-server"]) }
+        let command = "cd '\(dir.path)' && env TERM=xterm-256color LANG=C.UTF-8 DUBAN_USER=e2e DUBAN_TODAY=2026-06-20"
+            + " DUBAN_STORE='\(dir.path)/store' \(binary) --plan jinshan-2026; sleep 30"
+        try session.run(["new-session", "-d", "-s", "t", "-x", "160", "-y", "30", command])
+        _ = try session.waitFor("Pillars")
+        try session.keys("e")
+        _ = try session.waitFor("ledger-jinshan-2026-2026-06-20.xlsx")
+        try session.keys("Enter")
+        let screen = try session.waitFor("ledger written")
+        let file = dir.appendingPathComponent("ledger-jinshan-2026-2026-06-20.xlsx")
+        #expect(screen.contains { $0.contains("ledger written: \(file.path) (30 measures)") }, "\(screen)")
+        let data = try Data(contentsOf: file)
+        #expect(data.starts(with: Array("PK".utf8)))
+        try session.keys("e", "C-u", "/nonexistent-dir/x.xlsx", "Enter")
+        _ = try session.waitFor("cannot write the ledger")
+        #expect(!FileManager.default.fileExists(atPath: "/nonexistent-dir/x.xlsx"))
+    }
 }
 #endif

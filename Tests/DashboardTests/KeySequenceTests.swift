@@ -14,8 +14,8 @@ struct KeySequenceTests {
         var state: AppState
         var effects: [Effect] = []
 
-        init(size: Size = Size(width: 100, height: 30), themes: [String] = ["default"]) {
-            state = AppState(workspace: FixturePlans.workspace, today: FixturePlans.today, language: .en, size: size,
+        init(size: Size = Size(width: 100, height: 30), themes: [String] = ["default"], language: Language = .en) {
+            state = AppState(workspace: FixturePlans.workspace, today: FixturePlans.today, language: language, size: size,
                              themeNames: themes, themeName: "default")
         }
 
@@ -356,5 +356,54 @@ struct KeySequenceTests {
         #expect(s.state.selectedMeasure?.id == "jinshan-2026:1.2")
         #expect(s.state.workspace.status(of: FixturePlans.jinshan.pillars[0].measures[2]) == .done)
         #expect(s.state.message == Message("Reloaded"))
+    }
+
+    @Test("e on a filtered plan: a prompt holding the file name, Enter asks for the ledger of the filtered measures of the whole plan")
+    func exportFilteredPlan() throws {
+        var s = Script()
+        s.open("jinshan-2026")
+        s.press(c("f"))
+        s.type("doing")
+        s.press(.enter, c("e"))
+        #expect(s.state.prompt?.kind == .export(try #require(s.state.ledgerScope)))
+        #expect(s.state.prompt?.text == "ledger-jinshan-2026-2026-06-20.xlsx")
+        s.press(.backspace, .backspace, .backspace, .backspace)
+        s.type("csv.xlsx")
+        s.press(.enter)
+        let plan = try #require(s.state.currentPlan)
+        let doing = Set(plan.measures.filter { s.state.workspace.status(of: $0) == .doing }.map(\.id))
+        #expect(!doing.isEmpty)
+        #expect(s.effects == [.exportLedger(path: "ledger-jinshan-2026-2026-06-20.csv.xlsx",
+                                            scope: LedgerScope(plans: ["jinshan-2026"], measures: doing))])
+        #expect(s.state.prompt == nil)
+    }
+
+    @Test("e on a unit's measures names the unit; on the workload of all plans, every plan; Esc or an empty name asks for nothing")
+    func exportScopes() throws {
+        var s = Script(language: .zh)
+        s.press(c("w"))
+        s.press(c("e"))
+        #expect(s.state.prompt?.kind == .export(LedgerScope()))
+        #expect(s.state.prompt?.text == "台账-2026-06-20.xlsx")
+        s.press(.escape)
+        #expect(s.state.prompt == nil && s.effects.isEmpty)
+        s.press(.enter)
+        let workload = try #require(s.state.workload)
+        let unit = try #require(workload.unit)
+        s.press(c("e"))
+        #expect(s.state.prompt?.text == "台账-\(unit.unit.name)-2026-06-20.xlsx")
+        #expect(s.state.prompt?.kind == .export(LedgerScope(unit: unit.unit.name, measures: Set(workload.measures))))
+        s.press(.control("u"), .enter)
+        #expect(s.effects.isEmpty)
+    }
+
+    @Test("e does nothing on the plans and measure screens: there the screen is not a ledger")
+    func exportElsewhere() {
+        var s = Script()
+        s.press(c("e"))
+        #expect(s.state.prompt == nil)
+        s.open("jinshan-2026")
+        s.press(.enter, c("e"))
+        #expect(s.state.screen == .measure && s.state.prompt == nil)
     }
 }
