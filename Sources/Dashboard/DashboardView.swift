@@ -83,7 +83,12 @@ public enum DashboardView {
         let language = state.language
         if let prompt = state.prompt {
             canvas.fill(rect, slot: .prompt)
-            let head = " \(prompt.label.text(language)): "
+            // What the prompt changes, named: `备注 → 3.2.2 全面落实无缝续贷…: `.
+            let named = prompt.target.map { target in
+                let title = state.workspace.title(of: target) ?? ""
+                return " → \(state.shortID(target)) " + TextLayout.truncate(title, toWidth: max(4, min(24, rect.width / 4)))
+            } ?? ""
+            let head = " \(prompt.label.text(language))\(named): "
             let headWidth = DisplayWidth.of(head)
             canvas.write(head, column: rect.column, row: rect.row, slot: .prompt)
             // Long input shows around the cursor, where the typing happens.

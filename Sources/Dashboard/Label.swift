@@ -78,7 +78,7 @@ public enum Label: CaseIterable, Sendable {
         case .quit: ("quit", "退出")
         case .promptNote: ("Note", "备注")
         case .promptBlocked: ("Blocked, why", "受阻原因")
-        case .promptDue: ("Due date (YYYY-MM-DD, empty clears)", "期限（YYYY-MM-DD，留空清除）")
+        case .promptDue: ("Due (empty clears)", "期限（留空清除）")
         case .promptSearch: ("Search", "搜索")
         case .promptFilter: ("Filter (todo doing done blocked overdue, or a unit)", "筛选（待办 进行中 已完成 受阻 逾期，或单位）")
         case .confirm: ("confirm", "确认")

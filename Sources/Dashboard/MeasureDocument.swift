@@ -38,6 +38,7 @@ struct MeasureDocument {
         let status = workspace.status(of: measure)
         let progress = workspace.taskProgress(of: measure)
         var summary = "\(StatusMark.glyph(status)) \(Label.of(status).text(language))"
+        if let reason = workspace.blockReason(of: measure.id) { summary += language.pick(" (reason: \(reason))", "（原因：\(reason)）") }
         summary += "   \(Label.tasks.text(language)) \(progress.done)/\(progress.total)"
         let schedule = workspace.schedule(of: measure, today: state.today, utcOffset: state.utcOffset)
         if let end = schedule.end {
@@ -87,9 +88,13 @@ struct MeasureDocument {
         }
 
         heading(.notes)
-        let notes = workspace.ledger.notes[measure.id] ?? []
+        // A task's note is listed here too, with the task's number.
+        let notes = workspace.notes(of: measure)
         if notes.isEmpty { add(Label.noNotes.text(language), .textMuted) }
-        for note in notes { add("\(state.localTime(note.time)) \(note.officer): \(note.text)") }
+        for (target, note) in notes {
+            let on = target == measure.id ? "" : " [\(state.shortID(target))]"
+            add("\(state.localTime(note.time)) \(note.officer)\(on): \(note.text)")
+        }
 
         heading(.history)
         if state.history.isEmpty { add(Label.noHistory.text(language), .textMuted) }

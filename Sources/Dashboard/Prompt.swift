@@ -21,6 +21,14 @@ public struct Prompt: Equatable, Sendable {
 
     public var text: String { editor.text }
 
+    /// The measure or task the prompt changes, if it changes one.
+    public var target: String? {
+        switch kind {
+        case let .note(target), let .blocked(target), let .due(target): target
+        case .search, .filter, .export: nil
+        }
+    }
+
     public var label: Label {
         switch kind {
         case .note: .promptNote

@@ -181,25 +181,15 @@ public struct Report: Equatable, Sendable, Encodable {
     private static func row(_ measure: Measure, units: [UnitRef], in workspace: Workspace, today: Day,
                             options: Options) -> Row {
         let schedule = workspace.schedule(of: measure, today: today, utcOffset: options.utcOffset)
-        var notes: [(time: Date, entry: Entry)] = []
-        for target in [measure.id] + measure.tasks.map(\.id) {
-            for note in workspace.ledger.notes[target] ?? [] {
-                guard let day = Day(note.time, utcOffset: options.utcOffset), options.since.map({ $0 <= day }) ?? true
-                else { continue }
-                notes.append((note.time, Entry(day: day, officer: note.officer, text: note.text, target: target)))
-            }
+        let notes = workspace.notes(of: measure).reversed().compactMap { target, note -> Entry? in
+            guard let day = Day(note.time, utcOffset: options.utcOffset), options.since.map({ $0 <= day }) ?? true else { return nil }
+            return Entry(day: day, officer: note.officer, text: note.text, target: target)
         }
         return Row(id: measure.id, label: measure.label, title: measure.title,
                    lead: units.filter { $0.role == .lead }.map(\.name),
                    others: units.filter { $0.role != .lead }.map(\.name),
                    due: schedule.end, deadline: measure.deadline?.text, status: schedule.status, schedule: schedule,
-                   notes: notes.sorted { $0.time > $1.time }.map(\.entry), blockedBecause: blockReason(of: measure, in: workspace))
-    }
-
-    /// The first note on a blocked measure made at or after its block mark (`duban block --note`).
-    static func blockReason(of measure: Measure, in workspace: Workspace) -> String? {
-        guard let mark = workspace.ledger.marks[measure.id], mark.status == .blocked else { return nil }
-        return workspace.ledger.notes[measure.id]?.first { $0.time >= mark.time }?.text
+                   notes: notes, blockedBecause: workspace.blockReason(of: measure.id))
     }
 
     private static func summary(of rows: [Row]) -> Summary {

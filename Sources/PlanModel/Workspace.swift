@@ -76,10 +76,31 @@ public struct Workspace: Equatable, Sendable {
         return plans[l.plan].pillars[l.pillar].measures[l.measure]
     }
 
+    /// The title of a measure or task.
+    public func title(of id: String) -> String? {
+        guard let l = location(of: id) else { return nil }
+        let measure = plans[l.plan].pillars[l.pillar].measures[l.measure]
+        return l.task.map { measure.tasks[$0].title } ?? measure.title
+    }
+
     /// Every measure and task id, for suggestions on an unknown id (made on
     /// demand: the index itself keeps compact slots).
     public var allIds: Dictionary<String, Location>.Keys {
         Dictionary(uniqueKeysWithValues: index.lazy.map { ($0.key, $0.value.location) }).keys
+    }
+
+    /// The notes of a measure and of its tasks, oldest first, each with the id it is on.
+    public func notes(of measure: Measure) -> [(target: String, note: Ledger.Note)] {
+        ([measure.id] + measure.tasks.map(\.id))
+            .flatMap { target in (ledger.notes[target] ?? []).map { (target: target, note: $0) } }
+            .sorted { ($0.note.time, $0.note.id) < ($1.note.time, $1.note.id) }
+    }
+
+    /// Why a blocked measure or task is blocked: the first note on it made at or after
+    /// its block mark (`duban block --note`, the dashboard's `b`); nil when not blocked.
+    public func blockReason(of id: String) -> String? {
+        guard let mark = ledger.marks[id], mark.status == .blocked else { return nil }
+        return ledger.notes[id]?.first { $0.time >= mark.time }?.text
     }
 
     // MARK: Derived progress

@@ -58,6 +58,7 @@ struct ShowCommand: ParsableCommand {
         var id: String
         var title: String
         var status: Status
+        var notes: [Ledger.Note]
     }
 
     func run() throws {
@@ -93,7 +94,8 @@ struct ShowCommand: ParsableCommand {
         let schedule = workspace.schedule(of: measure, today: today, utcOffset: Output.utcOffset)
         return Item(id: id, plan: plan, measure: nil, title: measure.title, text: measure.text,
                     status: schedule.status, marked: workspace.ledger.marks[id], orphaned: false,
-                    tasks: measure.tasks.map { TaskRow(id: $0.id, title: $0.title, status: workspace.status(ofTask: $0.id)) },
+                    tasks: measure.tasks.map { TaskRow(id: $0.id, title: $0.title, status: workspace.status(ofTask: $0.id),
+                                                         notes: workspace.ledger.notes[$0.id] ?? []) },
                     units: workspace.units(of: measure), due: schedule.end, overdue: schedule.isOverdue,
                     notes: workspace.ledger.notes[id] ?? [], history: history, schedule: schedule)
     }
@@ -126,9 +128,12 @@ struct ShowCommand: ParsableCommand {
             lines.append("tasks (\(done)/\(item.tasks.count)):")
             lines += item.tasks.map { "  \($0.status.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)) \($0.id)  \($0.title)" }
         }
-        if !item.notes.isEmpty {
+        // A measure's notes and its tasks' (with the task's id), oldest first.
+        let notes = (item.notes.map { (on: "", note: $0) } + item.tasks.flatMap { task in task.notes.map { (on: " [\(task.id)]", note: $0) } })
+            .sorted { ($0.note.time, $0.note.id) < ($1.note.time, $1.note.id) }
+        if !notes.isEmpty {
             lines.append("notes:")
-            lines += item.notes.map { "  \(Output.time($0.time))  \($0.officer): \($0.text)" }
+            lines += notes.map { "  \(Output.time($0.note.time))  \($0.note.officer)\($0.on): \($0.note.text)" }
         }
         if !item.history.isEmpty {
             lines.append("history:")

@@ -154,6 +154,16 @@ final class CommandLineTests {
         #expect(plans.output == "jiading-2026  0/3 done, 1 overdue  嘉定区优化营商环境行动方案\n")
     }
 
+    @Test("show of a measure lists its tasks' notes with the task's id, and its block reason")
+    func showTaskNotes() throws {
+        try duban("note", "jiading-2026:1.1.1", "已对接银行")
+        try duban("note", "jiading-2026:1.1", "推进中")
+        let shown = try duban("show", "jiading-2026:1.1").output
+        let notes = shown.split(separator: "\n").drop { $0 != "notes:" }.dropFirst().prefix(2)
+        #expect(notes.count == 2 && notes.first?.hasSuffix("wang [jiading-2026:1.1.1]: 已对接银行") == true
+                && notes.last?.hasSuffix("wang: 推进中") == true, "\(shown)")
+    }
+
     @Test("due takes the dates officers write: 年底, 12月31日 and 2026/12/31 are this year's last day; a word is refused with exit 2")
     func dueForms() throws {
         for form in ["年底", "12月31日", "2026/12/31"] {

@@ -307,4 +307,22 @@ struct ScreenTests {
         #expect(slots[start] == .searchMatch && slots[start + 2] == .searchMatch)
         #expect(canvas.lines[28].contains("/ai+"))
     }
+
+    @Test("a note on a task: the prompt names the task, and the measure's notes list it with the task's number")
+    func taskNote() throws {
+        var s = state(Size(width: 100, height: 30))
+        let opened = s.openPlan("jinshan-2026"); #expect(opened)
+        _ = s.apply(.key(.enter))
+        _ = s.apply(.key(.character("j")))                // the first task's row
+        _ = s.apply(.key(.character("n")))
+        let task = try #require(s.workspace.measure("jinshan-2026:1.1")?.tasks.first)
+        #expect(lines(s).contains { $0.hasPrefix(" Note → 1.1.1 \(task.title.prefix(4))") }, "\(lines(s))")
+        for key in ScreenText.keys(typing: "已对接") { _ = s.apply(.key(key)) }
+        let effects = s.apply(.key(.enter))
+        guard case let .record(target, change) = try #require(effects.first) else { Issue.record("no record"); return }
+        #expect(target == task.id && change == .note("已对接"))
+        _ = s.apply(.recorded([Event(id: "20260620T010000.000Z-1", time: Date(timeIntervalSince1970: 1_781_917_200), officer: "li",
+                                     target: target, change: change)]))
+        #expect(lines(s).contains { $0.contains("li [1.1.1]: 已对接") }, "\(lines(s))")
+    }
 }
