@@ -94,3 +94,73 @@ final class HostileInputTests {
         }
     }
 }
+
+@Suite("Hostile store: a symlink in the store is never followed")
+final class SymlinkStoreTests {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("duban-symlink-\(UUID().uuidString)")
+    var store: URL { directory.appendingPathComponent("store") }
+    var victim: URL { directory.appendingPathComponent("victim") }
+
+    deinit { try? FileManager.default.removeItem(at: directory) }
+
+    init() throws {
+        let store = try JSONPlanStore.create(at: store, now: Date(timeIntervalSince1970: 1_790_000_000)) { _ in }
+        _ = try store.importPlan(Plan(id: "s-2026", title: "t", pillars: [
+            Pillar(number: "一", title: "p", measures: [
+                Measure(id: "s-2026:1.1", label: "", title: "m", text: "m", units: [], deadline: nil, tasks: []),
+            ]),
+        ]))
+        try store.compact()
+        try Data("victim's own text\n".utf8).write(to: victim)
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSince1970: 1_700_000_000)], ofItemAtPath: victim.path)
+    }
+
+    func plant(_ file: String) throws {
+        let path = store.appendingPathComponent(file).path
+        try? FileManager.default.removeItem(atPath: path)
+        try FileManager.default.createSymbolicLink(atPath: path, withDestinationPath: victim.path)
+    }
+
+    func expectVictimUntouched() throws {
+        #expect(try String(contentsOf: victim, encoding: .utf8) == "victim's own text\n")
+        let modified = try FileManager.default.attributesOfItem(atPath: victim.path)[.modificationDate] as? Date
+        #expect(modified == Date(timeIntervalSince1970: 1_700_000_000))
+    }
+
+    func duban(_ arguments: String...) throws -> DubanProcess.Run {
+        try DubanProcess.run(arguments + ["--store", store.path, "--as", "wang"])
+    }
+
+    @Test("a symlink as the journal, the lock or a plan file: one line naming it, exit 1, the victim untouched",
+          arguments: ["journal.jsonl", "lock", "plans/s-2026.json"])
+    func refused(file: String) throws {
+        try plant(file)
+        for run in [try duban("list"), try duban("done", "s-2026:1.1")] {
+            #expect(run.status == 1)
+            #expect(run.error.contains(file) && run.error.contains("symbolic link"), "\(run.error)")
+        }
+        try expectVictimUntouched()
+    }
+
+    @Test("a symlink as the snapshot or an index is a cache passed over and rebuilt; the victim untouched",
+          arguments: ["snapshot.json", "index/s-2026.jsonl"])
+    func cacheRebuilt(file: String) throws {
+        try plant(file)
+        #expect(try duban("done", "s-2026:1.1").status == 0)
+        #expect(try duban("list").output.contains("done"))
+        #expect(try duban("compact").status == 0)
+        try expectVictimUntouched()
+    }
+
+    @Test("a torn journal tail with journal.jsonl.rejected a symlink: refused naming it, the victim untouched")
+    func rejected() throws {
+        try plant("journal.jsonl.rejected")
+        let handle = try FileHandle(forWritingTo: store.appendingPathComponent("journal.jsonl"))
+        handle.seekToEndOfFile()
+        handle.write(Data("{\"torn".utf8))
+        try handle.close()
+        let run = try duban("list")
+        #expect(run.status == 1 && run.error.contains("journal.jsonl.rejected"), "\(run.error)")
+        try expectVictimUntouched()
+    }
+}
