@@ -35,6 +35,21 @@ enum Disk {
         return fd
     }
 
+    /// The store directory, checked once when the store opens: a real directory
+    /// (not a link), owned by the user or a group they are in, not world-writable.
+    static func checkStoreDirectory(_ path: String) throws(StoreError) {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { throw StoreError.io(file: path, operation: "stat", code: errno) }
+        guard info.st_mode & S_IFMT == S_IFDIR else { throw StoreError.notAFile(file: path, kind: kind(of: info.st_mode)) }
+        var groups = [gid_t](repeating: 0, count: Int(max(0, getgroups(0, nil))))
+        groups = Array(groups.prefix(Int(max(0, getgroups(Int32(groups.count), &groups)))))
+        let ours = info.st_uid == getuid() || info.st_gid == getgid() || groups.contains(info.st_gid)
+        guard ours, info.st_mode & S_IWOTH == 0 else {
+            throw StoreError.badInput("\(path): the store directory must belong to you or a group of yours and not be "
+                                      + "writable by everyone (chmod o-w); refusing to use it")
+        }
+    }
+
     /// What a file that is not a regular file is, in a word or two.
     static func kind(of mode: mode_t) -> String {
         switch mode & S_IFMT {

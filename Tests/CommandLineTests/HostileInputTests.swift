@@ -164,3 +164,17 @@ final class SymlinkStoreTests {
         try expectVictimUntouched()
     }
 }
+
+extension SymlinkStoreTests {
+    @Test("a store directory that is a symlink or writable by everyone is refused in one line naming it")
+    func storeDirectory() throws {
+        let link = directory.appendingPathComponent("link")
+        try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: store.path)
+        let linked = try DubanProcess.run(["list", "--store", link.path])
+        #expect(linked.status == 1 && linked.error.contains("symbolic link"), "\(linked.error)")
+        try FileManager.default.setAttributes([.posixPermissions: 0o777], ofItemAtPath: store.path)
+        let open = try duban("list")
+        #expect(open.status != 0 && open.error.contains("writable by everyone"), "\(open.error)")
+        try expectVictimUntouched()
+    }
+}
