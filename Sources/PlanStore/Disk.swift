@@ -6,11 +6,70 @@ import Darwin
 #endif
 
 /// The store's few system calls, each failing with the file and the errno.
+/// Anyone who can write into a shared store directory could plant a symlink
+/// there, so no store file is opened through one: every open is `O_NOFOLLOW`,
+/// non-blocking (a FIFO cannot hang it) and accepts a regular file only.
 enum Disk {
-    static func openFile(_ path: String, _ flags: Int32, mode: mode_t = 0o644) throws(StoreError) -> Int32 {
-        let fd = Foundation.open(path, flags | O_CLOEXEC, mode)
-        guard fd >= 0 else { throw StoreError.io(file: path, operation: "open", code: errno) }
+    /// Opens a store file; a symlink, directory, device or FIFO at `path` is
+    /// refused (`StoreError.notAFile`). New files get `0666` less the umask.
+    static func openFile(_ path: String, _ flags: Int32, mode: mode_t = 0o666) throws(StoreError) -> Int32 {
+        let fd = Foundation.open(path, flags | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, mode)
+        guard fd >= 0 else {
+            let code = errno
+            var info = stat()
+            if code == ELOOP || code == EISDIR || code == ENXIO, lstat(path, &info) == 0 {
+                throw StoreError.notAFile(file: path, kind: kind(of: info.st_mode))
+            }
+            throw StoreError.io(file: path, operation: "open", code: code)
+        }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else {
+            let code = errno
+            close(fd)
+            throw StoreError.io(file: path, operation: "stat", code: code)
+        }
+        guard info.st_mode & S_IFMT == S_IFREG else {
+            close(fd)
+            throw StoreError.notAFile(file: path, kind: kind(of: info.st_mode))
+        }
         return fd
+    }
+
+    /// The store directory, checked once when the store opens: a real directory
+    /// (not a link), owned by the user or a group they are in, not world-writable.
+    static func checkStoreDirectory(_ path: String) throws(StoreError) {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { throw StoreError.io(file: path, operation: "stat", code: errno) }
+        guard info.st_mode & S_IFMT == S_IFDIR else { throw StoreError.notAFile(file: path, kind: kind(of: info.st_mode)) }
+        var groups = [gid_t](repeating: 0, count: Int(max(0, getgroups(0, nil))))
+        groups = Array(groups.prefix(Int(max(0, getgroups(Int32(groups.count), &groups)))))
+        let ours = info.st_uid == getuid() || info.st_gid == getgid() || groups.contains(info.st_gid)
+        guard ours, info.st_mode & S_IWOTH == 0 else {
+            throw StoreError.badInput("\(path): the store directory must belong to you or a group of yours and not be "
+                                      + "writable by everyone (chmod o-w); refusing to use it")
+        }
+    }
+
+    /// What a file that is not a regular file is, in a word or two.
+    static func kind(of mode: mode_t) -> String {
+        switch mode & S_IFMT {
+        case S_IFLNK: "a symbolic link"
+        case S_IFDIR: "a directory"
+        case S_IFCHR, S_IFBLK: "a device"
+        case S_IFIFO: "a FIFO"
+        case S_IFSOCK: "a socket"
+        default: "not a regular file"
+        }
+    }
+
+    /// Opens `path` for reading; nil if it does not exist.
+    static func openExisting(_ path: String) throws(StoreError) -> Int32? {
+        do {
+            return try openFile(path, O_RDONLY)
+        } catch {
+            if case let .io(_, _, code) = error, code == ENOENT { return nil }
+            throw error
+        }
     }
 
     /// Writes every byte (a write may be partial), then fsyncs.
@@ -40,26 +99,30 @@ enum Disk {
 
     /// Makes a rename or a new file in `directory` durable.
     static func syncDirectory(_ directory: String) throws(StoreError) {
-        let fd = try openFile(directory, O_RDONLY | O_DIRECTORY)
+        let fd = Foundation.open(directory, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        guard fd >= 0 else { throw StoreError.io(file: directory, operation: "open", code: errno) }
         defer { close(fd) }
         try sync(fd, path: directory)
     }
 
-    /// Creates (or truncates) `path` with `data`, fsynced.
-    static func writeFile(_ path: String, _ data: Data) throws(StoreError) {
-        let fd = try openFile(path, O_WRONLY | O_CREAT | O_TRUNC)
-        defer { close(fd) }
-        try writeAll(fd, data, path: path)
+    /// Creates a new file beside `path` under a name no one can predict
+    /// (`<file>.tmp-<pid>-<random>`), exclusively: a file or symlink planted
+    /// there is never written through.
+    static func createTemporary(beside path: String) throws(StoreError) -> (fd: Int32, path: String) {
+        let temporary = path + ".tmp-\(getpid())-" + String(UInt64.random(in: 0...UInt64.max), radix: 36)
+        return (try openFile(temporary, O_WRONLY | O_CREAT | O_EXCL), temporary)
     }
 
-    /// Writes `data` to a temporary file beside `path`, fsyncs it, renames it
-    /// over `path` and fsyncs the directory: a reader sees the old file or the
-    /// new one, never a mix, even after a crash. `before` runs just before the rename.
+    /// Writes `data` to a new temporary file beside `path`, fsyncs it, renames
+    /// it over `path` and fsyncs the directory: a reader sees the old file or the
+    /// new one, never a mix, even after a crash. A symlink at `path` is replaced,
+    /// not followed. `before` runs just before the rename.
     static func replace(_ path: String, with data: Data,
                         before: () throws(StoreError) -> Void = {}) throws(StoreError) {
-        let temporary = path + ".tmp-\(getpid())"
+        let (fd, temporary) = try createTemporary(beside: path)
         do throws(StoreError) {
-            try writeFile(temporary, data)
+            defer { close(fd) }
+            try writeAll(fd, data, path: temporary)
             try before()
             try move(temporary, to: path)
         } catch {
@@ -82,28 +145,18 @@ enum Disk {
     /// Size, modification time and inode: enough to tell that a file was replaced.
     static func fingerprint(_ path: String) -> String? {
         var info = stat()
-        guard stat(path, &info) == 0 else { return nil }
+        guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
         return "\(info.st_size)-\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)-\(info.st_ino)"
     }
 
     /// The whole file, or nil if it does not exist.
     static func read(_ path: String) throws(StoreError) -> Data? {
-        do {
-            return try Data(contentsOf: URL(fileURLWithPath: path), options: .mappedIfSafe)
-        } catch let error as CocoaError where error.code == .fileReadNoSuchFile {
-            return nil
-        } catch {
-            throw StoreError.io(file: path, operation: "read", code: (error as NSError).underlyingErrorCode ?? EIO)
-        }
+        try read(path, from: 0)
     }
 
     /// Bytes from `offset` to the end, or nil if the file does not exist.
     static func read(_ path: String, from offset: Int) throws(StoreError) -> Data? {
-        let fd = Foundation.open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else {
-            if errno == ENOENT { return nil }
-            throw StoreError.io(file: path, operation: "open", code: errno)
-        }
+        guard let fd = try openExisting(path) else { return nil }
         defer { close(fd) }
         let end = try size(fd, path: path)
         guard end > offset else { return Data() }

@@ -92,7 +92,8 @@ extension JSONPlanStore {
 
     /// The index of `plan` if it matches the plan file, else nil.
     private func currentIndex(of plan: String) throws(StoreError) -> IdIndex? {
-        guard let fingerprint = Disk.fingerprint(planPath(plan)), let data = try Disk.read(indexPath(plan)) else { return nil }
+        // An index that is not a plain file is rebuilt (the rename replaces it, never writes through it).
+        guard let fingerprint = Disk.fingerprint(planPath(plan)), let data = try? Disk.read(indexPath(plan)) else { return nil }
         let index = IdIndex(path: indexPath(plan), data: data)
         guard let header = try? index.header(), header.plan == fingerprint else { return nil }
         return index

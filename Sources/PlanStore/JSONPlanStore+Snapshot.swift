@@ -55,7 +55,16 @@ extension JSONPlanStore {
     private func readSnapshot() throws(StoreError) -> (Snapshot?, damage: StoreError?) {
         var damage: StoreError?
         for path in [snapshotPath, backupPath] {
-            guard let data = try Disk.read(path) else { continue }
+            let read: Data?
+            do throws(StoreError) {
+                read = try Disk.read(path)
+            } catch {
+                // A symlink planted as a cache is not read; the journal is folded instead.
+                guard case .notAFile = error else { throw error }
+                warn("\(error); folding the journal without it")
+                continue
+            }
+            guard let data = read else { continue }
             do throws(StoreError) {
                 return (try Snapshot.read(data, file: path), damage)
             } catch {

@@ -46,6 +46,7 @@ public struct JSONPlanStore: PlanStoring {
     /// `newerSchema` if a newer duban wrote it.
     public static func open(at directory: URL, warn: @escaping @Sendable (String) -> Void) throws(StoreError) -> JSONPlanStore {
         let store = JSONPlanStore(directory: directory, warn: warn)
+        if FileManager.default.fileExists(atPath: store.root) { try Disk.checkStoreDirectory(store.root) }
         guard let data = try Disk.read(store.manifestPath) else { throw StoreError.missing(directory: store.root) }
         let manifest = try StoreCoding.decodeVersioned(Manifest.self, from: data, file: store.manifestPath)
         guard manifest.format == Manifest.format else {

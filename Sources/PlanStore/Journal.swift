@@ -201,11 +201,7 @@ struct Journal: Sendable {
 
     /// Whether the journal is empty, missing or ends with a newline (one byte read).
     private func endsCleanly() throws(StoreError) -> Bool {
-        let fd = Foundation.open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else {
-            if errno == ENOENT { return true }
-            throw StoreError.io(file: path, operation: "open", code: errno)
-        }
+        guard let fd = try Disk.openExisting(path) else { return true }
         defer { close(fd) }
         let size = try Disk.size(fd, path: path)
         guard size > 0 else { return true }

@@ -20,6 +20,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case changedMeanwhile(target: String)
     /// The request itself is malformed (a bad id, a bad plan).
     case badInput(String)
+    /// A store path holds a symlink, directory or device: never followed or written through.
+    case notAFile(file: String, kind: String)
 
     public var description: String {
         switch self {
@@ -40,6 +42,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             "\(target) changed since the change was decided"
         case let .badInput(reason):
             reason
+        case let .notAFile(file, kind):
+            "\(file) is \(kind), not a file; the store never follows or writes through one (remove it)"
         }
     }
 }

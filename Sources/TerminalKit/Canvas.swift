@@ -35,25 +35,19 @@ public struct Canvas: Equatable, Sendable {
     }
 
     /// Writes `text` from (`column`, `row`), clipped to `limit` columns and to the
-    /// canvas; a wide character that does not fit whole leaves a blank. Control
-    /// characters are drawn as spaces. Returns the columns written.
+    /// canvas; a wide character that does not fit whole leaves a blank. The text
+    /// passes `TerminalText.sanitized` (controls shown visibly, a line break as
+    /// `↵`). Returns the columns written.
     @discardableResult
     public mutating func write(_ text: some StringProtocol, column: Int, row: Int, slot: StyleSlot,
                                limit: Int = .max) -> Int {
         guard row >= 0, row < size.height, column < size.width else { return 0 }
         let end = min(size.width, limit == .max ? size.width : column + max(0, limit))
         var x = column
-        for character in text {
-            var w = DisplayWidth.of(character)
-            var shown = String(character)
-            if w == 0 {
-                if character.isNewline || character == "\t" || character.asciiValue != nil {
-                    shown = " "
-                    w = 1
-                } else {
-                    continue // a stray combining mark or format character: nothing to draw
-                }
-            }
+        for character in TerminalText.sanitized(text) {
+            let w = DisplayWidth.of(character)
+            let shown = String(character)
+            if w == 0 { continue } // a stray combining mark or format character: nothing to draw
             if x + w > end {
                 if x < end, x >= 0 { set(.blank(slot), column: x, row: row); x += 1 }
                 break

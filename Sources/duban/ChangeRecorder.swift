@@ -1,6 +1,7 @@
 import Foundation
 import PlanModel
 import PlanStore
+import TerminalKit
 
 /// The shared path of every change command: resolve the ids against the
 /// store (without reading plan bodies), build each id's events on the state
@@ -22,13 +23,14 @@ enum ChangeRecorder {
                     let built = try build(factory, id, workspace)
                     built.forEach { workspace.apply($0) }
                     events += built
-                    lines += built.isEmpty ? ["\(id): unchanged"] : built.map { "\($0.target): \(Output.describe($0.change))" }
+                    lines += built.isEmpty ? ["\(TerminalText.sanitized(id)): unchanged"]
+                        : built.map { "\(TerminalText.sanitized($0.target)): \(Output.describe($0.change))" }
                 }
                 return events
             }
         } catch {
             throw CommandFailure(error, command: command)
         }
-        print(lines.joined(separator: "\n"))
+        Output.print(lines.joined(separator: "\n"))
     }
 }

@@ -84,7 +84,7 @@ struct DashboardCommand: ParsableCommand {
         state.officer = officerName
         if let plan, !state.openPlan(plan) {
             let known = workspace.plans.map(\.id).joined(separator: ", ")
-            FileHandle.standardError.write(Data("duban: no plan '\(plan)' (plans: \(known))\n".utf8))
+            Output.warn("no plan '\(plan)' (plans: \(known))")
             throw ExitCode(1)
         }
         let runner = DashboardRunner(source: source, officer: officerName, themes: themes, directory: directory)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PlanStore
+import TerminalKit
 
 @main
 struct Duban: ParsableCommand {
@@ -40,8 +41,9 @@ struct Duban: ParsableCommand {
         }
     }
 
+    /// One line on stderr: a quoted id or file name cannot break it or drive the terminal.
     private static func fail(_ message: String, status: Int32) -> Never {
-        FileHandle.standardError.write(Data("duban: \(message)\n".utf8))
+        FileHandle.standardError.write(Data("duban: \(TerminalText.sanitized(message))\n".utf8))
         Foundation.exit(status)
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import PlanModel
 import PlanStore
+import TerminalKit
 
 struct NoteCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "note", abstract: "Add a note to a measure or task (e.g. the evidence for a sign-off).")
@@ -91,6 +92,6 @@ struct UndoCommand: ParsableCommand {
             try EventFactory.requireCurrent(undos, in: current)
             return undos
         }
-        print(undos.map { "\($0.target): \(Output.describe($0.change))" }.joined(separator: "\n"))
+        Output.print(undos.map { "\(TerminalText.sanitized($0.target)): \(Output.describe($0.change))" }.joined(separator: "\n"))
     }
 }

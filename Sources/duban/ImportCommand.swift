@@ -26,7 +26,7 @@ struct ImportCommand: ParsableCommand {
         let store = try JSONPlanStore.create(at: options.directory, now: Date(), warn: Output.warn)
         let reports = try plans.map { try store.importPlan($0) }
         if json { return try Output.json(reports) }
-        for report in reports { print(Self.describe(report)) }
+        for report in reports { Output.print(Self.describe(report)) }
     }
 
     static func describe(_ report: ImportReport) -> String {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import PlanModel
 import PlanStore
+import TerminalKit
 
 extension Status: ExpressibleByArgument {}
 extension Light: ExpressibleByArgument {}
@@ -74,14 +75,15 @@ struct ListCommand: ParsableCommand {
             }
         }
         if json { return try Output.json(rows) }
-        let idWidth = rows.map(\.id.count).max() ?? 0
-        for row in rows {
+        let ids = rows.map { TerminalText.sanitized($0.id) }
+        let idWidth = ids.map(DisplayWidth.of).max() ?? 0
+        for (row, id) in zip(rows, ids) {
             let columns = [
-                row.id.padding(toLength: idWidth, withPad: " ", startingAt: 0),
+                TextLayout.fit(id, toWidth: idWidth),
                 row.status.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0),
                 row.tasks.padding(toLength: 5, withPad: " ", startingAt: 0),
                 (row.due?.description ?? "").padding(toLength: 10, withPad: " ", startingAt: 0) + (row.overdue ? "!" : " "),
-                row.title,
+                TerminalText.sanitized(row.title),
             ]
             Output.print(columns.joined(separator: "  "))
         }

@@ -36,7 +36,7 @@ struct SearchCommand: ParsableCommand {
         }
         if json { return try Output.json(rows) }
         guard !rows.isEmpty else { throw CommandFailure(description: "no measure contains \"\(text)\"", exitCode: 1) }
-        print(Output.table(header: ["id", "status", "title"], rows: rows.map { [$0.id, $0.status.rawValue, $0.title] },
+        Output.print(Output.table(header: ["id", "status", "title"], rows: rows.map { [$0.id, $0.status.rawValue, $0.title] },
                            numericFrom: 3))
     }
 }

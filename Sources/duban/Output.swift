@@ -19,7 +19,7 @@ enum Output {
     }
 
     @Sendable static func warn(_ message: String) {
-        FileHandle.standardError.write(Data("duban: \(message)\n".utf8))
+        FileHandle.standardError.write(Data("duban: \(TerminalText.sanitized(message, keepingLineFeeds: true))\n".utf8))
     }
 
     /// The local calendar day of `date`: "today" for overdue, and the start of `--since`.
@@ -46,16 +46,23 @@ enum Output {
     /// Whether standard output is a terminal (text for it is sanitised; xlsx refused).
     static var toTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
 
-    /// Prints text that carries plan text or notes: through the terminal sanitiser when
-    /// standard output is a terminal, exact otherwise (a file or a pipe gets what was written).
+    /// Prints a human-readable listing: always through the terminal sanitiser, since a
+    /// pipe often ends in a terminal too (`| less -R`, `| head`). Build its one-line
+    /// fields with `TerminalText.sanitized` so a line break inside one shows as `↵`.
     static func print(_ text: String, terminator: String = "\n") {
-        Swift.print(toTerminal ? TerminalText.sanitized(text) : text, terminator: terminator)
+        Swift.print(TerminalText.sanitized(text, keepingLineFeeds: true), terminator: terminator)
+    }
+
+    /// Prints a document format (Markdown, CSV): sanitised for a terminal, exact when
+    /// redirected to a file or a pipe, like `--output`.
+    static func document(_ text: String) {
+        Swift.print(toTerminal ? TerminalText.sanitized(text, keepingLineFeeds: true) : text, terminator: "")
     }
 
     /// A plain-text table aligned in display columns (CJK = 2); columns
     /// `numericFrom..<numericTo` are right-aligned.
     static func table(header: [String], rows: [[String]], numericFrom: Int, numericTo: Int = .max) -> String {
-        let all = [header] + rows
+        let all = [header] + rows.map { $0.map { TerminalText.sanitized($0) } }
         let widths = header.indices.map { column in all.map { DisplayWidth.of($0[column]) }.max() ?? 0 }
         return all.map { row in
             row.indices.map { column in
@@ -79,24 +86,25 @@ enum Output {
 
     private static func pad(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
 
-    /// What an event did, in a few words: `done`, `note: …`, `assign 区经委 (support)`.
+    /// What an event did, in a few words: `done`, `note: …`, `assign 区经委 (support)`;
+    /// quoted text sanitised as one line.
     static func describe(_ change: Change) -> String {
         switch change {
         case let .status(status, previous, force):
             let word = status?.rawValue ?? "unmarked"
             return word + (previous.map { " (was \($0.rawValue))" } ?? "") + (force ? " (forced)" : "")
-        case let .note(text): return "note: " + text
+        case let .note(text): return "note: " + TerminalText.sanitized(text)
         case let .assign(unit, role, previous):
-            return "assign \(unit) (\(role.rawValue))" + (previous.map { ", was \($0.rawValue)" } ?? "")
-        case let .unassign(unit, previous): return "unassign \(unit) (was \(previous.rawValue))"
+            return "assign \(TerminalText.sanitized(unit)) (\(role.rawValue))" + (previous.map { ", was \($0.rawValue)" } ?? "")
+        case let .unassign(unit, previous): return "unassign \(TerminalText.sanitized(unit)) (was \(previous.rawValue))"
         case let .due(day, previous):
             return (day.map { "due \($0)" } ?? "due cleared") + (previous.map { " (was \($0))" } ?? "")
         case let .undo(event, inverse):
-            return "undo \(event)" + (inverse.map { ": " + describe($0) } ?? ": note withdrawn")
+            return "undo \(TerminalText.sanitized("\(event)"))" + (inverse.map { ": " + describe($0) } ?? ": note withdrawn")
         }
     }
 
     static func line(_ event: Event) -> String {
-        "\(time(event.time))  \(event.officer)  \(event.target)  \(describe(event.change))"
+        "\(time(event.time))  \(TerminalText.sanitized(event.officer))  \(TerminalText.sanitized(event.target))  \(describe(event.change))"
     }
 }

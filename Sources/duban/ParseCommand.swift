@@ -21,7 +21,7 @@ struct ParseCommand: ParsableCommand {
     func run() throws {
         let plan = try PlanDocument.read(path: file, id: id)
         if json { return try Output.json(plan) }
-        FileHandle.standardOutput.write(Data(Self.tree(of: plan).utf8))
+        Output.print(Self.tree(of: plan), terminator: "")
     }
 
     /// The plan as an indented tree: header, pillars, measures with units and deadline, tasks.

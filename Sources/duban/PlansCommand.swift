@@ -1,6 +1,7 @@
 import ArgumentParser
 import PlanModel
 import PlanStore
+import TerminalKit
 
 struct PlansCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "plans", abstract: "List the plans in the store with their progress.")
@@ -42,14 +43,16 @@ struct PlansCommand: ParsableCommand {
             }
             let listing = Listing(plans: rows, orphaned: ImportReport.orphans(in: workspace))
             if json { return try Output.json(listing) }
-            guard !rows.isEmpty else { return print("no plans in \(options.directory.path)") }
-            let idWidth = rows.map(\.id.count).max() ?? 0
-            for row in rows {
+            guard !rows.isEmpty else { return Output.print("no plans in \(options.directory.path)") }
+            let ids = rows.map { TerminalText.sanitized($0.id) }
+            let idWidth = ids.map(DisplayWidth.of).max() ?? 0
+            for (row, id) in zip(rows, ids) {
                 let counts = "\(row.done)/\(row.measures) done" + (row.overdue > 0 ? ", \(row.overdue) overdue" : "")
-                Output.print(row.id.padding(toLength: idWidth, withPad: " ", startingAt: 0) + "  " + counts + "  " + row.title)
+                Output.print(TextLayout.fit(id, toWidth: idWidth) + "  " + counts + "  " + TerminalText.sanitized(row.title))
             }
             if !listing.orphaned.isEmpty {
-                print("orphaned (history kept, no longer in a plan): " + listing.orphaned.joined(separator: ", "))
+                Output.print("orphaned (history kept, no longer in a plan): "
+                             + listing.orphaned.map { TerminalText.sanitized($0) }.joined(separator: ", "))
             }
         }
     }

@@ -51,7 +51,7 @@ struct ReportCommand: ParsableCommand {
             case .xlsx: nil
             }
             guard let output else {
-                if let text { return Output.print(text, terminator: "") }
+                if let text { return Output.document(text) }
                 return FileHandle.standardOutput.write(try report.xlsx())
             }
             let data = try text.map { Data($0.utf8) } ?? report.xlsx()

@@ -43,14 +43,14 @@ struct WorkloadCommand: ParsableCommand {
             let table = [Report.unitHeader(in: language)]
                 + workload.rows.map { Report.unitCells($0, districts: Report.districtNames(of: workspace.plans)) }
             let text = format == .csv ? CSV.document(table) : Report.markdownTable(table).joined(separator: "\n") + "\n"
-            return Output.print(text, terminator: "")
+            return Output.document(text)
         }
         let header = ["unit", "district", "total", "done", "doing", "blocked", "todo", "open", "overdue", "led"]
         let rows = workload.rows.map { row in
             [row.unit.name, row.unit.district]
                 + [row.total, row.done, row.doing, row.blocked, row.todo, row.open, row.overdue, row.led].map(String.init)
         }
-        print(Output.table(header: header, rows: rows, numericFrom: 2))
+        Output.print(Output.table(header: header, rows: rows, numericFrom: 2))
     }
     }
 }
@@ -83,7 +83,7 @@ struct UnitsCommand: ParsableCommand {
                 aliases: directory.aliases(of: row.unit.name).filter { !row.unit.spellings.contains($0) })
         }
         if json { return try Output.json(rows) }
-        print(Output.table(header: ["unit", "district", "measures", "also written"],
+        Output.print(Output.table(header: ["unit", "district", "measures", "also written"],
                            rows: rows.map { [$0.unit, $0.district, String($0.measures),
                                              ($0.spellings.dropFirst() + $0.aliases).joined(separator: "、")] },
                            numericFrom: 2, numericTo: 3))

@@ -178,13 +178,14 @@ struct DurabilityTests {
         #expect(try store.workspace(for: ["p-2026:2.2"]).measure("p-2026:2.2") != nil)
     }
 
-    @Test("a failed append (disk full) throws and acknowledges nothing")
+    // The disk-full case was simulated by a journal linked to /dev/full; the store now refuses any link.
+    @Test("a journal that is a symlink (here to /dev/full) is refused naming it, and nothing is acknowledged")
     func diskFull() throws {
         let (store, _) = try populated()
         let journal = directory.path("journal.jsonl")
         try FileManager.default.removeItem(atPath: journal)
         try FileManager.default.createSymbolicLink(atPath: journal, withDestinationPath: "/dev/full")
-        #expect(throws: StoreError.io(file: journal, operation: "write", code: ENOSPC)) {
+        #expect(throws: StoreError.notAFile(file: journal, kind: "a symbolic link")) {
             try store.record([Fixtures.event(9, "p-2026:2.1", .note("满"))])
         }
     }
