@@ -35,9 +35,9 @@ extension AppState {
             }
             return effects
         case let .due(target):
-            let day = Day(text)
+            let day = Day(typed: text, today: today)
             guard text.isEmpty || day != nil else {
-                message = Message(Label.badDay.text(language), isError: true)
+                message = Message(Label.badDay.text(language) + text, isError: true)
                 return []
             }
             prompt = nil

@@ -13,6 +13,9 @@ public struct AppState: Equatable, Sendable {
     public var language: Language
     /// Seconds east of UTC of the officer's zone, for showing event times.
     public var utcOffset = 0
+    /// Who is recording, and their unit if set: shown in the title bar.
+    public var officer = ""
+    public var unit: String?
     public internal(set) var size: Size
 
     public internal(set) var screen: Screen = .plans

@@ -70,7 +70,9 @@ public enum DashboardView {
 
     private static func drawTitleBar(_ state: AppState, in rect: Rect, on canvas: inout Canvas) {
         canvas.fill(rect, slot: .title)
-        let right = state.today.description
+        // Who is recording, where there is room for it beside the day.
+        let who = ([state.officer] + [state.unit].compactMap { $0 }).filter { !$0.isEmpty }
+        let right = (rect.width >= 80 ? who : []).map { $0 + " · " }.joined() + state.today.description
         let rightWidth = DisplayWidth.of(right)
         let left = " \(Label.appTitle.text(state.language)) · \(screenTitle(state))"
         canvas.write(TextLayout.truncate(left, toWidth: rect.width - rightWidth - 2), column: rect.column, row: rect.row, slot: .title)

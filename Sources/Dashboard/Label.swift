@@ -90,7 +90,7 @@ public enum Label: CaseIterable, Sendable {
         case .reloaded: ("Reloaded", "已刷新")
         case .themeIs: ("Theme", "主题")
         case .themeBroken: ("using the default theme", "改用默认主题")
-        case .badDay: ("Not a day (YYYY-MM-DD)", "日期格式应为 YYYY-MM-DD")
+        case .badDay: ("Not a day (2026-12-31, 2026年12月31日, 12-31, 月底, 年底): ", "无法识别的日期（可写 2026-12-31、2026年12月31日、12-31、月底、年底）：")
         case .noMatch: ("No match", "无匹配")
         case .matches: ("matches", "处匹配")
         case .filterIs: ("Filter", "筛选")

@@ -1,5 +1,5 @@
 /// The language of the interface labels and report headers; plan text is always shown as written.
-public enum Language: String, CaseIterable, Equatable, Sendable, Encodable {
+public enum Language: String, CaseIterable, Equatable, Sendable, Codable {
     case en, zh
 
     /// `zh` when `LC_ALL` (or, when that is unset or empty, `LANG`) starts with `zh`; else `en`.

@@ -28,11 +28,9 @@ public struct Report: Equatable, Sendable, Encodable {
         public var officer: String
         /// Seconds east of UTC, for the days of event times.
         public var utcOffset: Int
-        public var rules: Schedule.Rules
 
         public init(plans: Set<String>? = nil, unit: UnitMatch? = nil, measures: Set<String>? = nil, since: Day? = nil,
-                    allUnits: Bool = false, language: Language = .en, officer: String = "", utcOffset: Int = 0,
-                    rules: Schedule.Rules = Schedule.Rules()) {
+                    allUnits: Bool = false, language: Language = .en, officer: String = "", utcOffset: Int = 0) {
             self.plans = plans
             self.unit = unit
             self.measures = measures
@@ -41,7 +39,6 @@ public struct Report: Equatable, Sendable, Encodable {
             self.language = language
             self.officer = officer
             self.utcOffset = utcOffset
-            self.rules = rules
         }
     }
 
@@ -183,7 +180,7 @@ public struct Report: Equatable, Sendable, Encodable {
 
     private static func row(_ measure: Measure, units: [UnitRef], in workspace: Workspace, today: Day,
                             options: Options) -> Row {
-        let schedule = workspace.schedule(of: measure, today: today, utcOffset: options.utcOffset, rules: options.rules)
+        let schedule = workspace.schedule(of: measure, today: today, utcOffset: options.utcOffset)
         var notes: [(time: Date, entry: Entry)] = []
         for target in [measure.id] + measure.tasks.map(\.id) {
             for note in workspace.ledger.notes[target] ?? [] {

@@ -7,6 +7,8 @@ public struct Workspace: Equatable, Sendable {
     /// to decide changes, but its plans and measures may have empty titles and
     /// text, so it is never shown or reported.
     public let isSlice: Bool
+    /// The thresholds of the 序时进度 lights (the officer's setting), for every `schedule(of:)`.
+    public var scheduleRules = Schedule.Rules()
     private var index: [String: Slot] = [:]
 
     /// Where an id points inside `plans`.

@@ -37,7 +37,7 @@ struct DashboardCommand: ParsableCommand {
         }
         let store = try options.openStore()
         let source = DashboardDataSource(
-            load: { try store.load() },
+            load: { try options.load(store) },
             append: { event in
                 // Checked against the store as it is now, not as the screen last saw it.
                 do throws(StoreError) {
@@ -74,12 +74,14 @@ struct DashboardCommand: ParsableCommand {
         // Read again at each event, so the dashboard turns over at midnight.
         let currentDay = { (try? Output.today()) ?? startDay }
         var state = AppState(workspace: workspace, today: currentDay(),
-                             language: lang.flatMap(Language.init(rawValue:)) ?? Language.detect(environment: environment),
+                             language: Output.language(lang.flatMap(Language.init(rawValue:))),
                              size: renderOnce.flatMap(Size.init) ?? Size(width: 80, height: 24),
                              themeNames: themes.loader.names(),
-                             themeName: ThemeCatalog.initialName(option: theme, environment: environment, noColor: noColor),
+                             themeName: ThemeCatalog.initialName(option: theme, environment: environment, saved: Settings.current.theme,
+                                                                      noColor: noColor),
                              directory: directory)
         state.utcOffset = Output.utcOffset
+        state.officer = officerName
         if let plan, !state.openPlan(plan) {
             let known = workspace.plans.map(\.id).joined(separator: ", ")
             FileHandle.standardError.write(Data("duban: no plan '\(plan)' (plans: \(known))\n".utf8))

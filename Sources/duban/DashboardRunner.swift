@@ -44,6 +44,7 @@ struct DashboardRunner {
         case let .useTheme(name):
             let result = themes.loader.load(name)
             terminal?.use(result.theme)
+            if result.problem == nil { Settings.remember { $0.theme = name } }
             return .themeChanged(name: result.problem == nil ? name : "default", problem: result.problem?.description)
         case let .exportLedger(path, scope):
             return exportLedger(to: path, scope: scope, state: state)

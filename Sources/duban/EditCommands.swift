@@ -50,18 +50,20 @@ struct UnassignCommand: ParsableCommand {
 }
 
 struct DueCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "due", abstract: "Set a measure's due date (YYYY-MM-DD), or clear it (none).")
+    static let configuration = CommandConfiguration(commandName: "due", abstract: "Set a measure's due date, or clear it (none).")
 
     @OptionGroup var options: StoreOptions
     @Argument(help: "A measure id.") var id: String
-    @Argument(help: "YYYY-MM-DD or none.") var date: String
-
-    func validate() throws {
-        guard date == "none" || Day(date) != nil else { throw ValidationError("not a day: \(date) (YYYY-MM-DD or none)") }
-    }
+    @Argument(help: "2026-12-31, 2026/12/31, 2026年12月31日, 12月31日 or 12-31 (this year), 月底, 年底; or none.") var date: String
 
     func run() throws {
-        let day = Day(date)
+        var day: Day?
+        if date != "none" {
+            day = Day(typed: date, today: try Output.today())
+            guard day != nil else {
+                throw CommandFailure.badInput("not a day: \(date) (2026-12-31, 2026年12月31日, 12-31, 月底, 年底, or none)")
+            }
+        }
         try ChangeRecorder.run(options, command: "due", ids: [id]) { factory, id, workspace throws(StoreError) in
             try factory.due(day, of: id, in: workspace).map { [$0] } ?? []
         }

@@ -13,6 +13,11 @@ enum Output {
     }
 
     /// A store warning (a torn journal line set aside, a snapshot fallback): one line on stderr.
+    /// `--lang`, else the settings' language, else the locale (`LC_ALL`, `LANG`).
+    static func language(_ explicit: Language?) -> Language {
+        explicit ?? Settings.current.language ?? Language.detect(environment: ProcessInfo.processInfo.environment)
+    }
+
     @Sendable static func warn(_ message: String) {
         FileHandle.standardError.write(Data("duban: \(message)\n".utf8))
     }

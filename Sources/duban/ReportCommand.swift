@@ -42,7 +42,7 @@ struct ReportCommand: ParsableCommand {
             if let match { try requireTakingPart(match, in: workspace, plans: plans) }
             let report = Report(workspace: workspace, directory: directory, today: try Output.today(), options: Report.Options(
                 plans: plans, unit: match, since: since.flatMap { Day($0) }, allUnits: allUnits,
-                language: lang ?? Language.detect(environment: ProcessInfo.processInfo.environment),
+                language: Output.language(lang),
                 officer: options.officerName, utcOffset: Output.utcOffset))
             let text: String? = switch format {
             case .md: report.rendered(as: .md)

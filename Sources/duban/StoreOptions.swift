@@ -22,12 +22,12 @@ struct StoreOptions: ParsableArguments {
         return URL(fileURLWithPath: data).appendingPathComponent("duban")
     }
 
-    /// `--as`, else `$DUBAN_USER`, else the login name.
-    static func officer(explicit: String?, environment: [String: String], login: String?) -> String {
+    /// `--as`, else `$DUBAN_USER`, else the settings' officer, else the login name.
+    static func officer(explicit: String?, environment: [String: String], settings: String? = nil, login: String?) -> String {
         func nonEmpty(_ value: String?) -> String? {
             value.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
         }
-        return nonEmpty(explicit) ?? nonEmpty(environment["DUBAN_USER"]) ?? nonEmpty(login) ?? "unknown"
+        return nonEmpty(explicit) ?? nonEmpty(environment["DUBAN_USER"]) ?? nonEmpty(settings) ?? nonEmpty(login) ?? "unknown"
     }
 
     var directory: URL {
@@ -35,7 +35,8 @@ struct StoreOptions: ParsableArguments {
     }
 
     var officerName: String {
-        Self.officer(explicit: officer, environment: ProcessInfo.processInfo.environment, login: Self.loginName)
+        Self.officer(explicit: officer, environment: ProcessInfo.processInfo.environment, settings: Settings.current.officer,
+                     login: Self.loginName)
     }
 
     private static var loginName: String? {
@@ -54,9 +55,16 @@ struct StoreOptions: ParsableArguments {
     /// (`ProcessLifetime`), and `main` exits as soon as the command returns.
     func withWorkspace(_ body: (JSONPlanStore, Workspace) throws -> Void) throws {
         let store = try openStore()
-        let workspace = try store.load()
+        let workspace = try load(store)
         defer { ProcessLifetime.keep(workspace) }
         try body(store, workspace)
+    }
+
+    /// The store's workspace with the officer's light thresholds.
+    func load(_ store: JSONPlanStore) throws -> Workspace {
+        var workspace = try store.load()
+        workspace.scheduleRules = Settings.current.scheduleRules
+        return workspace
     }
 
     /// The unit alias tables: the built-in one plus the store's `aliases.json`, if any.

@@ -28,9 +28,9 @@ struct ThemeCatalog {
         return directories + BundledResources.directories(named: "Themes")
     }
 
-    /// The theme to start with: NO_COLOR wins, then `--theme`, then `$DUBAN_THEME`.
-    static func initialName(option: String?, environment: [String: String], noColor: Bool) -> String {
+    /// The theme to start with: NO_COLOR wins, then `--theme`, then `$DUBAN_THEME`, then the one `t` last saved.
+    static func initialName(option: String?, environment: [String: String], saved: String? = nil, noColor: Bool) -> String {
         if noColor { return "monochrome" }
-        return option ?? environment["DUBAN_THEME"].flatMap { $0.isEmpty ? nil : $0 } ?? "default"
+        return option ?? environment["DUBAN_THEME"].flatMap { $0.isEmpty ? nil : $0 } ?? saved ?? "default"
     }
 }

@@ -39,7 +39,7 @@ struct WorkloadCommand: ParsableCommand {
                                 filter: .init(plans: try filter.plans(in: workspace))).sorted(by: sort)
         if json || format == .json { return try Output.json(workload.rows) }
         if let format {
-            let language = Language.detect(environment: ProcessInfo.processInfo.environment)
+            let language = Output.language(nil)
             let table = [Report.unitHeader(in: language)]
                 + workload.rows.map { Report.unitCells($0, districts: Report.districtNames(of: workspace.plans)) }
             let text = format == .csv ? CSV.document(table) : Report.markdownTable(table).joined(separator: "\n") + "\n"

@@ -154,6 +154,19 @@ final class CommandLineTests {
         #expect(plans.output == "jiading-2026  0/3 done, 1 overdue  嘉定区优化营商环境行动方案\n")
     }
 
+    @Test("due takes the dates officers write: 年底, 12月31日 and 2026/12/31 are this year's last day; a word is refused with exit 2")
+    func dueForms() throws {
+        for form in ["年底", "12月31日", "2026/12/31"] {
+            try duban("due", "jiading-2026:1.2", "none")
+            let set = try DubanProcess.run(["due", "jiading-2026:1.2", form, "--store", directory.path, "--as", "wang"],
+                                           environment: ["DUBAN_TODAY": "2026-03-01"])
+            #expect(set.status == 0, "\(form): \(set.error)")
+            #expect(try duban("show", "jiading-2026:1.2").output.contains("due: 2026-12-31"), "\(form)")
+        }
+        let refused = try duban("due", "jiading-2026:1.2", "下周")
+        #expect(refused.status == 2 && refused.error.contains("not a day: 下周"))
+    }
+
     @Test("note, assign, due and undo show up in show and history; undo reverts this officer's changes only")
     func editAndUndo() throws {
         try duban("note", "jiading-2026:1.2", "已召开推进会")

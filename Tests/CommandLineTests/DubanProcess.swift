@@ -16,7 +16,9 @@ enum DubanProcess {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(["TZ": "Asia/Shanghai"]) { $1 }
+        // No settings file of the machine's user: a test that wants one sets XDG_CONFIG_HOME itself.
+        process.environment = ProcessInfo.processInfo.environment
+            .merging(["TZ": "Asia/Shanghai", "XDG_CONFIG_HOME": "/nonexistent/duban-test-config"]) { $1 }
             .merging(environment) { $1 }
         let output = Pipe(), error = Pipe()
         process.standardOutput = output

@@ -165,10 +165,10 @@ struct KeySequenceTests {
         s.type("2026-13-01")
         s.press(.enter)
         #expect(s.effects == [])
-        #expect(s.state.message == Message("Not a day (YYYY-MM-DD)", isError: true))
+        #expect(s.state.message == Message("Not a day (2026-12-31, 2026年12月31日, 12-31, 月底, 年底): 2026-13-01", isError: true))
         #expect(s.state.prompt != nil)
         s.press(.control("u"))
-        s.type("2026-07-15")
+        s.type("7月15日")   // this year, as officers write it
         s.press(.enter)
         #expect(s.effects == [.record(target: "jinshan-2026:1.1",
                                       change: .due(Day("2026-07-15"), previous: Day("2026-06-30")))])

@@ -1,0 +1,67 @@
+import Foundation
+import PlanModel
+import Testing
+@testable import duban
+
+/// `config.json`: the officer's settings, read by every command and the dashboard.
+extension CommandLineTests {
+    /// A settings folder holding `json` as `duban/config.json`; returned as XDG_CONFIG_HOME.
+    func settings(_ json: String) throws -> String {
+        let config = directory.appendingPathComponent("config-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: config.appendingPathComponent("duban"), withIntermediateDirectories: true)
+        try Data(json.utf8).write(to: config.appendingPathComponent("duban/config.json"))
+        return config.path
+    }
+
+    func light(_ config: String) throws -> (String, Run) {
+        let run = try DubanProcess.run(["list", "--json", "--store", directory.path],
+                                       environment: ["XDG_CONFIG_HOME": config, "DUBAN_TODAY": "2026-09-01"])
+        let items = try #require(try JSONSerialization.jsonObject(with: run.data) as? [[String: Any]], "\(run.error)")
+        return (try #require(items.first { $0["id"] as? String == "jiading-2026:1.2" }?["light"] as? String), run)
+    }
+
+    @Test("settings: the officer records under the saved name, the language is the saved one, the yellow gap moves the light")
+    func settingsApply() throws {
+        try duban("due", "jiading-2026:1.2", "2026-12-31")
+        // Two thirds of the year gone, nothing done: yellow by default.
+        #expect(try light(settings("{}")).0 == "yellow")
+        let config = try settings(#"{"officer": "王科长", "language": "zh", "yellowGap": 0.9}"#)
+        #expect(try light(config).0 == "green")
+        let noted = try DubanProcess.run(["note", "jiading-2026:1.2", "已推进", "--store", directory.path],
+                                         environment: ["XDG_CONFIG_HOME": config, "DUBAN_USER": ""])
+        #expect(noted.status == 0, "\(noted.error)")
+        let history = try DubanProcess.run(["history", "jiading-2026:1.2", "--json", "--store", directory.path])
+        #expect(history.output.contains(#""officer" : "王科长""#), "\(history.output)")
+        let report = try DubanProcess.run(["report", "--store", directory.path, "--plan", "jiading-2026"],
+                                          environment: ["XDG_CONFIG_HOME": config, "LANG": "C.UTF-8", "LC_ALL": ""])
+        #expect(report.output.contains("序号"), "\(report.output)")
+        let frame = try DubanProcess.run(["--render-once", "100x30", "--store", directory.path],
+                                         environment: ["XDG_CONFIG_HOME": config, "DUBAN_USER": "", "DUBAN_TODAY": "2026-09-01"])
+        #expect(frame.output.split(separator: "\n").first?.trimmingCharacters(in: .whitespaces).hasSuffix("王科长 · 2026-09-01") == true, "\(frame.output)")
+        #expect(frame.output.contains("行动方案"))   // the saved language
+        // --as and $DUBAN_USER still come first.
+        #expect(StoreOptions.officer(explicit: nil, environment: ["DUBAN_USER": "li"], settings: "王科长", login: "root") == "li")
+        #expect(StoreOptions.officer(explicit: nil, environment: [:], settings: "王科长", login: "root") == "王科长")
+    }
+
+    @Test("a broken settings file is named in one warning and the command goes on with the defaults", arguments: [
+        (#"{"yellowGap": 2}"#, "yellowGap must be between 0 and 1"), (#"{"language": "fr"}"#, "language"), ("{", "not a settings file"),
+    ])
+    func settingsBroken(json: String, problem: String) throws {
+        let (light, run) = try light(try settings(json))
+        #expect(light == "none")
+        #expect(run.status == 0)
+        let warning = run.error.split(separator: "\n").filter { $0.contains("config.json") }
+        #expect(warning.count == 1 && warning[0].contains(problem) && warning[0].hasSuffix("settings ignored"), "\(run.error)")
+    }
+
+    @Test("remember changes one key and keeps the others; the dashboard starts with the remembered theme")
+    func settingsRemember() throws {
+        let config = try settings(#"{"officer": "王科长"}"#)
+        Settings.remember({ $0.theme = "light" }, environment: ["XDG_CONFIG_HOME": config])
+        let saved = try Settings.load(from: URL(fileURLWithPath: config).appendingPathComponent("duban/config.json"))
+        #expect(saved == Settings(officer: "王科长", theme: "light"))
+        #expect(ThemeCatalog.initialName(option: nil, environment: [:], saved: saved.theme, noColor: false) == "light")
+        #expect(ThemeCatalog.initialName(option: "default", environment: [:], saved: saved.theme, noColor: false) == "default")
+    }
+}
