@@ -17,6 +17,8 @@ let package = Package(
         // Layers, dependencies pointing down only (see docs/architecture.md).
         .target(name: "PlanModel"),
         .target(name: "PlanImport", dependencies: ["PlanModel"]),
+        // Office documents to text before the importer: .docx (zip + XML), .pdf (pdftotext subprocess).
+        .target(name: "DocumentReaders", dependencies: ["PlanImport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(name: "JSONTree"),
         // FastJSON/README.md documents the hand-written JSON layer; it is not a resource.
         .target(name: "PlanStore", dependencies: ["PlanModel", "JSONTree"], exclude: ["FastJSON/README.md"]),
@@ -29,7 +31,7 @@ let package = Package(
         .executableTarget(
             name: "duban",
             dependencies: [
-                "PlanModel", "PlanImport", "PlanStore", "TerminalKit", "Dashboard", "NcursesTerminal", "LedgerXLSX",
+                "PlanModel", "PlanImport", "DocumentReaders", "PlanStore", "TerminalKit", "Dashboard", "NcursesTerminal", "LedgerXLSX",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             resources: [.copy("Samples"), .copy("../../Themes")]
@@ -39,6 +41,8 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["PlanModel", "TerminalKit"]),
         .testTarget(name: "PlanModelTests", dependencies: ["PlanModel"]),
         .testTarget(name: "PlanImportTests", dependencies: ["PlanImport", "PlanModel"]),
+        .testTarget(name: "DocumentReadersTests", dependencies: ["DocumentReaders", "PlanImport", "PlanModel"],
+                    exclude: ["Fixtures"]),
         // A child process for the store's crash and concurrency tests: marks measures and prints each acknowledged id.
         .executableTarget(name: "duban-store-writer", dependencies: ["PlanStore"], path: "Tests/StoreWriter"),
         .testTarget(name: "PlanStoreTests", dependencies: ["PlanStore", "Synthetic", "JSONTree", "duban-store-writer"]),

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DocumentReaders
 import Foundation
 import PlanImport
 import PlanModel
@@ -12,7 +13,9 @@ struct ImportCommand: ParsableCommand {
     @OptionGroup var options: StoreOptions
     @Option(help: ArgumentHelp("Override the plan id (only with one file).", valueName: "id")) var id: String?
     @Flag(help: "Print JSON.") var json = false
-    @Argument(help: ArgumentHelp("Plan documents (text or markdown), or plans as JSON (`duban parse --json`).", valueName: "file")) var files: [String]
+    @Option(help: ArgumentHelp("Refuse documents larger than this many megabytes (checked before reading).", valueName: "MB"))
+    var maxSize = PlanDocument.defaultMaxSize
+    @Argument(help: ArgumentHelp("Plan documents (text, markdown, .docx or .pdf), or plans as JSON (`duban parse --json`).", valueName: "file")) var files: [String]
 
     func validate() throws {
         if files.isEmpty { throw ValidationError("give at least one file to import") }
@@ -21,7 +24,7 @@ struct ImportCommand: ParsableCommand {
 
     func run() throws {
         // Parse every file before touching the store, so a bad file imports nothing.
-        let plans = try files.map { path in try PlanDocument.read(path: path, id: id) }
+        let plans = try files.map { path in try PlanDocument.read(path: path, id: id, maxSize: maxSize) }
         for plan in plans { try ImportReport.validate(plan) }
         let store = try JSONPlanStore.create(at: options.directory, now: Date(), warn: Output.warn)
         let reports = try plans.map { try store.importPlan($0) }
@@ -44,19 +47,31 @@ struct ImportCommand: ParsableCommand {
 
 /// Reading a plan document from disk, shared by `parse`, `import` and the sample bootstrap.
 enum PlanDocument {
-    static func read(path: String, id: String? = nil) throws -> Plan {
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            throw CommandFailure.badInput("\(path): cannot read the file")
+    /// Megabytes: a plan of a thousand measures is well under 1 MB; a document past this is not a plan.
+    static let defaultMaxSize = 20
+
+    static func read(path: String, id: String? = nil, maxSize: Int = defaultMaxSize) throws -> Plan {
+        // The size is checked before reading, so a huge file costs nothing.
+        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > maxSize * 1_048_576 {
+            throw CommandFailure.badInput("\(path): \((size + 1_048_575) / 1_048_576) MB is larger than the \(maxSize) MB limit for a plan document (--max-size)")
         }
-        if data.first(where: { ![0x20, 0x0A, 0x0D, 0x09].contains($0) }) == UInt8(ascii: "{") {
-            return try decodePlanJSON(data, path: path, id: id)
+        let content: DocumentReader.Content
+        do {
+            content = try DocumentReader.read(path: path)
+        } catch {
+            throw CommandFailure.badInput(error.description)
         }
         do {
-            return try PlanImporter.parse(data, source: path, id: id)
-        } catch {
+            switch content {
+            case let .bytes(data):
+                if data.first(where: { ![0x20, 0x0A, 0x0D, 0x09].contains($0) }) == UInt8(ascii: "{") {
+                    return try decodePlanJSON(data, path: path, id: id)
+                }
+                return try PlanImporter.parse(data, source: path, id: id)
+            case let .text(text):
+                return try PlanImporter.parse(Data(text.utf8), source: path, id: id)
+            }
+        } catch let error as ImportError {
             throw CommandFailure.badInput(error.description)
         }
     }

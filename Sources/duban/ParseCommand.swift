@@ -9,7 +9,7 @@ struct ParseCommand: ParsableCommand {
         abstract: "Parse one plan document and print its pillars, measures, units and tasks."
     )
 
-    @Argument(help: "The plan document (UTF-8 or GB18030 text or markdown).")
+    @Argument(help: "The plan document (text or markdown in UTF-8, UTF-16 or GB18030; .docx; .pdf).")
     var file: String
 
     @Flag(help: "Print the plan as JSON (the schema in docs/import.md).")
@@ -18,8 +18,11 @@ struct ParseCommand: ParsableCommand {
     @Option(help: "Plan id to use instead of the derived <district-pinyin>-<year>.")
     var id: String?
 
+    @Option(help: ArgumentHelp("Refuse documents larger than this many megabytes (checked before reading).", valueName: "MB"))
+    var maxSize = PlanDocument.defaultMaxSize
+
     func run() throws {
-        let plan = try PlanDocument.read(path: file, id: id)
+        let plan = try PlanDocument.read(path: file, id: id, maxSize: maxSize)
         if json { return try Output.json(plan) }
         Output.print(Self.tree(of: plan), terminator: "")
     }

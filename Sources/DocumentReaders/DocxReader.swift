@@ -1,0 +1,255 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import PlanImport
+import ZIPFoundation
+
+/// A Word (.docx) document as text: the body's paragraphs in order, one a line, with Word's automatic
+/// numbering rendered as text; a table row becomes one `| … | … |` line (the importer reads task tables).
+/// Headers, footers, footnotes and comments live in other parts and are not read.
+enum DocxReader {
+    /// An XML part larger than this (uncompressed) is refused: a zip bomb must not fill the memory.
+    static let partLimit = 256 << 20
+
+    static func isWordDocument(_ data: Data) -> Bool {
+        (try? Archive(data: data, accessMode: .read))?["word/document.xml"] != nil
+    }
+
+    static func text(of data: Data, source: String) throws(ImportError) -> String {
+        let archive: Archive
+        do { archive = try Archive(data: data, accessMode: .read) } catch {
+            throw ImportError(source: source, problem: "not a readable .docx (the zip container is damaged)")
+        }
+        guard let document = try part("word/document.xml", of: archive, source: source) else {
+            throw ImportError(source: source, problem: "a zip archive without word/document.xml, not a Word (.docx) document")
+        }
+        var numbering = WordNumbering()
+        if let xml = try part("word/numbering.xml", of: archive, source: source) {
+            let reader = NumberingReader()
+            _ = try parse(xml, with: reader, part: "numbering.xml", source: source)
+            numbering = reader.numbering
+        }
+        var styles: [String: StyleNumbering] = [:]
+        if let xml = try part("word/styles.xml", of: archive, source: source) {
+            let reader = StylesReader()
+            _ = try parse(xml, with: reader, part: "styles.xml", source: source)
+            styles = reader.styles
+        }
+        let body = BodyReader(numbering: numbering, styles: styles)
+        _ = try parse(document, with: body, part: "document.xml", source: source)
+        return body.lines.joined(separator: "\n") + "\n"
+    }
+
+    private static func part(_ path: String, of archive: Archive, source: String) throws(ImportError) -> Data? {
+        guard let entry = archive[path] else { return nil }
+        guard entry.uncompressedSize <= UInt64(partLimit) else {
+            throw ImportError(source: source, problem: "\(path) is larger than \(partLimit >> 20) MB unpacked; not read")
+        }
+        var data = Data()
+        do {
+            _ = try archive.extract(entry) { chunk in
+                guard data.count + chunk.count <= partLimit else { throw Archive.ArchiveError.invalidEntrySize }
+                data.append(chunk)
+            }
+        } catch {
+            throw ImportError(source: source, problem: "not a readable .docx (\(path) is damaged)")
+        }
+        return data
+    }
+
+    private static func parse(_ xml: Data, with delegate: any XMLParserDelegate, part: String, source: String) throws(ImportError) -> Bool {
+        let parser = XMLParser(data: xml)
+        parser.delegate = delegate
+        guard parser.parse() else {
+            throw ImportError(source: source, problem: "not a readable .docx (\(part) is not well-formed XML)")
+        }
+        return true
+    }
+
+    /// An element or attribute name without its namespace prefix (`w:numPr` → `numPr`).
+    static func local(_ name: String) -> Substring {
+        name.lastIndex(of: ":").map { name[name.index(after: $0)...] } ?? name[...]
+    }
+
+    static func attribute(_ name: String, in attributes: [String: String]) -> String? {
+        attributes.first { local($0.key) == name }?.value
+    }
+}
+
+/// A paragraph style's list numbering (`w:style/w:pPr/w:numPr`), and the style it is based on.
+struct StyleNumbering {
+    var numID: String?
+    var level: Int?
+    var basedOn: String?
+}
+
+private final class NumberingReader: NSObject, XMLParserDelegate {
+    var numbering = WordNumbering()
+    private var abstractID: String?
+    private var level: Int?
+    private var numID: String?
+    private var overrideLevel: Int?
+
+    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+                attributes: [String: String] = [:]) {
+        let value = DocxReader.attribute("val", in: attributes)
+        switch DocxReader.local(name) {
+        case "abstractNum":
+            abstractID = DocxReader.attribute("abstractNumId", in: attributes)
+        case "lvl" where abstractID != nil:
+            level = DocxReader.attribute("ilvl", in: attributes).flatMap { Int($0) }
+            if let abstractID, let level { numbering.abstracts[abstractID, default: [:]][level] = WordNumbering.Level() }
+        case "start", "numFmt", "lvlText", "lvlRestart":
+            guard let abstractID, let level, let value else { return }
+            switch DocxReader.local(name) {
+            case "start": numbering.abstracts[abstractID]?[level]?.start = Int(value) ?? 1
+            case "numFmt": numbering.abstracts[abstractID]?[level]?.format = value
+            case "lvlText": numbering.abstracts[abstractID]?[level]?.text = value
+            default: numbering.abstracts[abstractID]?[level]?.restart = Int(value)
+            }
+        case "num":
+            numID = DocxReader.attribute("numId", in: attributes)
+        case "abstractNumId":
+            if let numID, let value { numbering.instances[numID] = WordNumbering.Instance(abstractID: value) }
+        case "lvlOverride":
+            overrideLevel = DocxReader.attribute("ilvl", in: attributes).flatMap { Int($0) }
+        case "startOverride":
+            if let numID, let overrideLevel, let start = value.flatMap({ Int($0) }) {
+                numbering.instances[numID]?.startOverrides[overrideLevel] = start
+            }
+        default: break
+        }
+    }
+
+    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+        switch DocxReader.local(name) {
+        case "abstractNum": abstractID = nil
+        case "lvl": level = nil
+        case "num": numID = nil
+        case "lvlOverride": overrideLevel = nil
+        default: break
+        }
+    }
+}
+
+private final class StylesReader: NSObject, XMLParserDelegate {
+    var styles: [String: StyleNumbering] = [:]
+    private var styleID: String?
+
+    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+                attributes: [String: String] = [:]) {
+        let value = DocxReader.attribute("val", in: attributes)
+        switch DocxReader.local(name) {
+        case "style":
+            styleID = DocxReader.attribute("styleId", in: attributes)
+            if let styleID { styles[styleID] = StyleNumbering() }
+        case "basedOn": if let styleID { styles[styleID]?.basedOn = value }
+        case "numId": if let styleID { styles[styleID]?.numID = value }
+        case "ilvl": if let styleID { styles[styleID]?.level = value.flatMap { Int($0) } }
+        default: break
+        }
+    }
+
+    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+        if DocxReader.local(name) == "style" { styleID = nil }
+    }
+}
+
+/// Walks `w:body`: paragraphs, runs, tabs and breaks, tables (rows of cells, merged cells repeated).
+private final class BodyReader: NSObject, XMLParserDelegate {
+    var lines: [String] = []
+    private var numbering: WordNumbering
+    private let styles: [String: StyleNumbering]
+
+    private var text = ""
+    private var inText = false
+    private var numID: String?
+    private var level: Int?
+    private var style: String?
+    /// Table nesting; rows are read at depth 1, a nested table's text joins its outer cell.
+    private var tableDepth = 0
+    private var row: [String] = []
+    private var cell: [String] = []
+    private var cellMerge: String?
+    private var cellSpan = 1
+    /// The text of a vertically merged cell, by column, repeated in the rows it spans.
+    private var merged: [Int: String] = [:]
+
+    init(numbering: WordNumbering, styles: [String: StyleNumbering]) {
+        self.numbering = numbering
+        self.styles = styles
+    }
+
+    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+                attributes: [String: String] = [:]) {
+        let value = DocxReader.attribute("val", in: attributes)
+        switch DocxReader.local(name) {
+        case "p":
+            text = ""
+            numID = nil
+            level = nil
+            style = nil
+        case "t": inText = true
+        case "tab": text += " "
+        case "br", "cr": if DocxReader.attribute("type", in: attributes) != "page" { text += "\n" }
+        case "pStyle": style = value
+        case "numId": numID = value
+        case "ilvl": level = value.flatMap { Int($0) }
+        case "tbl": tableDepth += 1
+        case "tr" where tableDepth == 1: row = []
+        case "tc" where tableDepth == 1:
+            cell = []
+            cellMerge = nil
+            cellSpan = 1
+        case "vMerge" where tableDepth == 1: cellMerge = value ?? "continue"
+        case "gridSpan" where tableDepth == 1: cellSpan = value.flatMap { Int($0) } ?? 1
+        default: break
+        }
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) {
+        if inText { text += string }
+    }
+
+    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+        switch DocxReader.local(name) {
+        case "t": inText = false
+        case "p": endParagraph()
+        case "tc" where tableDepth == 1:
+            var content = cell.joined(separator: " ").replacingOccurrences(of: "|", with: "｜")
+            let column = row.count
+            if cellMerge == "restart" { merged[column] = content }
+            else if cellMerge != nil { content = merged[column] ?? content }
+            else { merged[column] = nil }
+            row += [content] + Array(repeating: "", count: max(0, cellSpan - 1))
+        case "tr" where tableDepth == 1:
+            if row.contains(where: { !$0.isEmpty }) { lines.append("| " + row.joined(separator: " | ") + " |") }
+        case "tbl":
+            tableDepth -= 1
+            if tableDepth == 0 { merged = [:] }
+        default: break
+        }
+    }
+
+    private func endParagraph() {
+        var numbered = (numID: numID, level: level)
+        var next = style
+        var seen: Set<String> = []
+        while numbered.numID == nil || numbered.level == nil, let id = next, seen.insert(id).inserted, let s = styles[id] {
+            numbered.numID = numbered.numID ?? s.numID
+            numbered.level = numbered.level ?? s.level
+            next = s.basedOn
+        }
+        var line = text
+        if let id = numbered.numID, id != "0", let label = numbering.label(numID: id, level: numbered.level ?? 0) {
+            line = label + line
+        }
+        text = ""
+        if tableDepth > 0 {
+            cell.append(line.replacingOccurrences(of: "\n", with: " "))
+        } else if line.contains(where: { !$0.isWhitespace }) {
+            lines.append(line)
+        }
+    }
+}

@@ -1,0 +1,83 @@
+import Foundation
+import PlanImport
+
+/// A PDF's text layer, extracted by `pdftotext` (poppler-utils). Each visual line comes out as a line;
+/// the importer's line joiner rejoins what the page width cut.
+enum PDFReader {
+    static func text(ofFileAt url: URL, source: String) throws(ImportError) -> String {
+        guard let tool = executable(named: "pdftotext") else {
+            throw ImportError(source: source, problem: "reading a PDF needs pdftotext: install the poppler-utils package")
+        }
+        let process = Process()
+        process.executableURL = tool
+        process.arguments = ["-enc", "UTF-8", "-q", url.path, "-"]
+        let output = Pipe()
+        let errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        process.standardInput = FileHandle.nullDevice
+        do { try process.run() } catch {
+            throw ImportError(source: source, problem: "could not run pdftotext (\(error.localizedDescription))")
+        }
+        // Read both pipes to their end before waiting, so a full pipe never blocks the child.
+        nonisolated(unsafe) var errorData = Data()
+        let group = DispatchGroup()
+        group.enter()
+        DispatchQueue.global().async {
+            errorData = errors.fileHandleForReading.readDataToEndOfFile()
+            group.leave()
+        }
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        group.wait()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            // pdftotext exits 1 for a password-protected file, 1–3 for a damaged one.
+            if isEncrypted(url) {
+                throw ImportError(source: source, problem: "the PDF is encrypted (password-protected); save an unprotected copy and import that")
+            }
+            let reason = String(decoding: errorData, as: UTF8.self).split(whereSeparator: \.isNewline).first.map(String.init)
+            throw ImportError(source: source, problem: "not a readable PDF" + (reason.map { " (\($0))" } ?? ""))
+        }
+        let text = String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\u{0C}", with: "\n")
+        guard text.contains(where: { !$0.isWhitespace }) else {
+            throw ImportError(source: source, problem: "a scanned PDF (no text layer); run it through OCR or ask for the Word or text version")
+        }
+        return closingScriptGaps(text)
+    }
+
+    /// pdftotext puts a space wherever a Latin run meets a Chinese one ("(2026 年)", "2023 年3 月"); the space
+    /// is the layout's, not the writer's, so it goes.
+    static func closingScriptGaps(_ text: String) -> String {
+        func latin(_ c: Character) -> Bool { c.isASCII && (c.isLetter || c.isNumber) }
+        func wide(_ c: Character) -> Bool { (c.unicodeScalars.first?.value ?? 0) >= 0x2E80 }
+        var out = String()
+        out.reserveCapacity(text.utf8.count)
+        var previous: Character?
+        var pendingSpace = false
+        for c in text {
+            if c == " ", !pendingSpace, let p = previous, latin(p) || wide(p) {
+                pendingSpace = true
+                continue
+            }
+            if pendingSpace, let p = previous, !((latin(p) && wide(c)) || (wide(p) && latin(c))) { out.append(" ") }
+            pendingSpace = false
+            out.append(c)
+            previous = c
+        }
+        if pendingSpace { out.append(" ") }
+        return out
+    }
+
+    /// An encryption dictionary in the trailer (`/Encrypt`), looked for only once pdftotext has failed.
+    static func isEncrypted(_ url: URL) -> Bool {
+        guard let data = try? Data(contentsOf: url, options: .mappedIfSafe) else { return false }
+        return data.range(of: Data("/Encrypt".utf8)) != nil
+    }
+
+    static func executable(named name: String) -> URL? {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
+        return path.split(separator: ":").lazy
+            .map { URL(fileURLWithPath: String($0)).appendingPathComponent(name) }
+            .first { FileManager.default.isExecutableFile(atPath: $0.path) }
+    }
+}
