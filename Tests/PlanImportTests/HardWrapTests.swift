@@ -90,3 +90,15 @@ struct HardWrapTests {
         return "\n  clean:   \(a[i])\n  wrapped: \(b[i])"
     }
 }
+
+@Suite("Importer: Unicode text without a byte-order mark")
+struct UnmarkedUnicodeTests {
+    @Test("UTF-16 (both byte orders, no BOM) and UTF-32 (with or without BOM) give the sample's plan", arguments: [
+        String.Encoding.utf16LittleEndian, .utf16BigEndian, .utf32LittleEndian, .utf32BigEndian,
+    ])
+    func unmarked(encoding: String.Encoding) throws {
+        let text = String(decoding: try Samples.data("jinshan-2026"), as: UTF8.self)
+        let data = try #require(text.data(using: encoding))
+        #expect(try PlanImporter.parse(data, source: "x.txt") == Samples.plan("jinshan-2026"))
+    }
+}
