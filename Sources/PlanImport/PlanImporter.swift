@@ -8,12 +8,16 @@ public enum PlanImporter {
         let text = try TextDecoding.decode(data, source: source)
         let paragraphs = TextNormalizer.paragraphs(in: text)
         guard !paragraphs.isEmpty else { throw ImportError(source: source, problem: "file is empty") }
-        guard let start = StructureRecognizer.bodyStart(in: paragraphs) else {
+        // A wrapped document (PDF text) is rejoined whole, its title and notice too; one paragraph a line
+        // only has its page gaps rejoined, in the body.
+        let joiner = LineJoiner(paragraphs[...])
+        let lines = joiner.wrapWidth == nil ? paragraphs : joiner.join(paragraphs[...])
+        guard let start = StructureRecognizer.bodyStart(in: lines) else {
             throw ImportError(source: source, problem: "no numbered pillars or measures found (一、 / （一） / 1. …)")
         }
-        let body = PageGapJoiner.join(Array(paragraphs[start...]))
+        let body = joiner.wrapWidth == nil ? joiner.join(lines[start...]) : Array(lines[start...])
         let end = StructureRecognizer.bodyEnd(in: body)
-        let metadata = PlanMetadata(preamble: Array(paragraphs[..<start]), closing: Array(body[end...]))
+        let metadata = PlanMetadata(preamble: Array(lines[..<start]), closing: Array(body[end...]))
         let planID = id ?? metadata.planID
         let recognizer = StructureRecognizer(planID: planID, planYear: metadata.year)
         let pillars = recognizer.pillars(from: body[..<end])
