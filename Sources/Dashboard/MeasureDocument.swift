@@ -52,8 +52,10 @@ struct MeasureDocument {
                 + "\(Label.expected.text(language)) \(Schedule.percent(expected))  "
                 + "\(Label.actual.text(language)) \(Schedule.percent(schedule.actual))", LightMark.slot(schedule.light))
         }
-        let units = workspace.units(of: measure)
-            .map { "\($0.name)（\(Label.of($0.role).text(language))）" }.joined(separator: "、")
+        // A role is said only where the document tells roles apart: "responsible" on every unit says nothing.
+        let refs = workspace.units(of: measure)
+        let sayRoles = refs.contains { $0.role != .responsible }
+        let units = refs.map { sayRoles ? "\($0.name)（\(Label.of($0.role).text(language))）" : $0.name }.joined(separator: "、")
         if !units.isEmpty { add("\(Label.units.text(language)): \(units)", .textMuted) }
         if let deadline = measure.deadline, workspace.dueDate(of: measure) != nil { add(deadline.text, .textMuted) }
 

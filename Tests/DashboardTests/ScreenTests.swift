@@ -325,4 +325,21 @@ struct ScreenTests {
                                      target: target, change: change)]))
         #expect(lines(s).contains { $0.contains("li [1.1.1]: 已对接") }, "\(lines(s))")
     }
+
+    @Test("units all 'responsible' are listed without a role; where roles differ, each says its role")
+    func unitRoles() throws {
+        func workspace(_ roles: [Role]) -> Workspace {
+            let units = zip(["区发改委", "区经委"], roles).map { UnitRef(name: $0, role: $1) }
+            return Workspace(plans: [Plan(id: "r-2026", title: "方案", pillars: [Pillar(number: "一", title: "板块", measures: [
+                Measure(id: "r-2026:1.1", label: "1.", title: "措施", text: "正文。", units: units, deadline: nil, tasks: []),
+            ])])])
+        }
+        for (roles, line) in [([Role.responsible, .responsible], "责任单位: 区发改委、区经委"),
+                              ([.lead, .responsible], "责任单位: 区发改委（牵头）、区经委（责任）")] {
+            var s = AppState(workspace: workspace(roles), today: FixturePlans.today, language: .zh, size: Size(width: 100, height: 30))
+            let opened = s.openPlan("r-2026"); #expect(opened)
+            _ = s.apply(.key(.enter))
+            #expect(lines(s).contains { $0.trimmingCharacters(in: .whitespaces) == line }, "\(lines(s))")
+        }
+    }
 }
