@@ -58,6 +58,7 @@ struct ListCommand: ParsableCommand {
         }
         let today = try Output.today()
         let match = try unit.map { UnitMatch($0, directory: try options.unitDirectory(), districts: workspace.plans.compactMap(\.district)) }
+        if let match { try match.requireTakingPart(in: workspace, plans: plan.map { [$0] }) }
         var rows: [Row] = []
         for candidate in workspace.plans where plan == nil || candidate.id == plan {
             for (ordinal, part) in candidate.pillars.enumerated() where pillar == nil || pillar == String(ordinal + 1) || pillar == part.number {

@@ -39,7 +39,7 @@ struct ReportCommand: ParsableCommand {
             let directory = try options.unitDirectory()
             let plans = try filter.plans(in: workspace)
             let match = unit.map { UnitMatch($0, directory: directory, districts: workspace.plans.compactMap(\.district)) }
-            if let match { try requireTakingPart(match, in: workspace, plans: plans) }
+            if let match { try match.requireTakingPart(in: workspace, plans: plans) }
             let report = Report(workspace: workspace, directory: directory, today: try Output.today(), options: Report.Options(
                 plans: plans, unit: match, since: since.flatMap { Day($0) }, allUnits: allUnits,
                 language: Output.language(lang),
@@ -62,24 +62,5 @@ struct ReportCommand: ParsableCommand {
                 throw CommandFailure(description: "\(output): cannot write the report (\(CommandFailure.reason(error)))", exitCode: 1)
             }
         }
-    }
-
-    /// An unknown unit is an error naming the closest units, never an empty ledger.
-    private func requireTakingPart(_ match: UnitMatch, in workspace: Workspace, plans: Set<String>?) throws {
-        var names = Set<String>()
-        for plan in workspace.plans where plans?.contains(plan.id) ?? true {
-            for pillar in plan.pillars {
-                for measure in pillar.measures {
-                    for unit in workspace.units(of: measure) {
-                        if match.matches(unit.name) { return }
-                        names.insert(unit.name)
-                    }
-                }
-            }
-        }
-        let closest = match.closest(among: names)
-        throw CommandFailure(description: "no unit '\(match.query)' in \(plans.map { $0.sorted().joined(separator: ", ") } ?? "the plans")"
-                                 + (closest.isEmpty ? " (duban units lists them)" : "; closest: " + closest.joined(separator: ", ")),
-                             exitCode: 1)
     }
 }

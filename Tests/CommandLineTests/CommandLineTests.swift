@@ -154,6 +154,14 @@ final class CommandLineTests {
         #expect(plans.output == "jiading-2026  0/3 done, 1 overdue  嘉定区优化营商环境行动方案\n")
     }
 
+    @Test("list --unit: an unknown unit is an error naming the closest units (exit 1), never an empty list; a known one lists its measures")
+    func listUnknownUnit() throws {
+        let unknown = try duban("list", "--unit", "区不存在局")
+        #expect(unknown.status == 1 && unknown.output.isEmpty && unknown.error.contains("no unit '区不存在局'"), "\(unknown.error)")
+        let known = try duban("list", "--unit", "区发改委")
+        #expect(known.status == 0 && known.output.contains("jiading-2026:2.1"))
+    }
+
     @Test("show of a measure lists its tasks' notes with the task's id, and its block reason")
     func showTaskNotes() throws {
         try duban("note", "jiading-2026:1.1.1", "已对接银行")
