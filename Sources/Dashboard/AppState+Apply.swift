@@ -99,7 +99,11 @@ extension AppState {
         case .assignUnit: startPicker(.assign)
         case .removeUnit: startPicker(.remove)
         case .acceptSuggestion: return acceptSuggestion()
-        case .search: prompt = Prompt(kind: .search); search = SearchState()
+        case .search:
+            prompt = Prompt(kind: .search)
+            search = SearchState()
+            search.origin = SearchState.Origin(screen: screen, focus: focus, planCursor: planCursor, pillarCursor: pillarCursor,
+                                               measureCursor: measureCursor, workload: workload)
         case .nextMatch: step(through: 1)
         case .previousMatch: step(through: -1)
         case .clearSearch: search = SearchState()

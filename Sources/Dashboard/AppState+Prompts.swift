@@ -8,8 +8,10 @@ extension AppState {
         switch key {
         case .escape:
             prompt = nil
-            if current.kind == .search { search = SearchState() }
-            return []
+            guard current.kind == .search else { return [] }
+            let origin = search.origin
+            search = SearchState()
+            return origin.map { returnFromSearch(to: $0) } ?? []
         case .enter:
             return submit(current)
         default:

@@ -38,6 +38,14 @@ extension AppState {
         jump(toMatch: next)
     }
 
+    /// Back where the search began; a measure screen reads its history again (the jump dropped it).
+    mutating func returnFromSearch(to origin: SearchState.Origin) -> [Effect] {
+        (screen, focus, planCursor, pillarCursor, measureCursor, workload)
+            = (origin.screen, origin.focus, origin.planCursor, origin.pillarCursor, origin.measureCursor, origin.workload)
+        guard screen == .measure, let measure = selectedMeasure else { return [] }
+        return [.loadHistory(measure: measure.id)]
+    }
+
     private mutating func jump(toMatch index: Int) {
         search.current = index
         let entry = searchIndex.entries[search.matches[index]]

@@ -4,6 +4,15 @@ public struct SearchState: Equatable, Sendable {
     public var query = ""
     public var matches: [Int] = []
     public var current: Int?
+    /// Where the officer was when the search began: Esc on the live search goes back there.
+    var origin: Origin?
+
+    struct Origin: Equatable, Sendable {
+        var screen: Screen
+        var focus: Focus
+        var planCursor, pillarCursor, measureCursor: ListCursor
+        var workload: WorkloadState?
+    }
 
     public init() {}
 

@@ -224,6 +224,24 @@ struct KeySequenceTests {
         #expect(s.state.prompt?.kind == .note(target: s.state.selectedMeasure?.id ?? ""))
     }
 
+    @Test("Esc on a live search goes back to where it began; after Enter the match is kept")
+    func searchEscapeReturns() {
+        var s = Script()
+        s.open("jinshan-2026")
+        s.press(c("j"), c("j"))
+        let before = (s.state.screen, s.state.planCursor, s.state.pillarCursor, s.state.measureCursor)
+        s.press(c("/"))
+        s.type("5g")
+        #expect(s.state.selectedMeasure?.id == "minhang-2026:2.1")
+        s.press(.escape)
+        #expect(s.state.prompt == nil && !s.state.search.isActive)
+        #expect((s.state.screen, s.state.planCursor, s.state.pillarCursor, s.state.measureCursor) == before)
+        s.press(c("/"))
+        s.type("5g")
+        s.press(.enter, .escape)
+        #expect(s.state.selectedMeasure?.id == "minhang-2026:2.1")
+    }
+
     @Test("a longer query only narrows the previous matches")
     func narrowing() {
         let index = SearchIndex(plans: FixturePlans.workspace.plans)
