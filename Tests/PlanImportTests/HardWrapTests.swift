@@ -7,18 +7,6 @@ import PlanModel
 /// pages. Whatever the width, the plan must come out as from the clean text.
 @Suite("Importer: hard-wrapped text (PDF output) gives the same plan as the clean text")
 struct HardWrapTests {
-    /// A small deterministic generator (SplitMix64), so a failure names a seed that reproduces it.
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static func columns(_ c: Character) -> Int { c.unicodeScalars.allSatisfy(\.isASCII) ? 1 : 2 }
 
     /// Breaks every line at `width` characters (2 columns each, ASCII 1), keeping a closing mark on the
@@ -64,7 +52,7 @@ struct HardWrapTests {
     func sample(name: String) throws {
         let text = String(decoding: try Samples.data(name), as: UTF8.self)
         let clean = try Samples.plan(name)
-        var generator = Generator(state: UInt64(name.unicodeScalars.reduce(0) { $0 &* 31 &+ Int($1.value) }.magnitude))
+        var generator = SeededGenerator(state: UInt64(name.unicodeScalars.reduce(0) { $0 &* 31 &+ Int($1.value) }.magnitude))
         for _ in 0..<6 {
             let width = Int.random(in: 20...45, using: &generator)
             let page = Int.random(in: 36...44, using: &generator)
