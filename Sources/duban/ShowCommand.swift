@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PlanModel
 import PlanStore
+import TerminalKit
 
 struct ShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -101,20 +102,22 @@ struct ShowCommand: ParsableCommand {
     }
 
     private func text(_ item: Item) -> String {
+        // One-line fields pass the sanitiser one by one, so a line break inside one shows as ↵, never as a forged line.
+        func field(_ text: String) -> String { TerminalText.sanitized(text) }
         var lines: [String] = []
         var head = "\(item.id)  \(item.status.rawValue)"
         if let mark = item.marked {
-            head += " (marked by \(mark.officer) \(Output.time(mark.time))\(mark.force ? ", forced" : ""))"
+            head += " (marked by \(field(mark.officer)) \(Output.time(mark.time))\(mark.force ? ", forced" : ""))"
         } else if !item.tasks.isEmpty {
             head += " (from its tasks)"
         }
         lines.append(head)
         if item.orphaned { lines.append("orphaned: no longer in any plan; its history is kept") }
         if let measure = item.measure { lines.append("task of \(measure)") }
-        if let title = item.title, !title.isEmpty { lines.append(title) }
+        if let title = item.title, !title.isEmpty { lines.append(field(title)) }
         if let text = item.text, !text.isEmpty, text != item.title { lines.append(text) }
         if !item.units.isEmpty {
-            lines.append("units: " + item.units.map { "\($0.name) (\($0.role.rawValue))" }.joined(separator: ", "))
+            lines.append("units: " + item.units.map { "\(field($0.name)) (\($0.role.rawValue))" }.joined(separator: ", "))
         }
         if let due = item.due { lines.append("due: \(due)" + (item.overdue ? " (overdue)" : "")) }
         if let schedule = item.schedule {
@@ -126,14 +129,14 @@ struct ShowCommand: ParsableCommand {
         if !item.tasks.isEmpty {
             let done = item.tasks.count { $0.status == .done }
             lines.append("tasks (\(done)/\(item.tasks.count)):")
-            lines += item.tasks.map { "  \($0.status.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)) \($0.id)  \($0.title)" }
+            lines += item.tasks.map { "  \($0.status.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)) \($0.id)  \(field($0.title))" }
         }
         // A measure's notes and its tasks' (with the task's id), oldest first.
         let notes = (item.notes.map { (on: "", note: $0) } + item.tasks.flatMap { task in task.notes.map { (on: " [\(task.id)]", note: $0) } })
             .sorted { ($0.note.time, $0.note.id) < ($1.note.time, $1.note.id) }
         if !notes.isEmpty {
             lines.append("notes:")
-            lines += notes.map { "  \(Output.time($0.note.time))  \($0.note.officer)\($0.on): \($0.note.text)" }
+            lines += notes.map { "  \(Output.time($0.note.time))  \(field($0.note.officer))\($0.on): \(field($0.note.text))" }
         }
         if !item.history.isEmpty {
             lines.append("history:")

@@ -78,6 +78,10 @@ final class HostileInputTests {
         #expect(history.output.contains("done (approved)↵\u{FFFD}31m␡lave 标题"))
         #expect(history.output.contains("note: ␛]0;pwned␇␛]52;c;cHduZWQ=␇␛[2J↵2026-11-21 17:30"))
         #expect(try duban(["show", measure, "--json"]).output.contains("\\u001b]0;pwned\\u0007"))
+        // A line feed inside a note is no line of its own in show either.
+        #expect(try duban(["note", measure, "进展\n2026-11-21 17:30  director: 已批准"]).status == 0)
+        let shown = try duban(["show", measure]).output
+        #expect(!shown.contains("\n2026-11-21 17:30  director") && shown.contains("进展↵2026-11-21 17:30  director: 已批准"), "\(shown)")
     }
 
     @Test("a report to a file keeps the exact text; the same report to a terminal loses its controls")
