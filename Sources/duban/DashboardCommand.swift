@@ -82,6 +82,7 @@ struct DashboardCommand: ParsableCommand {
                              directory: directory)
         state.utcOffset = Output.utcOffset
         state.officer = officerName
+        state.unit = Settings.current.unit
         if let plan, !state.openPlan(plan) {
             let known = workspace.plans.map(\.id).joined(separator: ", ")
             Output.warn("no plan '\(plan)' (plans: \(known))")

@@ -25,7 +25,7 @@ extension CommandLineTests {
         try duban("due", "jiading-2026:1.2", "2026-12-31")
         // Two thirds of the year gone, nothing done: yellow by default.
         #expect(try light(settings("{}")).0 == "yellow")
-        let config = try settings(#"{"officer": "王科长", "language": "zh", "yellowGap": 0.9}"#)
+        let config = try settings(#"{"officer": "王科长", "unit": "区发改委", "language": "zh", "yellowGap": 0.9}"#)
         #expect(try light(config).0 == "green")
         let noted = try DubanProcess.run(["note", "jiading-2026:1.2", "已推进", "--store", directory.path],
                                          environment: ["XDG_CONFIG_HOME": config, "DUBAN_USER": ""])
@@ -37,7 +37,7 @@ extension CommandLineTests {
         #expect(report.output.contains("序号"), "\(report.output)")
         let frame = try DubanProcess.run(["--render-once", "100x30", "--store", directory.path],
                                          environment: ["XDG_CONFIG_HOME": config, "DUBAN_USER": "", "DUBAN_TODAY": "2026-09-01"])
-        #expect(frame.output.split(separator: "\n").first?.trimmingCharacters(in: .whitespaces).hasSuffix("王科长 · 2026-09-01") == true, "\(frame.output)")
+        #expect(frame.output.split(separator: "\n").first?.trimmingCharacters(in: .whitespaces).hasSuffix("王科长 · 区发改委 · 2026-09-01") == true, "\(frame.output)")
         #expect(frame.output.contains("行动方案"))   // the saved language
         // --as and $DUBAN_USER still come first.
         #expect(StoreOptions.officer(explicit: nil, environment: ["DUBAN_USER": "li"], settings: "王科长", login: "root") == "li")
