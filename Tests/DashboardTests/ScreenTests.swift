@@ -69,10 +69,9 @@ struct ScreenTests {
         // The pane separator and the task-progress column end at the same display column on every row.
         let separators = rows.map { ScreenText.column(of: "│", in: $0) }
         #expect(Set(separators).count == 1)
-        // The schedule column (its light) starts in the same column on every row, and its text fits the screen.
+        // The schedule column (its light) starts in the same column on every row.
         let lights = rows.map { row in ["● ", "! "].compactMap { ScreenText.column(of: $0, in: row) }.min() }
-        #expect(Set(lights).count == 1, "\(rows)")
-        #expect(rows.allSatisfy { ScreenText.rightEdge(of: $0) <= size.width })
+        #expect(Set(lights).count == 1 && !lights.contains(nil), "\(rows)")
         // Titles mixing CJK and ASCII are cut with … and the task column (1/3, –) still ends in the same place.
         let ends = rows.map { row -> Int in
             let marker = ["1/3 ", "0/2 ", "– "].first { row.contains($0) }!
