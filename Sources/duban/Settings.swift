@@ -7,7 +7,7 @@ import PlanModel
 struct Settings: Codable, Equatable {
     /// Who records changes (`--as`, `$DUBAN_USER` first).
     var officer: String?
-    /// The officer's unit: the dashboard opens on it (`--unit`, `$DUBAN_UNIT` first).
+    /// The officer's unit, shown in the dashboard's title bar.
     var unit: String?
     var language: Language?
     /// Saved by the dashboard's `t`.
