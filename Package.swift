@@ -48,7 +48,7 @@ let package = Package(
         // A child process for the store's crash and concurrency tests: marks measures and prints each acknowledged id.
         .executableTarget(name: "duban-store-writer", dependencies: ["PlanStore"], path: "Tests/StoreWriter"),
         .testTarget(name: "PlanStoreTests", dependencies: ["PlanStore", "Synthetic", "JSONTree", "duban-store-writer"]),
-        .testTarget(name: "StoreSyncTests", dependencies: ["StoreSync", "PlanStore", "PlanModel"]),
+        .testTarget(name: "StoreSyncTests", dependencies: ["StoreSync", "PlanStore", "PlanModel", "Synthetic"]),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
         .testTarget(name: "LedgerXLSXTests", dependencies: ["LedgerXLSX", "PlanModel", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "TerminalKit", "PlanModel", "TestSupport",

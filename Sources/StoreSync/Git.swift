@@ -72,9 +72,11 @@ struct Git: Sendable {
     /// Whether `git` succeeds (e.g. `rev-parse --verify`).
     func succeeds(_ arguments: [String]) throws -> Bool { try run(arguments).status == 0 }
 
+    /// Git's reason: its `fatal:` line, else what the remote said (a hook's refusal), else its `error:` line.
     static func message(of run: Run) -> String {
         let lines = run.error.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
-        return lines.first { $0.hasPrefix("fatal:") || $0.hasPrefix("error:") } ?? lines.first
+        let remote = lines.first { $0.hasPrefix("remote:") && $0.count > "remote:".count }
+        return lines.first { $0.hasPrefix("fatal:") } ?? remote ?? lines.first { $0.hasPrefix("error:") } ?? lines.first
             ?? "exit status \(run.status)"
     }
 

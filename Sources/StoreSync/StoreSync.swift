@@ -168,9 +168,11 @@ public struct StoreSync {
 
     /// Pushes; false when another officer pushed first (then fetch and merge again).
     private func push(_ url: String) throws -> Bool {
-        let run = try git.run(["push", "-q", "origin", "HEAD:refs/heads/" + Self.branch])
+        let run = try git.run(["push", "--porcelain", "origin", "HEAD:refs/heads/" + Self.branch])
         if run.status == 0 { return true }
-        if run.error.contains("fetch first") || run.error.contains("non-fast-forward") { return false }
+        // The remote moved on since the fetch: `[rejected]` (not `[remote rejected]`, a hook's refusal),
+        // or, when two pushes cross, the remote's branch changed under this one.
+        if run.text.contains("\t[rejected]") || run.error.contains("cannot lock ref") { return false }
         throw Failure(description: "\(url): push failed: \(Git.message(of: run)); your changes are kept and go with the next sync")
     }
 
