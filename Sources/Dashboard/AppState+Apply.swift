@@ -20,6 +20,11 @@ extension AppState {
             if let event = events.last { message = Message(describe(event)) }
             refreshWorkload()
             effects = reloads(after: events)
+        case let .undone(outcome):
+            for event in outcome.undone { record(event) }
+            message = Message(describe(outcome))
+            refreshWorkload()
+            effects = reloads(after: outcome.undone)
         case let .history(measure, events):
             if measure == selectedMeasure?.id { history = events }
         case let .suggestions(found):

@@ -64,10 +64,24 @@ extension AppState {
         }
     }
 
+    /// `Undone 1.3; skipped 1.6 (li changed it since)`, or `Nothing to undo; skipped …`.
+    func describe(_ outcome: UndoOutcome) -> String {
+        let done = outcome.undone.first.map(describe) ?? Label.nothingToUndo.text(language)
+        let skips = outcome.skipped.map { skip in
+            let why = switch skip.reason {
+            case let .superseded(by): "\(by.officer) \(Label.changedItSince.text(language))"
+            case .changed: Label.changedSince.text(language)
+            case .gone: Label.goneFromPlans.text(language)
+            }
+            return language.pick("\(shortID(skip.event.target)) (\(why))", "\(shortID(skip.event.target))（\(why)）")
+        }
+        guard !skips.isEmpty else { return done }
+        return done + language.pick("; ", "；") + Label.skipped.text(language) + " " + skips.joined(separator: language.pick(", ", "、"))
+    }
+
     /// What the executable reports, for the status line.
     func describe(_ notice: Notice) -> Message {
         switch notice {
-        case .nothingToUndo: Message(Label.nothingToUndo.text(language))
         case let .storeFailed(reason): Message("\(Label.storeFailed.text(language)): \(reason)", isError: true)
         case let .storeCreated(path, plans): Message("\(Label.storeCreated.text(language)) \(path) (\(plans))")
         case let .exported(path, measures):

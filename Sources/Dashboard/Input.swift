@@ -8,6 +8,8 @@ public enum Input: Equatable, Sendable {
     case loaded(Workspace)
     /// Events that were appended to the store (also an undo's event).
     case recorded([Event])
+    /// What an undo did: the change undone (if any) and the changes passed over.
+    case undone(UndoOutcome)
     case history(measure: String, events: [Event])
     case suggestions(MeasureSuggestions)
     /// The theme now in use, and why the requested one could not be used.
@@ -17,7 +19,6 @@ public enum Input: Equatable, Sendable {
 
 /// Outcomes the executable reports that the state shows as messages.
 public enum Notice: Equatable, Sendable {
-    case nothingToUndo
     /// The store refused a change or a read, with the reason.
     case storeFailed(String)
     /// The first run created the store at `path` with the bundled sample plans.

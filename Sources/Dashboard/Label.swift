@@ -9,7 +9,7 @@ public enum Label: CaseIterable, Sendable {
     case toggleDone, cycleStatus, block, addNote, setDue, undo, search, nextMatch, previousMatch, clearSearch
     case filter, cycleTheme, reload, quit
     case promptNote, promptBlocked, promptDue, promptSearch, promptFilter, confirm, cancel
-    case enlarge, recorded, undone, nothingToUndo, reloaded, themeIs, themeBroken, badDay, noMatch, matches
+    case enlarge, recorded, undone, nothingToUndo, skipped, changedItSince, changedSince, goneFromPlans, reloaded, themeIs, themeBroken, badDay, noMatch, matches
     case filterIs, filterHint, lead, support, responsible, expected, actual, cleared, storeFailed, storeCreated, pressAnyKey
     case has, openTask, openTasks, pressAgainToForce, unknownId, notAMeasure, emptyNote, emptyUnitName, compositeUnitName
     case notAssigned, exportLedger, promptExport, exported, exportFailed
@@ -87,6 +87,10 @@ public enum Label: CaseIterable, Sendable {
         case .recorded: ("Recorded", "已记录")
         case .undone: ("Undone", "已撤销")
         case .nothingToUndo: ("Nothing to undo", "没有可撤销的操作")
+        case .skipped: ("skipped", "跳过")
+        case .changedItSince: ("changed it since", "已改过")
+        case .changedSince: ("changed since", "已被改过")
+        case .goneFromPlans: ("no longer in a plan", "已不在方案中")
         case .reloaded: ("Reloaded", "已刷新")
         case .themeIs: ("Theme", "主题")
         case .themeBroken: ("using the default theme", "改用默认主题")

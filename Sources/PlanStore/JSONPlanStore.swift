@@ -132,7 +132,7 @@ public struct JSONPlanStore: PlanStoring {
         }
         let reading = journal.read(try journal.contents(), from: 0, matching: needles)
         reading.problems.forEach(warn)
-        var ledger = Ledger()
+        var ledger = Ledger(tracksStanding: true)
         ledger.fold(reading.events.filter { targets.contains($0.target) })
         let byPlan = Dictionary(grouping: entries, by: \.plan).sorted { $0.key < $1.key }.map { plan, entries in
             Plan(id: plan, title: "", pillars: [Pillar(number: "", title: "", measures: entries.map(\.measure))])

@@ -34,7 +34,7 @@ public final class MemoryPlanStore: PlanStoring, @unchecked Sendable {
 
     /// Every plan with its progress; the caller holds the lock.
     private func workspace(of ids: [String]) throws(StoreError) -> Workspace {
-        var ledger = Ledger()
+        var ledger = Ledger(tracksStanding: true)
         ledger.fold(events)
         let workspace = Workspace(plans: plans.keys.sorted().compactMap { plans[$0] }, ledger: ledger)
         for id in ids where workspace.location(of: id) == nil {

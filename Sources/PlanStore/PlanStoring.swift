@@ -20,7 +20,7 @@ public protocol PlanStoring: Sendable {
     /// Returns the events recorded (none when `build` returns none).
     func update(_ ids: [String], _ build: (Workspace) throws(StoreError) -> [Event]) throws(StoreError) -> [Event]
 
-    /// The fold of `officer`'s own events: enough for `Ledger.undo(by:id:time:)`.
+    /// The fold of `officer`'s own events: their undo stack (`PlanStoring.undo(steps:as:)`).
     func ledger(of officer: String) throws(StoreError) -> Ledger
 
     /// Appends the events durably, in order; when this returns they are acknowledged.

@@ -49,6 +49,9 @@ struct DashboardCommand: ParsableCommand {
                     throw CommandFailure(error)
                 }
             },
+            undo: { factory in
+                do throws(StoreError) { return try store.undo(steps: 1, as: factory) } catch { throw CommandFailure(error) }
+            },
             history: { targets in try store.history(of: targets, since: nil) })
         return (source, notice)
     }

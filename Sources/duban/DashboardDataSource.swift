@@ -1,4 +1,5 @@
 import PlanModel
+import PlanStore
 
 /// Where the dashboard's plans and events come from and go to: the store,
 /// behind closures so the runner stays independent of how it is kept.
@@ -8,6 +9,8 @@ struct DashboardDataSource {
     /// Appends one event (a change or an undo) to the store, refused when the
     /// store no longer holds the value the event replaces.
     var append: (Event) throws -> Void
+    /// Undoes the officer's latest change that can still be undone (`PlanStoring.undo`).
+    var undo: (EventFactory) throws -> UndoOutcome
     /// The events about these ids (a measure and its tasks), oldest first.
     var history: (_ targets: Set<String>) throws -> [Event]
 }

@@ -23,8 +23,7 @@ struct DashboardRunner {
         case let .record(target, change):
             return append(stamp().event(target, change))
         case .undo:
-            guard let event = stamp().undo(steps: 1, in: state.workspace.ledger).first else { return .notice(.nothingToUndo) }
-            return append(event)
+            do { return .undone(try source.undo(stamp())) } catch { return .notice(.storeFailed("\(error)")) }
         case .reload:
             similarity.invalidate()
             do { return .loaded(try source.load()) } catch { return .notice(.storeFailed("\(error)")) }

@@ -194,8 +194,22 @@ struct KeySequenceTests {
         _ = s.state.apply(.themeChanged(name: "default", problem: "Themes/light.json: slots.title.fg: unknown colour 'gren'"))
         #expect(s.state.message?.isError == true)
         #expect(DashboardView.render(s.state).lines[28].contains("light.json: slots.title.fg"))
-        _ = s.state.apply(.notice(.nothingToUndo))
+        _ = s.state.apply(.undone(UndoOutcome()))
         #expect(s.state.message == Message("Nothing to undo"))
+    }
+
+    @Test("u: what the undo did and every change it passed over are said in the status line, in either language")
+    func undoSkipsAreSaid() {
+        let done = Event(id: "e1", time: t0, officer: "wang", target: "jinshan-2026:1.6", change: .status(.done, previous: nil, force: false))
+        let lis = Event(id: "e2", time: t0, officer: "li", target: "jinshan-2026:1.6", change: .status(.done, previous: nil, force: false))
+        let undo = Event(id: "u1", time: t0, officer: "wang", target: "jinshan-2026:1.3", change: .undo(event: "e0", inverse: .due(nil, previous: nil)))
+        let outcome = UndoOutcome(undone: [undo], skipped: [.init(event: done, reason: .superseded(by: lis))])
+        var s = Script()
+        _ = s.state.apply(.undone(outcome))
+        #expect(s.state.message == Message("Undone 1.3; skipped 1.6 (li changed it since)"))
+        var zh = Script(language: .zh)
+        _ = zh.state.apply(.undone(UndoOutcome(skipped: [.init(event: done, reason: .superseded(by: lis))])))
+        #expect(zh.state.message == Message("没有可撤销的操作；跳过 1.6（li 已改过）"))
     }
 
     @Test("/ searches all plans as you type, jumps to the first match, and n/N step through matches")

@@ -103,8 +103,7 @@ struct StoreSyncTests {
                 try desks[n].record({ try $0.assign("区财政局", role: .support, to: measure, in: $1, directory: UnitDirectory()) }, on: measure)
             case 4:
                 let desk = desks[n]
-                let undo = EventFactory(officer: desk.officer, time: desk.time).undo(steps: 1, in: try desk.store.ledger(of: desk.officer))
-                try desk.store.record(undo)
+                _ = try desk.store.undo(steps: 1, as: EventFactory(officer: desk.officer, time: desk.time))
             default: _ = try desks[n].sync.sync()
             }
         }
