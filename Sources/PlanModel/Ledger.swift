@@ -136,3 +136,15 @@ public struct Ledger: Codable, Equatable, Sendable {
                      change: .undo(event: last.id, inverse: last.change.inverse))
     }
 }
+
+extension Ledger {
+    /// The changes folded into this ledger that `earlier` lacks, per officer in
+    /// name order (told apart by the undo stacks, so up to `undoDepth` per officer).
+    public func newChanges(since earlier: Ledger) -> [(officer: String, count: Int)] {
+        recent.keys.sorted().compactMap { officer in
+            let known = Set((earlier.recent[officer] ?? []).map(\.id)).union(earlier.undone)
+            let count = (recent[officer] ?? []).filter { !known.contains($0.id) }.count
+            return count > 0 ? (officer, count) : nil
+        }
+    }
+}

@@ -24,8 +24,11 @@ public struct SyncSummary: Sendable {
         for event in received {
             if let at = byOfficer.firstIndex(where: { $0.0 == event.officer }) { byOfficer[at].1 += 1 } else { byOfficer.append((event.officer, 1)) }
         }
-        let from = byOfficer.isEmpty ? "" : " (" + byOfficer.map { "\($0.0) \($0.1)" }.joined(separator: ", ") + ")"
-        let plans = plansChanged.isEmpty ? "" : " (" + plansChanged.joined(separator: ", ") + ")"
+        func listed(_ items: [String]) -> String {
+            items.isEmpty ? "" : language.pick(" (" + items.joined(separator: ", ") + ")", "（" + items.joined(separator: "，") + "）")
+        }
+        let from = listed(byOfficer.map { "\($0.0) \($0.1)" })
+        let plans = listed(plansChanged)
         let start = joined ? language.pick("joined \(remote): ", "已加入 \(remote)：")
             : created ? language.pick("started \(remote): ", "已建立 \(remote)：") : ""
         return start + language.pick(
