@@ -42,11 +42,36 @@ enum Disk {
         guard lstat(path, &info) == 0 else { throw StoreError.io(file: path, operation: "stat", code: errno) }
         guard info.st_mode & S_IFMT == S_IFDIR else { throw StoreError.notAFile(file: path, kind: kind(of: info.st_mode)) }
         var groups = [gid_t](repeating: 0, count: Int(max(0, getgroups(0, nil))))
-        groups = Array(groups.prefix(Int(max(0, getgroups(Int32(groups.count), &groups)))))
+        let count = Int(max(0, getgroups(Int32(groups.count), &groups)))
+        groups = Array(groups.prefix(count))
         let ours = info.st_uid == getuid() || info.st_gid == getgid() || groups.contains(info.st_gid)
-        guard ours, info.st_mode & S_IWOTH == 0 else {
-            throw StoreError.badInput("\(path): the store directory must belong to you or a group of yours and not be "
-                                      + "writable by everyone (chmod o-w); refusing to use it")
+        guard ours, info.st_mode & S_IWOTH == 0 else { throw StoreError.unsafeDirectory(path) }
+    }
+
+    /// A directory inside the store (`plans/`, `index/`), if it exists: a real one, since
+    /// `O_NOFOLLOW` guards only the last part of a path and a linked directory would
+    /// take the store's writes elsewhere.
+    static func checkDirectory(_ path: String) throws(StoreError) {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return }
+        guard info.st_mode & S_IFMT == S_IFDIR else { throw StoreError.notADirectory(file: path, kind: kind(of: info.st_mode)) }
+    }
+
+    /// Whether this process may write `path` (false on a read-only mount, and for a
+    /// file or directory of someone else's not shared with us); a missing file may be created.
+    static func isWritable(_ path: String) -> Bool { access(path, W_OK) == 0 || errno == ENOENT }
+
+    /// Creates a store directory, and its parents as needed: `0777` less the umask (a
+    /// setgid parent's group and bit are inherited), never writable by everyone, since
+    /// the store refuses such a directory.
+    static func makeDirectory(_ path: String) throws(StoreError) {
+        var info = stat()
+        if lstat(path, &info) == 0 { return try checkDirectory(path) }
+        let parent = (path as NSString).deletingLastPathComponent
+        if !parent.isEmpty, parent != path { try makeDirectory(parent) }
+        // The kernel takes the umask off.
+        guard mkdir(path, 0o775) == 0 || errno == EEXIST else {
+            throw StoreError.io(file: path, operation: "create directory", code: errno)
         }
     }
 
@@ -179,12 +204,5 @@ enum Disk {
         guard failure == 0 else { throw StoreError.io(file: path, operation: "read", code: failure) }
         if done < data.count { data.count = done }
         return data
-    }
-}
-
-extension NSError {
-    /// The POSIX error under a Foundation file error, if it names one.
-    var underlyingErrorCode: Int32? {
-        (userInfo[NSUnderlyingErrorKey] as? NSError).map { Int32($0.code) }
     }
 }

@@ -98,6 +98,8 @@ extension JSONPlanStore {
     /// After a read: moves a torn last line aside, and compacts when the
     /// journal has grown well past the snapshot (unless the snapshot is damaged).
     func tidy(after fold: Fold) throws(StoreError) {
+        // A store this process may not write is read as it is (the torn line was reported and skipped).
+        guard !isReadOnly else { return }
         if fold.tornAt != nil {
             let repaired = try lock.withLock(exclusive: true) { () throws(StoreError) in try journal.repairTornTail() }
             repaired.map(warn)

@@ -37,6 +37,7 @@ struct DashboardCommand: ParsableCommand {
         }
         let store = try options.openStore()
         let source = DashboardDataSource(
+            readOnly: store.isReadOnly,
             load: { try options.load(store) },
             append: { event in
                 // Checked against the store as it is now, not as the screen last saw it.
@@ -86,6 +87,7 @@ struct DashboardCommand: ParsableCommand {
         state.utcOffset = Output.utcOffset
         state.officer = officerName
         state.unit = Settings.current.unit
+        state.readOnly = source.readOnly
         if let plan, !state.openPlan(plan) {
             let known = workspace.plans.map(\.id).joined(separator: ", ")
             Output.warn("no plan '\(plan)' (plans: \(known))")
