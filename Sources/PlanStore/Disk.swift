@@ -134,8 +134,46 @@ enum Disk {
     /// (`<file>.tmp-<pid>-<random>`), exclusively: a file or symlink planted
     /// there is never written through.
     static func createTemporary(beside path: String) throws(StoreError) -> (fd: Int32, path: String) {
-        let temporary = path + ".tmp-\(getpid())-" + String(UInt64.random(in: 0...UInt64.max), radix: 36)
+        let temporary = temporaryName(beside: path)
         return (try openFile(temporary, O_WRONLY | O_CREAT | O_EXCL), temporary)
+    }
+
+    static let temporaryMarker = ".tmp-"
+
+    /// `<file>.tmp-<pid>-<random>`: the pid tells whose it is (`removeStaleTemporaries`).
+    static func temporaryName(beside path: String) -> String {
+        path + temporaryMarker + "\(getpid())-" + String(UInt64.random(in: 0...UInt64.max), radix: 36)
+    }
+
+    /// Makes `backup` a second name of the file at `path` (a hard link, renamed into place),
+    /// so `path` itself is never missing; nothing when `path` is not a regular file.
+    static func keep(_ path: String, asBackup backup: String) throws(StoreError) {
+        var info = stat()
+        guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return }
+        let temporary = temporaryName(beside: backup)
+        guard link(path, temporary) == 0 else { throw StoreError.io(file: path, operation: "link", code: errno) }
+        do throws(StoreError) {
+            try move(temporary, to: backup)
+        } catch {
+            unlink(temporary)
+            throw error
+        }
+    }
+
+    /// Removes the temporary files in `directory` that a process which has died left
+    /// behind (a crash mid-write), once they are an hour old: a store on a shared
+    /// drive may hold a live temporary of another machine's process of the same pid.
+    static func removeStaleTemporaries(in directory: String, now: time_t = time(nil)) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
+        for name in names {
+            guard let marker = name.range(of: temporaryMarker, options: .backwards),
+                  let pid = name[marker.upperBound...].split(separator: "-").first.flatMap({ pid_t($0) }), pid > 0 else { continue }
+            let path = directory + "/" + name
+            var info = stat()
+            guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG, now - info.st_mtim.tv_sec > 3_600,
+                  kill(pid, 0) != 0, errno == ESRCH else { continue }
+            unlink(path)
+        }
     }
 
     /// Writes `data` to a new temporary file beside `path`, fsyncs it, renames

@@ -90,9 +90,9 @@ extension JSONPlanStore {
         } catch {
             throw StoreError.badInput("snapshot cannot be encoded: \(error)")
         }
-        try Disk.replace(snapshotPath, with: data) { () throws(StoreError) in
-            if FileManager.default.fileExists(atPath: snapshotPath) { try Disk.move(snapshotPath, to: backupPath) }
-        }
+        // The current snapshot gets its second name first, then the new one replaces it:
+        // a crash at any point leaves a whole snapshot.json, the old one or the new.
+        try Disk.replace(snapshotPath, with: data) { () throws(StoreError) in try Disk.keep(snapshotPath, asBackup: backupPath) }
     }
 
     /// After a read: moves a torn last line aside, and compacts when the

@@ -58,6 +58,9 @@ public struct JSONPlanStore: PlanStoring {
         guard manifest.format == Manifest.format else {
             throw StoreError.corrupt(file: store.manifestPath, offset: 0, reason: "format is \(manifest.format), not \(Manifest.format)")
         }
+        if !store.isReadOnly {
+            for path in [store.root, store.plansPath, store.indexesPath] { Disk.removeStaleTemporaries(in: path) }
+        }
         return store
     }
 
