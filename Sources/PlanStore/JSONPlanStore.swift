@@ -65,11 +65,15 @@ public struct JSONPlanStore: PlanStoring {
     }
 
     /// Creates an empty store at `directory` (and the directories above it),
-    /// or opens the one already there.
-    public static func create(at directory: URL, now: Date,
+    /// or opens the one already there. A directory holding other files is taken
+    /// only when `intoNonEmpty` (a mistyped `--store` must not adopt a stray journal.jsonl).
+    public static func create(at directory: URL, now: Date, intoNonEmpty: Bool = false,
                               warn: @escaping @Sendable (String) -> Void) throws(StoreError) -> JSONPlanStore {
         let store = JSONPlanStore(directory: directory, warn: warn)
         if exists(at: directory) { return try open(at: directory, warn: warn) }
+        if !intoNonEmpty, let names = try? FileManager.default.contentsOfDirectory(atPath: store.root), !names.isEmpty {
+            throw StoreError.notEmpty(directory: store.root)
+        }
         try Disk.makeDirectory(store.plansPath)
         try store.lock.withLock(exclusive: true) { () throws(StoreError) in
             guard !exists(at: directory) else { return }

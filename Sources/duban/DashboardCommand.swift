@@ -24,6 +24,9 @@ struct DashboardCommand: ParsableCommand {
 
     @OptionGroup var options: StoreOptions
 
+    @Flag(name: .customLong("init"), help: "Create the store even in a directory that holds other files.")
+    var initialize = false
+
     @Option(name: .customLong("render-once"), help: .hidden)
     var renderOnce: String?
 
@@ -32,7 +35,7 @@ struct DashboardCommand: ParsableCommand {
     func makeDataSource() throws -> (DashboardDataSource, Notice?) {
         var notice: Notice?
         if !JSONPlanStore.exists(at: options.directory) {
-            let count = try SamplePlans.bootstrap(options.directory)
+            let count = try SamplePlans.bootstrap(options.directory, intoNonEmpty: initialize)
             notice = .storeCreated(path: options.directory.path, plans: count)
         }
         let store = try options.openStore()

@@ -132,6 +132,22 @@ final class SharedStoreTests {
         }
     }
 
+    @Test("--store at a directory that holds other files (a stray journal.jsonl) and no store is refused in one line, exit 1, until --init")
+    func nonEmptyDirectory() throws {
+        try FileManager.default.createDirectory(at: store, withIntermediateDirectories: true)
+        let journal = Data("{\"not\":\"duban's\"}\n".utf8)
+        try journal.write(to: store.appendingPathComponent("journal.jsonl"))
+        for arguments in [["import", planFile.path], ["--render-once", "80x24"]] {
+            let run = try duban(arguments)
+            #expect(run.status == 1 && run.error.contains(store.path) && run.error.contains("--init")
+                    && run.error.split(separator: "\n").count == 1, "\(arguments): \(run.error)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: store.appendingPathComponent("store.json").path))
+        #expect(try Data(contentsOf: store.appendingPathComponent("journal.jsonl")) == journal)
+        #expect(try duban(["import", planFile.path, "--init"]).status == 0)
+        #expect(try duban(["list"]).output.contains("s-2026:1.1"))
+    }
+
     @Test("files are created 0666 and directories 0777 less the umask, and a directory never writable by everyone",
           arguments: [("027", 0o640, 0o750), ("002", 0o664, 0o775), ("000", 0o666, 0o775), ("077", 0o600, 0o700)])
     func umaskModes(umask: String, file: Int, folder: Int) throws {
