@@ -10,6 +10,9 @@ public enum Effect: Equatable, Sendable {
     case undo
     /// Read the store again, answering `.loaded`.
     case reload
+    /// Sync the store with the other officers' (`duban sync`), answering `.synced`
+    /// or `.notice(.syncFailed)`.
+    case sync
     /// The events about a measure and its tasks, answering `.history`.
     case loadHistory(measure: String)
     /// Related measures and unit suggestions for a measure (from a similarity

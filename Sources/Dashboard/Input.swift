@@ -6,6 +6,8 @@ import TerminalKit
 public enum Input: Equatable, Sendable {
     case key(Key)
     case loaded(Workspace)
+    /// The store after a sync, and the sync's one-line summary.
+    case synced(Workspace, summary: String)
     /// Events that were appended to the store (also an undo's event).
     case recorded([Event])
     /// What an undo did: the change undone (if any) and the changes passed over.
@@ -27,4 +29,6 @@ public enum Notice: Equatable, Sendable {
     case exported(path: String, measures: Int)
     /// The ledger could not be written, with the reason.
     case exportFailed(String)
+    /// A sync failed (remote unreachable, push refused…), with the reason; nothing was lost.
+    case syncFailed(String)
 }

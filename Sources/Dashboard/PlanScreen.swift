@@ -91,7 +91,7 @@ struct PlanScreen: Widget {
             let progress = workspace.taskProgress(of: measure)
             var items = [Table.Item(measure.label, .textMuted),
                          Table.Item(StatusMark.glyph(status), StatusMark.slot(status)),
-                         Table.Item(measure.title, searchable: true),
+                         PlanScreen.titleItem(measure, state: state, searchable: true),
                          Table.Item(progress.total == 0 ? "–" : "\(progress.done)/\(progress.total)", .textMuted)]
             if showUnits { items.append(Table.Item(PlanScreen.shortUnits(workspace.units(of: measure)), .textMuted)) }
             items.append(PlanScreen.scheduleItem(measure, state: state, column: scheduleColumn))
@@ -109,6 +109,12 @@ struct PlanScreen: Widget {
         let date = column.date || remaining.isEmpty ? String(end.description.dropFirst(5)) : ""
         let text = [LightMark.glyph(schedule.light), date, remaining].filter { !$0.isEmpty }.joined(separator: " ")
         return Table.Item(text, LightMark.slot(schedule.light))
+    }
+
+    /// The title, after a `冲突` tag when a sync brought conflicting changes to the measure or its tasks.
+    static func titleItem(_ measure: Measure, state: AppState, searchable: Bool = false) -> Table.Item {
+        guard !state.workspace.conflicts(of: measure).isEmpty else { return Table.Item(measure.title, searchable: searchable) }
+        return Table.Item("\(Label.conflict.text(state.language))· \(measure.title)", .messageError, searchable: searchable)
     }
 
     /// Unit names without the district prefix 区, lead units first: 发改委,市场监管局.

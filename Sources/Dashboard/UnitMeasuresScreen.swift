@@ -37,7 +37,7 @@ struct UnitMeasuresScreen: Widget {
             let progress = workspace.taskProgress(of: measure)
             var items = [Table.Item(ids[index], .textMuted),
                          Table.Item(StatusMark.glyph(status), StatusMark.slot(status)),
-                         Table.Item(measure.title),
+                         PlanScreen.titleItem(measure, state: state),
                          Table.Item(progress.total == 0 ? "–" : "\(progress.done)/\(progress.total)", .textMuted)]
             if showRole {
                 let role = workspace.units(of: measure).first { ref in

@@ -111,6 +111,27 @@ struct LineJoiner {
         }
     }
 
+    /// A number alone on its line ("（二十三）", "一、") with the line after it, in a document that is not
+    /// wrapped (where `join` does this), so that the body's start is found at a bare pillar number too.
+    static func attachingBareMarkers(_ paragraphs: [Paragraph]) -> [Paragraph] {
+        var out: [Paragraph] = []
+        out.reserveCapacity(paragraphs.count)
+        var pending: Paragraph?
+        for p in paragraphs {
+            if var bare = pending, NumberMarker.parse(p.text) == nil {
+                bare.text += p.text
+                out.append(bare)
+                pending = nil
+                continue
+            }
+            if let bare = pending { out.append(bare) }
+            pending = nil
+            if NumberMarker.parse(p.text) == nil, NumberMarker.parse(p.text + "X") != nil { pending = p } else { out.append(p) }
+        }
+        if let bare = pending { out.append(bare) }
+        return out
+    }
+
     func join(_ paragraphs: ArraySlice<Paragraph>) -> [Paragraph] {
         var out: [Paragraph] = []
         var group: Group?
@@ -118,12 +139,22 @@ struct LineJoiner {
         for p in paragraphs {
             let line = Line(p)
             if var g = group, continues(g, with: line, ordinals: ordinals) {
+                if g.pieces.count == 1, g.first.isBareMarker {
+                    // The number and its text are one numbered line from here on.
+                    let numbered = Line(Paragraph(text: g.first.paragraph.text + line.paragraph.text,
+                                                  isMarkedHeading: g.first.paragraph.isMarkedHeading))
+                    if let marker = numbered.marker, Outline.fits(marker, after: ordinals[marker.kind]) { ordinals[marker.kind] = marker.ordinal }
+                    group = Group(numbered)
+                    continue
+                }
                 g.append(line)
                 group = g
                 continue
             }
             if let g = group { out.append(g.paragraph) }
-            if let marker = line.marker { ordinals[marker.kind] = marker.ordinal }
+            if let marker = line.marker, !marker.continuesOnly || Outline.fits(marker, after: ordinals[marker.kind]) {
+                ordinals[marker.kind] = marker.ordinal
+            }
             group = Group(line)
         }
         if let g = group { out.append(g.paragraph) }
@@ -148,7 +179,7 @@ struct LineJoiner {
             // A short line: a paragraph's end, unless it stops mid-sentence in the body (a page gap).
             return last.endsMidClause || (!ordinals.isEmpty && !last.endsClosed && !group.isHeadingLike)
         }
-        guard next.marker == nil, !next.opensWithLabel else { return false }
+        guard next.marker == nil || (next.marker?.continuesOnly == true && !startsItem), !next.opensWithLabel else { return false }
         if group.last.endsClosed || group.isHeadingLike { return false }
         return true
     }

@@ -13,6 +13,8 @@ struct NumberMarker: Equatable {
     var label: String
     /// The text after the number.
     var rest: String
+    /// Digits follow the mark at once (`7.300家…`, `3.0版`): an item only where it continues the numbering.
+    var continuesOnly = false
 
     /// Reads the marker at the start of `text`, if any, followed by some text.
     static func parse(_ text: String) -> NumberMarker? {
@@ -22,6 +24,7 @@ struct NumberMarker: Equatable {
         var ordinal: Int
         var label: String
         var end: Int
+        var ambiguous = false
 
         if let v = first.unicodeScalars.first?.value, (0x2460...0x2473).contains(v) || (0x2474...0x2487).contains(v) || (0x2488...0x249B).contains(v) {
             switch v {
@@ -36,7 +39,7 @@ struct NumberMarker: Equatable {
             while j < chars.count, j <= 4, chars[j].isASCIIDigit || ChineseNumeral.isNumeral(chars[j]) { j += 1 }
             guard j > 1, j < chars.count, chars[j] == ")" || chars[j] == "）" else { return nil }
             let inner = chars[1..<j]
-            if inner.allSatisfy(\.isASCIIDigit), inner.count <= 2, let n = Int(String(inner)) {
+            if inner.allSatisfy(\.isASCIIDigit), inner.count <= 3, let n = Int(String(inner)) {
                 kind = .arabicParen
                 ordinal = n
             } else if let n = ChineseNumeral.value(of: inner) {
@@ -48,14 +51,14 @@ struct NumberMarker: Equatable {
             label = String(chars[0...j])
             end = j + 1
         } else if first.isASCIIDigit {
+            // Up to three digits: provincial plans run to 100 measures and more.
             var j = 0
-            while j < chars.count, j < 3, chars[j].isASCIIDigit { j += 1 }
-            guard j <= 2, j < chars.count, let n = Int(String(chars[0..<j])) else { return nil }
+            while j < chars.count, j < 4, chars[j].isASCIIDigit { j += 1 }
+            guard j <= 3, j < chars.count, let n = Int(String(chars[0..<j])) else { return nil }
             let mark = chars[j]
             if mark == "." || mark == "．" || mark == "、" {
-                // "3.0版" is a number, not a marker.
-                if j + 1 < chars.count, chars[j + 1].isASCIIDigit { return nil }
                 kind = .arabicDot
+                ambiguous = j + 1 < chars.count && chars[j + 1].isASCIIDigit
             } else if mark == ")" || mark == "）" {
                 kind = .arabicParen
             } else {
@@ -93,6 +96,6 @@ struct NumberMarker: Equatable {
         guard ordinal > 0 else { return nil }
         let rest = String(Array(chars[end...]).trimmingPadding())
         guard !rest.isEmpty else { return nil }
-        return NumberMarker(kind: kind, ordinal: ordinal, label: label, rest: rest)
+        return NumberMarker(kind: kind, ordinal: ordinal, label: label, rest: rest, continuesOnly: ambiguous)
     }
 }

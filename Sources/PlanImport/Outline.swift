@@ -36,9 +36,11 @@ struct Outline {
         }
     }
 
-    /// Numbering goes on by one, restarts at 1, or skips at most two (a lost line).
+    /// Numbering goes on by one, restarts at 1, or skips at most two (a lost line); a number that may be a
+    /// decimal (`7.300家`) only where it goes on by one.
     static func fits(_ marker: NumberMarker, after previous: Int?) -> Bool {
-        marker.ordinal == 1 || (previous.map { marker.ordinal > $0 && marker.ordinal <= $0 + 3 } ?? false)
+        if marker.continuesOnly { return previous.map { marker.ordinal == $0 + 1 } ?? false }
+        return marker.ordinal == 1 || (previous.map { marker.ordinal > $0 && marker.ordinal <= $0 + 3 } ?? false)
     }
 
     /// "市场准入。全面落实…" or "市场准入：全面落实…" → ("市场准入", "全面落实…"); a first sentence that is not a short phrase is
@@ -47,7 +49,9 @@ struct Outline {
         let chars = Array(rest)
         // "市场准入：全面落实…": a short phrase before a colon that comes before any 。 is the title.
         if let colon = chars.firstIndex(where: { $0 == "：" || $0 == ":" }), colon >= 2, colon <= 20,
-           !chars[..<colon].contains("。"), isShortPhrase(Array(chars[..<colon])), !UnitClause.opensWithLabel(rest) {
+           !chars[..<colon].contains("。"), isShortPhrase(Array(chars[..<colon])), !UnitClause.opensWithLabel(rest),
+           // "推进改革（牵头单位：…）": a colon inside a bracket belongs to a unit clause.
+           chars[..<colon].filter(\.isOpeningBracket).count == chars[..<colon].filter(\.isClosingBracket).count {
             let after = String(Array(chars[(colon + 1)...]).trimmingPadding())
             if !after.isEmpty { return (String(chars[..<colon]), after) }
         }

@@ -11,7 +11,7 @@ public enum PlanImporter {
         // A wrapped document (PDF text) is rejoined whole, its title and notice too; one paragraph a line
         // only has its page gaps rejoined, in the body.
         let joiner = LineJoiner(paragraphs[...])
-        let lines = joiner.wrapWidth == nil ? paragraphs : joiner.join(paragraphs[...])
+        let lines = joiner.wrapWidth == nil ? LineJoiner.attachingBareMarkers(paragraphs) : joiner.join(paragraphs[...])
         guard let start = StructureRecognizer.bodyStart(in: lines) else {
             throw ImportError(source: source, problem: "no numbered pillars or measures found (一、 / （一） / 1. …)")
         }

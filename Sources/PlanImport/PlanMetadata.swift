@@ -59,11 +59,14 @@ struct PlanMetadata: Equatable {
                 suffix = text
                 continue
             }
-            if text.count <= 80, !text.contains(where: { Characters("。，,：:").contains($0) }), planWords.contains(where: { text.contains($0) }) {
-                return text + suffix
-            }
+            if isTitleLine(text) { return text + suffix }
         }
         return nil
+    }
+
+    /// A heading line that names a plan: short, no sentence or clause punctuation.
+    static func isTitleLine(_ text: String) -> Bool {
+        text.count <= 80 && !text.contains(where: { Characters("。，,：:").contains($0) }) && planWords.contains(where: { text.contains($0) })
     }
 
     static func firstQuotedTitle(_ preamble: [Paragraph]) -> String? {

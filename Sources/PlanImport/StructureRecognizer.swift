@@ -6,11 +6,27 @@ struct StructureRecognizer {
     var planID: String
     var planYear: Int?
 
-    /// Index of the first pillar heading: the first item numbered 1 in the outermost scheme used.
+    /// Index of the first pillar heading: the first item numbered 1 in the outermost scheme used, from the
+    /// plan's own title line on when an issuing notice (which may number its own paragraphs) comes first.
     static func bodyStart(in paragraphs: [Paragraph]) -> Int? {
+        if let title = planTitleLine(in: paragraphs), let start = firstPillar(in: paragraphs[(title + 1)...]) { return start }
+        return firstPillar(in: paragraphs[...])
+    }
+
+    /// After an issuing notice ("关于印发《…》的通知"): the line that is the notice's 《…》, else the first
+    /// title line within three lines after the notice's signing date.
+    static func planTitleLine(in paragraphs: [Paragraph]) -> Int? {
+        guard let quoted = PlanMetadata.noticeTitle(Array(paragraphs.prefix(12))) else { return nil }
+        let title = quoted.filter { !$0.isPadding }
+        if let line = paragraphs.firstIndex(where: { $0.text.filter { !$0.isPadding } == title }) { return line }
+        guard let date = paragraphs.firstIndex(where: { Boilerplate.signingDate($0.text) != nil }) else { return nil }
+        return paragraphs[(date + 1)...].prefix(3).firstIndex { PlanMetadata.isTitleLine($0.text) }
+    }
+
+    static func firstPillar(in paragraphs: ArraySlice<Paragraph>) -> Int? {
         var firstOne: [NumberMarker.Kind: Int] = [:]
-        for (i, p) in paragraphs.enumerated() {
-            if let m = NumberMarker.parse(p.text), m.ordinal == 1, firstOne[m.kind] == nil { firstOne[m.kind] = i }
+        for (i, p) in zip(paragraphs.indices, paragraphs) {
+            if let m = NumberMarker.parse(p.text), m.ordinal == 1, !m.continuesOnly, firstOne[m.kind] == nil { firstOne[m.kind] = i }
         }
         guard let top = firstOne.keys.min() else { return nil }
         return firstOne[top]
@@ -43,6 +59,12 @@ struct StructureRecognizer {
         let measureLevel = Self.measureLevel(outline, levels: levels)
         return outline.roots.filter { outline.items[$0].marker.kind == top }.enumerated().map { p, root in
             let pillarItem = outline.items[root]
+            // One paragraph under the pillar heading that closes with a unit clause is a measure of its own.
+            if pillarItem.children.isEmpty,
+               ([pillarItem.inlineBody] + pillarItem.paragraphs).contains(where: { UnitClause.split($0, planYear: planYear) != nil }) {
+                let only = measure(outline, root, id: "\(planID):\(p + 1).1", section: nil)
+                return Pillar(number: pillarItem.marker.label, title: only.title, measures: [only])
+            }
             var found: [(index: Int, section: Section?)] = []
             func collect(_ index: Int, _ section: Section?) {
                 let item = outline.items[index]
@@ -62,12 +84,13 @@ struct StructureRecognizer {
     }
 
     /// The measure level: the outermost level below the pillars whose items mostly carry their own body
-    /// and mostly have no numbered items of their own; levels above it that only head others are sections.
+    /// (text or a unit clause) and mostly have no numbered items of their own; levels above it that only
+    /// head others are sections.
     static func measureLevel(_ outline: Outline, levels: [NumberMarker.Kind]) -> NumberMarker.Kind {
         var withBodies: [NumberMarker.Kind] = []
         for level in levels.dropFirst() {
             let items = outline.items.filter { $0.marker.kind == level }
-            let bodies = items.filter(\.hasBody).count
+            let bodies = items.filter { $0.hasBody || UnitClause.split($0.title, planYear: nil) != nil }.count
             let parents = items.filter { !$0.children.isEmpty }.count
             if bodies * 2 > items.count {
                 if parents * 2 <= items.count { return level }

@@ -30,7 +30,7 @@ enum TextNormalizer {
         var seen: [String: Int] = [:]
         for p in paragraphs where isHeaderCandidate(p.text) { seen[p.text, default: 0] += 1 }
         guard seen.values.contains(where: { $0 > 1 }) else { return paragraphs }
-        let bodyStart = paragraphs.firstIndex { NumberMarker.parse($0.text) != nil } ?? paragraphs.count
+        let bodyStart = paragraphs.firstIndex { NumberMarker.parse($0.text).map { !$0.continuesOnly } ?? false } ?? paragraphs.count
         var kept: Set<String> = []
         return paragraphs.enumerated().filter { i, p in
             guard let count = seen[p.text], count > 1 else { return true }

@@ -115,14 +115,10 @@ public struct Ledger: Codable, Equatable, Sendable {
         }
     }
 
-    /// What a change sets on its target; nil for a note (notes stand side by side).
+    /// What a change sets on its target (`Change.setting`); nil for a note (notes stand side by side) and an undo.
     private static func standingKey(_ target: String, _ change: Change?) -> String? {
-        switch change {
-        case .status: target + "\u{0}status"
-        case .due: target + "\u{0}due"
-        case let .assign(unit, _, _), let .unassign(unit, _): target + "\u{0}unit\u{0}" + unit
-        case .note, .undo, nil: nil
-        }
+        guard let change, change.kind != .undo, let setting = change.setting else { return nil }
+        return target + "\u{0}" + setting.field
     }
 
     /// The event whose value of what `change` sets on `target` stands now, if another
@@ -138,5 +134,17 @@ public struct Ledger: Codable, Equatable, Sendable {
         guard let last = recent[officer]?.last(where: { !undone.contains($0.id) }) else { return nil }
         return Event(id: id, time: time, officer: officer, target: last.target,
                      change: .undo(event: last.id, inverse: last.change.inverse))
+    }
+}
+
+extension Ledger {
+    /// The changes folded into this ledger that `earlier` lacks, per officer in
+    /// name order (told apart by the undo stacks, so up to `undoDepth` per officer).
+    public func newChanges(since earlier: Ledger) -> [(officer: String, count: Int)] {
+        recent.keys.sorted().compactMap { officer in
+            let known = Set((earlier.recent[officer] ?? []).map(\.id)).union(earlier.undone)
+            let count = (recent[officer] ?? []).filter { !known.contains($0.id) }.count
+            return count > 0 ? (officer, count) : nil
+        }
     }
 }

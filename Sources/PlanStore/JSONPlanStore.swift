@@ -142,7 +142,7 @@ public struct JSONPlanStore: PlanStoring {
         let reading = journal.read(try journal.contents(), from: 0, matching: needles)
         reading.problems.forEach(warn)
         var ledger = Ledger(tracksStanding: true)
-        for event in reading.events where targets.contains(event.target) { ledger.apply(event) }
+        ledger.fold(reading.events.filter { targets.contains($0.target) })
         let byPlan = Dictionary(grouping: entries, by: \.plan).sorted { $0.key < $1.key }.map { plan, entries in
             Plan(id: plan, title: "", pillars: [Pillar(number: "", title: "", measures: entries.map(\.measure))])
         }
@@ -155,7 +155,7 @@ public struct JSONPlanStore: PlanStoring {
                                        matching: Journal.needles(field: "officer", values: [officer]))
             reading.problems.forEach(warn)
             var ledger = Ledger()
-            for event in reading.events where event.officer == officer { ledger.apply(event) }
+            ledger.fold(reading.events.filter { $0.officer == officer })
             return ledger
         }
     }
@@ -165,7 +165,7 @@ public struct JSONPlanStore: PlanStoring {
             let data = try journal.contents()
             let reading = journal.read(data, from: 0, matching: targets.map { Journal.needles(field: "target", values: $0) })
             reading.problems.forEach(warn)
-            return reading.events.filter { event in
+            return reading.events.inFoldOrder().filter { event in
                 (targets?.contains(event.target) ?? true) && since.map { event.time >= $0 } ?? true
             }
         }

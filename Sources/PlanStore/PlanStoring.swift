@@ -30,7 +30,7 @@ public protocol PlanStoring: Sendable {
     /// measures that keep their id keep it; vanished ids keep their history.
     func importPlan(_ plan: Plan) throws(StoreError) -> ImportReport
 
-    /// Events in the order recorded, only those about `targets` if given, and
+    /// Events in fold order (`inFoldOrder`: by time, then officer), only those about `targets` if given, and
     /// only those at or after `since` if given.
     func history(of targets: Set<String>?, since: Date?) throws(StoreError) -> [Event]
 

@@ -56,7 +56,8 @@ struct DashboardCommand: ParsableCommand {
             undo: { factory in
                 do throws(StoreError) { return try store.undo(steps: 1, as: factory) } catch { throw CommandFailure(error) }
             },
-            history: { targets in try store.history(of: targets, since: nil) })
+            history: { targets in try store.history(of: targets, since: nil) },
+            sync: { try SyncCommand.sync(options: options, remote: nil) })
         return (source, notice)
     }
 

@@ -1,4 +1,5 @@
 import PlanModel
+import StoreSync
 import PlanStore
 
 /// Where the dashboard's plans and events come from and go to: the store,
@@ -15,4 +16,6 @@ struct DashboardDataSource {
     var undo: (EventFactory) throws -> UndoOutcome
     /// The events about these ids (a measure and its tasks), oldest first.
     var history: (_ targets: Set<String>) throws -> [Event]
+    /// Syncs with the other officers' stores (`duban sync`).
+    var sync: () throws -> SyncSummary
 }

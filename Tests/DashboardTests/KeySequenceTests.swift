@@ -23,6 +23,7 @@ struct KeySequenceTests {
         mutating func press(_ keys: Key...) { for key in keys { effects = state.apply(.key(key)) } }
         mutating func type(_ text: String) { for key in ScreenText.keys(typing: text) { effects = state.apply(.key(key)) } }
         mutating func open(_ plan: String) { _ = state.openPlan(plan) }
+        func screenText() -> String { DashboardView.render(state).lines.joined(separator: "\n") }
     }
 
     func c(_ character: Character) -> Key { .character(character) }
@@ -387,7 +388,47 @@ struct KeySequenceTests {
         _ = s.state.apply(.loaded(changed))
         #expect(s.state.selectedMeasure?.id == "jinshan-2026:1.2")
         #expect(s.state.workspace.status(of: FixturePlans.jinshan.pillars[0].measures[2]) == .done)
+        #expect(s.state.message == Message("1 change from li"))
+        _ = s.state.apply(.loaded(changed))
         #expect(s.state.message == Message("Reloaded"))
+    }
+
+    @Test("S syncs: the status line says so at once, then shows the sync's summary; a failure is an error line")
+    func sync() {
+        var s = Script()
+        s.open("jinshan-2026")
+        #expect(s.state.apply(.key(c("S"))) == [.sync])
+        #expect(s.state.message == Message("Syncing…"))
+        var synced = FixturePlans.workspace
+        synced.apply(Event(id: "e1", time: t0, officer: "li", target: "jinshan-2026:1.3",
+                           change: .status(.done, previous: nil, force: false)))
+        _ = s.state.apply(.synced(synced, summary: "received 1 event (li 1), sent 0, plans changed 0, conflicts 0"))
+        #expect(s.state.message == Message("received 1 event (li 1), sent 0, plans changed 0, conflicts 0"))
+        #expect(s.state.workspace.status(of: FixturePlans.jinshan.pillars[0].measures[2]) == .done)
+        _ = s.state.apply(.notice(.syncFailed("/srv/duban.git: fetch failed")))
+        #expect(s.state.message == Message("Sync failed: /srv/duban.git: fetch failed", isError: true))
+    }
+
+    @Test("a conflict from a sync marks the measure's row and is told on its screen; the officer's own new change settles it")
+    func conflictMarks() throws {
+        var s = Script()
+        var conflicted = FixturePlans.workspace
+        let first = Event(id: "a", time: t0, officer: "zhang", target: "jinshan-2026:1.2", change: .status(.done, previous: nil, force: true))
+        let second = Event(id: "b", time: t0 + 1, officer: "li", target: "jinshan-2026:1.2", change: .status(.blocked, previous: nil, force: false))
+        conflicted.apply(first)
+        conflicted.apply(second)
+        conflicted.conflicts = Conflict.find(in: [first, second])
+        _ = s.state.apply(.loaded(conflicted))
+        #expect(s.state.message == Message("2 changes: li 1, zhang 1; 1 conflict"))
+        s.open("jinshan-2026")
+        #expect(s.screenText().contains("✗ conflict· 完善惠企"))
+        s.press(c("j"))
+        s.press(.enter)
+        #expect(s.screenText().contains("conflict: jinshan-2026:1.2 status: zhang done, li blocked; li's stands"))
+        _ = s.state.apply(.recorded([Event(id: "c", time: t0 + 2, officer: "me", target: "jinshan-2026:1.2",
+                                           change: .status(.doing, previous: .blocked, force: false))]))
+        #expect(s.state.workspace.conflicts.isEmpty)
+        #expect(!s.screenText().contains("conflict"))
     }
 
     @Test("e on a filtered plan: a prompt holding the file name, Enter asks for the ledger of the filtered measures of the whole plan")

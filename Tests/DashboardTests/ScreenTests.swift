@@ -248,13 +248,13 @@ struct ScreenTests {
         _ = s.apply(.key(.enter))
         _ = s.apply(.key(.character("?")))
         let count = KeyMap.bindings(for: .measure, searching: false).count
-        #expect(s.helpGrid.columns == 1 && s.helpGrid.visibleRows == 15 && count == 22)
-        #expect(lines(s).contains { $0.contains("any key closes") && $0.contains("▼ more 1–15/22") })
+        #expect(s.helpGrid.columns == 1 && s.helpGrid.visibleRows == 15 && count == 23)
+        #expect(lines(s).contains { $0.contains("any key closes") && $0.contains("▼ more 1–15/23") })
         _ = s.apply(.key(.pageDown))
-        #expect(s.helpOffset == 7 && lines(s).contains { $0.contains("▲ more 8–22/22") })
+        #expect(s.helpOffset == 8 && lines(s).contains { $0.contains("▲ more 9–23/23") })
         #expect(lines(s).contains { $0.contains("q") && $0.contains("quit") })
         _ = s.apply(.key(.up))
-        #expect(s.helpOffset == 6 && lines(s).contains { $0.contains("▲▼ more 7–21/22") })
+        #expect(s.helpOffset == 7 && lines(s).contains { $0.contains("▲▼ more 8–22/23") })
         _ = s.apply(.key(.pageUp))
         #expect(s.helpOffset == 0 && s.showsHelp)
         _ = s.apply(.key(.character("j"))) // only arrows and pages scroll; j closes, as any other key

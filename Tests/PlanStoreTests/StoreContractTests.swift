@@ -80,7 +80,8 @@ struct StoreContractTests {
         let directory = TemporaryDirectory()
         let store = try Fixtures.makeStore(kind, in: directory)
         _ = try store.importPlan(Fixtures.plan)
-        let wang = EventFactory(officer: "wang", time: Fixtures.t0), li = EventFactory(officer: "li", time: Fixtures.t0)
+        // li acts a second later: events fold by time, then officer.
+        let wang = EventFactory(officer: "wang", time: Fixtures.t0), li = EventFactory(officer: "li", time: Fixtures.t0 + 1)
         func change(_ factory: EventFactory, _ build: (Workspace) throws -> Event?) throws -> Event {
             let event = try #require(try build(try store.workspace(for: ["p-2026:1.2", "p-2026:2.1"])))
             try store.record([event])
