@@ -9,7 +9,7 @@ public enum Label: CaseIterable, Sendable {
     case toggleDone, cycleStatus, block, addNote, setDue, undo, search, nextMatch, previousMatch, clearSearch
     case filter, cycleTheme, reload, sync, quit
     case promptNote, promptBlocked, promptDue, promptSearch, promptFilter, confirm, cancel
-    case enlarge, recorded, undone, nothingToUndo, skipped, changedItSince, changedSince, goneFromPlans, reloaded, themeIs, themeBroken, badDay, noMatch, matches
+    case enlarge, readOnly, recorded, undone, nothingToUndo, skipped, changedItSince, changedSince, goneFromPlans, reloaded, themeIs, themeBroken, badDay, noMatch, matches
     case filterIs, filterHint, lead, support, responsible, expected, actual, cleared, storeFailed, storeCreated, pressAnyKey
     case has, openTask, openTasks, pressAgainToForce, unknownId, notAMeasure, emptyNote, emptyUnitName, compositeUnitName
     case notAssigned, exportLedger, promptExport, exported, exportFailed, syncing, syncFailed, conflict
@@ -91,6 +91,7 @@ public enum Label: CaseIterable, Sendable {
         case .recorded: ("Recorded", "已记录")
         case .undone: ("Undone", "已撤销")
         case .nothingToUndo: ("Nothing to undo", "没有可撤销的操作")
+        case .readOnly: ("read-only", "只读")
         case .skipped: ("skipped", "跳过")
         case .changedItSince: ("changed it since", "已改过")
         case .changedSince: ("changed since", "已被改过")

@@ -101,14 +101,16 @@ extension JSONPlanStore {
         } catch {
             throw StoreError.badInput("snapshot cannot be encoded: \(error)")
         }
-        try Disk.replace(snapshotPath, with: data) { () throws(StoreError) in
-            if FileManager.default.fileExists(atPath: snapshotPath) { try Disk.move(snapshotPath, to: backupPath) }
-        }
+        // The current snapshot gets its second name first, then the new one replaces it:
+        // a crash at any point leaves a whole snapshot.json, the old one or the new.
+        try Disk.replace(snapshotPath, with: data) { () throws(StoreError) in try Disk.keep(snapshotPath, asBackup: backupPath) }
     }
 
     /// After a read: moves a torn last line aside, and compacts when the
     /// journal has grown well past the snapshot (unless the snapshot is damaged).
     func tidy(after fold: Fold) throws(StoreError) {
+        // A store this process may not write is read as it is (the torn line was reported and skipped).
+        guard !isReadOnly else { return }
         if fold.tornAt != nil {
             let repaired = try lock.withLock(exclusive: true) { () throws(StoreError) in try journal.repairTornTail() }
             repaired.map(warn)

@@ -32,6 +32,10 @@ public struct JSONPlanStore: PlanStoring {
     var journal: Journal { Journal(path: root + "/journal.jsonl") }
     var lock: FileLock { FileLock(path: root + "/lock") }
 
+    /// True when this process may not write the store (a read-only mount, `chmod a-w`, someone
+    /// else's directory): it is read without writing anything, caches included.
+    public var isReadOnly: Bool { !Disk.isWritable(root) || !Disk.isWritable(journal.path) }
+
     private init(directory: URL, warn: @escaping @Sendable (String) -> Void) {
         self.directory = directory.standardizedFileURL
         self.warn = warn
@@ -47,25 +51,30 @@ public struct JSONPlanStore: PlanStoring {
     public static func open(at directory: URL, warn: @escaping @Sendable (String) -> Void) throws(StoreError) -> JSONPlanStore {
         let store = JSONPlanStore(directory: directory, warn: warn)
         if FileManager.default.fileExists(atPath: store.root) { try Disk.checkStoreDirectory(store.root) }
+        try Disk.checkDirectory(store.plansPath)
+        try Disk.checkDirectory(store.indexesPath)
         guard let data = try Disk.read(store.manifestPath) else { throw StoreError.missing(directory: store.root) }
         let manifest = try StoreCoding.decodeVersioned(Manifest.self, from: data, file: store.manifestPath)
         guard manifest.format == Manifest.format else {
             throw StoreError.corrupt(file: store.manifestPath, offset: 0, reason: "format is \(manifest.format), not \(Manifest.format)")
         }
+        if !store.isReadOnly {
+            for path in [store.root, store.plansPath, store.indexesPath] { Disk.removeStaleTemporaries(in: path) }
+        }
         return store
     }
 
     /// Creates an empty store at `directory` (and the directories above it),
-    /// or opens the one already there.
-    public static func create(at directory: URL, now: Date,
+    /// or opens the one already there. A directory holding other files is taken
+    /// only when `intoNonEmpty` (a mistyped `--store` must not adopt a stray journal.jsonl).
+    public static func create(at directory: URL, now: Date, intoNonEmpty: Bool = false,
                               warn: @escaping @Sendable (String) -> Void) throws(StoreError) -> JSONPlanStore {
         let store = JSONPlanStore(directory: directory, warn: warn)
         if exists(at: directory) { return try open(at: directory, warn: warn) }
-        do {
-            try FileManager.default.createDirectory(atPath: store.plansPath, withIntermediateDirectories: true)
-        } catch {
-            throw StoreError.io(file: store.plansPath, operation: "create directory", code: (error as NSError).underlyingErrorCode ?? EIO)
+        if !intoNonEmpty, let names = try? FileManager.default.contentsOfDirectory(atPath: store.root), !names.isEmpty {
+            throw StoreError.notEmpty(directory: store.root)
         }
+        try Disk.makeDirectory(store.plansPath)
         try store.lock.withLock(exclusive: true) { () throws(StoreError) in
             guard !exists(at: directory) else { return }
             let fd = try Disk.openFile(store.journal.path, O_WRONLY | O_CREAT)

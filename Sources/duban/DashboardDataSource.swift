@@ -5,6 +5,8 @@ import PlanStore
 /// Where the dashboard's plans and events come from and go to: the store,
 /// behind closures so the runner stays independent of how it is kept.
 struct DashboardDataSource {
+    /// True when the store may not be written here (`JSONPlanStore.isReadOnly`).
+    var readOnly = false
     /// Reads every plan with its events folded in.
     var load: () throws -> Workspace
     /// Appends one event (a change or an undo) to the store, refused when the

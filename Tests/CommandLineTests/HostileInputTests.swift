@@ -219,7 +219,25 @@ extension SymlinkStoreTests {
         #expect(linked.status == 1 && linked.error.contains("symbolic link"), "\(linked.error)")
         try FileManager.default.setAttributes([.posixPermissions: 0o777], ofItemAtPath: store.path)
         let open = try duban("list")
-        #expect(open.status != 0 && open.error.contains("writable by everyone"), "\(open.error)")
+        #expect(open.status == 1 && open.error.contains("writable by everyone"), "\(open.error)")
         try expectVictimUntouched()
+    }
+
+    @Test("plans/ or index/ a symlink to another directory: one line naming it, exit 1, nothing written there",
+          arguments: ["plans", "index"])
+    func linkedDirectory(name: String) throws {
+        let elsewhere = directory.appendingPathComponent("elsewhere")
+        try FileManager.default.createDirectory(at: elsewhere, withIntermediateDirectories: true)
+        let link = store.appendingPathComponent(name)
+        try FileManager.default.moveItem(at: link, to: elsewhere.appendingPathComponent(name))
+        try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: elsewhere.appendingPathComponent(name).path)
+        let before = try FileManager.default.subpathsOfDirectory(atPath: elsewhere.path).sorted()
+        let plan = directory.appendingPathComponent("t-2026.json")
+        try JSONEncoder().encode(Plan(id: "t-2026", title: "t", pillars: [Pillar(number: "一", title: "p", measures: [
+            Measure(id: "t-2026:1.1", label: "", title: "m", text: "m")])])).write(to: plan)
+        for run in [try duban("list"), try duban("done", "s-2026:1.1"), try duban("import", plan.path)] {
+            #expect(run.status == 1 && run.error.contains(name) && run.error.contains("symbolic link"), "\(run.error)")
+        }
+        #expect(try FileManager.default.subpathsOfDirectory(atPath: elsewhere.path).sorted() == before)
     }
 }

@@ -342,3 +342,38 @@ struct ScreenTests {
         }
     }
 }
+
+@Suite("Counts never cut mid-number")
+struct CountWidthTests {
+    /// One plan of 12,345 measures of one unit: 1,234 done, 10,000 doing; the first measure has 1,000 tasks.
+    static let workspace: Workspace = {
+        let measures = (1...12_345).map { n in
+            Measure(id: "big-2026:1.\(n)", label: "\(n)", title: "措施\(n)", text: "", units: [UnitRef(name: "区发改委", role: .lead)],
+                    tasks: n == 1 ? (1...1_000).map { PlanTask(id: "big-2026:1.1.\($0)", title: "t", text: "") } : [])
+        }
+        var workspace = Workspace(plans: [Plan(id: "big-2026", title: "大方案", year: 2026,
+                                               pillars: [Pillar(number: "一", title: "全部", measures: measures)])])
+        let time = Date(timeIntervalSince1970: 1_790_000_000)
+        for n in 2...11_235 {
+            let status: Status = n <= 1_235 ? .done : .doing
+            workspace.apply(Event(id: "e\(n)", time: time, officer: "wang", target: "big-2026:1.\(n)",
+                                  change: .status(status, previous: nil, force: false)))
+        }
+        return workspace
+    }()
+
+    @Test("plans, plan and workload screens show 1234/12345, 10000 and 0/1000 whole, at both sizes",
+          arguments: ScreenTests.sizes)
+    func wholeCounts(size: Size) throws {
+        var state = AppState(workspace: Self.workspace, today: FixturePlans.today, language: .en, size: size)
+        let plans = DashboardView.render(state).lines.joined(separator: "\n")
+        #expect(plans.contains("1234/12345") && plans.contains("10000"), "\(plans)")
+        let opened = state.openPlan("big-2026")
+        #expect(opened)
+        let plan = DashboardView.render(state).lines.joined(separator: "\n")
+        #expect(plan.contains("1234/12345") && plan.contains("0/1000"), "\(plan)")
+        _ = state.apply(.key(.character("w")))
+        let workload = DashboardView.render(state).lines.joined(separator: "\n")
+        #expect(workload.contains("12345") && workload.contains("10000") && workload.contains("1234"), "\(workload)")
+    }
+}
