@@ -53,9 +53,12 @@ struct UnitClause: Equatable {
 
     /// The text opens with a unit or deadline label ("配合单位：", "完成时限："): a clause line of its own.
     static func opensWithLabel(_ text: String) -> Bool {
-        let head = simplify(Array(text.prefix(10)))
+        var head = simplify(Array(text.prefix(10)))
+        if let first = head.first, Characters("（(〔【").contains(first) { head.removeFirst() }
         guard let colon = head.firstIndex(where: { $0 == ":" || $0 == "：" }), colon >= 2 else { return false }
         let word = String(head[..<colon]).trimmingPadding()
+        // Only the label itself before the colon: "效。(责任单位:" is a sentence's end, then a clause.
+        guard word.allSatisfy(\.isIdeograph) else { return false }
         return word.hasSuffix("单位") || word.hasSuffix("部门") || deadlineLabels.contains(word)
     }
 
@@ -217,6 +220,15 @@ struct UnitClause: Equatable {
                 name.removeLast(tail.count)
                 break
             }
+            // "B等市级各有关部门" (a list cut at a line end: "A、B等" / "市级各有关部门"): B, then the catch-all.
+            if let stop = name.firstIndex(of: "等"), name.index(after: stop) != name.endIndex, stop != name.startIndex,
+               Self.isCatchAll(String(name[name.index(after: stop)...])) {
+                let rest = String(name[name.index(after: stop)...])
+                name = String(name[..<stop])
+                names.append(name)
+                names.append(rest)
+                return
+            }
             guard !name.isEmpty else { return }
             if let d = DeadlineParser.whole(name, planYear: planYear) {
                 deadline = d
@@ -230,7 +242,7 @@ struct UnitClause: Equatable {
         var i = 0
         while i < chars.count {
             let c = chars[i]
-            if Characters("(（").contains(c) { depth += 1 } else if Characters(")）").contains(c) { depth = max(0, depth - 1) }
+            if Characters("(（〔【[").contains(c) { depth += 1 } else if Characters(")）〕】]").contains(c) { depth = max(0, depth - 1) }
             if depth == 0, c.separatesNames || c == "及" || c.isPadding {
                 if c == "及", current.last == "以" { current.removeLast() }
                 flush()
@@ -241,6 +253,11 @@ struct UnitClause: Equatable {
         }
         flush()
         return (names, deadline)
+    }
+
+    /// A name for a group of units: "各有关部门", "市级各相关单位", "各成员单位".
+    static func isCatchAll(_ name: String) -> Bool {
+        (name.contains("各") || name.contains("有关") || name.contains("相关")) && (name.hasSuffix("部门") || name.hasSuffix("单位"))
     }
 
     /// Unit names are short and are not sentences.
