@@ -12,8 +12,42 @@ struct LineJoiner {
     /// The width (columns) at which the document's lines were broken, nil when they were not.
     let wrapWidth: Int?
 
+    /// The document's paragraphs open with lead phrases ("推进关联事项集成办。…"): most lines after a sure
+    /// paragraph end (a short line closing a sentence) open with one. Then a full line that closes a
+    /// sentence, followed by a lead phrase, ends its paragraph too.
+    let paragraphsOpenWithLeads: Bool
+    /// The longest lead phrase (characters) taken to open a paragraph after a full line: a little over the
+    /// median of the document's sure ones, as a lead is shorter than most sentences.
+    let longestLead: Int
+
+    /// From how many columns a line counts as full: the shortest tenth of the lines near the width are not.
+    /// A typed wrap fills lines to the column; a PDF's justified lines, whose quotes and digits are narrower
+    /// than two columns, spread a few columns below it.
+    let fullWidth: Int
+
     init(_ paragraphs: ArraySlice<Paragraph>) {
-        wrapWidth = Self.wrapWidth(paragraphs.map { Self.columns($0.text) })
+        let widths = paragraphs.map { Self.columns($0.text) + $0.markupColumns }
+        let width = Self.wrapWidth(widths)
+        wrapWidth = width
+        if let width {
+            let band = widths.filter { $0 >= width - Self.tolerance(width) && $0 <= width + 2 }.sorted()
+            fullWidth = min(width - 1, band[band.count / 10])
+        } else {
+            fullWidth = 0
+        }
+        var ends = 0
+        var leads: [Int] = []
+        if let width {
+            for (i, p) in zip(paragraphs.indices, paragraphs).dropLast()
+            where widths[i - paragraphs.startIndex] < width - Self.tolerance(width) && p.text.last == "。" {
+                let next = paragraphs[i + 1].text
+                guard NumberMarker.parse(next) == nil else { continue }
+                ends += 1
+                if let lead = StructureRecognizer.leadPhrase(next)?.count, lead >= 4 { leads.append(lead) }
+            }
+        }
+        paragraphsOpenWithLeads = ends >= 3 && leads.count * 2 > ends
+        longestLead = leads.isEmpty ? 0 : leads.sorted()[leads.count / 2] + 4
     }
 
     /// The wrap width: the width that the longest tenth of lines reach, if at least 40% of lines come
@@ -36,6 +70,10 @@ struct LineJoiner {
         text.unicodeScalars.reduce(0) { $0 + ($1.isASCII ? 1 : 2) }
     }
 
+    static func columns(_ chars: some Collection<Character>) -> Int {
+        chars.reduce(0) { total, c in c.unicodeScalars.reduce(total) { $0 + ($1.isASCII ? 1 : 2) } }
+    }
+
     /// What is known of a line from the line alone, computed once.
     private struct Line {
         var paragraph: Paragraph
@@ -45,8 +83,17 @@ struct LineJoiner {
         var isBareMarker: Bool
         var endsClosed: Bool
         var endsMidClause: Bool
+        /// A date, document number or closing line: never joined to a neighbour.
         var standsAlone: Bool
         var opensWithLabel: Bool
+        /// Opens with a phrase of 4–25 characters ending in 。 (`推进关联事项集成办。…`), as a task paragraph
+        /// does; a shorter one ("改革。…") is more likely the end of a cut heading.
+        var opensWithLeadPhrase: Bool
+        /// The length of that phrase, 0 if none.
+        var leadPhrase: Int
+        /// Opens with one to three characters and a 。 ("改革。…"): the end of a sentence cut at the line end.
+        var opensWithFragment: Bool
+        var isSignature: Bool
         /// Brackets opened minus closed on this line.
         var bracketBalance: Int
         var hasSentenceEnd: Bool
@@ -54,15 +101,19 @@ struct LineJoiner {
         init(_ p: Paragraph) {
             let text = p.text
             paragraph = p
-            columns = LineJoiner.columns(text)
+            columns = LineJoiner.columns(text) + p.markupColumns
             marker = NumberMarker.parse(text)
             isBareMarker = marker == nil && NumberMarker.parse(text + "X") != nil
             endsClosed = LineJoiner.endsClosed(text)
             let last = text.last(where: { !$0.isPadding })
             endsMidClause = last.map { Characters("，,、：:（(〔【《“").contains($0) } ?? false
-            standsAlone = p.isMarkedHeading || Boilerplate.signingDate(text) != nil || Boilerplate.isDocumentNumber(text)
+            standsAlone = Boilerplate.signingDate(text) != nil || Boilerplate.isDocumentNumber(text)
                 || Boilerplate.startsClosingMatter(text)
             opensWithLabel = UnitClause.opensWithLabel(text)
+            leadPhrase = StructureRecognizer.leadPhrase(text)?.count ?? 0
+            opensWithLeadPhrase = leadPhrase >= 4
+            isSignature = Boilerplate.isSignature(text)
+            opensWithFragment = text.prefix(4).dropFirst().contains("。")
             var balance = 0
             var sentenceEnd = false
             for c in text {
@@ -106,8 +157,10 @@ struct LineJoiner {
             return characters - (first.paragraph.text.count - marker.rest.count) <= 60 && !hasSentenceEnd
         }
 
+        /// The joined text; a pinyin annotation the wrap cut ("優(y" / "ōu)化") is removed once whole.
         var paragraph: Paragraph {
-            Paragraph(text: pieces.count == 1 ? pieces[0] : pieces.joined(), isMarkedHeading: first.paragraph.isMarkedHeading)
+            let text = pieces.count == 1 ? pieces[0] : String(TextNormalizer.strippingAnnotations(Array(pieces.joined())))
+            return Paragraph(text: text, isMarkedHeading: first.paragraph.isMarkedHeading)
         }
     }
 
@@ -166,30 +219,51 @@ struct LineJoiner {
         guard !group.last.standsAlone, !next.standsAlone, !next.paragraph.isMarkedHeading else { return false }
         if group.pieces.count == 1, group.first.marker == nil,
            Boilerplate.signingDate(group.first.paragraph.text) != nil { return false }
+        // A line that opens with punctuation no sentence opens with ("、村（社区）…", "，即从…") goes on the last.
+        if let first = next.paragraph.text.first, Characters("、，,。；;：:）)〕】》”").contains(first) { return true }
         // A number that does not fit the numbering so far is text that the wrap put at a line start.
         let startsItem = next.marker.map { Outline.fits($0, after: ordinals[$0.kind]) } ?? false
         if let width = wrapWidth {
-            if startsItem || next.isBareMarker { return false }
+            let last = group.last
+            // A restart at 1 right after a full line cut mid-phrase ("…多测合" / "一、多验合一…") is that phrase.
+            let cutRestart = next.marker.map { $0.ordinal == 1 && ordinals[$0.kind] != nil } ?? false
+                && last.columns >= fullWidth && !last.endsClosed && !last.endsMidClause
+            if (startsItem && !cutRestart) || next.isBareMarker { return false }
             // Inside an open bracket ("（牵" / "头单位：…）") even a label line continues.
             if group.brackets > 0 { return true }
             if next.opensWithLabel { return false }
-            let last = group.last
-            if last.columns >= width - 1 { return true }
-            if last.columns >= width - Self.tolerance(width) { return !last.endsClosed }
+            let nearlyFull = last.columns >= width - Self.tolerance(width)
+            // A heading goes on only where the wrap cut it ("一、…的政务" / "环境", "1.深入推进“一照多址”" /
+            // "改革。…"): into a short line or a line that opens with the heading's last word; a full line
+            // after a heading, or a lead phrase, is the body's.
+            if group.isHeadingLike || group.first.paragraph.isMarkedHeading {
+                guard nearlyFull, !last.endsClosed else { return last.endsMidClause }
+                return next.opensWithFragment || (!next.opensWithLeadPhrase && next.columns < width - Self.tolerance(width))
+            }
+            // A full line that closes a sentence or clause, then a signature (or a lead phrase where the
+            // document's paragraphs open with one): the paragraph ended exactly at the width.
+            if last.endsClosed, next.isSignature || (paragraphsOpenWithLeads && next.leadPhrase <= longestLead && next.leadPhrase >= 4) { return false }
+            if last.columns >= fullWidth { return true }
+            if nearlyFull { return !last.endsClosed }
             // A short line: a paragraph's end, unless it stops mid-sentence in the body (a page gap).
-            return last.endsMidClause || (!ordinals.isEmpty && !last.endsClosed && !group.isHeadingLike)
+            return last.endsMidClause || (!ordinals.isEmpty && !last.endsClosed)
         }
-        guard next.marker == nil || (next.marker?.continuesOnly == true && !startsItem), !next.opensWithLabel else { return false }
+        guard !group.first.paragraph.isMarkedHeading, next.marker == nil || (next.marker?.continuesOnly == true && !startsItem),
+              !next.opensWithLabel else { return false }
         if group.last.endsClosed || group.isHeadingLike { return false }
         return true
     }
 
-    /// Ends in sentence or clause punctuation, or a closing bracket (unit clauses, "(2026年)").
+    /// Ends in sentence or clause punctuation, or a closing bracket of some length (unit clauses, "(2026年)");
+    /// a short one ("首台(套)") is inside a sentence.
     static func endsClosed(_ text: String) -> Bool {
         var last = text.last
         var rest = text.dropLast()
         while let l = last, Characters("”’」』\"").contains(l) { last = rest.last; rest = rest.dropLast() }
         guard let last else { return true }
-        return Characters("。！？；：!?;:…）)〕】」』").contains(last)
+        if Characters("）)〕】」』").contains(last) {
+            return rest.suffix(4).allSatisfy { !$0.isOpeningBracket }
+        }
+        return Characters("。！？；：!?;:…").contains(last)
     }
 }

@@ -20,12 +20,36 @@ public enum PlanImporter {
         let metadata = PlanMetadata(preamble: Array(lines[..<start]), closing: Array(body[end...]))
         let planID = id ?? metadata.planID
         let recognizer = StructureRecognizer(planID: planID, planYear: metadata.year)
-        let pillars = recognizer.pillars(from: body[..<end])
+        let pillars = completingShortNames(recognizer.pillars(from: body[..<end]), level: metadata.level)
         guard pillars.contains(where: { !$0.measures.isEmpty }) else {
             throw ImportError(source: source, problem: "no measures found under the numbered headings")
         }
         let fallbackTitle = ((source as NSString).lastPathComponent as NSString).deletingPathExtension
         return Plan(id: planID, title: metadata.title ?? fallbackTitle, district: metadata.district?.name,
                     year: metadata.year, docNumber: metadata.docNumber, date: metadata.date, pillars: pillars)
+    }
+
+    /// "规划资源局" beside "区规划资源局", or "经委" where the alias table knows "区经委": the plan's level
+    /// (区, 市, 县, 省) completes a short name when the full one is in the plan or in the alias table.
+    static func completingShortNames(_ pillars: [Pillar], level: Character?) -> [Pillar] {
+        guard let level else { return pillars }
+        let names = Set(pillars.lazy.flatMap(\.measures).flatMap(\.units).map(\.name))
+        let directory = UnitDirectory()
+        var full: [String: String] = [:]
+        for name in names where name.first != level && !name.hasPrefix("各") {
+            let candidate = "\(level)\(name)"
+            if names.contains(candidate) || directory.aliases(of: candidate).count > 1 { full[name] = candidate }
+        }
+        guard !full.isEmpty else { return pillars }
+        return pillars.map { pillar in
+            var pillar = pillar
+            pillar.measures = pillar.measures.map { measure in
+                var measure = measure
+                var seen: Set<String> = []
+                measure.units = measure.units.map { UnitRef(name: full[$0.name] ?? $0.name, role: $0.role) }.filter { seen.insert($0.name).inserted }
+                return measure
+            }
+            return pillar
+        }
     }
 }

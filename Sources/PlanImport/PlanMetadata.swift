@@ -18,6 +18,12 @@ struct PlanMetadata: Equatable {
         year = title.flatMap(Self.year(in:)) ?? docNumber.flatMap(Boilerplate.year(ofDocumentNumber:)) ?? date?.year
     }
 
+    /// The level of the issuing government, as the title names its place: 区, 市, 县 or 省.
+    var level: Character? {
+        guard let title else { return nil }
+        return title.prefix(12).first { Characters("区市县省").contains($0) }
+    }
+
     /// The plan id: `<district-pinyin>-<year>`, or a slug of the place the title names.
     var planID: String {
         var base = district?.pinyin

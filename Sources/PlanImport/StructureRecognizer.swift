@@ -65,22 +65,37 @@ struct StructureRecognizer {
                 let only = measure(outline, root, id: "\(planID):\(p + 1).1", section: nil)
                 return Pillar(number: pillarItem.marker.label, title: only.title, measures: [only])
             }
-            var found: [(index: Int, section: Section?)] = []
-            func collect(_ index: Int, _ section: Section?) {
+            var found: [(index: Int, section: Section?, leads: [UnitRef])] = []
+            func collect(_ index: Int, _ section: Section?, _ leads: [UnitRef]) {
                 let item = outline.items[index]
                 if item.marker.kind >= measureLevel || item.children.isEmpty {
-                    found.append((index, section))
+                    found.append((index, section, leads))
                 } else {
-                    let own = Section(label: item.marker.label, title: item.title)
-                    for child in item.children { collect(child, own) }
+                    let (title, own) = headingLeads(item.title)
+                    for child in item.children { collect(child, Section(label: item.marker.label, title: title), own.isEmpty ? leads : own) }
                 }
             }
-            for child in pillarItem.children { collect(child, nil) }
+            let (pillarTitle, pillarLeads) = headingLeads(pillarItem.title)
+            for child in pillarItem.children { collect(child, nil, pillarLeads) }
             let measures = found.enumerated().map { m, entry in
-                measure(outline, entry.index, id: "\(planID):\(p + 1).\(m + 1)", section: entry.section)
+                var found = measure(outline, entry.index, id: "\(planID):\(p + 1).\(m + 1)", section: entry.section)
+                // A measure that names no lead of its own is led by its heading's lead; its own units support it.
+                if !entry.leads.isEmpty, !found.units.contains(where: { $0.role == .lead }) {
+                    found.units = entry.leads + found.units.filter { u in !entry.leads.contains { $0.name == u.name } }
+                        .map { UnitRef(name: $0.name, role: .support) }
+                }
+                return found
             }
-            return Pillar(number: pillarItem.marker.label, title: pillarItem.title, measures: measures)
+            return Pillar(number: pillarItem.marker.label, title: pillarTitle, measures: measures)
         }
+    }
+
+    /// A pillar or section heading that names a lead ("市场准入领域（省发展改革委牵头）",
+    /// "优化纳税服务（指标牵头单位：市税务局）"): the title without the clause, and the leads.
+    func headingLeads(_ title: String) -> (title: String, leads: [UnitRef]) {
+        guard let (rest, clause) = UnitClause.split(title, planYear: planYear), !rest.isEmpty else { return (title, []) }
+        let leads = clause.units.filter { $0.role == .lead }
+        return leads.isEmpty ? (title, []) : (rest, leads)
     }
 
     /// The measure level: the outermost level below the pillars whose items mostly carry their own body

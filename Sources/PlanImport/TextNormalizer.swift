@@ -39,12 +39,15 @@ enum TextNormalizer {
     }
 
     static func isHeaderCandidate(_ text: String) -> Bool {
-        (4...40).contains(text.count) && !text.contains(where: { Characters("。，,；;：:！？!?、）)〕】").contains($0) })
+        // Closed brackets may be part of it ("…行动方案（2026年）"); a wrapped fragment ("务中心)") is not.
+        (4...40).contains(text.count) && !text.contains(where: { Characters("。，,；;：:！？!?、").contains($0) })
+            && text.filter(\.isOpeningBracket).count == text.filter(\.isClosingBracket).count
             && NumberMarker.parse(text) == nil
     }
 
     static func normalize(_ line: [Character]) -> Paragraph? {
         var chars = strippingIndentation(line)
+        let sourceColumns = LineJoiner.columns(chars)
         if isHorizontalRule(chars) || isPageNumber(chars) { return nil }
         var heading = false
         var hashes = 0
@@ -59,7 +62,8 @@ enum TextNormalizer {
         }
         chars = strippingAnnotations(foldingWidth(removingBold(chars)))
         let trimmed = Array(chars.trimmingPadding())
-        return trimmed.isEmpty ? nil : Paragraph(text: String(trimmed), isMarkedHeading: heading)
+        return trimmed.isEmpty ? nil : Paragraph(text: String(trimmed), isMarkedHeading: heading,
+                                                  markupColumns: sourceColumns - LineJoiner.columns(trimmed))
     }
 
     /// Leading spaces, U+3000, and the "??" that U+3000 becomes after a lossy conversion.

@@ -34,14 +34,16 @@ struct UnitClause: Equatable {
         let plain = simplify(Array(chars[..<end]))
         // Only a few starts before each "单位：" / "部门：" can open the clause.
         for colon in plain.indices where (plain[colon] == ":" || plain[colon] == "：") && colon >= 2
-            && ["单位", "部门"].contains(String(plain[(colon - 2)..<colon])) {
+            && (["单位", "部门"].contains(String(plain[(colon - 2)..<colon]))
+                || deadlineLabels.contains { String(plain[max(0, colon - $0.count)..<colon]) == $0 }) {
             for start in max(0, colon - 10)...(colon - 2) {
                 // The line must open with the label itself: "明确牵头单位：" inside a sentence is text.
                 guard start == 0 || Characters("。；;！？!?").contains(plain[start - 1]) || plain[start - 1].isNewline
                         || plain[start - 1].isPadding,
                       opensWithLabel(String(plain[start...])),
                       unitLabelRoles.contains(where: { String(plain[start..<colon]).trimmingPadding().hasPrefix($0.word) })
-                        || String(plain[start..<colon]).trimmingPadding().count == 2,
+                        || String(plain[start..<colon]).trimmingPadding().count == 2
+                        || deadlineLabels.contains(String(plain[start..<colon]).trimmingPadding()),
                       let clause = parseLabelled(Array(chars[start..<end]), plain: Array(plain[start...]), planYear: planYear),
                       clause.units.allSatisfy({ looksLikeUnit($0.name) })
                 else { continue }
@@ -53,9 +55,12 @@ struct UnitClause: Equatable {
 
     /// The text opens with a unit or deadline label ("配合单位：", "完成时限："): a clause line of its own.
     static func opensWithLabel(_ text: String) -> Bool {
-        let head = simplify(Array(text.prefix(10)))
+        var head = simplify(Array(text.prefix(10)))
+        if let first = head.first, Characters("（(〔【").contains(first) { head.removeFirst() }
         guard let colon = head.firstIndex(where: { $0 == ":" || $0 == "：" }), colon >= 2 else { return false }
         let word = String(head[..<colon]).trimmingPadding()
+        // Only the label itself before the colon: "效。(责任单位:" is a sentence's end, then a clause.
+        guard word.allSatisfy(\.isIdeograph) else { return false }
         return word.hasSuffix("单位") || word.hasSuffix("部门") || deadlineLabels.contains(word)
     }
 
@@ -136,7 +141,8 @@ struct UnitClause: Equatable {
             let others = role == .responsible && marked.contains { $0.role == .lead } ? Role.support : role
             units += marked.map { UnitRef(name: $0.name, role: $0.role ?? others) }
         }
-        return units.isEmpty ? nil : UnitClause(units: deduplicated(units), deadline: deadline)
+        // A deadline label alone ("完成时限：2026年6月底") is a clause too.
+        return units.isEmpty && deadline == nil ? nil : UnitClause(units: deduplicated(units), deadline: deadline)
     }
 
     /// "区商务委（牵头）" → ("区商务委", lead), "各街镇配合" → ("各街镇", support); a name without such a mark
@@ -183,7 +189,8 @@ struct UnitClause: Equatable {
             }
             let plainText = String(group.plain).trimmingPadding()
             guard let verb = roleVerbs.first(where: { plainText.hasSuffix($0.word) }) else {
-                pending.append(text)
+                // "甲海关、乙机场海关，综保区管委会配合": a list before the verb's own group shares its role.
+                pending += names(in: text, planYear: planYear).names
                 continue
             }
             sawVerb = true
@@ -191,6 +198,8 @@ struct UnitClause: Equatable {
             if role == .lead { sawLead = true } else if role == .responsible, sawLead { role = .support }
             var namesText = String(Array(text).dropLast(verb.word.count))
             if namesText.hasPrefix("由") { namesText.removeFirst() }
+            // "A、B、C分别牵头": the adverb is not part of C's name.
+            for adverb in ["分别", "各自"] where namesText.hasSuffix(adverb) { namesText.removeLast(adverb.count) }
             let (names, _) = names(in: namesText, planYear: planYear)
             guard !names.isEmpty else { return nil }
             units += (pending + names).map { UnitRef(name: $0, role: role) }
@@ -217,6 +226,15 @@ struct UnitClause: Equatable {
                 name.removeLast(tail.count)
                 break
             }
+            // "B等市级各有关部门" (a list cut at a line end: "A、B等" / "市级各有关部门"): B, then the catch-all.
+            if let stop = name.firstIndex(of: "等"), name.index(after: stop) != name.endIndex, stop != name.startIndex,
+               Self.isCatchAll(String(name[name.index(after: stop)...])) {
+                let rest = String(name[name.index(after: stop)...])
+                name = String(name[..<stop])
+                names.append(name)
+                names.append(rest)
+                return
+            }
             guard !name.isEmpty else { return }
             if let d = DeadlineParser.whole(name, planYear: planYear) {
                 deadline = d
@@ -230,7 +248,12 @@ struct UnitClause: Equatable {
         var i = 0
         while i < chars.count {
             let c = chars[i]
-            if Characters("(（").contains(c) { depth += 1 } else if Characters(")）").contains(c) { depth = max(0, depth - 1) }
+            if Characters("(（〔【[").contains(c) { depth += 1 } else if Characters(")）〕】]").contains(c) { depth = max(0, depth - 1) }
+            // "96345 服务热线": a space after a number or code goes on with the name.
+            if c.isPadding, !current.isEmpty, current.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) {
+                i += 1
+                continue
+            }
             if depth == 0, c.separatesNames || c == "及" || c.isPadding {
                 if c == "及", current.last == "以" { current.removeLast() }
                 flush()
@@ -243,9 +266,14 @@ struct UnitClause: Equatable {
         return (names, deadline)
     }
 
+    /// A name for a group of units: "各有关部门", "市级各相关单位", "各成员单位".
+    static func isCatchAll(_ name: String) -> Bool {
+        (name.contains("各") || name.contains("有关") || name.contains("相关")) && (name.hasSuffix("部门") || name.hasSuffix("单位"))
+    }
+
     /// Unit names are short and are not sentences.
     static func looksLikeUnit(_ name: String) -> Bool {
-        name.count <= 30 && !name.contains(where: { Characters("。！？!?“”《》").contains($0) }) && !name.contains("的")
+        name.count <= 30 && !name.contains(where: { Characters("。！？!?《》").contains($0) }) && !name.contains("的")
     }
 
     static func deduplicated(_ units: [UnitRef]) -> [UnitRef] {

@@ -72,11 +72,7 @@ struct DocumentReaderTests {
     func pdf(name: String) throws {
         let plan = try Fixtures.plan(Fixtures.directory.appendingPathComponent("\(name).pdf"))
         let expected = try Fixtures.sample(name)
-        // Until the importer's whole-document line joiner lands (branch import-2), lines cut by the page width
-        // are not all rejoined; the reading itself (text layer, order, script gaps) is what this checks now.
-        withKnownIssue("PDF lines cut by the page width: the line joiner is on branch import-2", isIntermittent: true) {
-            #expect(PlanShape(plan, ignoringSpaces: true) == PlanShape(expected, ignoringSpaces: true))
-        }
+        #expect(PlanShape(plan, ignoringSpaces: true) == PlanShape(expected, ignoringSpaces: true))
         #expect(plan.id == expected.id && !plan.measures.isEmpty)
     }
 

@@ -47,31 +47,20 @@ struct HardWrapTests {
         }
     }
 
-    @Test("every sample, wrapped at random widths of 20–45 characters with page numbers and headers every ~40 lines",
+    @Test("every sample, wrapped at every width of 20–45 characters with page numbers and headers every 36–44 lines",
           arguments: Samples.names)
     func sample(name: String) throws {
         let text = String(decoding: try Samples.data(name), as: UTF8.self)
         let clean = try Samples.plan(name)
-        var generator = SeededGenerator(state: UInt64(name.unicodeScalars.reduce(0) { $0 &* 31 &+ Int($1.value) }.magnitude))
-        for _ in 0..<6 {
-            let width = Int.random(in: 20...45, using: &generator)
-            let page = Int.random(in: 36...44, using: &generator)
+        for width in 20...45 {
+            let page = 36 + width % 9
             let wrapped = Self.wrap(text, width: width, page: page, header: clean.title)
             let plan = try PlanImporter.parse(Data(wrapped.utf8), source: "\(name).pdf")
             let expected = Self.summary(clean), got = Self.summary(plan)
             let message: Comment = "\(name) at width \(width), page \(page): first difference \(Self.firstDifference(expected, got))"
-            if Self.knownGaps.contains(name) {
-                // Not yet exact: a paragraph that ends exactly at the width and is followed by an un-numbered
-                // paragraph is joined (one task too many or few), and a pinyin annotation cut by the wrap
-                // ("生態(tà" / "i)") is no longer recognised. The known issue reports when it becomes exact.
-                withKnownIssue(message, isIntermittent: true) { #expect(got == expected, message) }
-            } else {
-                #expect(got == expected, message)
-            }
+            #expect(got == expected, message)
         }
     }
-
-    static let knownGaps: Set<String> = ["jiading-2026", "minhang-2026", "jinshan-2026", "xuhui-2026"]
 
     static func firstDifference(_ a: [String], _ b: [String]) -> String {
         guard let i = a.indices.first(where: { $0 < b.count && a[$0] != b[$0] }) else { return "lengths \(a.count) vs \(b.count)" }
@@ -88,5 +77,60 @@ struct UnmarkedUnicodeTests {
         let text = String(decoding: try Samples.data("jinshan-2026"), as: UTF8.self)
         let data = try #require(text.data(using: encoding))
         #expect(try PlanImporter.parse(data, source: "x.txt") == Samples.plan("jinshan-2026"))
+    }
+}
+
+/// The shapes a PDF's line breaks cut, each written small: a unit clause cut inside its label, a label alone
+/// with its names on the next lines, a title cut before its last word, a line that opens with punctuation,
+/// a line a little short of the width that ends in a short bracket.
+@Suite("Importer: lines broken by the page width")
+struct LineBreakShapeTests {
+    static let text = """
+    某省2026年优化营商环境行动方案
+    一、优化市场准入环境
+    1.全面推进经营主体登记注册“一照多址”
+    改革。推行经营主体住所登记申报承诺制，扩大
+    住所登记信息库覆盖范围，减少材料提交。（牵
+    头单位：省市场监管局，
+    责任单位：各市〔州〕、县〔市、区〕人民政府）
+    2.深化企业开办标准化。推进企业开办全程网上
+    办理，优化企业开办服务专区，在各街镇全面设
+    立企业开办服务站点，实现企业开办一日办结。
+    （责
+    任单位：区建管委、规划资源局）
+    3.推进涉企服务下沉。将企业服务站点延伸至街
+    镇，实现服务站点在各街镇和各园区全面覆盖，
+    推动服务资源延伸至街镇（含各类园区）
+    、村（社区）两级同步设立服务窗口。
+    责任单位：
+    区发展改革委、区财政局等
+    市级各有关部门
+    二、优化政务服务环境
+    4.拓展高效办成一件事主题场景。聚焦企业全生
+    命周期，新增一批高频事项集成服务，推动更多
+    事项实现线上申报，优先采购使用首台（套）
+    重大技术装备，线下一窗领取。
+    （牵头单位：省政务服务局）
+    """
+
+    @Test("a wrapped plan's cut titles, unit clauses and punctuation-led lines are rejoined")
+    func shapes() throws {
+        let plan = try Samples.parse(Self.text)
+        let measures = plan.measures
+        try #require(measures.count == 4)
+        #expect(measures[0].title == "全面推进经营主体登记注册“一照多址”改革")
+        #expect(measures[0].units == [UnitRef(name: "省市场监管局", role: .lead), UnitRef(name: "各市〔州〕", role: .support),
+                                      UnitRef(name: "县〔市、区〕人民政府", role: .support)])
+        #expect(measures[0].tasks.map(\.title) == ["推行经营主体住所登记申报承诺制，扩大住所登记信息库覆盖范围，减少材料提交"])
+        #expect(measures[1].units.map(\.name) == ["区建管委", "规划资源局"])
+        #expect(!measures[1].text.contains("任单位"))
+        #expect(measures[2].units.map(\.name) == ["区发展改革委", "区财政局", "市级各有关部门"])
+        #expect(measures[2].tasks.allSatisfy { t in !t.title.hasPrefix("、") && !t.title.contains("单位") })
+        #expect(measures[2].text.contains("（含各类园区）、村（社区）"))
+        #expect(measures[3].units == [UnitRef(name: "省政务服务局", role: .lead)])
+        // A line a little short of the width that ends in a short bracket ("首台（套）") goes on.
+        #expect(measures[3].tasks.count == 1)
+        #expect(measures[3].text.contains("首台（套）重大技术装备"))
+        #expect(measures.allSatisfy { m in m.tasks.allSatisfy { $0.title.count > 4 } })
     }
 }
