@@ -29,6 +29,12 @@ struct PlanScreen: Widget {
                           rowCount: plan.pillars.count, offset: state.pillarCursor.offset, selected: state.pillarCursor.row,
                           selectionSlot: state.focus == .pillars ? .selection : .selectionInactive) { index in
             let pillar = plan.pillars[index]
+            // While a filter is on: how many measures pass it, of all (highlighted); else done of all.
+            if !state.filter.isEmpty {
+                let shown = state.listedMeasures(of: index).count
+                return [Table.Item(pillar.number, .textMuted), Table.Item(pillar.title, shown == 0 ? .textMuted : .text),
+                        Table.Item("\(shown)/\(pillar.measures.count)", shown == 0 ? .textMuted : .searchMatch)]
+            }
             let done = pillar.measures.count { workspace.status(of: $0) == .done }
             let complete = done == pillar.measures.count && done > 0
             return [Table.Item(pillar.number, .textMuted), Table.Item(pillar.title),

@@ -92,3 +92,26 @@ final class SyncCommandTests {
         #expect(try duban("李四", "conflicts").output == "no conflicts\n")
     }
 }
+
+/// `duban --unit`: the officer's home screen on the real sample.
+@Suite("Unit home from the command line")
+struct UnitHomeCommandTests {
+    @Test("--unit 金山区发改委 opens its 16 measures of jinshan-2026 grouped by pillar; an unknown unit is one line naming the closest, exit 1")
+    func unitHome() throws {
+        let store = FileManager.default.temporaryDirectory.appendingPathComponent("duban-home-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: store) }
+        #expect(try DubanProcess.run(["import", SyncCommandTests.sample, "--store", store]).status == 0)
+        for size in ["80x24", "100x30"] {
+            let frame = try DubanProcess.run(["--render-once", size, "--store", store, "--unit", "金山区发改委", "--lang", "zh"],
+                                             environment: ["DUBAN_TODAY": "2026-12-01"])
+            #expect(frame.status == 0, "\(frame.error)")
+            #expect(frame.output.contains("区发改委 · 16 项措施"), "\(frame.output)")
+            #expect(frame.output.contains("一 打造高效便捷的政务服务环境") && frame.output.contains("四 打造多元协同的社会共治环境"))
+        }
+        let viaEnvironment = try DubanProcess.run(["--render-once", "100x30", "--store", store],
+                                                  environment: ["DUBAN_UNIT": "发改委", "DUBAN_TODAY": "2026-12-01", "LANG": "C"])
+        #expect(viaEnvironment.output.contains("区发改委 · 16 measures"))
+        let unknown = try DubanProcess.run(["--render-once", "100x30", "--store", store, "--unit", "发展改革局"])
+        #expect(unknown.status == 1 && unknown.error.contains("closest: 区发改委"), "\(unknown.error)")
+    }
+}
