@@ -93,6 +93,13 @@ final class SharedStoreTests {
         try expectReadable { try duban($0, uid: uid) }
     }
 
+    @Test("a store of another user's that this one may read but not write (root's, read as nobody) is read, not refused",
+          .enabled(if: isRoot, "needs root to read as another uid"))
+    func someoneElses() throws {
+        try makeStoreToRead()
+        try expectReadable { try duban($0, uid: 65534) }
+    }
+
     @Test("a store on a read-only bind mount is listed, and nothing in it is written",
           .enabled(if: isRoot, "needs root to mount; the read-only case is covered by chmod -R a-w"))
     func readOnlyMount() throws {
