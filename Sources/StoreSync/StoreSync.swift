@@ -103,21 +103,24 @@ public struct StoreSync {
         }
         try write(".gitignore", Self.ignored)
         try write(".gitattributes", Self.attributes)
+        // Set once (and when the officer changes): one read instead of a write per key each sync.
+        let known = Set(try git.check(["config", "--local", "--list"]).text.split(separator: "\n").map(String.init))
         for (key, value) in [("user.name", officer), ("user.email", "duban@localhost"), ("core.autocrlf", "false"),
-                             ("core.quotepath", "false"), ("merge.renames", "false"), ("commit.gpgsign", "false")] {
+                             ("core.quotepath", "false"), ("merge.renames", "false"), ("commit.gpgsign", "false")]
+        where !known.contains("\(key.lowercased())=\(value)") {
             try git.check(["config", key, value])
         }
-        let known = try git.run(["remote", "get-url", "origin"])
+        let origin = known.first { $0.hasPrefix("remote.origin.url=") }.map { String($0.dropFirst("remote.origin.url=".count)) }
         if let remote {
-            if known.status != 0 {
+            if origin == nil {
                 try git.check(["remote", "add", "origin", remote])
-            } else if known.text != remote {
+            } else if origin != remote {
                 try git.check(["remote", "set-url", "origin", remote])
             }
             return remote
         }
-        guard known.status == 0, !known.text.isEmpty else { throw Failure(description: Self.noRemote(store)) }
-        return known.text
+        guard let origin, !origin.isEmpty else { throw Failure(description: Self.noRemote(store)) }
+        return origin
     }
 
     private static func noRemote(_ store: JSONPlanStore) -> String {
