@@ -249,6 +249,25 @@ final class CommandLineTests {
         (["frobnicate"], 2, "duban: "),
     ]
 
+    @Test("a document with damaged bytes is refused by import and parse (exit 2, nothing imported) unless --force")
+    func damagedDocument() throws {
+        var text = "上海市宝山区2026年优化营商环境行动方案\n一、政务服务\n"
+        for n in 1...6 { text += "\(n). 推进第\(n)项改革。完善配套制度，提升服务效能。（责任单位：区数据局）\n" }
+        var bytes = [UInt8](text.utf8)
+        bytes[bytes.count - 12] = 0xFF
+        let file = directory.appendingPathComponent("damaged.txt")
+        try Data(bytes).write(to: file)
+        let problem = "could not be decoded (read as �): the file is damaged; repair it, or use --force to import it so\n"
+        for run in [try duban("import", file.path), try DubanProcess.run(["parse", file.path])] {
+            #expect(run.status == 2)
+            #expect(run.error.hasPrefix("duban: \(file.path): 3 characters ") && run.error.hasSuffix(problem), "\(run.error)")
+        }
+        #expect(!(try duban("plans", "--json")).output.contains("baoshan-2026"))
+        #expect(try DubanProcess.run(["parse", file.path, "--force"]).status == 0)
+        #expect(try duban("import", file.path, "--force").status == 0)
+        #expect(try duban("plans", "--json").output.contains("baoshan-2026"))
+    }
+
     @Test("every command answers 0, 1 (not found, refused) or 2 (bad input), with one line on stderr",
           arguments: statusCases)
     func exitStatus(arguments: [String], status: Int32, error: String) throws {
