@@ -54,7 +54,7 @@ struct CanvasTests {
     func highlight() {
         var canvas = Canvas(size: Size(width: 10, height: 1))
         canvas.write("优化AI服务", column: 0, row: 0, slot: .text)
-        canvas.highlight("ai服", row: 0, column: 0, width: 10, slot: .searchMatch)
+        canvas.highlight(Highlight("ai服"), row: 0, column: 0, width: 10, slot: .searchMatch)
         let slots = canvas.slots(row: 0)
         #expect(slots[0..<4].allSatisfy { $0 == .text })
         #expect(slots[4..<8].allSatisfy { $0 == .searchMatch })
