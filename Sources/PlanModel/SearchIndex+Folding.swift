@@ -33,35 +33,45 @@ extension SearchIndex {
     }
 
     /// Appends the UTF-8 of `text` folded, the same as `folded(_:)` but fast enough for
-    /// 100,000 measures: runs of bytes that cannot change are copied whole, and only
+    /// 100,000 measures: runs of bytes that fold to themselves are copied whole; only
     /// ASCII capitals and the blocks that hold traditional characters or full-width
-    /// forms are decoded.
+    /// forms are decoded, the CJK blocks straight through the table.
     static func appendFolded(_ text: String, to bytes: inout [UInt8]) {
         var text = text
-        text.withUTF8 { utf8 in
-            var copied = 0 // bytes before this are in `bytes` already
-            var i = 0
-            while i < utf8.count {
-                let lead = utf8[i]
-                let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
-                // U+3000–U+9FFF (E3–E9), U+F000–U+FFFF (EF), U+20000–U+3FFFF (F0).
-                let mayChange = lead < 0x80 ? lead &- 0x41 < 26 : (0xE3...0xE9).contains(lead) || lead == 0xEF || lead == 0xF0
-                guard mayChange, i + length <= utf8.count else {
-                    i += length
-                    continue
-                }
-                var value = length == 1 ? UInt32(lead) : UInt32(lead) & (0x7F >> UInt32(length))
-                for k in 1..<length { value = value << 6 | UInt32(utf8[i + k] & 0x3F) }
-                let scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
-                let replacement = folded(scalar)
-                if replacement != scalar {
+        SimplifiedChinese.lookup.dense.withUnsafeBufferPointer { dense in
+            text.withUTF8 { utf8 in
+                var copied = 0 // bytes before this are in `bytes` already
+                var i = 0
+                func replace(_ length: Int, with scalar: Unicode.Scalar) {
                     bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[copied..<i]))
-                    bytes.append(contentsOf: replacement.utf8)
+                    bytes.append(contentsOf: scalar.utf8)
                     copied = i + length
                 }
-                i += length
+                while i < utf8.count {
+                    let lead = utf8[i]
+                    if lead < 0x80 {
+                        if lead &- 0x41 < 26 { replace(1, with: Unicode.Scalar(lead + 0x20)) }
+                        i += 1
+                        continue
+                    }
+                    let length = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+                    // U+3000–U+9FFF (E3–E9), U+F000–U+FFFF (EF), U+20000–U+3FFFF (F0).
+                    guard (0xE3...0xE9).contains(lead) || lead == 0xEF || lead == 0xF0, i + length <= utf8.count else {
+                        i += length
+                        continue
+                    }
+                    var value = UInt32(lead) & (0x7F >> UInt32(length))
+                    for k in 1..<length { value = value << 6 | UInt32(utf8[i + k] & 0x3F) }
+                    if value >= SimplifiedChinese.Lookup.firstDense, value < SimplifiedChinese.Lookup.endDense {
+                        let mapped = dense[Int(value - SimplifiedChinese.Lookup.firstDense)]
+                        if mapped != 0, let scalar = Unicode.Scalar(mapped) { replace(length, with: scalar) }
+                    } else if let scalar = Unicode.Scalar(value), case let replacement = folded(scalar), replacement != scalar {
+                        replace(length, with: replacement)
+                    }
+                    i += length
+                }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[copied..<utf8.count]))
             }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[copied..<utf8.count]))
         }
     }
 }
