@@ -94,10 +94,10 @@ struct PlanScreen: Widget {
         var header = ["", "", Label.title.heading(language), Label.tasks.heading(language)]
         if showUnits { header.append(Label.units.heading(language)) }
         header.append(Label.due.heading(language))
-        let query = state.search.isActive ? state.search.query : nil
+        let highlight = state.search.highlight
         let table = Table(columns: columns, header: header, rowCount: listed.count, offset: state.measureCursor.offset,
                           selected: state.measureCursor.row, selectionSlot: state.focus == .measures ? .selection : .selectionInactive,
-                          highlight: query) { index in
+                          highlight: highlight) { index in
             let measure = pillar.measures[listed[index]]
             let status = workspace.status(of: measure)
             let progress = workspace.taskProgress(of: measure)

@@ -29,6 +29,28 @@ public enum TextLayout {
         return out
     }
 
+    /// The part of `text` around `range`: up to `columns` display columns of whole
+    /// characters either side, the range itself in 【】, "…" where the text goes on:
+    /// `…推动区级普惠性【政策】全面纳入…`.
+    public static func excerpt(_ text: String, around range: Range<String.Index>, columns: Int) -> String {
+        var start = range.lowerBound, used = 0
+        while start > text.startIndex {
+            let previous = text.index(before: start)
+            used += DisplayWidth.of(text[previous])
+            if used > columns { break }
+            start = previous
+        }
+        var end = range.upperBound
+        used = 0
+        while end < text.endIndex {
+            used += DisplayWidth.of(text[end])
+            if used > columns { break }
+            end = text.index(after: end)
+        }
+        return (start > text.startIndex ? String(ellipsis) : "") + text[start..<range.lowerBound]
+            + "【" + text[range] + "】" + text[range.upperBound..<end] + (end < text.endIndex ? String(ellipsis) : "")
+    }
+
     /// `text` truncated to `width` columns and padded with spaces to exactly `width`.
     public static func fit(_ text: some StringProtocol, toWidth width: Int, alignment: Alignment = .leading) -> String {
         let cut = truncate(text, toWidth: width)

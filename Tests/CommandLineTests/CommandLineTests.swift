@@ -228,6 +228,27 @@ final class CommandLineTests {
         #expect(try duban("history", "--since", "2000-01-01").output.split(separator: "\n").count == 6)
     }
 
+    @Test("search: simplified finds traditional (政务服务 → xuhui-2026's 政務服務) and back, full-width finds ASCII; each row shows its first match in context")
+    func searchFolded() throws {
+        let xuhui = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Sources/duban/Samples/xuhui-2026.txt")
+        try duban("import", xuhui.path)
+        let simplified = try duban("search", "政务服务").output
+        #expect(simplified.contains("xuhui-2026:1.1"))
+        #expect(try duban("search", "開店").output.contains("jiading-2026:1.1"))
+        let wide = try duban("search", "１２３４５").output.split(separator: "\n").map(String.init)
+        // The snippet line sits under the title column and shows the text as written.
+        let row = try #require(wide.firstIndex { $0.hasPrefix("xuhui-2026:1.1 ") })
+        let titleColumn = try #require(wide[0].range(of: "title")).lowerBound.utf16Offset(in: wide[0])
+        #expect(wide[row + 1] == String(repeating: " ", count: titleColumn) + "…準推送。優化【12345】市民服務熱線…")
+        let own = try duban("search", "深化").output.split(separator: "\n").map(String.init)
+        let first = try #require(own.firstIndex { $0.hasPrefix("jiading-2026:1.1 ") })
+        #expect(own[first + 1].trimmingCharacters(in: .whitespaces) == "开店一件事，【深化】服务。")
+        let json = try duban("search", "深化", "--json").output
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: String]])
+        #expect(rows.first == ["id": "jiading-2026:1.1", "title": "开店一件事", "status": "todo", "snippet": "开店一件事，【深化】服务。"])
+    }
+
     static let statusCases: [(arguments: [String], status: Int32, error: String)] = [
         (["plans", "--json"], 0, ""),
         (["list", "--plan", "jiading-2026", "--json"], 0, ""),

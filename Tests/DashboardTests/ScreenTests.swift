@@ -322,6 +322,21 @@ struct ScreenTests {
         #expect(canvas.lines[28].contains("/ai+"))
     }
 
+    @Test("a query in traditional and full-width characters (ＡＩ＋政務) finds and highlights the simplified AI+政务")
+    func highlightFolded() throws {
+        var s = state(Size(width: 100, height: 30))
+        _ = s.apply(.key(.character("/")))
+        for key in ScreenText.keys(typing: "ＡＩ＋政務") { _ = s.apply(.key(key)) }
+        _ = s.apply(.key(.enter))
+        #expect(s.search.isActive)
+        let canvas = DashboardView.render(s)
+        let row = try #require(canvas.lines.firstIndex { $0.contains("AI+政务") })
+        let start = try #require(ScreenText.column(of: "AI+政务", in: canvas.lines[row]))
+        let slots = canvas.slots(row: row)
+        #expect(slots[start..<(start + 7)].allSatisfy { $0 == .searchMatch })
+        #expect(slots[start + 7] != .searchMatch)
+    }
+
     @Test("a note on a task: the prompt names the task, and the measure's notes list it with the task's number")
     func taskNote() throws {
         var s = state(Size(width: 100, height: 30))
