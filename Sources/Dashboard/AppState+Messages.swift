@@ -64,9 +64,11 @@ extension AppState {
         }
     }
 
-    /// `Undone 1.3; skipped 1.6 (li changed it since)`, or `Nothing to undo; skipped …`.
+    /// `Undone: 1.3 开办企业… blocked (reason: …); skipped 1.6 (li changed it since)`, or `Nothing to undo; skipped …`.
     func describe(_ outcome: UndoOutcome) -> String {
-        let done = outcome.undone.first.map(describe) ?? Label.nothingToUndo.text(language)
+        let step = outcome.reverted.steps().first.map { Array($0.reversed()) }
+        let done = step.map { "\(Label.undone.text(language))\(language.pick(": ", "："))\(describeStep($0))" }
+            ?? Label.nothingToUndo.text(language)
         let skips = outcome.skipped.map { skip in
             let why = switch skip.reason {
             case let .superseded(by): "\(by.officer) \(Label.changedItSince.text(language))"

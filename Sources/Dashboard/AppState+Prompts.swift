@@ -31,11 +31,15 @@ extension AppState {
             return text.isEmpty ? [] : decide(target) { (w: Workspace) throws(ChangeRefusal) in try w.change(noting: text, on: target) }
         case let .blocked(target):
             prompt = nil
-            var effects = decide(target) { (w: Workspace) throws(ChangeRefusal) in try w.change(marking: target, as: .blocked) }
-            if !text.isEmpty {
-                effects += decide(target) { (w: Workspace) throws(ChangeRefusal) in try w.change(noting: text, on: target) }
+            // The mark and its reason are one step: one `u` takes back both.
+            do {
+                let changes = try [workspace.change(marking: target, as: .blocked)].compactMap { $0 }
+                    + (text.isEmpty ? [] : [workspace.change(noting: text, on: target)])
+                return changes.isEmpty ? [] : [.record(target: target, changes: changes)]
+            } catch {
+                message = Message(describe(error), isError: true)
+                return []
             }
-            return effects
         case let .due(target):
             let day = Day(typed: text, today: today)
             guard text.isEmpty || day != nil else {

@@ -47,6 +47,10 @@ public struct AppState: Equatable, Sendable {
     public internal(set) var pendingForce: PendingForce?
     /// The store events about the open measure, oldest first, from the executable.
     public internal(set) var history: [Event] = []
+    /// The steps `u` undid this session, oldest first, each as it was recorded: what `U` can redo.
+    public internal(set) var redoable: [[Event]] = []
+    /// The step `U` asked to record again, until the store answers.
+    public internal(set) var redoing: [Event]?
     /// The unit alias tables (built-in plus the store's), for the workload and `a`.
     public private(set) var directory: UnitDirectory
     public internal(set) var workload: WorkloadState?

@@ -62,6 +62,7 @@ public enum KeyMap {
 
     static let common: [Binding] = [
         Binding([c("u")], .undo, .undo),
+        Binding([c("U"), .control("r")], .redo, .redo),
         Binding([c("/")], .search, .search, footer: true),
         Binding([c("t")], .cycleTheme, .cycleTheme),
         Binding([c("r")], .reload, .reload),

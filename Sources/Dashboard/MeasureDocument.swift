@@ -108,8 +108,10 @@ struct MeasureDocument {
 
         heading(.history)
         if state.history.isEmpty { add(Label.noHistory.text(language), .textMuted) }
+        let undone = state.history.undoneIDs
         for event in state.history.reversed() {
-            add("\(state.localTime(event.time)) \(event.officer)  \(state.shortID(event.target))  \(state.describeChange(event.change))",
+            let mark = undone.contains(event.id) ? state.undoneMark(event.change) : ""
+            add("\(state.localTime(event.time)) \(event.officer)  \(state.shortID(event.target))  \(state.describeChange(event.change))\(mark)",
                 .textMuted)
         }
     }

@@ -45,12 +45,12 @@ struct DashboardCommand: ParsableCommand {
         let source = DashboardDataSource(
             readOnly: store.isReadOnly,
             load: { try options.load(store) },
-            append: { event in
+            append: { events in
                 // Checked against the store as it is now, not as the screen last saw it.
                 do throws(StoreError) {
-                    _ = try store.update([event.target]) { current throws(StoreError) in
-                        try EventFactory.requireCurrent([event], in: current)
-                        return [event]
+                    _ = try store.update(Array(Set(events.map(\.target))).sorted()) { current throws(StoreError) in
+                        try EventFactory.requireCurrent(events, in: current)
+                        return events
                     }
                 } catch {
                     // Told in the dashboard's own words (press r); every other failure as the CLI says it.
@@ -58,8 +58,8 @@ struct DashboardCommand: ParsableCommand {
                     throw CommandFailure(error)
                 }
             },
-            undo: { factory in
-                do throws(StoreError) { return try store.undo(steps: 1, as: factory) } catch { throw CommandFailure(error) }
+            undo: { factory, scope in
+                do throws(StoreError) { return try store.undo(steps: 1, in: scope, as: factory) } catch { throw CommandFailure(error) }
             },
             history: { targets in try store.history(of: targets, since: nil) },
             sync: { try SyncCommand.sync(options: options, remote: nil) })

@@ -107,7 +107,12 @@ enum Output {
         }
     }
 
-    static func line(_ event: Event) -> String {
-        "\(time(event.time))  \(TerminalText.sanitized(event.officer))  \(TerminalText.sanitized(event.target))  \(describe(event.change))"
+    /// One line per event; an event an undo among them withdrew is marked so (a note: `withdrawn`).
+    static func lines(_ events: [Event]) -> [String] {
+        let undone = events.undoneIDs
+        return events.map { event in
+            let mark = undone.contains(event.id) ? (event.kind == .note ? " (withdrawn)" : " (undone)") : ""
+            return "\(time(event.time))  \(TerminalText.sanitized(event.officer))  \(TerminalText.sanitized(event.target))  \(describe(event.change))\(mark)"
+        }
     }
 }

@@ -151,7 +151,7 @@ struct ShowCommand: ParsableCommand {
         }
         if !item.history.isEmpty {
             lines.append(language.pick("history:", "历史："))
-            lines += item.history.map { "  " + Output.line($0) }
+            lines += Output.lines(item.history).map { "  " + $0 }
         }
         return lines.joined(separator: "\n")
     }

@@ -263,13 +263,13 @@ struct ScreenTests {
         _ = s.apply(.key(.enter))
         _ = s.apply(.key(.character("?")))
         let count = KeyMap.bindings(for: .measure, searching: false).count
-        #expect(s.helpGrid.columns == 1 && s.helpGrid.visibleRows == 15 && count == 23)
-        #expect(lines(s).contains { $0.contains("any key closes") && $0.contains("▼ more 1–15/23") })
+        #expect(s.helpGrid.columns == 1 && s.helpGrid.visibleRows == 15 && count == 24)
+        #expect(lines(s).contains { $0.contains("any key closes") && $0.contains("▼ more 1–15/24") })
         _ = s.apply(.key(.pageDown))
-        #expect(s.helpOffset == 8 && lines(s).contains { $0.contains("▲ more 9–23/23") })
+        #expect(s.helpOffset == 9 && lines(s).contains { $0.contains("▲ more 10–24/24") })
         #expect(lines(s).contains { $0.contains("q") && $0.contains("quit") })
         _ = s.apply(.key(.up))
-        #expect(s.helpOffset == 7 && lines(s).contains { $0.contains("▲▼ more 8–22/23") })
+        #expect(s.helpOffset == 8 && lines(s).contains { $0.contains("▲▼ more 9–23/24") })
         _ = s.apply(.key(.pageUp))
         #expect(s.helpOffset == 0 && s.showsHelp)
         _ = s.apply(.key(.character("j"))) // only arrows and pages scroll; j closes, as any other key
@@ -348,8 +348,8 @@ struct ScreenTests {
         #expect(lines(s).contains { $0.hasPrefix(" Note → 1.1.1 \(task.title.prefix(4))") }, "\(lines(s))")
         for key in ScreenText.keys(typing: "已对接") { _ = s.apply(.key(key)) }
         let effects = s.apply(.key(.enter))
-        guard case let .record(target, change) = try #require(effects.first) else { Issue.record("no record"); return }
-        #expect(target == task.id && change == .note("已对接"))
+        guard case let .record(target, changes) = try #require(effects.first), let change = changes.first else { Issue.record("no record"); return }
+        #expect(target == task.id && changes == [.note("已对接")])
         _ = s.apply(.recorded([Event(id: "20260620T010000.000Z-1", time: Date(timeIntervalSince1970: 1_781_917_200), officer: "li",
                                      target: target, change: change)]))
         #expect(lines(s).contains { $0.contains("li [1.1.1]: 已对接") }, "\(lines(s))")
