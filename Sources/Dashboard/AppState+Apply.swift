@@ -107,7 +107,7 @@ extension AppState {
             }
         case .undo: return [.undo]
         case .workload: if screen == .plans || screen == .plan { openWorkload() }
-        case .cycleOrder: cycleOrder()
+        case .cycleOrder: if screen == .workload { cycleOrder() } else { cycleMeasureOrder() }
         case .assignUnit: startPicker(.assign)
         case .removeUnit: startPicker(.remove)
         case .acceptSuggestion: return acceptSuggestion()

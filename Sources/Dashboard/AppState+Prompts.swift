@@ -54,7 +54,19 @@ extension AppState {
         case .filter:
             prompt = nil
             filter = MeasureFilter(parsing: text)
+            // The filter is on the whole plan: from a pillar with no match, to the first one with some.
+            if screen == .plan, listedMeasures.isEmpty,
+               let first = currentPlan?.pillars.indices.first(where: { !listedMeasures(of: $0).isEmpty }) {
+                pillarCursor.select(first)
+            }
             measureCursor = ListCursor(count: listedMeasures.count, visibleRows: layout.listRows)
+            refreshWorkload()
+            if !filter.isEmpty {
+                let shown = screen == .unitMeasures ? workload?.measures.count ?? 0
+                    : currentPlan?.pillars.indices.reduce(0) { $0 + listedMeasures(of: $1).count } ?? 0
+                message = Message("\(Label.filterIs.text(language)): \(filter.summary(language)) — "
+                                  + language.pick("\(shown) measure\(shown == 1 ? "" : "s")", "\(shown) 项措施"))
+            }
             return []
         case let .export(scope):
             prompt = nil

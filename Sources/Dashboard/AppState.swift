@@ -39,6 +39,8 @@ public struct AppState: Equatable, Sendable {
     public internal(set) var prompt: Prompt?
     public internal(set) var search = SearchState()
     public internal(set) var filter = MeasureFilter()
+    /// The order of the plan screen's measure list (`o`).
+    public internal(set) var planOrder: MeasureOrder = .document
     public internal(set) var message: Message?
     /// Set after Space/`s` was refused on a measure with open tasks: the same key
     /// pressed next marks it done with force.
@@ -94,8 +96,9 @@ public struct AppState: Equatable, Sendable {
     public func listedMeasures(of pillar: Int) -> [Int] {
         guard let plan = currentPlan, plan.pillars.indices.contains(pillar) else { return [] }
         let measures = plan.pillars[pillar].measures
-        if filter.isEmpty { return Array(measures.indices) }
-        return measures.indices.filter { filter.admits(measures[$0], in: workspace, today: today) }
+        let ordered = planOrder.sorted(measures, in: workspace, today: today, utcOffset: utcOffset)
+        if filter.isEmpty { return ordered }
+        return ordered.filter { filter.admits(measures[$0], in: workspace, today: today) }
     }
 
     /// The measure under the cursor on the plan screen, or the open one.

@@ -14,6 +14,7 @@ public enum Label: CaseIterable, Sendable {
     case has, openTask, openTasks, pressAgainToForce, unknownId, notAMeasure, emptyNote, emptyUnitName, compositeUnitName
     case notAssigned, exportLedger, promptExport, exported, exportFailed, syncing, syncFailed, conflict
     case workload, unit, total, led, cycleOrder, sortedBy, orderOpen, orderOverdue, orderDone, orderName, noUnitRows
+    case orderUrgency, orderDue, orderStatus, orderDocument, orderTitle
     case assignUnit, removeUnit, acceptSuggestion, noUnits, alreadyAssigned, noSuggestions, suggestedUnits, relatedMeasures
     case noRelated, assignTo, removeFrom, role, newUnit, toggleRole, similar, more, openRelated, id, openWorkload
 
@@ -137,6 +138,11 @@ public enum Label: CaseIterable, Sendable {
         case .orderOverdue: ("most overdue first", "逾期多者在前")
         case .orderDone: ("highest completion first", "完成率高者在前")
         case .orderName: ("by name", "按名称")
+        case .orderUrgency: ("urgency", "紧急程度")
+        case .orderDue: ("due date", "期限")
+        case .orderStatus: ("status", "状态")
+        case .orderDocument: ("document order", "文件顺序")
+        case .orderTitle: ("title", "标题")
         case .noUnitRows: ("No units named in these measures.", "这些措施未列责任单位。")
         case .assignUnit: ("assign unit", "添加单位")
         case .removeUnit: ("remove unit", "移除单位")

@@ -74,7 +74,28 @@ public enum TextLayout {
         return lines
     }
 
-    private static let noLineStart: Set<Character> = ["，", "。", "、", "；", "：", "！", "？", "）", "》", "」", "』", "”", ",", ".", ";", ":", "!", "?", ")"]
+    /// Chinese line-breaking rules (禁则): no line starts with closing punctuation, none ends with an opening one.
+    private static let noLineStart: Set<Character> = ["，", "。", "、", "；", "：", "！", "？", "）", "》", "」", "』", "”", "’", "〕", "】",
+                                                      ",", ".", ";", ":", "!", "?", ")"]
+    private static let noLineEnd: Set<Character> = ["（", "《", "「", "『", "“", "‘", "〔", "【", "("]
+
+    /// `words` joined by `separator`, wrapped only between words, so no name is split (a word wider
+    /// than the width alone is wrapped inside). `lead` starts the first line.
+    public static func wrap(words: [String], separator: String, lead: String = "", width: Int) -> [String] {
+        guard width > 0 else { return [] }
+        var lines: [String] = []
+        var line = lead
+        for (i, word) in words.enumerated() {
+            let piece = word + (i < words.count - 1 ? separator : "")
+            if DisplayWidth.of(line) + DisplayWidth.of(piece) > width, !line.isEmpty, line != lead || !lead.isEmpty {
+                lines.append(line.trimmingTrailingSpaces())
+                line = ""
+            }
+            line += piece
+        }
+        if !line.isEmpty { lines.append(contentsOf: wrap(line, width: width)) }
+        return lines
+    }
 
     private static func wrapParagraph(_ text: Substring, width: Int) -> [String] {
         var lines: [String] = []
@@ -86,9 +107,17 @@ public enum TextLayout {
             let w = DisplayWidth.of(character)
             if used + w > width, !line.isEmpty {
                 if noLineStart.contains(character), line.count > 1, line.last != " " {
-                    // Keep the punctuation with the line by moving the last character down instead.
-                    let last = line.removeLast()
+                    // Keep the punctuation with the line by moving the last character down instead
+                    // (and an opening mark before it too, which may not end a line either).
+                    var moved = [line.removeLast()]
+                    if let last = line.last, noLineEnd.contains(last), line.count > 1 { moved.insert(line.removeLast(), at: 0) }
                     lines.append(String(line))
+                    line = moved
+                    used = DisplayWidth.of(String(moved))
+                } else if let last = line.last, noLineEnd.contains(last), line.count > 1 {
+                    // An opening mark goes down with what it opens.
+                    line.removeLast()
+                    lines.append(String(line).trimmingTrailingSpaces())
                     line = [last]
                     used = DisplayWidth.of(last)
                 } else if let b = breakAfter, b < line.count, character != " " {

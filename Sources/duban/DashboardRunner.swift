@@ -85,6 +85,8 @@ struct DashboardRunner {
         do {
             try source.append(event)
             return .recorded([event])
+        } catch StoreError.changedMeanwhile(let target) {
+            return .notice(.changedMeanwhile(target))
         } catch {
             return .notice(.storeFailed("\(error)"))
         }

@@ -293,15 +293,17 @@ struct KeySequenceTests {
         #expect(s.state.message == Message("No match", isError: true))
     }
 
-    @Test("f filters the measures by status, overdue and unit")
+    @Test("f filters the whole plan by status, overdue and unit: from a pillar without a match to the first with one, pillar counts matching/all")
     func filter() {
         var s = Script()
         s.open("jinshan-2026")
         s.press(c("f"))
         s.type("blocked")
         s.press(.enter)
-        #expect(s.state.listedMeasures.isEmpty && s.state.focus == .pillars)
-        s.press(c("j"), .enter)
+        #expect(s.state.pillarCursor.row == 1 && s.state.listedMeasures.count == 1)
+        #expect(s.state.message == Message("Filter: blocked — 1 measure"))
+        let pillars = DashboardView.render(s.state).lines.filter { $0.hasPrefix("一 ") || $0.hasPrefix("二 ") }
+        #expect(pillars.count == 2 && pillars[0].contains("0/4│") && pillars[1].contains("1/2│"), "\(pillars)")
         #expect(s.state.selectedMeasure?.id == "jinshan-2026:2.2")
         s.press(c("f"), .control("u"))
         s.type("逾期")
@@ -393,6 +395,46 @@ struct KeySequenceTests {
         #expect(s.state.message == Message("Reloaded"))
     }
 
+    @Test("the unit home screen: red, yellow, blocked, due soonest first in each pillar; o cycles the order (named in the header); Esc goes to the plans")
+    func unitHome() throws {
+        var s = Script()
+        let unknown = s.state.openUnitHome("不存在局"), known = s.state.openUnitHome("区市场监管局")
+        #expect(!unknown && known)
+        #expect(s.state.screen == .unitMeasures && s.state.workload?.isHome == true)
+        let workload = try #require(s.state.workload)
+        let workspace = s.state.workspace
+        // Within each group the lights never get less urgent going down.
+        var groups: [[Light]] = [[]]
+        for entry in workload.listing.entries {
+            switch entry {
+            case .group: groups.append([])
+            case let .measure(i):
+                let measure = try #require(workspace.measure(workload.measures[i]))
+                groups[groups.count - 1].append(workspace.schedule(of: measure, today: FixturePlans.today).light)
+            }
+        }
+        let rank: [Light: Int] = [.red: 0, .yellow: 1, .green: 2, .none: 3]
+        for lights in groups { #expect(lights.map { rank[$0]! } == lights.map { rank[$0]! }.sorted(), "\(lights)") }
+        #expect(s.screenText().contains("Title · urgency"))
+        s.press(c("o"))
+        #expect(s.state.workload?.measureOrder == .due && s.screenText().contains("Title · due date"))
+        #expect(s.state.message == Message("Sorted: due date"))
+        s.press(.escape)
+        #expect(s.state.screen == .plans && s.state.workload == nil)
+    }
+
+    @Test("o on the plan screen sorts the pillar's measures (title here), the cursor staying on its measure")
+    func planOrder() {
+        var s = Script()
+        s.open("jinshan-2026")
+        let before = s.state.selectedMeasure?.id
+        s.press(c("o"))
+        #expect(s.state.planOrder == .title)
+        #expect(s.state.selectedMeasure?.id == before)
+        let titles = s.state.listedMeasures.compactMap { s.state.currentPillar?.measures[$0].title }
+        #expect(titles == titles.sorted())
+    }
+
     @Test("S syncs: the status line says so at once, then shows the sync's summary; a failure is an error line")
     func sync() {
         var s = Script()
@@ -405,6 +447,12 @@ struct KeySequenceTests {
         _ = s.state.apply(.synced(synced, summary: "received 1 event (li 1), sent 0, plans changed 0, conflicts 0"))
         #expect(s.state.message == Message("received 1 event (li 1), sent 0, plans changed 0, conflicts 0"))
         #expect(s.state.workspace.status(of: FixturePlans.jinshan.pillars[0].measures[2]) == .done)
+        _ = s.state.apply(.notice(.changedMeanwhile("jinshan-2026:1.1.1")))
+        #expect(s.state.message == Message("1.1.1 was changed meanwhile by another officer or terminal; nothing saved — press r to reload", isError: true))
+        s.state.language = .zh
+        _ = s.state.apply(.notice(.changedMeanwhile("jinshan-2026:1.1.1")))
+        #expect(s.state.message == Message("1.1.1 已被他人或另一终端修改，未保存；按 r 刷新", isError: true))
+        s.state.language = .en
         _ = s.state.apply(.notice(.syncFailed("/srv/duban.git: fetch failed")))
         #expect(s.state.message == Message("Sync failed: /srv/duban.git: fetch failed", isError: true))
     }
