@@ -22,6 +22,8 @@ let package = Package(
         .target(name: "JSONTree"),
         // FastJSON/README.md documents the hand-written JSON layer; it is not a resource.
         .target(name: "PlanStore", dependencies: ["PlanModel", "JSONTree"], exclude: ["FastJSON/README.md"]),
+        // `duban sync`: the only code that runs git (a subprocess).
+        .target(name: "StoreSync", dependencies: ["PlanStore", "PlanModel"]),
         .target(name: "TerminalKit", dependencies: ["JSONTree"]),
         .target(name: "Dashboard", dependencies: ["PlanModel", "TerminalKit"]),
         // The ledger as an Excel workbook: the XML parts written here, the zip container by ZIPFoundation.
@@ -31,7 +33,7 @@ let package = Package(
         .executableTarget(
             name: "duban",
             dependencies: [
-                "PlanModel", "PlanImport", "DocumentReaders", "PlanStore", "TerminalKit", "Dashboard", "NcursesTerminal", "LedgerXLSX",
+                "PlanModel", "PlanImport", "DocumentReaders", "PlanStore", "StoreSync", "TerminalKit", "Dashboard", "NcursesTerminal", "LedgerXLSX",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             resources: [.copy("Samples"), .copy("../../Themes")]
@@ -46,6 +48,7 @@ let package = Package(
         // A child process for the store's crash and concurrency tests: marks measures and prints each acknowledged id.
         .executableTarget(name: "duban-store-writer", dependencies: ["PlanStore"], path: "Tests/StoreWriter"),
         .testTarget(name: "PlanStoreTests", dependencies: ["PlanStore", "Synthetic", "JSONTree", "duban-store-writer"]),
+        .testTarget(name: "StoreSyncTests", dependencies: ["StoreSync", "PlanStore", "PlanModel", "Synthetic"]),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
         .testTarget(name: "LedgerXLSXTests", dependencies: ["LedgerXLSX", "PlanModel", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "TerminalKit", "PlanModel", "TestSupport",

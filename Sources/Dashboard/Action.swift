@@ -4,5 +4,5 @@ public enum Action: Equatable, Sendable {
     case toggleDone, cycleStatus, block, addNote, setDue, undo
     case workload, cycleOrder, assignUnit, removeUnit, acceptSuggestion
     case search, nextMatch, previousMatch, clearSearch, filter, exportLedger
-    case cycleTheme, reload, help, quit
+    case cycleTheme, reload, sync, help, quit
 }

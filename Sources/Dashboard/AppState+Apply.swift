@@ -10,16 +10,28 @@ extension AppState {
         case let .key(key):
             effects = handle(key)
         case let .loaded(workspace):
+            let earlier = self.workspace.ledger
             replaceWorkspace(workspace)
             refreshSearch()
             refreshWorkload()
-            message = Message(Label.reloaded.text(language))
+            message = Message(describeChanges(since: earlier))
+            effects = reloads(after: nil)
+        case let .synced(workspace, summary):
+            replaceWorkspace(workspace)
+            refreshSearch()
+            refreshWorkload()
+            message = Message(summary)
             effects = reloads(after: nil)
         case let .recorded(events):
             for event in events { record(event) }
             if let event = events.last { message = Message(describe(event)) }
             refreshWorkload()
             effects = reloads(after: events)
+        case let .undone(outcome):
+            for event in outcome.undone { record(event) }
+            message = Message(describe(outcome))
+            refreshWorkload()
+            effects = reloads(after: outcome.undone)
         case let .history(measure, events):
             if measure == selectedMeasure?.id { history = events }
         case let .suggestions(found):
@@ -114,6 +126,9 @@ extension AppState {
             let next = themeNames[((themeNames.firstIndex(of: themeName) ?? -1) + 1) % themeNames.count]
             return [.useTheme(next)]
         case .reload: return [.reload]
+        case .sync:
+            message = Message(Label.syncing.text(language))
+            return [.sync]
         case .help: showsHelp = true; helpOffset = 0
         case .quit: return [.quit]
         }

@@ -64,15 +64,51 @@ extension AppState {
         }
     }
 
+    /// `Undone 1.3; skipped 1.6 (li changed it since)`, or `Nothing to undo; skipped …`.
+    func describe(_ outcome: UndoOutcome) -> String {
+        let done = outcome.undone.first.map(describe) ?? Label.nothingToUndo.text(language)
+        let skips = outcome.skipped.map { skip in
+            let why = switch skip.reason {
+            case let .superseded(by): "\(by.officer) \(Label.changedItSince.text(language))"
+            case .changed: Label.changedSince.text(language)
+            case .gone: Label.goneFromPlans.text(language)
+            }
+            return language.pick("\(shortID(skip.event.target)) (\(why))", "\(shortID(skip.event.target))（\(why)）")
+        }
+        guard !skips.isEmpty else { return done }
+        return done + language.pick("; ", "；") + Label.skipped.text(language) + " " + skips.joined(separator: language.pick(", ", "、"))
+    }
+
     /// What the executable reports, for the status line.
     func describe(_ notice: Notice) -> Message {
         switch notice {
-        case .nothingToUndo: Message(Label.nothingToUndo.text(language))
         case let .storeFailed(reason): Message("\(Label.storeFailed.text(language)): \(reason)", isError: true)
         case let .storeCreated(path, plans): Message("\(Label.storeCreated.text(language)) \(path) (\(plans))")
         case let .exported(path, measures):
             Message("\(Label.exported.text(language)): \(path) (\(language.pick("\(measures) measures", "\(measures) 项措施")))")
         case let .exportFailed(reason): Message("\(Label.exportFailed.text(language)): \(reason)", isError: true)
+        case let .syncFailed(reason): Message("\(Label.syncFailed.text(language)): \(reason)", isError: true)
         }
+    }
+
+    /// After a reload: `已刷新` when nothing came in, else how many changes from whom,
+    /// and the conflicts: `3 changes from 李四; 1 conflict`, `5 changes: 李四 3, 王五 2`.
+    func describeChanges(since earlier: Ledger) -> String {
+        let changes = workspace.ledger.newChanges(since: earlier)
+        let conflicts = workspace.conflicts.count
+        guard !changes.isEmpty || conflicts > 0 else { return Label.reloaded.text(language) }
+        var parts: [String] = []
+        if !changes.isEmpty {
+            let total = changes.reduce(0) { $0 + $1.count }
+            let noun = total == 1 ? "change" : "changes"
+            if changes.count == 1 {
+                parts.append(language.pick("\(total) \(noun) from \(changes[0].officer)", "收到 \(changes[0].officer) 的 \(total) 条变更"))
+            } else {
+                let who = changes.map { "\($0.officer) \($0.count)" }.joined(separator: language.pick(", ", "，"))
+                parts.append(language.pick("\(total) \(noun): \(who)", "收到 \(total) 条变更：\(who)"))
+            }
+        }
+        if conflicts > 0 { parts.append("\(conflicts) \(language.pick(conflicts == 1 ? "conflict" : "conflicts", "处冲突"))") }
+        return parts.joined(separator: language.pick("; ", "；"))
     }
 }

@@ -16,6 +16,8 @@ public struct AppState: Equatable, Sendable {
     /// Who is recording, and their unit if set: shown in the title bar.
     public var officer = ""
     public var unit: String?
+    /// The store may not be written here (a read-only mount, someone else's files): said in the title bar.
+    public var readOnly = false
     public internal(set) var size: Size
 
     public internal(set) var screen: Screen = .plans

@@ -72,7 +72,8 @@ public enum DashboardView {
         canvas.fill(rect, slot: .title)
         // Who is recording, where there is room for it beside the day.
         let who = ([state.officer] + [state.unit].compactMap { $0 }).filter { !$0.isEmpty }
-        let right = (rect.width >= 80 ? who : []).map { $0 + " · " }.joined() + state.today.description
+        let right = ((state.readOnly ? [Label.readOnly.text(state.language)] : []) + (rect.width >= 80 ? who : []))
+            .map { $0 + " · " }.joined() + state.today.description
         let rightWidth = DisplayWidth.of(right)
         let left = " \(Label.appTitle.text(state.language)) · \(screenTitle(state))"
         canvas.write(TextLayout.truncate(left, toWidth: rect.width - rightWidth - 2), column: rect.column, row: rect.row, slot: .title)

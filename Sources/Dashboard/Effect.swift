@@ -6,10 +6,13 @@ public enum Effect: Equatable, Sendable {
     /// Record one change about a measure or task: the executable adds id, time and
     /// officer to make the store event, appends it, and answers `.recorded`.
     case record(target: String, change: Change)
-    /// Undo the officer's latest change (`Ledger.undo(by:id:time:)`), answering `.recorded` or `.notice(.nothingToUndo)`.
+    /// Undo the officer's latest change that can still be undone (`PlanStoring.undo`), answering `.undone`.
     case undo
     /// Read the store again, answering `.loaded`.
     case reload
+    /// Sync the store with the other officers' (`duban sync`), answering `.synced`
+    /// or `.notice(.syncFailed)`.
+    case sync
     /// The events about a measure and its tasks, answering `.history`.
     case loadHistory(measure: String)
     /// Related measures and unit suggestions for a measure (from a similarity

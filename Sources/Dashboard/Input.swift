@@ -6,8 +6,12 @@ import TerminalKit
 public enum Input: Equatable, Sendable {
     case key(Key)
     case loaded(Workspace)
+    /// The store after a sync, and the sync's one-line summary.
+    case synced(Workspace, summary: String)
     /// Events that were appended to the store (also an undo's event).
     case recorded([Event])
+    /// What an undo did: the change undone (if any) and the changes passed over.
+    case undone(UndoOutcome)
     case history(measure: String, events: [Event])
     case suggestions(MeasureSuggestions)
     /// The theme now in use, and why the requested one could not be used.
@@ -17,7 +21,6 @@ public enum Input: Equatable, Sendable {
 
 /// Outcomes the executable reports that the state shows as messages.
 public enum Notice: Equatable, Sendable {
-    case nothingToUndo
     /// The store refused a change or a read, with the reason.
     case storeFailed(String)
     /// The first run created the store at `path` with the bundled sample plans.
@@ -26,4 +29,6 @@ public enum Notice: Equatable, Sendable {
     case exported(path: String, measures: Int)
     /// The ledger could not be written, with the reason.
     case exportFailed(String)
+    /// A sync failed (remote unreachable, push refused…), with the reason; nothing was lost.
+    case syncFailed(String)
 }

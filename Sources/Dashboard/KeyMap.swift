@@ -62,6 +62,7 @@ public enum KeyMap {
         Binding([c("/")], .search, .search, footer: true),
         Binding([c("t")], .cycleTheme, .cycleTheme),
         Binding([c("r")], .reload, .reload),
+        Binding([c("S")], .sync, .sync, footer: true),
         Binding([c("?")], .help, .help, footer: true),
         Binding([c("q")], .quit, .quit, footer: true),
     ]

@@ -7,12 +7,12 @@ public enum Label: CaseIterable, Sendable {
     case todo, done, statusWord, text, notes, history, noNotes, noHistory, noTasks, noPlans, noMeasures
     case moveUp, moveDown, open, back, top, bottom, pageUp, pageDown, focusLeft, focusRight
     case toggleDone, cycleStatus, block, addNote, setDue, undo, search, nextMatch, previousMatch, clearSearch
-    case filter, cycleTheme, reload, quit
+    case filter, cycleTheme, reload, sync, quit
     case promptNote, promptBlocked, promptDue, promptSearch, promptFilter, confirm, cancel
-    case enlarge, recorded, undone, nothingToUndo, reloaded, themeIs, themeBroken, badDay, noMatch, matches
+    case enlarge, readOnly, recorded, undone, nothingToUndo, skipped, changedItSince, changedSince, goneFromPlans, reloaded, themeIs, themeBroken, badDay, noMatch, matches
     case filterIs, filterHint, lead, support, responsible, expected, actual, cleared, storeFailed, storeCreated, pressAnyKey
     case has, openTask, openTasks, pressAgainToForce, unknownId, notAMeasure, emptyNote, emptyUnitName, compositeUnitName
-    case notAssigned, exportLedger, promptExport, exported, exportFailed
+    case notAssigned, exportLedger, promptExport, exported, exportFailed, syncing, syncFailed, conflict
     case workload, unit, total, led, cycleOrder, sortedBy, orderOpen, orderOverdue, orderDone, orderName, noUnitRows
     case assignUnit, removeUnit, acceptSuggestion, noUnits, alreadyAssigned, noSuggestions, suggestedUnits, relatedMeasures
     case noRelated, assignTo, removeFrom, role, newUnit, toggleRole, similar, more, openRelated, id, openWorkload
@@ -75,6 +75,10 @@ public enum Label: CaseIterable, Sendable {
         case .filter: ("filter", "筛选")
         case .cycleTheme: ("theme", "主题")
         case .reload: ("reload", "刷新")
+        case .sync: ("sync", "同步")
+        case .syncing: ("Syncing…", "同步中…")
+        case .syncFailed: ("Sync failed", "同步失败")
+        case .conflict: ("conflict", "冲突")
         case .quit: ("quit", "退出")
         case .promptNote: ("Note", "备注")
         case .promptBlocked: ("Blocked, why", "受阻原因")
@@ -87,6 +91,11 @@ public enum Label: CaseIterable, Sendable {
         case .recorded: ("Recorded", "已记录")
         case .undone: ("Undone", "已撤销")
         case .nothingToUndo: ("Nothing to undo", "没有可撤销的操作")
+        case .readOnly: ("read-only", "只读")
+        case .skipped: ("skipped", "跳过")
+        case .changedItSince: ("changed it since", "已改过")
+        case .changedSince: ("changed since", "已被改过")
+        case .goneFromPlans: ("no longer in a plan", "已不在方案中")
         case .reloaded: ("Reloaded", "已刷新")
         case .themeIs: ("Theme", "主题")
         case .themeBroken: ("using the default theme", "改用默认主题")

@@ -58,6 +58,9 @@ struct MeasureDocument {
         let units = refs.map { sayRoles ? "\($0.name)（\(Label.of($0.role).text(language))）" : $0.name }.joined(separator: "、")
         if !units.isEmpty { add("\(Label.units.text(language)): \(units)", .textMuted) }
         if let deadline = measure.deadline, workspace.dueDate(of: measure) != nil { add(deadline.text, .textMuted) }
+        for conflict in workspace.conflicts(of: measure) {
+            add("\(Label.conflict.text(language))\(language.pick(": ", "："))\(conflict.line(in: language))", .messageError)
+        }
 
         heading(.text)
         add(measure.text)

@@ -23,7 +23,8 @@ struct PlanScreen: Widget {
     private func renderPillars(_ plan: Plan, in rect: Rect, on canvas: inout Canvas) {
         let workspace = state.workspace
         let numberWidth = min(4, plan.pillars.map { DisplayWidth.of($0.number) }.max() ?? 2)
-        let table = Table(columns: [.init(.fixed(numberWidth)), .init(.flexible(minimum: 4)), .init(.fixed(5), alignment: .trailing)],
+        let countWidth = CountWidth.fraction(largest: plan.pillars.map(\.measures.count).max() ?? 0, minimum: 5)
+        let table = Table(columns: [.init(.fixed(numberWidth)), .init(.flexible(minimum: 4)), .init(.fixed(countWidth), alignment: .trailing)],
                           header: ["", Label.pillar.heading(state.language), ""],
                           rowCount: plan.pillars.count, offset: state.pillarCursor.offset, selected: state.pillarCursor.row,
                           selectionSlot: state.focus == .pillars ? .selection : .selectionInactive) { index in
@@ -55,11 +56,11 @@ struct PlanScreen: Widget {
     }
 
     /// Column layout of the measure list for a pane width.
-    static func columns(width: Int, labelWidth: Int, language: Language) -> (columns: [Table.Column], units: Bool, schedule: ScheduleColumn) {
+    static func columns(width: Int, labelWidth: Int, tasksWidth: Int, language: Language) -> (columns: [Table.Column], units: Bool, schedule: ScheduleColumn) {
         let units = width >= 64
         let schedule = ScheduleColumn(width: width)
         var columns: [Table.Column] = [.init(.fixed(labelWidth), alignment: .trailing), .init(.fixed(1)),
-                                       .init(.flexible(minimum: 6)), .init(.fixed(5), alignment: .trailing)]
+                                       .init(.flexible(minimum: 6)), .init(.fixed(tasksWidth), alignment: .trailing)]
         if units { columns.append(.init(.fixed(12))) }
         columns.append(.init(.fixed(schedule.width(language))))
         return (columns, units, schedule)
@@ -75,7 +76,9 @@ struct PlanScreen: Widget {
             return
         }
         let labelWidth = min(6, max(2, listed.map { DisplayWidth.of(pillar.measures[$0].label) }.max() ?? 2))
-        let (columns, showUnits, scheduleColumn) = PlanScreen.columns(width: rect.width, labelWidth: labelWidth, language: language)
+        let tasksWidth = CountWidth.fraction(largest: listed.map { pillar.measures[$0].tasks.count }.max() ?? 0, minimum: 5)
+        let (columns, showUnits, scheduleColumn) = PlanScreen.columns(width: rect.width, labelWidth: labelWidth, tasksWidth: tasksWidth,
+                                                                      language: language)
         var header = ["", "", Label.title.heading(language), Label.tasks.heading(language)]
         if showUnits { header.append(Label.units.heading(language)) }
         header.append(Label.due.heading(language))
@@ -88,7 +91,7 @@ struct PlanScreen: Widget {
             let progress = workspace.taskProgress(of: measure)
             var items = [Table.Item(measure.label, .textMuted),
                          Table.Item(StatusMark.glyph(status), StatusMark.slot(status)),
-                         Table.Item(measure.title, searchable: true),
+                         PlanScreen.titleItem(measure, state: state, searchable: true),
                          Table.Item(progress.total == 0 ? "–" : "\(progress.done)/\(progress.total)", .textMuted)]
             if showUnits { items.append(Table.Item(PlanScreen.shortUnits(workspace.units(of: measure)), .textMuted)) }
             items.append(PlanScreen.scheduleItem(measure, state: state, column: scheduleColumn))
@@ -106,6 +109,12 @@ struct PlanScreen: Widget {
         let date = column.date || remaining.isEmpty ? String(end.description.dropFirst(5)) : ""
         let text = [LightMark.glyph(schedule.light), date, remaining].filter { !$0.isEmpty }.joined(separator: " ")
         return Table.Item(text, LightMark.slot(schedule.light))
+    }
+
+    /// The title, after a `冲突` tag when a sync brought conflicting changes to the measure or its tasks.
+    static func titleItem(_ measure: Measure, state: AppState, searchable: Bool = false) -> Table.Item {
+        guard !state.workspace.conflicts(of: measure).isEmpty else { return Table.Item(measure.title, searchable: searchable) }
+        return Table.Item("\(Label.conflict.text(state.language))· \(measure.title)", .messageError, searchable: searchable)
     }
 
     /// Unit names without the district prefix 区, lead units first: 发改委,市场监管局.

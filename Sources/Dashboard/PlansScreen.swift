@@ -16,8 +16,10 @@ struct PlansScreen: Widget {
         // From 80 columns the plan id tells plans with similar titles apart; from 100 the district is shown too.
         let wide = rect.width >= 80
         let showsDistrict = rect.width >= 100
-        func countWidth(_ label: Label) -> Int {
-            wide ? max(4, Language.allCases.map { DisplayWidth.of(label.heading($0)) }.max() ?? 4) : 3
+        let summaries = state.planSummaries
+        func countWidth(_ label: Label, _ count: (PlanSummary) -> Int) -> Int {
+            CountWidth.count(largest: summaries.map(count).max() ?? 0,
+                             minimum: wide ? max(4, Language.allCases.map { DisplayWidth.of(label.heading($0)) }.max() ?? 4) : 3)
         }
         var columns: [Table.Column] = [.init(.flexible(minimum: 8))]
         var header: [String] = [Label.plan.heading(language)]
@@ -30,13 +32,14 @@ struct PlansScreen: Widget {
             columns.append(.init(.fixed(8)))
             header.append(Label.district.heading(language))
         }
-        columns += [.init(.fixed(4), alignment: .trailing), .init(.fixed(showsDistrict ? 12 : 8)), .init(.fixed(9), alignment: .trailing),
-                    .init(.fixed(countWidth(.doing)), alignment: .trailing), .init(.fixed(countWidth(.blocked)), alignment: .trailing),
-                    .init(.fixed(countWidth(.overdue)), alignment: .trailing)]
+        let measuresWidth = CountWidth.fraction(largest: summaries.map(\.measures).max() ?? 0, minimum: 9)
+        columns += [.init(.fixed(4), alignment: .trailing), .init(.fixed(showsDistrict ? 12 : 8)), .init(.fixed(measuresWidth), alignment: .trailing),
+                    .init(.fixed(countWidth(.doing, \.doing)), alignment: .trailing),
+                    .init(.fixed(countWidth(.blocked, \.blocked)), alignment: .trailing),
+                    .init(.fixed(countWidth(.overdue, \.overdue)), alignment: .trailing)]
         header += [Label.year, .progress, .measures].map { $0.heading(language) }
         header += wide ? [Label.doing, .blocked, .overdue].map { $0.heading(language) }
                        : [StatusMark.glyph(.doing), StatusMark.glyph(.blocked), LightMark.glyph(.red)]
-        let summaries = state.planSummaries
         let query = state.search.isActive ? state.search.query : nil
         let table = Table(columns: columns, header: header, rowCount: plans.count, offset: state.planCursor.offset,
                           selected: state.planCursor.row, highlight: query) { index in

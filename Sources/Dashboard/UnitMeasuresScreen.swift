@@ -20,8 +20,9 @@ struct UnitMeasuresScreen: Widget {
         let idWidth = min(24, ids.map(DisplayWidth.of).max() ?? 4)
         let showRole = rect.width >= 64, scheduleColumn = PlanScreen.ScheduleColumn(width: rect.width)
         let roleWidth = [Label.lead, .support, .responsible].flatMap { label in Language.allCases.map { DisplayWidth.of(label.text($0)) } }.max() ?? 8
+        let tasksWidth = CountWidth.fraction(largest: measures.map(\.tasks.count).max() ?? 0, minimum: 5)
         var columns: [Table.Column] = [.init(.fixed(idWidth)), .init(.fixed(1)), .init(.flexible(minimum: 6)),
-                                       .init(.fixed(5), alignment: .trailing)]
+                                       .init(.fixed(tasksWidth), alignment: .trailing)]
         var header = ["", "", Label.title.heading(language), Label.tasks.heading(language)]
         if showRole {
             columns.append(.init(.fixed(roleWidth)))
@@ -36,7 +37,7 @@ struct UnitMeasuresScreen: Widget {
             let progress = workspace.taskProgress(of: measure)
             var items = [Table.Item(ids[index], .textMuted),
                          Table.Item(StatusMark.glyph(status), StatusMark.slot(status)),
-                         Table.Item(measure.title),
+                         PlanScreen.titleItem(measure, state: state),
                          Table.Item(progress.total == 0 ? "–" : "\(progress.done)/\(progress.total)", .textMuted)]
             if showRole {
                 let role = workspace.units(of: measure).first { ref in

@@ -44,7 +44,9 @@ struct WorkloadScreen: Widget {
             let label = countLabels[index]
             let headers = wide ? Language.allCases.map { label.heading($0) } : Language.allCases.map { _ in narrowHeaders[index] }
                 + (label == .led ? Language.allCases.map { Label.led.text($0) } : [])
-            return max(3, headers.map(DisplayWidth.of).max() ?? 3)
+            // No count of a unit exceeds its total; overdue has its `!`.
+            return CountWidth.count(largest: rows.map(\.total).max() ?? 0, minimum: max(3, headers.map(DisplayWidth.of).max() ?? 3),
+                                    mark: label == .overdue)
         }
         var columns: [Table.Column] = [.init(.flexible(minimum: 8))]
         var header = [Label.unit.heading(language)]
@@ -52,9 +54,12 @@ struct WorkloadScreen: Widget {
             columns.append(.init(.fixed(8)))
             header.append(Label.district.heading(language))
         }
-        columns.append(.init(.fixed(wide ? 20 : 8)))
+        let countWidths = countLabels.indices.map(width)
+        // The bar gives way first when large counts need room, so the unit keeps its 8 columns.
+        let others = countWidths.reduce(0, +) + columns.count + countWidths.count + 8 + (columns.count > 1 ? 8 : 0)
+        columns.append(.init(.fixed(wide ? max(8, min(20, rect.width - others)) : 8)))
         header.append("")
-        columns += countLabels.indices.map { .init(.fixed(width($0)), alignment: .trailing) }
+        columns += countWidths.map { .init(.fixed($0), alignment: .trailing) }
         header += wide ? countLabels.map { $0.heading(language) } : narrowHeaders
         let scale = rows.map(\.total).max() ?? 1
         let table = Table(columns: columns, header: header, rowCount: rows.count, offset: workload.cursor.offset,

@@ -17,11 +17,18 @@ public struct Ledger: Codable, Equatable, Sendable {
     public private(set) var recent: [String: [Event]] = [:]
     /// How many events have been folded in.
     public private(set) var eventCount = 0
+    /// Per target and field (status, due date, one unit), the events whose values stand,
+    /// latest last: undo checks by id that the change it inverts is still the latest.
+    /// Kept only by a ledger made with `tracksStanding` (a store's slice), never encoded.
+    public private(set) var standing: [String: [Event]] = [:]
+    public private(set) var tracksStanding = false
+
+    enum CodingKeys: String, CodingKey { case marks, notes, unitChanges, dueDates, undone, recent, eventCount }
 
     /// How many changes per officer `undo` can reach.
     public static let undoDepth = 100
 
-    public init() {}
+    public init(tracksStanding: Bool = false) { self.tracksStanding = tracksStanding }
 
     /// A ledger from its parts, for a store that decodes its snapshots itself.
     public init(marks: [String: Mark], notes: [String: [Note]], unitChanges: [String: [String: Role?]],
@@ -70,6 +77,9 @@ public struct Ledger: Codable, Equatable, Sendable {
         switch event.change {
         case let .undo(undoneId, inverse):
             undone.insert(undoneId)
+            if tracksStanding, let key = Self.standingKey(event.target, inverse) {
+                standing[key]?.removeAll { $0.id == undoneId }
+            }
             if let inverse {
                 apply(inverse, of: event)
             } else {
@@ -78,6 +88,7 @@ public struct Ledger: Codable, Equatable, Sendable {
             recent[event.officer]?.removeAll { $0.id == undoneId }
         default:
             apply(event.change, of: event)
+            if tracksStanding, let key = Self.standingKey(event.target, event.change) { standing[key, default: []].append(event) }
             // Changed in place: copying the stack out and back copied up to 100 events per event.
             recent[event.officer, default: []].append(event)
             if let count = recent[event.officer]?.count, count > Ledger.undoDepth {
@@ -104,11 +115,36 @@ public struct Ledger: Codable, Equatable, Sendable {
         }
     }
 
+    /// What a change sets on its target (`Change.setting`); nil for a note (notes stand side by side) and an undo.
+    private static func standingKey(_ target: String, _ change: Change?) -> String? {
+        guard let change, change.kind != .undo, let setting = change.setting else { return nil }
+        return target + "\u{0}" + setting.field
+    }
+
+    /// The event whose value of what `change` sets on `target` stands now, if another
+    /// than `event` (nil for a note, and when the ledger does not track standing).
+    public func superseding(_ event: String, on target: String, _ change: Change?) -> Event? {
+        guard tracksStanding, let key = Self.standingKey(target, change), let latest = standing[key]?.last else { return nil }
+        return latest.id == event ? nil : latest
+    }
+
     /// The event that undoes `officer`'s latest change not yet undone, or nil.
     /// The caller supplies id and time (no clock here).
     public func undo(by officer: String, id: String, time: Date) -> Event? {
         guard let last = recent[officer]?.last(where: { !undone.contains($0.id) }) else { return nil }
         return Event(id: id, time: time, officer: officer, target: last.target,
                      change: .undo(event: last.id, inverse: last.change.inverse))
+    }
+}
+
+extension Ledger {
+    /// The changes folded into this ledger that `earlier` lacks, per officer in
+    /// name order (told apart by the undo stacks, so up to `undoDepth` per officer).
+    public func newChanges(since earlier: Ledger) -> [(officer: String, count: Int)] {
+        recent.keys.sorted().compactMap { officer in
+            let known = Set((earlier.recent[officer] ?? []).map(\.id)).union(earlier.undone)
+            let count = (recent[officer] ?? []).filter { !known.contains($0.id) }.count
+            return count > 0 ? (officer, count) : nil
+        }
     }
 }

@@ -108,7 +108,9 @@ extension Workspace {
             guard let measure = measure(target) else { return false }
             return dueDate(of: measure) == previous
         case let .undo(event, inverse):
-            return !ledger.undone.contains(event) && (inverse.map { isCurrent($0, on: target) } ?? true)
+            // By id where the ledger knows it: a value put back by someone else is still theirs.
+            return !ledger.undone.contains(event) && ledger.superseding(event, on: target, inverse) == nil
+                && (inverse.map { isCurrent($0, on: target) } ?? true)
         }
     }
 }

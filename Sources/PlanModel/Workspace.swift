@@ -9,6 +9,8 @@ public struct Workspace: Equatable, Sendable {
     public let isSlice: Bool
     /// The thresholds of the 序时进度 lights (the officer's setting), for every `schedule(of:)`.
     public var scheduleRules = Schedule.Rules()
+    /// Unsettled conflicts among synced officers' changes (filled by whoever reads a synced store).
+    public var conflicts: [Conflict] = []
     private var index: [String: Slot] = [:]
 
     /// Where an id points inside `plans`.
@@ -65,7 +67,18 @@ public struct Workspace: Equatable, Sendable {
         }
     }
 
-    public mutating func apply(_ event: Event) { ledger.apply(event) }
+    /// Folds one event in; a change to a conflicted field settles that conflict.
+    public mutating func apply(_ event: Event) {
+        ledger.apply(event)
+        if let field = event.change.setting?.field, !conflicts.isEmpty {
+            conflicts.removeAll { $0.target == event.target && $0.standing.change.setting?.field == field }
+        }
+    }
+
+    /// The unsettled conflicts on a measure or its tasks.
+    public func conflicts(of measure: Measure) -> [Conflict] {
+        conflicts.filter { $0.target == measure.id || $0.target.hasPrefix(measure.id + ".") }
+    }
 
     public func location(of id: String) -> Location? { index[id]?.location }
 

@@ -42,11 +42,36 @@ enum Disk {
         guard lstat(path, &info) == 0 else { throw StoreError.io(file: path, operation: "stat", code: errno) }
         guard info.st_mode & S_IFMT == S_IFDIR else { throw StoreError.notAFile(file: path, kind: kind(of: info.st_mode)) }
         var groups = [gid_t](repeating: 0, count: Int(max(0, getgroups(0, nil))))
-        groups = Array(groups.prefix(Int(max(0, getgroups(Int32(groups.count), &groups)))))
+        let count = Int(max(0, getgroups(Int32(groups.count), &groups)))
+        groups = Array(groups.prefix(count))
         let ours = info.st_uid == getuid() || info.st_gid == getgid() || groups.contains(info.st_gid)
-        guard ours, info.st_mode & S_IWOTH == 0 else {
-            throw StoreError.badInput("\(path): the store directory must belong to you or a group of yours and not be "
-                                      + "writable by everyone (chmod o-w); refusing to use it")
+        guard ours, info.st_mode & S_IWOTH == 0 else { throw StoreError.unsafeDirectory(path) }
+    }
+
+    /// A directory inside the store (`plans/`, `index/`), if it exists: a real one, since
+    /// `O_NOFOLLOW` guards only the last part of a path and a linked directory would
+    /// take the store's writes elsewhere.
+    static func checkDirectory(_ path: String) throws(StoreError) {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return }
+        guard info.st_mode & S_IFMT == S_IFDIR else { throw StoreError.notADirectory(file: path, kind: kind(of: info.st_mode)) }
+    }
+
+    /// Whether this process may write `path` (false on a read-only mount, and for a
+    /// file or directory of someone else's not shared with us); a missing file may be created.
+    static func isWritable(_ path: String) -> Bool { access(path, W_OK) == 0 || errno == ENOENT }
+
+    /// Creates a store directory, and its parents as needed: `0777` less the umask (a
+    /// setgid parent's group and bit are inherited), never writable by everyone, since
+    /// the store refuses such a directory.
+    static func makeDirectory(_ path: String) throws(StoreError) {
+        var info = stat()
+        if lstat(path, &info) == 0 { return try checkDirectory(path) }
+        let parent = (path as NSString).deletingLastPathComponent
+        if !parent.isEmpty, parent != path { try makeDirectory(parent) }
+        // The kernel takes the umask off.
+        guard mkdir(path, 0o775) == 0 || errno == EEXIST else {
+            throw StoreError.io(file: path, operation: "create directory", code: errno)
         }
     }
 
@@ -109,8 +134,46 @@ enum Disk {
     /// (`<file>.tmp-<pid>-<random>`), exclusively: a file or symlink planted
     /// there is never written through.
     static func createTemporary(beside path: String) throws(StoreError) -> (fd: Int32, path: String) {
-        let temporary = path + ".tmp-\(getpid())-" + String(UInt64.random(in: 0...UInt64.max), radix: 36)
+        let temporary = temporaryName(beside: path)
         return (try openFile(temporary, O_WRONLY | O_CREAT | O_EXCL), temporary)
+    }
+
+    static let temporaryMarker = ".tmp-"
+
+    /// `<file>.tmp-<pid>-<random>`: the pid tells whose it is (`removeStaleTemporaries`).
+    static func temporaryName(beside path: String) -> String {
+        path + temporaryMarker + "\(getpid())-" + String(UInt64.random(in: 0...UInt64.max), radix: 36)
+    }
+
+    /// Makes `backup` a second name of the file at `path` (a hard link, renamed into place),
+    /// so `path` itself is never missing; nothing when `path` is not a regular file.
+    static func keep(_ path: String, asBackup backup: String) throws(StoreError) {
+        var info = stat()
+        guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return }
+        let temporary = temporaryName(beside: backup)
+        guard link(path, temporary) == 0 else { throw StoreError.io(file: path, operation: "link", code: errno) }
+        do throws(StoreError) {
+            try move(temporary, to: backup)
+        } catch {
+            unlink(temporary)
+            throw error
+        }
+    }
+
+    /// Removes the temporary files in `directory` that a process which has died left
+    /// behind (a crash mid-write), once they are an hour old: a store on a shared
+    /// drive may hold a live temporary of another machine's process of the same pid.
+    static func removeStaleTemporaries(in directory: String, now: time_t = time(nil)) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
+        for name in names {
+            guard let marker = name.range(of: temporaryMarker, options: .backwards),
+                  let pid = name[marker.upperBound...].split(separator: "-").first.flatMap({ pid_t($0) }), pid > 0 else { continue }
+            let path = directory + "/" + name
+            var info = stat()
+            guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG, now - info.st_mtim.tv_sec > 3_600,
+                  kill(pid, 0) != 0, errno == ESRCH else { continue }
+            unlink(path)
+        }
     }
 
     /// Writes `data` to a new temporary file beside `path`, fsyncs it, renames
@@ -179,12 +242,5 @@ enum Disk {
         guard failure == 0 else { throw StoreError.io(file: path, operation: "read", code: failure) }
         if done < data.count { data.count = done }
         return data
-    }
-}
-
-extension NSError {
-    /// The POSIX error under a Foundation file error, if it names one.
-    var underlyingErrorCode: Int32? {
-        (userInfo[NSUnderlyingErrorKey] as? NSError).map { Int32($0.code) }
     }
 }

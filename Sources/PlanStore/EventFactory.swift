@@ -71,19 +71,6 @@ public struct EventFactory: Sendable {
         try decide(in: workspace) { () throws(ChangeRefusal) in try workspace.change(settingDue: day, of: id) }.map { event(id, $0) }
     }
 
-    /// Undo events for the officer's last `steps` changes not yet undone, newest first.
-    /// `ledger` must hold at least the officer's own events (`PlanStoring.ledger(of:)`).
-    public func undo(steps: Int, in ledger: Ledger) -> [Event] {
-        var ledger = ledger
-        var events: [Event] = []
-        for _ in 0..<max(steps, 0) {
-            guard let undo = ledger.undo(by: officer, id: EventID.make(time: time), time: time) else { break }
-            ledger.apply(undo)
-            events.append(undo)
-        }
-        return events
-    }
-
     /// Refuses `events` if any was decided on a state that has changed since
     /// (`Workspace.isCurrent`), checking each on the state the earlier ones leave.
     public static func requireCurrent(_ events: [Event], in workspace: Workspace) throws(StoreError) {

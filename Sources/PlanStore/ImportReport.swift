@@ -39,7 +39,8 @@ public struct ImportReport: Codable, Equatable, Sendable {
         return recorded.filter { workspace.location(of: $0) == nil }.sorted()
     }
 
-    /// Refuses a plan the store could not hold: an id unusable as a file name, or ids used twice.
+    /// Refuses a plan the store could not hold: an id unusable as a file name, a measure or
+    /// task id that is not its place in the plan, a unit name with a control character.
     public static func validate(_ plan: Plan) throws(StoreError) {
         let id = plan.id
         // Ids are typed by officers and name files: lower-case letters, digits, - and _ only.
@@ -47,11 +48,35 @@ public struct ImportReport: Codable, Equatable, Sendable {
               id.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" }) else {
             throw StoreError.badInput("plan id \"\(id)\" must be lower-case letters, digits, - or _ (e.g. jiading-2026)")
         }
-        var seen = Set<String>()
-        for measure in plan.measures {
-            for itemId in [measure.id] + measure.tasks.map(\.id) where !seen.insert(itemId).inserted {
-                throw StoreError.badInput("plan \(id): id \(itemId) is used twice")
+        // An id names its place in this plan: one naming another plan's measure would let
+        // `done` on it mark both, and a stray byte in it would reach every listing.
+        for (p, pillar) in plan.pillars.enumerated() {
+            for (m, measure) in pillar.measures.enumerated() {
+                let expected = "\(id):\(p + 1).\(m + 1)"
+                try requireId(measure.id, expected, plan: id)
+                for (t, task) in measure.tasks.enumerated() { try requireId(task.id, "\(expected).\(t + 1)", plan: id) }
+                for unit in measure.units where unit.name.unicodeScalars.contains(where: isControl) {
+                    throw StoreError.badInput("plan \(id): measure \(expected) has a unit name with a control character: "
+                                              + "\(quoted(unit.name))")
+                }
             }
         }
+    }
+
+    private static func requireId(_ found: String, _ expected: String, plan: String) throws(StoreError) {
+        guard found != expected else { return }
+        throw StoreError.badInput("plan \(plan): id \(quoted(found)) must be \(expected), its place in the plan "
+                                  + "(pillar.measure.task, counted from 1)")
+    }
+
+    /// C0 and C1 controls, DEL, line and paragraph separators.
+    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.generalCategory == .control || scalar == "\u{2028}" || scalar == "\u{2029}"
+    }
+
+    /// A short, escaped rendering of an id or name, so the error line stays one harmless line.
+    private static func quoted(_ text: String) -> String {
+        let shown = text.count > 60 ? String(text.prefix(60)) + "…" : text
+        return "\"" + shown.unicodeScalars.map { isControl($0) || $0 == "\"" || $0 == "\\" ? $0.escaped(asASCII: true) : String($0) }.joined() + "\""
     }
 }

@@ -71,6 +71,14 @@ extension JSONPlanStore {
         if let index = try lock.withLock(exclusive: false, { () throws(StoreError) in try currentIndex(of: plan) }) {
             return index
         }
+        if isReadOnly {
+            // Built in memory: a store this process may not write keeps its files as they are.
+            return try lock.withLock(exclusive: false) { () throws(StoreError) -> IdIndex? in
+                let path = planPath(plan)
+                guard let data = try Disk.read(path), let fingerprint = Disk.fingerprint(path) else { return nil }
+                return IdIndex(path: indexPath(plan), data: try IdIndex.encode(try PlanFile.read(data, file: path), fingerprint: fingerprint))
+            }
+        }
         return try lock.withLock(exclusive: true) { () throws(StoreError) -> IdIndex? in
             if let index = try currentIndex(of: plan) { return index }
             let path = planPath(plan)
@@ -104,13 +112,7 @@ extension JSONPlanStore {
         guard let fingerprint = Disk.fingerprint(planPath(plan.id)) else {
             throw StoreError.io(file: planPath(plan.id), operation: "stat", code: ENOENT)
         }
-        if !FileManager.default.fileExists(atPath: indexesPath) {
-            do {
-                try FileManager.default.createDirectory(atPath: indexesPath, withIntermediateDirectories: true)
-            } catch {
-                throw StoreError.io(file: indexesPath, operation: "create directory", code: (error as NSError).underlyingErrorCode ?? EIO)
-            }
-        }
+        try Disk.makeDirectory(indexesPath)
         try Disk.replace(indexPath(plan.id), with: try IdIndex.encode(plan, fingerprint: fingerprint))
     }
 }

@@ -16,6 +16,8 @@ extension JSONPlanStore {
         var digest: String
         /// Events folded on top of the snapshot.
         var tailEvents: Int
+        /// The last event folded, in fold order.
+        var last: Snapshot.Position?
         var tornAt: Int?
         /// Set when `snapshot.json` itself is unreadable: then it is never overwritten automatically.
         var damagedSnapshot: StoreError?
@@ -45,10 +47,19 @@ extension JSONPlanStore {
             // A line the snapshot folded may come again after it (a union merge, a file sync): folded once.
             reading.events = data.withUnsafeBytes { journal.dropping(reading.events, foldedBefore: start, in: $0) }
         }
-        for event in reading.events { ledger.apply(event) }
+        var last = start > 0 ? snapshot?.journal.last : nil
+        if let position = last, reading.events.contains(where: position.isAfter) {
+            // Events merged in that fold before the snapshot's last one: the order changed, so fold everything again.
+            ledger = Ledger()
+            reading = journal.read(data, from: 0)
+            last = nil
+        }
+        let events = reading.events.inFoldOrder()
+        ledger.fold(events)
+        if let newest = events.last { last = Snapshot.Position(of: newest) }
         let digest = data.withUnsafeBytes { Digest.of(UnsafeRawBufferPointer(rebasing: $0[0..<reading.end])) }
         return Fold(ledger: ledger, end: reading.end, digest: digest, tailEvents: reading.events.count,
-                    tornAt: reading.tornAt, damagedSnapshot: damage)
+                    last: last, tornAt: reading.tornAt, damagedSnapshot: damage)
     }
 
     /// The snapshot, else its backup, else nil; a damaged one is reported and skipped.
@@ -82,7 +93,7 @@ extension JSONPlanStore {
     /// Call under the exclusive lock.
     func writeSnapshot(_ fold: Fold) throws(StoreError) {
         let snapshot = Snapshot(schema: Schema.current,
-                                journal: .init(bytes: fold.end, events: fold.ledger.eventCount, digest: fold.digest),
+                                journal: .init(bytes: fold.end, events: fold.ledger.eventCount, digest: fold.digest, last: fold.last),
                                 ledger: fold.ledger)
         let data: Data
         do {
@@ -90,14 +101,16 @@ extension JSONPlanStore {
         } catch {
             throw StoreError.badInput("snapshot cannot be encoded: \(error)")
         }
-        try Disk.replace(snapshotPath, with: data) { () throws(StoreError) in
-            if FileManager.default.fileExists(atPath: snapshotPath) { try Disk.move(snapshotPath, to: backupPath) }
-        }
+        // The current snapshot gets its second name first, then the new one replaces it:
+        // a crash at any point leaves a whole snapshot.json, the old one or the new.
+        try Disk.replace(snapshotPath, with: data) { () throws(StoreError) in try Disk.keep(snapshotPath, asBackup: backupPath) }
     }
 
     /// After a read: moves a torn last line aside, and compacts when the
     /// journal has grown well past the snapshot (unless the snapshot is damaged).
     func tidy(after fold: Fold) throws(StoreError) {
+        // A store this process may not write is read as it is (the torn line was reported and skipped).
+        guard !isReadOnly else { return }
         if fold.tornAt != nil {
             let repaired = try lock.withLock(exclusive: true) { () throws(StoreError) in try journal.repairTornTail() }
             repaired.map(warn)

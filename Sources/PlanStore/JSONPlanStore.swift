@@ -32,6 +32,10 @@ public struct JSONPlanStore: PlanStoring {
     var journal: Journal { Journal(path: root + "/journal.jsonl") }
     var lock: FileLock { FileLock(path: root + "/lock") }
 
+    /// True when this process may not write the store (a read-only mount, `chmod a-w`, someone
+    /// else's directory): it is read without writing anything, caches included.
+    public var isReadOnly: Bool { !Disk.isWritable(root) || !Disk.isWritable(journal.path) }
+
     private init(directory: URL, warn: @escaping @Sendable (String) -> Void) {
         self.directory = directory.standardizedFileURL
         self.warn = warn
@@ -47,25 +51,30 @@ public struct JSONPlanStore: PlanStoring {
     public static func open(at directory: URL, warn: @escaping @Sendable (String) -> Void) throws(StoreError) -> JSONPlanStore {
         let store = JSONPlanStore(directory: directory, warn: warn)
         if FileManager.default.fileExists(atPath: store.root) { try Disk.checkStoreDirectory(store.root) }
+        try Disk.checkDirectory(store.plansPath)
+        try Disk.checkDirectory(store.indexesPath)
         guard let data = try Disk.read(store.manifestPath) else { throw StoreError.missing(directory: store.root) }
         let manifest = try StoreCoding.decodeVersioned(Manifest.self, from: data, file: store.manifestPath)
         guard manifest.format == Manifest.format else {
             throw StoreError.corrupt(file: store.manifestPath, offset: 0, reason: "format is \(manifest.format), not \(Manifest.format)")
         }
+        if !store.isReadOnly {
+            for path in [store.root, store.plansPath, store.indexesPath] { Disk.removeStaleTemporaries(in: path) }
+        }
         return store
     }
 
     /// Creates an empty store at `directory` (and the directories above it),
-    /// or opens the one already there.
-    public static func create(at directory: URL, now: Date,
+    /// or opens the one already there. A directory holding other files is taken
+    /// only when `intoNonEmpty` (a mistyped `--store` must not adopt a stray journal.jsonl).
+    public static func create(at directory: URL, now: Date, intoNonEmpty: Bool = false,
                               warn: @escaping @Sendable (String) -> Void) throws(StoreError) -> JSONPlanStore {
         let store = JSONPlanStore(directory: directory, warn: warn)
         if exists(at: directory) { return try open(at: directory, warn: warn) }
-        do {
-            try FileManager.default.createDirectory(atPath: store.plansPath, withIntermediateDirectories: true)
-        } catch {
-            throw StoreError.io(file: store.plansPath, operation: "create directory", code: (error as NSError).underlyingErrorCode ?? EIO)
+        if !intoNonEmpty, let names = try? FileManager.default.contentsOfDirectory(atPath: store.root), !names.isEmpty {
+            throw StoreError.notEmpty(directory: store.root)
         }
+        try Disk.makeDirectory(store.plansPath)
         try store.lock.withLock(exclusive: true) { () throws(StoreError) in
             guard !exists(at: directory) else { return }
             let fd = try Disk.openFile(store.journal.path, O_WRONLY | O_CREAT)
@@ -132,8 +141,8 @@ public struct JSONPlanStore: PlanStoring {
         }
         let reading = journal.read(try journal.contents(), from: 0, matching: needles)
         reading.problems.forEach(warn)
-        var ledger = Ledger()
-        for event in reading.events where targets.contains(event.target) { ledger.apply(event) }
+        var ledger = Ledger(tracksStanding: true)
+        ledger.fold(reading.events.filter { targets.contains($0.target) })
         let byPlan = Dictionary(grouping: entries, by: \.plan).sorted { $0.key < $1.key }.map { plan, entries in
             Plan(id: plan, title: "", pillars: [Pillar(number: "", title: "", measures: entries.map(\.measure))])
         }
@@ -146,7 +155,7 @@ public struct JSONPlanStore: PlanStoring {
                                        matching: Journal.needles(field: "officer", values: [officer]))
             reading.problems.forEach(warn)
             var ledger = Ledger()
-            for event in reading.events where event.officer == officer { ledger.apply(event) }
+            ledger.fold(reading.events.filter { $0.officer == officer })
             return ledger
         }
     }
@@ -156,7 +165,7 @@ public struct JSONPlanStore: PlanStoring {
             let data = try journal.contents()
             let reading = journal.read(data, from: 0, matching: targets.map { Journal.needles(field: "target", values: $0) })
             reading.problems.forEach(warn)
-            return reading.events.filter { event in
+            return reading.events.inFoldOrder().filter { event in
                 (targets?.contains(event.target) ?? true) && since.map { event.time >= $0 } ?? true
             }
         }

@@ -13,7 +13,7 @@ public final class MemoryPlanStore: PlanStoring, @unchecked Sendable {
     public func load() throws(StoreError) -> Workspace {
         lock.withLock {
             var ledger = Ledger()
-            for event in events { ledger.apply(event) }
+            ledger.fold(events)
             return Workspace(plans: plans.keys.sorted().compactMap { plans[$0] }, ledger: ledger)
         }
     }
@@ -34,8 +34,8 @@ public final class MemoryPlanStore: PlanStoring, @unchecked Sendable {
 
     /// Every plan with its progress; the caller holds the lock.
     private func workspace(of ids: [String]) throws(StoreError) -> Workspace {
-        var ledger = Ledger()
-        for event in events { ledger.apply(event) }
+        var ledger = Ledger(tracksStanding: true)
+        ledger.fold(events)
         let workspace = Workspace(plans: plans.keys.sorted().compactMap { plans[$0] }, ledger: ledger)
         for id in ids where workspace.location(of: id) == nil {
             throw StoreError.unknownId(id, closest: IdSuggestions.closest(to: id, among: workspace.allIds))
@@ -46,7 +46,7 @@ public final class MemoryPlanStore: PlanStoring, @unchecked Sendable {
     public func ledger(of officer: String) throws(StoreError) -> Ledger {
         lock.withLock {
             var ledger = Ledger()
-            for event in events where event.officer == officer { ledger.apply(event) }
+            ledger.fold(events.filter { $0.officer == officer })
             return ledger
         }
     }
@@ -66,7 +66,7 @@ public final class MemoryPlanStore: PlanStoring, @unchecked Sendable {
 
     public func history(of targets: Set<String>?, since: Date?) throws(StoreError) -> [Event] {
         lock.withLock {
-            events.filter { event in
+            events.inFoldOrder().filter { event in
                 (targets?.contains(event.target) ?? true) && since.map { event.time >= $0 } ?? true
             }
         }

@@ -20,7 +20,7 @@ public protocol PlanStoring: Sendable {
     /// Returns the events recorded (none when `build` returns none).
     func update(_ ids: [String], _ build: (Workspace) throws(StoreError) -> [Event]) throws(StoreError) -> [Event]
 
-    /// The fold of `officer`'s own events: enough for `Ledger.undo(by:id:time:)`.
+    /// The fold of `officer`'s own events: their undo stack (`PlanStoring.undo(steps:as:)`).
     func ledger(of officer: String) throws(StoreError) -> Ledger
 
     /// Appends the events durably, in order; when this returns they are acknowledged.
@@ -30,7 +30,7 @@ public protocol PlanStoring: Sendable {
     /// measures that keep their id keep it; vanished ids keep their history.
     func importPlan(_ plan: Plan) throws(StoreError) -> ImportReport
 
-    /// Events in the order recorded, only those about `targets` if given, and
+    /// Events in fold order (`inFoldOrder`: by time, then officer), only those about `targets` if given, and
     /// only those at or after `since` if given.
     func history(of targets: Set<String>?, since: Date?) throws(StoreError) -> [Event]
 

@@ -22,6 +22,12 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case badInput(String)
     /// A store path holds a symlink, directory or device: never followed or written through.
     case notAFile(file: String, kind: String)
+    /// A store path is a symlink or something else where a directory belongs (`plans/`, `index/`).
+    case notADirectory(file: String, kind: String)
+    /// The store directory is writable by anyone, or belongs to no one of the user's.
+    case unsafeDirectory(String)
+    /// A store was to be created in a directory that holds other files and no store.
+    case notEmpty(directory: String)
 
     public var description: String {
         switch self {
@@ -44,6 +50,13 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             reason
         case let .notAFile(file, kind):
             "\(file) is \(kind), not a file; the store never follows or writes through one (remove it)"
+        case let .notADirectory(file, kind):
+            "\(file) is \(kind), not a directory; the store never follows or writes through one (remove it)"
+        case let .notEmpty(directory):
+            "\(directory) is not empty and holds no store (store.json); give --init to make a store there anyway"
+        case let .unsafeDirectory(path):
+            "\(path): the store directory must belong to you or a group of yours and not be writable by everyone "
+                + "(chmod o-w); refusing to use it"
         }
     }
 }

@@ -45,15 +45,18 @@ public struct Canvas: Equatable, Sendable {
         let end = min(size.width, limit == .max ? size.width : column + max(0, limit))
         var x = column
         for character in TerminalText.sanitized(text) {
-            let w = DisplayWidth.of(character)
-            let shown = String(character)
-            if w == 0 { continue } // a stray combining mark or format character: nothing to draw
-            if x + w > end {
-                if x < end, x >= 0 { set(.blank(slot), column: x, row: row); x += 1 }
-                break
+            // Most graphemes are one scalar; an emoji sequence is drawn as its pieces, each a cell of its own.
+            let pieces = character.unicodeScalars.count == 1
+                ? [(text: String(character), width: DisplayWidth.of(character))] : DisplayWidth.pieces(of: character)
+            for (shown, w) in pieces {
+                if w == 0 { continue } // a stray combining mark or format character: nothing to draw
+                if x + w > end {
+                    if x < end, x >= 0 { set(.blank(slot), column: x, row: row); x += 1 }
+                    return max(0, x - column)
+                }
+                if x >= 0 { set(Cell(text: shown, width: w, slot: slot), column: x, row: row) }
+                x += w
             }
-            if x >= 0 { set(Cell(text: shown, width: w, slot: slot), column: x, row: row) }
-            x += w
         }
         return max(0, x - column)
     }

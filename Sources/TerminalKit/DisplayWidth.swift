@@ -32,12 +32,37 @@ public enum DisplayWidth {
         return properties.isEmojiPresentation ? 2 : 1
     }
 
-    /// Columns of one grapheme: the sum over its scalars, as ncurses adds them.
+    /// Columns of one grapheme as it is drawn (`pieces(of:)`).
     public static func of(_ character: Character) -> Int {
         if let ascii = character.asciiValue { return ascii < 0x20 || ascii == 0x7F ? 0 : 1 }
+        let scalars = character.unicodeScalars
+        if scalars.count == 1, let scalar = scalars.first { return of(scalar) }
         var total = 0
-        for scalar in character.unicodeScalars { total += of(scalar) }
+        for piece in pieces(of: character) { total += piece.width }
         return total
+    }
+
+    /// How a grapheme is drawn: pieces of one spacing scalar with the zero-width ones
+    /// after it, each 1 or 2 columns, as ncurses places them. Terminals disagree on how
+    /// wide an emoji sequence is (a ZWJ family is 2 columns in one, 8 in another), so
+    /// what makes one (the zero-width joiner U+200D, the emoji selector U+FE0F, a skin
+    /// tone after an emoji) is left out: 👨‍👩‍👧 is drawn as 👨👩👧, ❤️ as ❤, 👍🏽 as 👍;
+    /// a flag's two regional indicators stay one piece of 2 columns.
+    public static func pieces(of character: Character) -> [(text: String, width: Int)] {
+        var pieces: [(text: String, width: Int)] = []
+        for scalar in character.unicodeScalars {
+            let v = scalar.value
+            if v == 0x200D || v == 0xFE0F || ((0x1F3FB...0x1F3FF).contains(v) && !pieces.isEmpty) { continue }
+            let w = of(scalar)
+            let isIndicator = (0x1F1E6...0x1F1FF).contains(v)
+            if let last = pieces.last, w == 0 || (isIndicator && last.width == 1
+                                                    && last.text.unicodeScalars.first.map { (0x1F1E6...0x1F1FF).contains($0.value) } == true) {
+                pieces[pieces.count - 1] = (last.text + String(scalar), last.width + w)
+            } else {
+                pieces.append((String(scalar), w))
+            }
+        }
+        return pieces
     }
 
     /// Columns of a whole string.

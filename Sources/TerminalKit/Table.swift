@@ -66,7 +66,8 @@ public struct Table: Widget {
     }
 
     /// Column widths for a total width, one space between columns; flexible
-    /// columns share what the fixed ones leave.
+    /// columns share what the fixed ones leave, below their minimum if they must,
+    /// so a fixed column (a count) is cut only when the fixed ones alone are too wide.
     public static func widths(of columns: [Column], total: Int) -> [Int] {
         let gaps = max(0, columns.count - 1)
         var fixed = 0, flexMinimum = 0, flexCount = 0
@@ -76,7 +77,7 @@ public struct Table: Widget {
             case let .flexible(minimum): flexMinimum += minimum; flexCount += 1
             }
         }
-        let spare = max(flexMinimum, total - gaps - fixed)
+        let spare = max(min(flexMinimum, flexCount), total - gaps - fixed)
         var remaining = spare
         var flexSeen = 0
         return columns.map { column in

@@ -52,7 +52,7 @@ struct ModelCommand: ParsableCommand {
             ("format + parse event times", { _ = data.events.map { Event.parseTime(Event.formatTime($0.time)) } }),
             ("fold ledger", {
                 var ledger = Ledger()
-                for event in data.events { ledger.apply(event) }
+                ledger.fold(data.events)
             }),
             ("index workspace", { _ = Workspace(plans: data.plans, ledger: data.workspace.ledger) }),
             ("derive every measure's status", {

@@ -24,6 +24,9 @@ struct DashboardCommand: ParsableCommand {
 
     @OptionGroup var options: StoreOptions
 
+    @Flag(name: .customLong("init"), help: "Create the store even in a directory that holds other files.")
+    var initialize = false
+
     @Option(name: .customLong("render-once"), help: .hidden)
     var renderOnce: String?
 
@@ -32,11 +35,12 @@ struct DashboardCommand: ParsableCommand {
     func makeDataSource() throws -> (DashboardDataSource, Notice?) {
         var notice: Notice?
         if !JSONPlanStore.exists(at: options.directory) {
-            let count = try SamplePlans.bootstrap(options.directory)
+            let count = try SamplePlans.bootstrap(options.directory, intoNonEmpty: initialize)
             notice = .storeCreated(path: options.directory.path, plans: count)
         }
         let store = try options.openStore()
         let source = DashboardDataSource(
+            readOnly: store.isReadOnly,
             load: { try options.load(store) },
             append: { event in
                 // Checked against the store as it is now, not as the screen last saw it.
@@ -49,7 +53,11 @@ struct DashboardCommand: ParsableCommand {
                     throw CommandFailure(error)
                 }
             },
-            history: { targets in try store.history(of: targets, since: nil) })
+            undo: { factory in
+                do throws(StoreError) { return try store.undo(steps: 1, as: factory) } catch { throw CommandFailure(error) }
+            },
+            history: { targets in try store.history(of: targets, since: nil) },
+            sync: { try SyncCommand.sync(options: options, remote: nil) })
         return (source, notice)
     }
 
@@ -83,6 +91,7 @@ struct DashboardCommand: ParsableCommand {
         state.utcOffset = Output.utcOffset
         state.officer = officerName
         state.unit = Settings.current.unit
+        state.readOnly = source.readOnly
         if let plan, !state.openPlan(plan) {
             let known = workspace.plans.map(\.id).joined(separator: ", ")
             Output.warn("no plan '\(plan)' (plans: \(known))")

@@ -1,13 +1,21 @@
 import PlanModel
+import StoreSync
+import PlanStore
 
 /// Where the dashboard's plans and events come from and go to: the store,
 /// behind closures so the runner stays independent of how it is kept.
 struct DashboardDataSource {
+    /// True when the store may not be written here (`JSONPlanStore.isReadOnly`).
+    var readOnly = false
     /// Reads every plan with its events folded in.
     var load: () throws -> Workspace
     /// Appends one event (a change or an undo) to the store, refused when the
     /// store no longer holds the value the event replaces.
     var append: (Event) throws -> Void
+    /// Undoes the officer's latest change that can still be undone (`PlanStoring.undo`).
+    var undo: (EventFactory) throws -> UndoOutcome
     /// The events about these ids (a measure and its tasks), oldest first.
     var history: (_ targets: Set<String>) throws -> [Event]
+    /// Syncs with the other officers' stores (`duban sync`).
+    var sync: () throws -> SyncSummary
 }

@@ -4,6 +4,7 @@ import LedgerXLSX
 import NcursesTerminal
 import PlanModel
 import PlanStore
+import StoreSync
 import TerminalKit
 
 /// Runs the dashboard: draws the state, reads a key, applies it, and performs the
@@ -23,11 +24,20 @@ struct DashboardRunner {
         case let .record(target, change):
             return append(stamp().event(target, change))
         case .undo:
-            guard let event = stamp().undo(steps: 1, in: state.workspace.ledger).first else { return .notice(.nothingToUndo) }
-            return append(event)
+            do { return .undone(try source.undo(stamp())) } catch { return .notice(.storeFailed("\(error)")) }
         case .reload:
             similarity.invalidate()
             do { return .loaded(try source.load()) } catch { return .notice(.storeFailed("\(error)")) }
+        case .sync:
+            // Drawn first: the status line says 同步中… while git talks to the remote.
+            terminal?.draw(DashboardView.render(state))
+            do {
+                let summary = try source.sync()
+                similarity.invalidate()
+                return .synced(try source.load(), summary: summary.line(in: state.language))
+            } catch {
+                return .notice(.syncFailed("\(error)"))
+            }
         case let .loadSuggestions(id):
             guard let measure = state.workspace.measure(id) else { return nil }
             let index = similarity.index(for: state.workspace)

@@ -15,6 +15,7 @@ struct Duban: ParsableCommand {
             NoteCommand.self, AssignCommand.self, UnassignCommand.self, DueCommand.self,
             UndoCommand.self, HistoryCommand.self,
             WorkloadCommand.self, UnitsCommand.self, ReportCommand.self, SearchCommand.self, CompactCommand.self,
+            SyncCommand.self, ConflictsCommand.self,
         ],
         defaultSubcommand: DashboardCommand.self
     )

@@ -84,14 +84,28 @@ struct UndoCommand: ParsableCommand {
     func run() throws {
         let store = try options.openStore()
         let factory = options.eventFactory()
-        let undos = factory.undo(steps: steps, in: try store.ledger(of: factory.officer))
-        guard !undos.isEmpty else {
-            throw CommandFailure(description: "nothing of \(factory.officer)'s to undo", exitCode: 1)
+        let outcome: UndoOutcome
+        do throws(StoreError) {
+            outcome = try store.undo(steps: steps, as: factory)
+        } catch {
+            throw CommandFailure(error, command: "undo")
         }
-        _ = try store.update(Array(Set(undos.map(\.target)))) { current throws(StoreError) in
-            try EventFactory.requireCurrent(undos, in: current)
-            return undos
+        let lines = outcome.undone.map { "\(TerminalText.sanitized($0.target)): \(Output.describe($0.change))" }
+            + outcome.skipped.map(Self.describe)
+        if !lines.isEmpty { Output.print(lines.joined(separator: "\n")) }
+        guard !outcome.undone.isEmpty else {
+            throw CommandFailure(description: "nothing of \(TerminalText.sanitized(factory.officer))'s to undo", exitCode: 1)
         }
-        Output.print(undos.map { "\(TerminalText.sanitized($0.target)): \(Output.describe($0.change))" }.joined(separator: "\n"))
+    }
+
+    /// `skipped P:1.6: done — li changed it since (duban history P:1.6)`.
+    static func describe(_ skip: UndoOutcome.Skip) -> String {
+        let target = TerminalText.sanitized(skip.event.target)
+        let why = switch skip.reason {
+        case let .superseded(by): "\(TerminalText.sanitized(by.officer)) changed it since (duban history \(target))"
+        case .changed: "changed since (duban history \(target))"
+        case .gone: "no plan holds it any more"
+        }
+        return "skipped \(target): \(Output.describe(skip.event.change)) — \(why)"
     }
 }

@@ -13,6 +13,8 @@ struct ImportCommand: ParsableCommand {
     @OptionGroup var options: StoreOptions
     @Option(help: ArgumentHelp("Override the plan id (only with one file).", valueName: "id")) var id: String?
     @Flag(help: "Print JSON.") var json = false
+    @Flag(name: .customLong("init"), help: "Create the store even in a directory that holds other files.")
+    var initialize = false
     @Option(help: ArgumentHelp("Refuse documents larger than this many megabytes (checked before reading).", valueName: "MB"))
     var maxSize = PlanDocument.defaultMaxSize
     @Flag(help: "Import a document even though some of its bytes could not be decoded (they read as �).") var force = false
@@ -27,7 +29,7 @@ struct ImportCommand: ParsableCommand {
         // Parse every file before touching the store, so a bad file imports nothing.
         let plans = try files.map { path in try PlanDocument.read(path: path, id: id, maxSize: maxSize, keepingDamage: force) }
         for plan in plans { try ImportReport.validate(plan) }
-        let store = try JSONPlanStore.create(at: options.directory, now: Date(), warn: Output.warn)
+        let store = try JSONPlanStore.create(at: options.directory, now: Date(), intoNonEmpty: initialize, warn: Output.warn)
         let reports = try plans.map { try store.importPlan($0) }
         if json { return try Output.json(reports) }
         for report in reports { Output.print(Self.describe(report)) }

@@ -5,10 +5,10 @@ import PlanStore
 /// The five sample plans bundled with duban (Samples/ in the executable's resources).
 enum SamplePlans {
     /// Creates a store at `directory` holding every bundled sample plan; returns how many.
-    static func bootstrap(_ directory: URL) throws -> Int {
+    static func bootstrap(_ directory: URL, intoNonEmpty: Bool) throws -> Int {
         let files = try sampleFiles()
         let plans = try files.map { try PlanDocument.read(path: $0.path) }
-        let store = try JSONPlanStore.create(at: directory, now: Date(), warn: Output.warn)
+        let store = try JSONPlanStore.create(at: directory, now: Date(), intoNonEmpty: intoNonEmpty, warn: Output.warn)
         for plan in plans { _ = try store.importPlan(plan) }
         return plans.count
     }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PlanModel
 import PlanStore
+import StoreSync
 
 /// The options every command shares (and the dashboard, later): where the
 /// store is and who is recording.
@@ -60,10 +61,12 @@ struct StoreOptions: ParsableArguments {
         try body(store, workspace)
     }
 
-    /// The store's workspace with the officer's light thresholds.
+    /// The store's workspace with the officer's light thresholds, and the unsettled
+    /// conflicts of a synced store (a store never synced has none).
     func load(_ store: JSONPlanStore) throws -> Workspace {
         var workspace = try store.load()
         workspace.scheduleRules = Settings.current.scheduleRules
+        if StoreSync.isShared(store) { workspace.conflicts = try StoreSync.conflicts(in: store) }
         return workspace
     }
 

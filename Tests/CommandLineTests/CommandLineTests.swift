@@ -102,15 +102,34 @@ final class CommandLineTests {
         #expect(try duban("show", "jiading-2026:1.2").output.split(separator: "\n").filter { $0.contains("验收报告") }.count == 2)
     }
 
-    @Test("an undo of a change another officer has since changed again is refused (1), worded with where to look")
-    func staleUndoIsRefused() throws {
+    @Test("undo skips, saying so, a change another officer has since changed and undoes the officer's change before it; with nothing left it exits 1")
+    func supersededUndoIsSkipped() throws {
+        try duban("due", "jiading-2026:1.2", "2026-12-31", officer: "wang")
         try duban("done", "jiading-2026:2.1", officer: "wang")
         try duban("start", "jiading-2026:2.1", officer: "li")
-        let refused = try duban("undo", officer: "wang")
-        #expect(refused.status == 1)
-        #expect(refused.error == "duban: jiading-2026:2.1 was changed meanwhile (another terminal or officer); "
-                + "nothing recorded: look again (duban history jiading-2026:2.1)\n")
+        let undo = try duban("undo", officer: "wang")
+        #expect(undo.status == 0, "\(undo.error)")
+        let lines = undo.output.split(separator: "\n")
+        #expect(lines.count == 2 && lines[0].hasPrefix("jiading-2026:1.2: undo ") && lines[0].hasSuffix(": due cleared (was 2026-12-31)"))
+        #expect(lines.last == "skipped jiading-2026:2.1: done — li changed it since (duban history jiading-2026:2.1)")
         #expect(try duban("list", "--status", "doing").output.hasPrefix("jiading-2026:2.1  doing"))
+        let again = try duban("undo", officer: "wang")
+        #expect(again.status == 1 && again.error == "duban: nothing of wang's to undo\n")
+        #expect(again.output.hasPrefix("skipped jiading-2026:2.1: done"))
+    }
+
+    @Test("undo checks by event, not by value: A's done, then B's reopen and done; A's undo leaves B's mark")
+    func undoChecksTheLatestEvent() throws {
+        try duban("done", "jiading-2026:2.1", officer: "wang")
+        try duban("reopen", "jiading-2026:2.1", officer: "li")
+        try duban("done", "jiading-2026:2.1", officer: "li")
+        let undo = try duban("undo", officer: "wang")
+        #expect(undo.status == 1 && undo.output.hasPrefix("skipped jiading-2026:2.1: done — li changed it since"), "\(undo.output)")
+        #expect(try duban("list", "--status", "done").output.hasPrefix("jiading-2026:2.1  done"))
+        // li undoes his own done and reopen: wang's done stands again, and is wang's to undo.
+        #expect(try duban("undo", "--steps", "2", officer: "li").status == 0)
+        let last = try duban("undo", officer: "wang")
+        #expect(last.status == 0 && last.output.hasSuffix(": unmarked (was done)\n") && !last.output.contains("skipped"), "\(last.output)")
     }
 
     @Test("done on a measure with open tasks is refused (1) until forced, and the force is recorded")

@@ -111,6 +111,35 @@ struct EndToEndTests {
         #expect(tasks.filter { $0["status"] as? String == "done" }.count == 1)
     }
 
+    @Test("u skips a change another officer has changed since, says so, and undoes the officer's change before it",
+          .enabled(if: binary != nil && tmux != nil))
+    func undoSkipsSuperseded() throws {
+        let binary = try #require(Self.binary)
+        let store = FileManager.default.temporaryDirectory.appendingPathComponent("duban-e2e-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: store) }
+        func duban(_ arguments: String..., as officer: String) throws -> DubanProcess.Run {
+            try DubanProcess.run(arguments + ["--store", store.path, "--as", officer])
+        }
+        #expect(try duban("--render-once", "80x24", as: "e2e").status == 0) // the first run makes the store
+        for (arguments, officer) in [(["due", "jinshan-2026:1.2", "2026-12-31"], "e2e"), (["due", "jinshan-2026:1.1", "2026-12-31"], "e2e"),
+                                     (["due", "jinshan-2026:1.1", "2026-11-30"], "li")] {
+            let run = try DubanProcess.run(arguments + ["--store", store.path, "--as", officer])
+            #expect(run.status == 0, "\(run.error)")
+        }
+        let session = Session(tmux: try #require(Self.tmux))
+        defer { _ = try? session.run(["kill-server"]) }
+        let command = "env TERM=xterm-256color LANG=C.UTF-8 DUBAN_USER=e2e DUBAN_STORE='\(store.path)' \(binary) --plan jinshan-2026; sleep 30"
+        try session.run(["new-session", "-d", "-s", "t", "-x", "100", "-y", "30", command])
+        _ = try session.waitFor("Pillars")
+        try session.keys("u")
+        let screen = try session.waitFor("skipped")
+        #expect(screen.contains { $0.contains("Undone 1.2; skipped 1.1 (li changed it since)") }, "\(screen)")
+        try session.keys("q")
+        let shown = try duban("show", "jinshan-2026:1.1", "--json", as: "e2e").output
+        #expect(shown.contains("2026-11-30"), "\(shown)")
+        #expect(!(try duban("show", "jinshan-2026:1.2", as: "e2e").output.contains("due: 2026-12-31")))
+    }
+
     @Test("e on a plan writes its ledger as a workbook to the current directory and says where; an unwritable path says why",
           .enabled(if: binary != nil && tmux != nil))
     func exportLedger() throws {

@@ -11,11 +11,12 @@ enum DubanProcess {
 
     static let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("duban")
 
-    /// Times are shown in Shanghai; `environment` adds to (or overrides) the test's own.
-    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Run {
+    /// Times are shown in Shanghai; `environment` adds to (or overrides) the test's own. `wrapper`
+    /// runs the binary through another program (`setpriv …`, `sh -c 'umask 027; exec "$0" "$@"'`).
+    static func run(_ arguments: [String], environment: [String: String] = [:], wrapper: [String] = []) throws -> Run {
         let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
+        process.executableURL = wrapper.first.map(URL.init(fileURLWithPath:)) ?? binary
+        process.arguments = wrapper.isEmpty ? arguments : wrapper.dropFirst() + [binary.path] + arguments
         // No settings file of the machine's user: a test that wants one sets XDG_CONFIG_HOME itself.
         process.environment = ProcessInfo.processInfo.environment
             .merging(["TZ": "Asia/Shanghai", "XDG_CONFIG_HOME": "/nonexistent/duban-test-config"]) { $1 }

@@ -84,6 +84,47 @@ final class HostileInputTests {
         #expect(!shown.contains("\n2026-11-21 17:30  director") && shown.contains("进展↵2026-11-21 17:30  director: 已批准"), "\(shown)")
     }
 
+    /// (measure id, task id, unit name) of a one-measure plan `x-2026`: each has one thing wrong.
+    static let hijackingIds = [("evil-2026:1.1", "x-2026:1.1.1", "区发改委"), ("", "x-2026:1.1.1", "区发改委"), ("../../m", "x-2026:1.1.1", "区发改委"),
+                               ("x-2026:1.1\nforged", "x-2026:1.1.1", "区发改委"), (String(repeating: "x", count: 10_000), "x-2026:1.1.1", "区发改委"),
+                               ("x-2026:1.2", "x-2026:1.1.1", "区发改委"), ("x-2026:1.1", "evil-2026:1.1.1", "区发改委"),
+                               ("x-2026:1.1", "x-2026:1.1.2", "区发改委"), ("x-2026:1.1", "x-2026:1.1.1", "区\u{1B}[2J发改委")]
+
+    @Test("a plan JSON whose measure or task id is not its own place in that plan, or with a control character in a unit name, is refused naming it: exit 2, nothing imported",
+          arguments: hijackingIds.indices)
+    func hijackingPlanRefused(index: Int) throws {
+        let (measureId, taskId, unit) = Self.hijackingIds[index]
+        let plan = Plan(id: "x-2026", title: "x", pillars: [Pillar(number: "一", title: "p", measures: [
+            Measure(id: measureId, label: "1", title: "t", text: "t", units: [UnitRef(name: unit, role: .lead)],
+                    tasks: [PlanTask(id: taskId, title: "t", text: "t")]),
+        ])])
+        let file = directory.appendingPathComponent("x.json")
+        try JSONEncoder().encode(plan).write(to: file)
+        let run = try duban(["import", file.path])
+        #expect(run.status == 2, "\(run.error)")
+        #expect(run.error.split(separator: "\n").count == 1 && run.error.contains("x-2026"), "\(run.error)")
+        let offending = [measureId, taskId].first { !["x-2026:1.1", "x-2026:1.1.1"].contains($0) }
+        if let offending, !offending.isEmpty { #expect(run.error.contains(String(offending.prefix(20)).replacingOccurrences(of: "\n", with: "\\n")), "\(run.error)") }
+        #expect(terminalControls(in: Data(run.error.utf8)).isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("plans/x-2026.json").path))
+        // evil-2026:1.1 is untouched: one done marks one plan.
+        #expect(try duban(["show", measure, "--json"]).output.contains("开店"))
+    }
+
+    @Test("a plan JSON with ids at their places imports")
+    func positionalIdsImport() throws {
+        let plan = Plan(id: "x-2026", title: "x", pillars: [
+            Pillar(number: "一", title: "p", measures: [Measure(id: "x-2026:1.1", label: "1", title: "t", text: "t"),
+                                                       Measure(id: "x-2026:1.2", label: "2", title: "t", text: "t",
+                                                               tasks: [PlanTask(id: "x-2026:1.2.1", title: "t", text: "t")])]),
+            Pillar(number: "二", title: "p", measures: [Measure(id: "x-2026:2.1", label: "1", title: "t", text: "t")]),
+        ])
+        let file = directory.appendingPathComponent("x.json")
+        try JSONEncoder().encode(plan).write(to: file)
+        let run = try duban(["import", file.path])
+        #expect(run.status == 0, "\(run.error)")
+    }
+
     @Test("a report to a file keeps the exact text; the same report to a terminal loses its controls")
     func reportToFileAndTerminal() throws {
         let file = directory.appendingPathComponent("ledger.md")
@@ -178,7 +219,25 @@ extension SymlinkStoreTests {
         #expect(linked.status == 1 && linked.error.contains("symbolic link"), "\(linked.error)")
         try FileManager.default.setAttributes([.posixPermissions: 0o777], ofItemAtPath: store.path)
         let open = try duban("list")
-        #expect(open.status != 0 && open.error.contains("writable by everyone"), "\(open.error)")
+        #expect(open.status == 1 && open.error.contains("writable by everyone"), "\(open.error)")
         try expectVictimUntouched()
+    }
+
+    @Test("plans/ or index/ a symlink to another directory: one line naming it, exit 1, nothing written there",
+          arguments: ["plans", "index"])
+    func linkedDirectory(name: String) throws {
+        let elsewhere = directory.appendingPathComponent("elsewhere")
+        try FileManager.default.createDirectory(at: elsewhere, withIntermediateDirectories: true)
+        let link = store.appendingPathComponent(name)
+        try FileManager.default.moveItem(at: link, to: elsewhere.appendingPathComponent(name))
+        try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: elsewhere.appendingPathComponent(name).path)
+        let before = try FileManager.default.subpathsOfDirectory(atPath: elsewhere.path).sorted()
+        let plan = directory.appendingPathComponent("t-2026.json")
+        try JSONEncoder().encode(Plan(id: "t-2026", title: "t", pillars: [Pillar(number: "一", title: "p", measures: [
+            Measure(id: "t-2026:1.1", label: "", title: "m", text: "m")])])).write(to: plan)
+        for run in [try duban("list"), try duban("done", "s-2026:1.1"), try duban("import", plan.path)] {
+            #expect(run.status == 1 && run.error.contains(name) && run.error.contains("symbolic link"), "\(run.error)")
+        }
+        #expect(try FileManager.default.subpathsOfDirectory(atPath: elsewhere.path).sorted() == before)
     }
 }

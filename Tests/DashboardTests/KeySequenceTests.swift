@@ -23,6 +23,7 @@ struct KeySequenceTests {
         mutating func press(_ keys: Key...) { for key in keys { effects = state.apply(.key(key)) } }
         mutating func type(_ text: String) { for key in ScreenText.keys(typing: text) { effects = state.apply(.key(key)) } }
         mutating func open(_ plan: String) { _ = state.openPlan(plan) }
+        func screenText() -> String { DashboardView.render(state).lines.joined(separator: "\n") }
     }
 
     func c(_ character: Character) -> Key { .character(character) }
@@ -194,8 +195,22 @@ struct KeySequenceTests {
         _ = s.state.apply(.themeChanged(name: "default", problem: "Themes/light.json: slots.title.fg: unknown colour 'gren'"))
         #expect(s.state.message?.isError == true)
         #expect(DashboardView.render(s.state).lines[28].contains("light.json: slots.title.fg"))
-        _ = s.state.apply(.notice(.nothingToUndo))
+        _ = s.state.apply(.undone(UndoOutcome()))
         #expect(s.state.message == Message("Nothing to undo"))
+    }
+
+    @Test("u: what the undo did and every change it passed over are said in the status line, in either language")
+    func undoSkipsAreSaid() {
+        let done = Event(id: "e1", time: t0, officer: "wang", target: "jinshan-2026:1.6", change: .status(.done, previous: nil, force: false))
+        let lis = Event(id: "e2", time: t0, officer: "li", target: "jinshan-2026:1.6", change: .status(.done, previous: nil, force: false))
+        let undo = Event(id: "u1", time: t0, officer: "wang", target: "jinshan-2026:1.3", change: .undo(event: "e0", inverse: .due(nil, previous: nil)))
+        let outcome = UndoOutcome(undone: [undo], skipped: [.init(event: done, reason: .superseded(by: lis))])
+        var s = Script()
+        _ = s.state.apply(.undone(outcome))
+        #expect(s.state.message == Message("Undone 1.3; skipped 1.6 (li changed it since)"))
+        var zh = Script(language: .zh)
+        _ = zh.state.apply(.undone(UndoOutcome(skipped: [.init(event: done, reason: .superseded(by: lis))])))
+        #expect(zh.state.message == Message("没有可撤销的操作；跳过 1.6（li 已改过）"))
     }
 
     @Test("/ searches all plans as you type, jumps to the first match, and n/N step through matches")
@@ -373,7 +388,47 @@ struct KeySequenceTests {
         _ = s.state.apply(.loaded(changed))
         #expect(s.state.selectedMeasure?.id == "jinshan-2026:1.2")
         #expect(s.state.workspace.status(of: FixturePlans.jinshan.pillars[0].measures[2]) == .done)
+        #expect(s.state.message == Message("1 change from li"))
+        _ = s.state.apply(.loaded(changed))
         #expect(s.state.message == Message("Reloaded"))
+    }
+
+    @Test("S syncs: the status line says so at once, then shows the sync's summary; a failure is an error line")
+    func sync() {
+        var s = Script()
+        s.open("jinshan-2026")
+        #expect(s.state.apply(.key(c("S"))) == [.sync])
+        #expect(s.state.message == Message("Syncing…"))
+        var synced = FixturePlans.workspace
+        synced.apply(Event(id: "e1", time: t0, officer: "li", target: "jinshan-2026:1.3",
+                           change: .status(.done, previous: nil, force: false)))
+        _ = s.state.apply(.synced(synced, summary: "received 1 event (li 1), sent 0, plans changed 0, conflicts 0"))
+        #expect(s.state.message == Message("received 1 event (li 1), sent 0, plans changed 0, conflicts 0"))
+        #expect(s.state.workspace.status(of: FixturePlans.jinshan.pillars[0].measures[2]) == .done)
+        _ = s.state.apply(.notice(.syncFailed("/srv/duban.git: fetch failed")))
+        #expect(s.state.message == Message("Sync failed: /srv/duban.git: fetch failed", isError: true))
+    }
+
+    @Test("a conflict from a sync marks the measure's row and is told on its screen; the officer's own new change settles it")
+    func conflictMarks() throws {
+        var s = Script()
+        var conflicted = FixturePlans.workspace
+        let first = Event(id: "a", time: t0, officer: "zhang", target: "jinshan-2026:1.2", change: .status(.done, previous: nil, force: true))
+        let second = Event(id: "b", time: t0 + 1, officer: "li", target: "jinshan-2026:1.2", change: .status(.blocked, previous: nil, force: false))
+        conflicted.apply(first)
+        conflicted.apply(second)
+        conflicted.conflicts = Conflict.find(in: [first, second])
+        _ = s.state.apply(.loaded(conflicted))
+        #expect(s.state.message == Message("2 changes: li 1, zhang 1; 1 conflict"))
+        s.open("jinshan-2026")
+        #expect(s.screenText().contains("✗ conflict· 完善惠企"))
+        s.press(c("j"))
+        s.press(.enter)
+        #expect(s.screenText().contains("conflict: jinshan-2026:1.2 status: zhang done, li blocked; li's stands"))
+        _ = s.state.apply(.recorded([Event(id: "c", time: t0 + 2, officer: "me", target: "jinshan-2026:1.2",
+                                           change: .status(.doing, previous: .blocked, force: false))]))
+        #expect(s.state.workspace.conflicts.isEmpty)
+        #expect(!s.screenText().contains("conflict"))
     }
 
     @Test("e on a filtered plan: a prompt holding the file name, Enter asks for the ledger of the filtered measures of the whole plan")

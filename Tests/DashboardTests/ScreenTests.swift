@@ -248,13 +248,13 @@ struct ScreenTests {
         _ = s.apply(.key(.enter))
         _ = s.apply(.key(.character("?")))
         let count = KeyMap.bindings(for: .measure, searching: false).count
-        #expect(s.helpGrid.columns == 1 && s.helpGrid.visibleRows == 15 && count == 22)
-        #expect(lines(s).contains { $0.contains("any key closes") && $0.contains("▼ more 1–15/22") })
+        #expect(s.helpGrid.columns == 1 && s.helpGrid.visibleRows == 15 && count == 23)
+        #expect(lines(s).contains { $0.contains("any key closes") && $0.contains("▼ more 1–15/23") })
         _ = s.apply(.key(.pageDown))
-        #expect(s.helpOffset == 7 && lines(s).contains { $0.contains("▲ more 8–22/22") })
+        #expect(s.helpOffset == 8 && lines(s).contains { $0.contains("▲ more 9–23/23") })
         #expect(lines(s).contains { $0.contains("q") && $0.contains("quit") })
         _ = s.apply(.key(.up))
-        #expect(s.helpOffset == 6 && lines(s).contains { $0.contains("▲▼ more 7–21/22") })
+        #expect(s.helpOffset == 7 && lines(s).contains { $0.contains("▲▼ more 8–22/23") })
         _ = s.apply(.key(.pageUp))
         #expect(s.helpOffset == 0 && s.showsHelp)
         _ = s.apply(.key(.character("j"))) // only arrows and pages scroll; j closes, as any other key
@@ -340,5 +340,40 @@ struct ScreenTests {
             _ = s.apply(.key(.enter))
             #expect(lines(s).contains { $0.trimmingCharacters(in: .whitespaces) == line }, "\(lines(s))")
         }
+    }
+}
+
+@Suite("Counts never cut mid-number")
+struct CountWidthTests {
+    /// One plan of 12,345 measures of one unit: 1,234 done, 10,000 doing; the first measure has 1,000 tasks.
+    static let workspace: Workspace = {
+        let measures = (1...12_345).map { n in
+            Measure(id: "big-2026:1.\(n)", label: "\(n)", title: "措施\(n)", text: "", units: [UnitRef(name: "区发改委", role: .lead)],
+                    tasks: n == 1 ? (1...1_000).map { PlanTask(id: "big-2026:1.1.\($0)", title: "t", text: "") } : [])
+        }
+        var workspace = Workspace(plans: [Plan(id: "big-2026", title: "大方案", year: 2026,
+                                               pillars: [Pillar(number: "一", title: "全部", measures: measures)])])
+        let time = Date(timeIntervalSince1970: 1_790_000_000)
+        for n in 2...11_235 {
+            let status: Status = n <= 1_235 ? .done : .doing
+            workspace.apply(Event(id: "e\(n)", time: time, officer: "wang", target: "big-2026:1.\(n)",
+                                  change: .status(status, previous: nil, force: false)))
+        }
+        return workspace
+    }()
+
+    @Test("plans, plan and workload screens show 1234/12345, 10000 and 0/1000 whole, at both sizes",
+          arguments: ScreenTests.sizes)
+    func wholeCounts(size: Size) throws {
+        var state = AppState(workspace: Self.workspace, today: FixturePlans.today, language: .en, size: size)
+        let plans = DashboardView.render(state).lines.joined(separator: "\n")
+        #expect(plans.contains("1234/12345") && plans.contains("10000"), "\(plans)")
+        let opened = state.openPlan("big-2026")
+        #expect(opened)
+        let plan = DashboardView.render(state).lines.joined(separator: "\n")
+        #expect(plan.contains("1234/12345") && plan.contains("0/1000"), "\(plan)")
+        _ = state.apply(.key(.character("w")))
+        let workload = DashboardView.render(state).lines.joined(separator: "\n")
+        #expect(workload.contains("12345") && workload.contains("10000") && workload.contains("1234"), "\(workload)")
     }
 }

@@ -178,7 +178,7 @@ struct DurabilityTests {
         #expect(try store.workspace(for: ["p-2026:2.2"]).measure("p-2026:2.2") != nil)
     }
 
-    // The disk-full case was simulated by a journal linked to /dev/full; the store now refuses any link.
+    // A full disk itself is CrashTests' "a full disk (a small tmpfs filled up)…"; a link to /dev/full is refused first.
     @Test("a journal that is a symlink (here to /dev/full) is refused naming it, and nothing is acknowledged")
     func diskFull() throws {
         let (store, _) = try populated()

@@ -62,17 +62,41 @@ struct StoreContractTests {
         let measure = try #require(w.measure("p-2026:1.1"))
         #expect(w.status(of: measure) == .done)
         #expect(w.units(of: measure) == [UnitRef(name: "区经委", role: .support)])
-        let undos = wang.undo(steps: 10, in: try store.ledger(of: "wang"))
-        #expect(undos.count == steps.count)
-        try store.record(undos)
+        let undone = try store.undo(steps: 10, as: wang)
+        #expect(undone.undone.count == steps.count && undone.skipped.isEmpty)
         let after = try store.load()
         #expect(after.status(of: measure) == before.status(of: measure))
         #expect(after.status(ofTask: "p-2026:1.1.2") == .todo)
         #expect(after.units(of: measure) == measure.units)
         #expect(after.dueDate(of: measure) == Day(year: 2026, month: 6, day: 30))
         #expect(after.ledger.notes["p-2026:1.1"] ?? [] == [])
-        #expect(wang.undo(steps: 1, in: try store.ledger(of: "wang")).isEmpty)
+        #expect(try store.undo(steps: 1, as: wang) == UndoOutcome())
         #expect(try store.history(of: nil, since: nil).count == steps.count * 2)
+    }
+
+    @Test("undo passes over a change another officer superseded (by event, not value) and undoes the one before it",
+          arguments: StoreKind.allCases)
+    func undoSkipsSuperseded(kind: StoreKind) throws {
+        let directory = TemporaryDirectory()
+        let store = try Fixtures.makeStore(kind, in: directory)
+        _ = try store.importPlan(Fixtures.plan)
+        // li acts a second later: events fold by time, then officer.
+        let wang = EventFactory(officer: "wang", time: Fixtures.t0), li = EventFactory(officer: "li", time: Fixtures.t0 + 1)
+        func change(_ factory: EventFactory, _ build: (Workspace) throws -> Event?) throws -> Event {
+            let event = try #require(try build(try store.workspace(for: ["p-2026:1.2", "p-2026:2.1"])))
+            try store.record([event])
+            return event
+        }
+        let due = try change(wang) { try wang.due(Day(year: 2026, month: 3, day: 1), of: "p-2026:2.1", in: $0) }
+        let done = try change(wang) { try wang.status(.done, of: "p-2026:1.2", in: $0) }
+        _ = try change(li) { try li.reopen("p-2026:1.2", in: $0) }
+        let lisDone = try change(li) { try li.status(.done, of: "p-2026:1.2", in: $0) }
+        let outcome = try store.undo(steps: 1, as: wang)
+        #expect(outcome.skipped == [UndoOutcome.Skip(event: done, reason: .superseded(by: lisDone))])
+        #expect(outcome.undone.map(\.change) == [.undo(event: due.id, inverse: due.change.inverse)])
+        let after = try store.load()
+        #expect(after.ledger.marks["p-2026:1.2"]?.officer == "li" && after.ledger.marks["p-2026:1.2"]?.status == .done)
+        #expect(try store.undo(steps: 1, as: wang).undone.isEmpty)
     }
 
     @Test("marking a measure done with open tasks is refused unless forced", arguments: StoreKind.allCases)

@@ -22,6 +22,24 @@ struct CanvasTests {
         #expect(canvas.lines == [" xy   "])
     }
 
+    @Test("emoji sequences (ZWJ family, rainbow flag, VS16, skin tone, a flag) drawn over text leave no stale fragment: every column is one cell's, once")
+    func sequencesLeaveNoFragments() {
+        var canvas = Canvas(size: Size(width: 24, height: 1))
+        canvas.write("0123456789abcdefghijklmn", column: 0, row: 0, slot: .text)
+        #expect(canvas.write("👨‍👩‍👧‍👦🏳️‍🌈❤️👍🏽🇨🇳x", column: 0, row: 0, slot: .text) == 17)
+        #expect(canvas.lines == ["👨👩👧👦🏳🌈❤👍🇨🇳xhijklmn"])
+        var covered = 0
+        for column in 0..<canvas.size.width {
+            let cell = canvas[column, 0]
+            #expect((1...2).contains(cell.width) || (cell.isContinuation && column > 0 && canvas[column - 1, 0].width == 2), "column \(column)")
+            #expect(!cell.text.unicodeScalars.contains { $0.value == 0x200D || $0.value == 0xFE0F }, "column \(column)")
+            covered += cell.width
+        }
+        #expect(covered == canvas.size.width)
+        canvas.write("ab", column: 1, row: 0, slot: .text)
+        #expect(canvas.lines == [" ab 👧👦🏳🌈❤👍🇨🇳xhijklmn"])
+    }
+
     @Test("a wide character that does not fit at the edge leaves a blank, never half a character")
     func clipping() {
         var canvas = Canvas(size: Size(width: 5, height: 1))

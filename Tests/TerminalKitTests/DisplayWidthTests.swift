@@ -23,6 +23,17 @@ struct DisplayWidthTests {
         #expect(DisplayWidth.of("e\u{0301}") == 1)
     }
 
+    @Test("an emoji sequence is measured as it is drawn: without joiners, emoji selectors and skin tones; a flag one piece of 2", arguments: [
+        ("👨‍👩‍👧‍👦", ["👨", "👩", "👧", "👦"], 8), ("🏳️‍🌈", ["🏳", "🌈"], 3), ("❤️", ["❤"], 1), ("👍🏽", ["👍"], 2), ("🇨🇳", ["🇨🇳"], 2),
+        ("e\u{0301}", ["e\u{0301}"], 1), ("1️⃣", ["1\u{20E3}"], 1), ("🏴󠁧󠁢󠁳󠁣󠁴󠁿", ["🏴\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F}"], 2),
+    ])
+    func sequences(text: String, pieces: [String], width: Int) {
+        let character = Character(text)
+        #expect(DisplayWidth.pieces(of: character).map(\.text) == pieces)
+        #expect(DisplayWidth.pieces(of: character).allSatisfy { (1...2).contains($0.width) })
+        #expect(DisplayWidth.of(character) == width)
+    }
+
     @Test("agrees with glibc wcwidth on every scalar glibc knows, up to plane 3")
     func agreesWithGlibc() {
         setlocale(LC_CTYPE, "C.UTF-8")

@@ -1,0 +1,31 @@
+/// What an undo did: the officer's changes it undid, newest first, and those it
+/// passed over because they can no longer be undone (`Skip`).
+public struct UndoOutcome: Equatable, Sendable {
+    public var undone: [Event] = []
+    public var skipped: [Skip] = []
+
+    public init(undone: [Event] = [], skipped: [Skip] = []) {
+        self.undone = undone
+        self.skipped = skipped
+    }
+
+    /// A change passed over, and why.
+    public struct Skip: Equatable, Sendable {
+        public var event: Event
+        public var reason: Reason
+
+        public init(event: Event, reason: Reason) {
+            self.event = event
+            self.reason = reason
+        }
+    }
+
+    public enum Reason: Equatable, Sendable {
+        /// This later event, by someone else, now stands on what the change set.
+        case superseded(by: Event)
+        /// What the change replaced is no longer there (e.g. its unit was removed).
+        case changed
+        /// Its measure or task is in no plan of the store any more.
+        case gone
+    }
+}
