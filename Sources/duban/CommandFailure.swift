@@ -49,6 +49,8 @@ struct CommandFailure: Error, CustomStringConvertible {
                            + "use --force to mark it done anyway", exitCode: 1)
         case let .emptyNote(id):
             .badInput("the note for \(id) is empty")
+        case let .noNote(note, id):
+            CommandFailure(description: "no note \(note) on \(id) (duban show \(id) --json lists its notes' ids)", exitCode: 1)
         case .emptyUnitName:
             .badInput("the unit name is empty")
         case let .compositeUnitName(unit):

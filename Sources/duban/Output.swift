@@ -94,6 +94,8 @@ enum Output {
             let word = status?.rawValue ?? "unmarked"
             return word + (previous.map { " (was \($0.rawValue))" } ?? "") + (force ? " (forced)" : "")
         case let .note(text): return "note: " + TerminalText.sanitized(text)
+        case let .editNote(note, text, previous):
+            return "note \(TerminalText.sanitized(note)) edited: \(TerminalText.sanitized(text)) (was \(TerminalText.sanitized(previous)))"
         case let .assign(unit, role, previous):
             return "assign \(TerminalText.sanitized(unit)) (\(role.rawValue))" + (previous.map { ", was \($0.rawValue)" } ?? "")
         case let .unassign(unit, previous): return "unassign \(TerminalText.sanitized(unit)) (was \(previous.rawValue))"
