@@ -4,8 +4,14 @@ import PlanModel
 /// Turns a plan document (plain text or markdown, as officers receive it) into a `Plan`.
 public enum PlanImporter {
     /// Parses one plan document. `source` names the file in errors. `id` overrides the derived plan id.
-    public static func parse(_ data: Data, source: String, id: String? = nil) throws(ImportError) -> Plan {
-        let text = try TextDecoding.decode(data, source: source)
+    /// A document with bytes that could not be decoded is refused unless `keepingDamage` (`--force`): its
+    /// measures would differ silently from the document's.
+    public static func parse(_ data: Data, source: String, id: String? = nil, keepingDamage: Bool = false) throws(ImportError) -> Plan {
+        let (text, damaged) = try TextDecoding.decode(data, source: source)
+        if damaged > 0, !keepingDamage {
+            throw ImportError(source: source, problem: "\(damaged) character\(damaged == 1 ? "" : "s") could not be decoded (read as �): "
+                              + "the file is damaged; repair it, or use --force to import it so")
+        }
         let paragraphs = TextNormalizer.paragraphs(in: text)
         guard !paragraphs.isEmpty else { throw ImportError(source: source, problem: "file is empty") }
         // A wrapped document (PDF text) is rejoined whole, its title and notice too; one paragraph a line

@@ -1,46 +1,64 @@
 import Foundation
 
-/// Turns the bytes of a plan document into text: UTF-8 (with or without BOM), UTF-16 with BOM,
-/// or GB18030/GBK, which many Chinese government files still use.
+/// Turns the bytes of a plan document into text: UTF-8 (with or without BOM), UTF-16 and UTF-32 (with or
+/// without BOM), GB18030/GBK, which many Chinese government files still use, or Big5 (Taiwan, Hong Kong).
 enum TextDecoding {
     /// NSStringEncoding of GB18030 (kCFStringEncodingGB_18030_2000 | 0x80000000); a superset of GBK.
     static let gb18030 = String.Encoding(rawValue: 0x8000_0632)
+    /// NSStringEncoding of Big5 (kCFStringEncodingBig5 | 0x80000000).
+    static let big5 = String.Encoding(rawValue: 0x8000_0A03)
 
-    static func decode(_ data: Data, source: String) throws(ImportError) -> String {
+    /// The text, and how many byte sequences could not be decoded (each now U+FFFD).
+    static func decode(_ data: Data, source: String) throws(ImportError) -> (text: String, damaged: Int) {
+        let (text, lossy) = try decodeText(data, source: source)
+        return (text, lossy ? text.unicodeScalars.lazy.filter { $0 == "\u{FFFD}" }.count : 0)
+    }
+
+    /// The text, and whether it was read lossily (UTF-8 with a few broken sequences).
+    static func decodeText(_ data: Data, source: String) throws(ImportError) -> (String, lossy: Bool) {
         let bytes = [UInt8](data)
         if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
             throw ImportError(source: source, problem: "file is empty")
         }
         // UTF-32 before UTF-16: its little-endian BOM begins like UTF-16's.
         if bytes.starts(with: [0xFF, 0xFE, 0x00, 0x00]), let text = String(data: data.dropFirst(4), encoding: .utf32LittleEndian) {
-            return text
+            return (text, false)
         }
         if bytes.starts(with: [0x00, 0x00, 0xFE, 0xFF]), let text = String(data: data.dropFirst(4), encoding: .utf32BigEndian) {
-            return text
+            return (text, false)
         }
         if bytes.starts(with: [0xFF, 0xFE]), let text = String(data: data, encoding: .utf16LittleEndian) {
-            return text
+            return (text, false)
         }
         if bytes.starts(with: [0xFE, 0xFF]), let text = String(data: data, encoding: .utf16BigEndian) {
-            return text
+            return (text, false)
         }
-        if let encoding = unmarkedUnicode(bytes), let text = String(data: data, encoding: encoding) { return text }
+        if let encoding = unmarkedUnicode(bytes), let text = String(data: data, encoding: encoding) { return (text, false) }
         if bytes.contains(0) {
             throw ImportError(source: source, problem: "file is binary (contains NUL bytes), not a plan document")
         }
         if let text = String(validating: bytes, as: UTF8.self) {
-            return text
+            return (text, false)
         }
         // A few broken sequences in otherwise UTF-8 text (a cut or damaged file) stay UTF-8;
         // GB18030 text read as UTF-8 is nearly all replacement characters.
         let lossy = String(decoding: bytes, as: UTF8.self)
         let replaced = lossy.unicodeScalars.lazy.filter { $0 == "\u{FFFD}" }.count
         let ideographs = lossy.unicodeScalars.lazy.filter { (0x4E00...0x9FFF).contains($0.value) }.count
-        if replaced * 20 < ideographs { return lossy }
-        if let text = String(data: data, encoding: gb18030), text.contains(where: \.isIdeograph) {
-            return text
-        }
-        throw ImportError(source: source, problem: "file is not text in UTF-8 or GB18030/GBK")
+        if replaced * 20 < ideographs { return (lossy, true) }
+        // GB18030 reads nearly any bytes, Big5 bytes too (as rare characters): the reading with more of the
+        // characters every plan is full of wins.
+        let candidates = [gb18030, big5].compactMap { String(data: data, encoding: $0) }.filter { $0.contains(where: \.isIdeograph) }
+        if let best = candidates.max(by: { commonCharacters(in: $0) < commonCharacters(in: $1) }) { return (best, false) }
+        throw ImportError(source: source, problem: "file is not text in UTF-8, GB18030/GBK or Big5; save it as UTF-8 and import that")
+    }
+
+    /// Punctuation and words of every plan, simplified and traditional.
+    static let common = Set("，。、；：（）的和与在是为年月日推进進企业業服务務单位單位责任責任发展發展建设建設区區市".unicodeScalars)
+
+    /// How many of the first 20,000 characters are common in plans.
+    static func commonCharacters(in text: String) -> Int {
+        text.unicodeScalars.prefix(20_000).lazy.filter { common.contains($0) }.count
     }
 
     /// UTF-32 or UTF-16 without a BOM, told by where the NUL bytes fall: text has newlines and digits, whose

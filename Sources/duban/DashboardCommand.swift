@@ -53,6 +53,8 @@ struct DashboardCommand: ParsableCommand {
                         return events
                     }
                 } catch {
+                    // Told in the dashboard's own words (press r); every other failure as the CLI says it.
+                    if case .changedMeanwhile = error { throw error }
                     throw CommandFailure(error)
                 }
             },

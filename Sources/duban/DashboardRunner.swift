@@ -86,6 +86,8 @@ struct DashboardRunner {
         do {
             try source.append(events)
             return .recorded(events)
+        } catch StoreError.changedMeanwhile(let target) {
+            return .notice(.changedMeanwhile(target))
         } catch {
             return .notice(.storeFailed("\(error)"))
         }

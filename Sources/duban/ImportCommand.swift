@@ -17,6 +17,7 @@ struct ImportCommand: ParsableCommand {
     var initialize = false
     @Option(help: ArgumentHelp("Refuse documents larger than this many megabytes (checked before reading).", valueName: "MB"))
     var maxSize = PlanDocument.defaultMaxSize
+    @Flag(help: "Import a document even though some of its bytes could not be decoded (they read as �).") var force = false
     @Argument(help: ArgumentHelp("Plan documents (text, markdown, .docx or .pdf), or plans as JSON (`duban parse --json`).", valueName: "file")) var files: [String]
 
     func validate() throws {
@@ -26,7 +27,7 @@ struct ImportCommand: ParsableCommand {
 
     func run() throws {
         // Parse every file before touching the store, so a bad file imports nothing.
-        let plans = try files.map { path in try PlanDocument.read(path: path, id: id, maxSize: maxSize) }
+        let plans = try files.map { path in try PlanDocument.read(path: path, id: id, maxSize: maxSize, keepingDamage: force) }
         for plan in plans { try ImportReport.validate(plan) }
         let store = try JSONPlanStore.create(at: options.directory, now: Date(), intoNonEmpty: initialize, warn: Output.warn)
         let reports = try plans.map { try store.importPlan($0) }
@@ -52,7 +53,7 @@ enum PlanDocument {
     /// Megabytes: a plan of a thousand measures is well under 1 MB; a document past this is not a plan.
     static let defaultMaxSize = 20
 
-    static func read(path: String, id: String? = nil, maxSize: Int = defaultMaxSize) throws -> Plan {
+    static func read(path: String, id: String? = nil, maxSize: Int = defaultMaxSize, keepingDamage: Bool = false) throws -> Plan {
         // The size is checked before reading, so a huge file costs nothing.
         if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > maxSize * 1_048_576 {
             throw CommandFailure.badInput("\(path): \((size + 1_048_575) / 1_048_576) MB is larger than the \(maxSize) MB limit for a plan document (--max-size)")
@@ -69,7 +70,7 @@ enum PlanDocument {
                 if data.first(where: { ![0x20, 0x0A, 0x0D, 0x09].contains($0) }) == UInt8(ascii: "{") {
                     return try decodePlanJSON(data, path: path, id: id)
                 }
-                return try PlanImporter.parse(data, source: path, id: id)
+                return try PlanImporter.parse(data, source: path, id: id, keepingDamage: keepingDamage)
             case let .text(text):
                 return try PlanImporter.parse(Data(text.utf8), source: path, id: id)
             }

@@ -9,7 +9,7 @@ struct ParseCommand: ParsableCommand {
         abstract: "Parse one plan document and print its pillars, measures, units and tasks."
     )
 
-    @Argument(help: "The plan document (text or markdown in UTF-8, UTF-16 or GB18030; .docx; .pdf).")
+    @Argument(help: "The plan document (text or markdown in UTF-8, UTF-16, UTF-32, GB18030 or Big5; .docx; .pdf).")
     var file: String
 
     @Flag(help: "Print the plan as JSON (the schema in docs/import.md).")
@@ -21,8 +21,11 @@ struct ParseCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Refuse documents larger than this many megabytes (checked before reading).", valueName: "MB"))
     var maxSize = PlanDocument.defaultMaxSize
 
+    @Flag(help: "Parse a document even though some of its bytes could not be decoded (they read as �).")
+    var force = false
+
     func run() throws {
-        let plan = try PlanDocument.read(path: file, id: id, maxSize: maxSize)
+        let plan = try PlanDocument.read(path: file, id: id, maxSize: maxSize, keepingDamage: force)
         if json { return try Output.json(plan) }
         Output.print(Self.tree(of: plan), terminator: "")
     }

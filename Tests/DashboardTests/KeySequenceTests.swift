@@ -447,6 +447,12 @@ struct KeySequenceTests {
         _ = s.state.apply(.synced(synced, summary: "received 1 event (li 1), sent 0, plans changed 0, conflicts 0"))
         #expect(s.state.message == Message("received 1 event (li 1), sent 0, plans changed 0, conflicts 0"))
         #expect(s.state.workspace.status(of: FixturePlans.jinshan.pillars[0].measures[2]) == .done)
+        _ = s.state.apply(.notice(.changedMeanwhile("jinshan-2026:1.1.1")))
+        #expect(s.state.message == Message("1.1.1 was changed meanwhile by another officer or terminal; nothing saved — press r to reload", isError: true))
+        s.state.language = .zh
+        _ = s.state.apply(.notice(.changedMeanwhile("jinshan-2026:1.1.1")))
+        #expect(s.state.message == Message("1.1.1 已被他人或另一终端修改，未保存；按 r 刷新", isError: true))
+        s.state.language = .en
         _ = s.state.apply(.notice(.syncFailed("/srv/duban.git: fetch failed")))
         #expect(s.state.message == Message("Sync failed: /srv/duban.git: fetch failed", isError: true))
     }

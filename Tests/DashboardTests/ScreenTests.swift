@@ -83,6 +83,21 @@ struct ScreenTests {
         #expect(ellipsis < ends[0])
     }
 
+    @Test("the units column exists at 80 columns and grows with the window: whole names at 200; a unit filter puts its unit first")
+    func unitsColumn() throws {
+        var narrow = state(Size(width: 80, height: 24))
+        let opened = narrow.openPlan("jinshan-2026"); #expect(opened)
+        #expect(lines(narrow)[1].contains("Units"))
+        var wide = state(Size(width: 200, height: 30))
+        _ = wide.openPlan("jinshan-2026")
+        let first = try #require(lines(wide).first { $0.contains("拓展“一件事”集成服务") })
+        #expect(first.contains("发改委,政务服务办 "))
+        _ = wide.apply(.key(.character("f")))
+        for key in ScreenText.keys(typing: "政务") { _ = wide.apply(.key(key)) }
+        _ = wide.apply(.key(.enter))
+        #expect(try #require(lines(wide).first { $0.contains("拓展“一件事”集成服务") }).contains("政务服务办,发改委"))
+    }
+
     @Test("the plan screen shows pillars with progress, marks, task progress and traffic lights")
     func planContent() throws {
         var s = state(Size(width: 100, height: 30))
@@ -305,6 +320,21 @@ struct ScreenTests {
         // The selected row is restyled as a whole; the match keeps its own style on top.
         #expect(slots[start] == .searchMatch && slots[start + 2] == .searchMatch)
         #expect(canvas.lines[28].contains("/ai+"))
+    }
+
+    @Test("a query in traditional and full-width characters (ＡＩ＋政務) finds and highlights the simplified AI+政务")
+    func highlightFolded() throws {
+        var s = state(Size(width: 100, height: 30))
+        _ = s.apply(.key(.character("/")))
+        for key in ScreenText.keys(typing: "ＡＩ＋政務") { _ = s.apply(.key(key)) }
+        _ = s.apply(.key(.enter))
+        #expect(s.search.isActive)
+        let canvas = DashboardView.render(s)
+        let row = try #require(canvas.lines.firstIndex { $0.contains("AI+政务") })
+        let start = try #require(ScreenText.column(of: "AI+政务", in: canvas.lines[row]))
+        let slots = canvas.slots(row: row)
+        #expect(slots[start..<(start + 7)].allSatisfy { $0 == .searchMatch })
+        #expect(slots[start + 7] != .searchMatch)
     }
 
     @Test("a note on a task: the prompt names the task, and the measure's notes list it with the task's number")

@@ -24,7 +24,7 @@ struct InputTests {
         ([0x89, 0x50, 0x4E, 0x47, 0x00, 0x00, 0x01], "file is binary (contains NUL bytes), not a plan document"),
         (Array("这是一段没有编号的文字。\n第二段文字。".utf8), "no numbered pillars or measures found (一、 / （一） / 1. …)"),
         (Array("一、总体要求\n二、主要任务\n".utf8), "no measures found under the numbered headings"),
-        ([0xFF, 0xD8, 0xFF, 0xE0, 0x80, 0x81], "file is not text in UTF-8 or GB18030/GBK"),
+        ([0xFF, 0xD8, 0xFF, 0xE0, 0x80, 0x81], "file is not text in UTF-8, GB18030/GBK or Big5; save it as UTF-8 and import that"),
     ] as [([UInt8], String)])
     func rejected(bytes: [UInt8], problem: String) {
         #expect(throws: ImportError(source: "plan.txt", problem: problem)) { try parse(bytes) }
