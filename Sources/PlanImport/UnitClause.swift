@@ -68,7 +68,11 @@ struct UnitClause: Equatable {
 
     /// The characters simplified, so 責任單位 and 牽頭 read as 责任单位 and 牵头 (one character for one).
     static func simplify(_ chars: [Character]) -> [Character] {
-        chars.map { $0.isASCII ? $0 : Character(SimplifiedChinese.simplified(String($0))) }
+        chars.map { character in
+            let scalars = character.unicodeScalars
+            guard !character.isASCII, scalars.count == 1, let scalar = scalars.first else { return character }
+            return Character(SimplifiedChinese.simplified(scalar))
+        }
     }
 
     static let unitLabelRoles: [(word: String, role: Role)] = [
