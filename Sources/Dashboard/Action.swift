@@ -1,7 +1,7 @@
 /// What a key does. Key maps bind keys to actions; `apply` performs them.
 public enum Action: Equatable, Sendable {
     case moveUp, moveDown, focusLeft, focusRight, open, back, top, bottom, pageUp, pageDown
-    case toggleDone, cycleStatus, block, addNote, setDue, undo
+    case toggleDone, cycleStatus, block, addNote, setDue, undo, redo
     case workload, cycleOrder, assignUnit, removeUnit, acceptSuggestion
     case search, nextMatch, previousMatch, clearSearch, filter, exportLedger
     case cycleTheme, reload, sync, help, quit

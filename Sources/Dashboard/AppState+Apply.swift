@@ -24,12 +24,12 @@ extension AppState {
             effects = reloads(after: nil)
         case let .recorded(events):
             for event in events { record(event) }
-            if let event = events.last { message = Message(describe(event)) }
+            message = noteRecorded(events)
             refreshWorkload()
             effects = reloads(after: events)
         case let .undone(outcome):
             for event in outcome.undone { record(event) }
-            message = Message(describe(outcome))
+            message = noteUndone(outcome)
             refreshWorkload()
             effects = reloads(after: outcome.undone)
         case let .history(measure, events):
@@ -44,6 +44,7 @@ extension AppState {
                 message = Message("\(Label.themeIs.text(language)): \(name)")
             }
         case let .notice(notice):
+            redoing = nil
             message = describe(notice)
         }
         normalize()
@@ -105,9 +106,10 @@ extension AppState {
             if let target = changeTarget, let measure = workspace.measure(measureID(of: target)) {
                 prompt = Prompt(kind: .due(target: measure.id), text: workspace.dueDate(of: measure)?.description ?? "")
             }
-        case .undo: return [.undo]
+        case .undo: return [.undo(undoScope)]
+        case .redo: return redo()
         case .workload: if screen == .plans || screen == .plan { openWorkload() }
-        case .cycleOrder: cycleOrder()
+        case .cycleOrder: if screen == .workload { cycleOrder() } else { cycleMeasureOrder() }
         case .assignUnit: startPicker(.assign)
         case .removeUnit: startPicker(.remove)
         case .acceptSuggestion: return acceptSuggestion()

@@ -32,7 +32,7 @@ extension AppState {
     /// same key is pressed again right after the warning (`confirmed`).
     private mutating func mark(_ target: String, as status: Status, key: Key, confirmed: Bool) -> [Effect] {
         do {
-            return try workspace.change(marking: target, as: status, force: confirmed).map { [.record(target: target, change: $0)] } ?? []
+            return try workspace.change(marking: target, as: status, force: confirmed).map { [.record(target: target, changes: [$0])] } ?? []
         } catch {
             if case let .openTasks(measure, open) = error, let action = KeyMap.action(for: key, screen: screen, searching: search.isActive) {
                 pendingForce = PendingForce(target: measure, action: action)
@@ -47,7 +47,7 @@ extension AppState {
     /// The change the rule decides as a `.record` effect; a refusal as an error message.
     mutating func decide(_ target: String, _ rule: (Workspace) throws(ChangeRefusal) -> Change?) -> [Effect] {
         do {
-            return try rule(workspace).map { [.record(target: target, change: $0)] } ?? []
+            return try rule(workspace).map { [.record(target: target, changes: [$0])] } ?? []
         } catch {
             message = Message(describe(error), isError: true)
             return []

@@ -64,9 +64,11 @@ extension AppState {
         }
     }
 
-    /// `Undone 1.3; skipped 1.6 (li changed it since)`, or `Nothing to undo; skipped …`.
+    /// `Undone: 1.3 开办企业… blocked (reason: …); skipped 1.6 (li changed it since)`, or `Nothing to undo; skipped …`.
     func describe(_ outcome: UndoOutcome) -> String {
-        let done = outcome.undone.first.map(describe) ?? Label.nothingToUndo.text(language)
+        let step = outcome.reverted.steps().first.map { Array($0.reversed()) }
+        let done = step.map { "\(Label.undone.text(language))\(language.pick(": ", "："))\(describeStep($0))" }
+            ?? Label.nothingToUndo.text(language)
         let skips = outcome.skipped.map { skip in
             let why = switch skip.reason {
             case let .superseded(by): "\(by.officer) \(Label.changedItSince.text(language))"
@@ -88,6 +90,9 @@ extension AppState {
             Message("\(Label.exported.text(language)): \(path) (\(language.pick("\(measures) measures", "\(measures) 项措施")))")
         case let .exportFailed(reason): Message("\(Label.exportFailed.text(language)): \(reason)", isError: true)
         case let .syncFailed(reason): Message("\(Label.syncFailed.text(language)): \(reason)", isError: true)
+        case let .changedMeanwhile(target):
+            Message(language.pick("\(shortID(target)) was changed meanwhile by another officer or terminal; nothing saved — press r to reload",
+                                  "\(shortID(target)) 已被他人或另一终端修改，未保存；按 r 刷新"), isError: true)
         }
     }
 

@@ -63,7 +63,14 @@ extension AppState {
             if let effects = returnFromRelated() { return effects }
             screen = measureOrigin; history = []; suggestions = nil
         case .workload: screen = workload?.origin ?? .plans; workload = nil
-        case .unitMeasures: screen = .workload; workload?.unit = nil
+        case .unitMeasures:
+            if workload?.isHome == true {
+                screen = .plans
+                workload = nil
+            } else {
+                screen = .workload
+                workload?.unit = nil
+            }
         }
         return []
     }

@@ -31,11 +31,15 @@ extension AppState {
             return text.isEmpty ? [] : decide(target) { (w: Workspace) throws(ChangeRefusal) in try w.change(noting: text, on: target) }
         case let .blocked(target):
             prompt = nil
-            var effects = decide(target) { (w: Workspace) throws(ChangeRefusal) in try w.change(marking: target, as: .blocked) }
-            if !text.isEmpty {
-                effects += decide(target) { (w: Workspace) throws(ChangeRefusal) in try w.change(noting: text, on: target) }
+            // The mark and its reason are one step: one `u` takes back both.
+            do {
+                let changes = try [workspace.change(marking: target, as: .blocked)].compactMap { $0 }
+                    + (text.isEmpty ? [] : [workspace.change(noting: text, on: target)])
+                return changes.isEmpty ? [] : [.record(target: target, changes: changes)]
+            } catch {
+                message = Message(describe(error), isError: true)
+                return []
             }
-            return effects
         case let .due(target):
             let day = Day(typed: text, today: today)
             guard text.isEmpty || day != nil else {
@@ -54,7 +58,19 @@ extension AppState {
         case .filter:
             prompt = nil
             filter = MeasureFilter(parsing: text)
+            // The filter is on the whole plan: from a pillar with no match, to the first one with some.
+            if screen == .plan, listedMeasures.isEmpty,
+               let first = currentPlan?.pillars.indices.first(where: { !listedMeasures(of: $0).isEmpty }) {
+                pillarCursor.select(first)
+            }
             measureCursor = ListCursor(count: listedMeasures.count, visibleRows: layout.listRows)
+            refreshWorkload()
+            if !filter.isEmpty {
+                let shown = screen == .unitMeasures ? workload?.measures.count ?? 0
+                    : currentPlan?.pillars.indices.reduce(0) { $0 + listedMeasures(of: $1).count } ?? 0
+                message = Message("\(Label.filterIs.text(language)): \(filter.summary(language)) — "
+                                  + language.pick("\(shown) measure\(shown == 1 ? "" : "s")", "\(shown) 项措施"))
+            }
             return []
         case let .export(scope):
             prompt = nil

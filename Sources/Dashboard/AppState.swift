@@ -39,12 +39,18 @@ public struct AppState: Equatable, Sendable {
     public internal(set) var prompt: Prompt?
     public internal(set) var search = SearchState()
     public internal(set) var filter = MeasureFilter()
+    /// The order of the plan screen's measure list (`o`).
+    public internal(set) var planOrder: MeasureOrder = .document
     public internal(set) var message: Message?
     /// Set after Space/`s` was refused on a measure with open tasks: the same key
     /// pressed next marks it done with force.
     public internal(set) var pendingForce: PendingForce?
     /// The store events about the open measure, oldest first, from the executable.
     public internal(set) var history: [Event] = []
+    /// The steps `u` undid this session, oldest first, each as it was recorded: what `U` can redo.
+    public internal(set) var redoable: [[Event]] = []
+    /// The step `U` asked to record again, until the store answers.
+    public internal(set) var redoing: [Event]?
     /// The unit alias tables (built-in plus the store's), for the workload and `a`.
     public private(set) var directory: UnitDirectory
     public internal(set) var workload: WorkloadState?
@@ -94,8 +100,9 @@ public struct AppState: Equatable, Sendable {
     public func listedMeasures(of pillar: Int) -> [Int] {
         guard let plan = currentPlan, plan.pillars.indices.contains(pillar) else { return [] }
         let measures = plan.pillars[pillar].measures
-        if filter.isEmpty { return Array(measures.indices) }
-        return measures.indices.filter { filter.admits(measures[$0], in: workspace, today: today) }
+        let ordered = planOrder.sorted(measures, in: workspace, today: today, utcOffset: utcOffset)
+        if filter.isEmpty { return ordered }
+        return ordered.filter { filter.admits(measures[$0], in: workspace, today: today) }
     }
 
     /// The measure under the cursor on the plan screen, or the open one.

@@ -63,8 +63,10 @@ public enum DashboardView {
             let plan = state.workload?.plan.flatMap { state.workspace.plan($0)?.title }
             return Label.workload.text(language) + (plan.map { " · \($0)" } ?? "")
         case .unitMeasures:
-            let unit = state.workload?.unit.map { " · \($0.unit.name)" } ?? ""
-            return Label.workload.text(language) + unit
+            // The home screen is the unit's own (`duban --unit`): its name and how many measures it takes part in.
+            guard let workload = state.workload, let row = workload.unit else { return Label.workload.text(language) }
+            if workload.isHome { return "\(row.unit.name) · " + language.pick("\(row.total) measures", "\(row.total) 项措施") }
+            return Label.workload.text(language) + " · \(row.unit.name)"
         }
     }
 

@@ -3,11 +3,13 @@ import PlanModel
 /// Work for the executable: `apply` never touches the store, the clock or files.
 /// Results come back as `Input`s.
 public enum Effect: Equatable, Sendable {
-    /// Record one change about a measure or task: the executable adds id, time and
-    /// officer to make the store event, appends it, and answers `.recorded`.
-    case record(target: String, change: Change)
-    /// Undo the officer's latest change that can still be undone (`PlanStoring.undo`), answering `.undone`.
-    case undo
+    /// Record one step (`Event.isSameStep`) of changes about a measure or task: the
+    /// executable stamps them with ids, one time and the officer to make the store
+    /// events, appends them together, and answers `.recorded`.
+    case record(target: String, changes: [Change])
+    /// Undo the officer's latest step within `scope` that can still be undone
+    /// (`PlanStoring.undo`), answering `.undone`.
+    case undo(UndoScope)
     /// Read the store again, answering `.loaded`.
     case reload
     /// Sync the store with the other officers' (`duban sync`), answering `.synced`

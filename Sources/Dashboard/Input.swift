@@ -29,6 +29,8 @@ public enum Notice: Equatable, Sendable {
     case exported(path: String, measures: Int)
     /// The ledger could not be written, with the reason.
     case exportFailed(String)
+    /// The change was decided on a state of `target` another officer or terminal has changed since: nothing recorded.
+    case changedMeanwhile(String)
     /// A sync failed (remote unreachable, push refused…), with the reason; nothing was lost.
     case syncFailed(String)
 }

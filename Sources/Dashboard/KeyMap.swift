@@ -57,8 +57,12 @@ public enum KeyMap {
 
     static let export = Binding([c("e")], .exportLedger, .exportLedger)
 
+    /// `o`: the next order of a measure list.
+    static let sort = Binding([c("o")], .cycleOrder, .cycleOrder)
+
     static let common: [Binding] = [
         Binding([c("u")], .undo, .undo),
+        Binding([c("U"), .control("r")], .redo, .redo),
         Binding([c("/")], .search, .search, footer: true),
         Binding([c("t")], .cycleTheme, .cycleTheme),
         Binding([c("r")], .reload, .reload),
@@ -78,7 +82,7 @@ public enum KeyMap {
                 Binding([.escape, .backspace], .back, .back, footer: true),
                 Binding([.left, c("h")], .focusLeft, .focusLeft),
                 Binding([.right, c("l")], .focusRight, .focusRight),
-            ] + movement + changes + units + [Binding([c("f")], .filter, .filter, footer: true), workload, export] + common
+            ] + movement + changes + units + [Binding([c("f")], .filter, .filter, footer: true), sort, workload, export] + common
         case .measure:
             return search + [
                 Binding([.escape, .backspace, .left, c("h")], .back, .back, footer: true),
@@ -94,7 +98,7 @@ public enum KeyMap {
             return search + [
                 Binding([.enter, .right, c("l")], .open, .open, footer: true),
                 Binding([.escape, .backspace, .left, c("h")], .back, .back, footer: true),
-            ] + movement + changes + units + [export] + common
+            ] + movement + changes + units + [Binding([c("f")], .filter, .filter, footer: true), sort, export] + common
         }
     }
 

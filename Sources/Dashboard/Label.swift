@@ -6,14 +6,15 @@ public enum Label: CaseIterable, Sendable {
     case district, year, measures, progress, doing, blocked, overdue, pillar, title, tasks, units, due
     case todo, done, statusWord, text, notes, history, noNotes, noHistory, noTasks, noPlans, noMeasures
     case moveUp, moveDown, open, back, top, bottom, pageUp, pageDown, focusLeft, focusRight
-    case toggleDone, cycleStatus, block, addNote, setDue, undo, search, nextMatch, previousMatch, clearSearch
+    case toggleDone, cycleStatus, block, addNote, setDue, undo, redo, search, nextMatch, previousMatch, clearSearch
     case filter, cycleTheme, reload, sync, quit
     case promptNote, promptBlocked, promptDue, promptSearch, promptFilter, confirm, cancel
-    case enlarge, readOnly, recorded, undone, nothingToUndo, skipped, changedItSince, changedSince, goneFromPlans, reloaded, themeIs, themeBroken, badDay, noMatch, matches
+    case enlarge, readOnly, recorded, undone, redone, nothingToUndo, nothingToRedo, withdrawn, wasUndone, reason, skipped, changedItSince, changedSince, goneFromPlans, reloaded, themeIs, themeBroken, badDay, noMatch, matches
     case filterIs, filterHint, lead, support, responsible, expected, actual, cleared, storeFailed, storeCreated, pressAnyKey
     case has, openTask, openTasks, pressAgainToForce, unknownId, notAMeasure, emptyNote, emptyUnitName, compositeUnitName
     case notAssigned, exportLedger, promptExport, exported, exportFailed, syncing, syncFailed, conflict
     case workload, unit, total, led, cycleOrder, sortedBy, orderOpen, orderOverdue, orderDone, orderName, noUnitRows
+    case orderUrgency, orderDue, orderStatus, orderDocument, orderTitle
     case assignUnit, removeUnit, acceptSuggestion, noUnits, alreadyAssigned, noSuggestions, suggestedUnits, relatedMeasures
     case noRelated, assignTo, removeFrom, role, newUnit, toggleRole, similar, more, openRelated, id, openWorkload
 
@@ -68,6 +69,7 @@ public enum Label: CaseIterable, Sendable {
         case .addNote: ("note", "备注")
         case .setDue: ("due date", "期限")
         case .undo: ("undo", "撤销")
+        case .redo: ("redo", "重做")
         case .search: ("search", "搜索")
         case .nextMatch: ("next match", "下一个")
         case .previousMatch: ("previous match", "上一个")
@@ -89,8 +91,13 @@ public enum Label: CaseIterable, Sendable {
         case .cancel: ("cancel", "取消")
         case .enlarge: ("Please enlarge the window", "请放大窗口")
         case .recorded: ("Recorded", "已记录")
-        case .undone: ("Undone", "已撤销")
+        case .undone: ("Undone", "撤销")
+        case .redone: ("Redone", "重做")
         case .nothingToUndo: ("Nothing to undo", "没有可撤销的操作")
+        case .nothingToRedo: ("Nothing to redo", "没有可重做的操作")
+        case .withdrawn: ("withdrawn", "已撤回")
+        case .wasUndone: ("undone", "已撤销")
+        case .reason: ("reason", "原因")
         case .readOnly: ("read-only", "只读")
         case .skipped: ("skipped", "跳过")
         case .changedItSince: ("changed it since", "已改过")
@@ -137,6 +144,11 @@ public enum Label: CaseIterable, Sendable {
         case .orderOverdue: ("most overdue first", "逾期多者在前")
         case .orderDone: ("highest completion first", "完成率高者在前")
         case .orderName: ("by name", "按名称")
+        case .orderUrgency: ("urgency", "紧急程度")
+        case .orderDue: ("due date", "期限")
+        case .orderStatus: ("status", "状态")
+        case .orderDocument: ("document order", "文件顺序")
+        case .orderTitle: ("title", "标题")
         case .noUnitRows: ("No units named in these measures.", "这些措施未列责任单位。")
         case .assignUnit: ("assign unit", "添加单位")
         case .removeUnit: ("remove unit", "移除单位")

@@ -55,8 +55,13 @@ struct MeasureDocument {
         // A role is said only where the document tells roles apart: "responsible" on every unit says nothing.
         let refs = workspace.units(of: measure)
         let sayRoles = refs.contains { $0.role != .responsible }
-        let units = refs.map { sayRoles ? "\($0.name)（\(Label.of($0.role).text(language))）" : $0.name }.joined(separator: "、")
-        if !units.isEmpty { add("\(Label.units.text(language)): \(units)", .textMuted) }
+        let units = refs.map { sayRoles ? "\($0.name)（\(Label.of($0.role).text(language))）" : $0.name }
+        if !units.isEmpty {
+            // Wrapped between names only: a unit's name never breaks across lines.
+            for line in TextLayout.wrap(words: units, separator: "、", lead: "\(Label.units.text(language)): ", width: inner) {
+                lines.append(Line(text: line, slot: .textMuted, checklist: nil))
+            }
+        }
         if let deadline = measure.deadline, workspace.dueDate(of: measure) != nil { add(deadline.text, .textMuted) }
         for conflict in workspace.conflicts(of: measure) {
             add("\(Label.conflict.text(language))\(language.pick(": ", "："))\(conflict.line(in: language))", .messageError)
@@ -103,8 +108,10 @@ struct MeasureDocument {
 
         heading(.history)
         if state.history.isEmpty { add(Label.noHistory.text(language), .textMuted) }
+        let undone = state.history.undoneIDs
         for event in state.history.reversed() {
-            add("\(state.localTime(event.time)) \(event.officer)  \(state.shortID(event.target))  \(state.describeChange(event.change))",
+            let mark = undone.contains(event.id) ? state.undoneMark(event.change) : ""
+            add("\(state.localTime(event.time)) \(event.officer)  \(state.shortID(event.target))  \(state.describeChange(event.change))\(mark)",
                 .textMuted)
         }
     }

@@ -9,7 +9,7 @@ struct MeasureScreen: Widget {
     func render(in rect: Rect, on canvas: inout Canvas) {
         let doc = MeasureDocument(state, width: rect.width)
         let selection = state.checklistRow
-        let query = state.search.isActive ? state.search.query : nil
+        let highlight = state.search.highlight
         for i in 0..<rect.height {
             let index = state.measureScroll + i
             guard index < doc.lines.count else { break }
@@ -19,7 +19,7 @@ struct MeasureScreen: Widget {
             let marker = selected ? "▸" : " "
             canvas.write(marker + line.text, column: rect.column, row: row, slot: line.slot, limit: rect.width)
             if selected { canvas.restyle(rect.line(i), slot: .selection) }
-            if let query { canvas.highlight(query, row: row, column: rect.column, width: rect.width, slot: .searchMatch) }
+            if let highlight { canvas.highlight(highlight, row: row, column: rect.column, width: rect.width, slot: .searchMatch) }
         }
     }
 }

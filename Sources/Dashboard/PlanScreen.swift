@@ -29,6 +29,12 @@ struct PlanScreen: Widget {
                           rowCount: plan.pillars.count, offset: state.pillarCursor.offset, selected: state.pillarCursor.row,
                           selectionSlot: state.focus == .pillars ? .selection : .selectionInactive) { index in
             let pillar = plan.pillars[index]
+            // While a filter is on: how many measures pass it, of all (highlighted); else done of all.
+            if !state.filter.isEmpty {
+                let shown = state.listedMeasures(of: index).count
+                return [Table.Item(pillar.number, .textMuted), Table.Item(pillar.title, shown == 0 ? .textMuted : .text),
+                        Table.Item("\(shown)/\(pillar.measures.count)", shown == 0 ? .textMuted : .searchMatch)]
+            }
             let done = pillar.measures.count { workspace.status(of: $0) == .done }
             let complete = done == pillar.measures.count && done > 0
             return [Table.Item(pillar.number, .textMuted), Table.Item(pillar.title),
@@ -55,13 +61,17 @@ struct PlanScreen: Widget {
         }
     }
 
-    /// Column layout of the measure list for a pane width.
-    static func columns(width: Int, labelWidth: Int, tasksWidth: Int, language: Language) -> (columns: [Table.Column], units: Bool, schedule: ScheduleColumn) {
-        let units = width >= 64
+    /// Column layout of the measure list for a pane width. The units column (from a 50-column pane, so at
+    /// 80 columns) grows with the window up to what the longest units need, taking at most a third of what the
+    /// fixed columns leave: the title keeps the rest.
+    static func columns(width: Int, labelWidth: Int, tasksWidth: Int, unitsWidth: Int, language: Language)
+        -> (columns: [Table.Column], units: Bool, schedule: ScheduleColumn) {
+        let units = width >= 50 && unitsWidth > 0
         let schedule = ScheduleColumn(width: width)
         var columns: [Table.Column] = [.init(.fixed(labelWidth), alignment: .trailing), .init(.fixed(1)),
                                        .init(.flexible(minimum: 6)), .init(.fixed(tasksWidth), alignment: .trailing)]
-        if units { columns.append(.init(.fixed(12))) }
+        let left = width - labelWidth - 1 - tasksWidth - schedule.width(language) - 5
+        if units { columns.append(.init(.fixed(max(8, min(unitsWidth, left / 3))))) }
         columns.append(.init(.fixed(schedule.width(language))))
         return (columns, units, schedule)
     }
@@ -77,15 +87,17 @@ struct PlanScreen: Widget {
         }
         let labelWidth = min(6, max(2, listed.map { DisplayWidth.of(pillar.measures[$0].label) }.max() ?? 2))
         let tasksWidth = CountWidth.fraction(largest: listed.map { pillar.measures[$0].tasks.count }.max() ?? 0, minimum: 5)
-        let (columns, showUnits, scheduleColumn) = PlanScreen.columns(width: rect.width, labelWidth: labelWidth, tasksWidth: tasksWidth,
-                                                                      language: language)
+        let units = listed.map { PlanScreen.shortUnits(workspace.units(of: pillar.measures[$0]), first: state.filter.unit) }
+        let (columns, showUnits, scheduleColumn) = PlanScreen.columns(
+            width: rect.width, labelWidth: labelWidth, tasksWidth: tasksWidth,
+            unitsWidth: units.map(DisplayWidth.of).max() ?? 0, language: language)
         var header = ["", "", Label.title.heading(language), Label.tasks.heading(language)]
         if showUnits { header.append(Label.units.heading(language)) }
         header.append(Label.due.heading(language))
-        let query = state.search.isActive ? state.search.query : nil
+        let highlight = state.search.highlight
         let table = Table(columns: columns, header: header, rowCount: listed.count, offset: state.measureCursor.offset,
                           selected: state.measureCursor.row, selectionSlot: state.focus == .measures ? .selection : .selectionInactive,
-                          highlight: query) { index in
+                          highlight: highlight) { index in
             let measure = pillar.measures[listed[index]]
             let status = workspace.status(of: measure)
             let progress = workspace.taskProgress(of: measure)
@@ -93,7 +105,7 @@ struct PlanScreen: Widget {
                          Table.Item(StatusMark.glyph(status), StatusMark.slot(status)),
                          PlanScreen.titleItem(measure, state: state, searchable: true),
                          Table.Item(progress.total == 0 ? "–" : "\(progress.done)/\(progress.total)", .textMuted)]
-            if showUnits { items.append(Table.Item(PlanScreen.shortUnits(workspace.units(of: measure)), .textMuted)) }
+            if showUnits { items.append(Table.Item(units[index], .textMuted)) }
             items.append(PlanScreen.scheduleItem(measure, state: state, column: scheduleColumn))
             return items
         }
@@ -117,9 +129,11 @@ struct PlanScreen: Widget {
         return Table.Item("\(Label.conflict.text(state.language))· \(measure.title)", .messageError, searchable: searchable)
     }
 
-    /// Unit names without the district prefix 区, lead units first: 发改委,市场监管局.
-    static func shortUnits(_ units: [UnitRef]) -> String {
-        let ordered = units.filter { $0.role == .lead } + units.filter { $0.role != .lead }
+    /// Unit names without the district prefix 区, those matching the filter's unit first, then lead units: 发改委,市场监管局.
+    static func shortUnits(_ units: [UnitRef], first wanted: String? = nil) -> String {
+        let matching = units.filter { ref in wanted.map { ref.name.contains($0) } ?? false }
+        let rest = units.filter { ref in !matching.contains(ref) }
+        let ordered = matching + rest.filter { $0.role == .lead } + rest.filter { $0.role != .lead }
         return ordered.map { $0.name.hasPrefix("区") && $0.name.count > 2 ? String($0.name.dropFirst()) : $0.name }
             .joined(separator: ",")
     }

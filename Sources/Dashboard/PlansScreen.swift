@@ -40,9 +40,9 @@ struct PlansScreen: Widget {
         header += [Label.year, .progress, .measures].map { $0.heading(language) }
         header += wide ? [Label.doing, .blocked, .overdue].map { $0.heading(language) }
                        : [StatusMark.glyph(.doing), StatusMark.glyph(.blocked), LightMark.glyph(.red)]
-        let query = state.search.isActive ? state.search.query : nil
+        let highlight = state.search.highlight
         let table = Table(columns: columns, header: header, rowCount: plans.count, offset: state.planCursor.offset,
-                          selected: state.planCursor.row, highlight: query) { index in
+                          selected: state.planCursor.row, highlight: highlight) { index in
             let plan = plans[index]
             let s = summaries[index]
             var items = [Table.Item(plan.title, searchable: true)]

@@ -11,9 +11,14 @@ public struct WorkloadState: Equatable, Sendable {
     public var cursor = ListCursor()
     /// Where Esc goes back to.
     public var origin: Screen
-    /// The unit drilled into, and its measures' ids in plan order.
+    /// The unit drilled into, and its list: grouped by plan and pillar, filtered, in `measureOrder`.
     public var unit: Workload.Row?
-    public var measures: [String] = []
+    public var listing = UnitListing()
+    public var measureOrder: MeasureOrder = .urgency
+    /// The unit's list is the officer's home screen (`duban --unit`): Esc goes to the plans.
+    public var isHome = false
+    /// The measures shown, in display order.
+    public var measures: [String] { listing.ids }
     /// The cursor over `measures`.
     public var measureCursor = ListCursor()
 

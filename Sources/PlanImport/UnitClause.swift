@@ -66,21 +66,9 @@ struct UnitClause: Equatable {
 
     // MARK: - Parsing the clause content
 
-    /// Traditional forms of the characters in role markers, so 責任單位 and 牽頭 read as 责任单位 and 牵头.
-    static let simplified: [Character: Character] = [
-        "責": "责", "單": "单", "牽": "牵", "頭": "头", "負": "负", "協": "协", "辦": "办", "門": "门",
-        "參": "参", "與": "与", "職": "职", "務": "务", "實": "实", "時": "时", "間": "间", "線": "线",
-        "內": "内", "續": "续", "進": "进", "長": "长", "堅": "坚", "現": "现", "見": "见", "效": "效",
-        "於": "于", "號": "号", "區": "区",
-    ]
-
-    /// Keyed by scalar value: hashing a UInt32 is much cheaper than hashing a Character.
-    static let simplifiedScalars: [UInt32: Character] = Dictionary(uniqueKeysWithValues: simplified.compactMap { key, value in
-        key.unicodeScalars.first.map { ($0.value, value) }
-    })
-
+    /// The characters simplified, so 責任單位 and 牽頭 read as 责任单位 and 牵头 (one character for one).
     static func simplify(_ chars: [Character]) -> [Character] {
-        chars.map { c in c.unicodeScalars.first.flatMap { simplifiedScalars[$0.value] } ?? c }
+        chars.map { $0.isASCII ? $0 : Character(SimplifiedChinese.simplified(String($0))) }
     }
 
     static let unitLabelRoles: [(word: String, role: Role)] = [

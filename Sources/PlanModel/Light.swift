@@ -26,3 +26,14 @@ extension Status {
         }
     }
 }
+
+extension Role {
+    /// The role as officers say it: 牵头, 配合, 责任.
+    public func word(in language: Language) -> String {
+        switch self {
+        case .lead: language.pick("lead", "牵头")
+        case .support: language.pick("support", "配合")
+        case .responsible: language.pick("responsible", "责任")
+        }
+    }
+}

@@ -6,8 +6,9 @@ import Darwin
 
 
 /// The text of every measure (title, body, task titles) of all plans, prepared
-/// once per load as lower-cased UTF-8 so that each keystroke of a search is a
-/// byte scan. A query that extends the previous one only rescans its matches.
+/// once per load as folded UTF-8 (`SearchIndex.folded`: simplified, half-width,
+/// lower case) so that each keystroke of a search is a byte scan. A query that
+/// extends the previous one only rescans its matches.
 public struct SearchIndex: Equatable, Sendable {
     public struct Entry: Equatable, Sendable {
         public var plan: Int
@@ -36,20 +37,17 @@ public struct SearchIndex: Equatable, Sendable {
     }
 
     private mutating func append(_ text: String) {
-        bytes.append(contentsOf: SearchIndex.folded(text))
+        SearchIndex.appendFolded(text, to: &bytes)
         bytes.append(0x0A) // a separator no query contains, so no match spans two fields
-    }
-
-    /// Lower-cases ASCII; other text (Chinese) is matched exactly.
-    static func folded(_ text: String) -> [UInt8] {
-        text.utf8.map { (0x41...0x5A).contains($0) ? $0 + 0x20 : $0 }
     }
 
     /// Indexes into `entries` of the measures containing `query`, in document order.
     /// `within`, when given, limits the scan to those entries (the previous
     /// query's matches, when this query extends it).
     public func matches(of query: String, within candidates: [Int]? = nil) -> [Int] {
-        let needle = SearchIndex.folded(query).filter { $0 != 0x0A }
+        var needle: [UInt8] = []
+        SearchIndex.appendFolded(query, to: &needle)
+        needle.removeAll { $0 == 0x0A }
         guard !needle.isEmpty else { return [] }
         return bytes.withUnsafeBufferPointer { hay in
             needle.withUnsafeBufferPointer { pin in

@@ -41,13 +41,10 @@ public struct SimilarityIndex: Sendable {
         var local: [UInt64: Int] = [:]
 
         for (planIndex, plan) in workspace.plans.enumerated() {
-            let simplify = SimilarityIndex.needsSimplifying(plan)
             for measure in plan.measures {
                 local.removeAll(keepingCapacity: true)
-                let title = simplify ? SimilarityIndex.simplified(measure.title) : measure.title
-                let text = simplify ? SimilarityIndex.simplified(measure.text) : measure.text
-                SimilarityIndex.countTerms(of: title, weight: 2, into: &local)
-                SimilarityIndex.countTerms(of: text, weight: 1, into: &local)
+                SimilarityIndex.countTerms(of: measure.title, weight: 2, into: &local)
+                SimilarityIndex.countTerms(of: measure.text, weight: 1, into: &local)
                 for (key, count) in local {
                     let term = termIdByKey[key] ?? {
                         let id = Int32(documentFrequency.count)
@@ -153,32 +150,15 @@ public struct SimilarityIndex: Sendable {
         }
     }
 
-    /// Han characters, ASCII letters (lower-cased) and digits take part; everything else separates.
+    /// Han characters, ASCII letters and digits take part, folded as search folds them
+    /// (traditional → simplified, full-width → ASCII, lower case); everything else separates.
     private static func termScalar(_ scalar: Unicode.Scalar) -> UInt64? {
-        let v = scalar.value
+        let v = SearchIndex.folded(scalar).value
         switch v {
         case 0x4E00...0x9FFF, 0x3400...0x4DBF, 0xF900...0xFAFF, 0x20000...0x2FA1F, 0x30...0x39, 0x61...0x7A:
             return UInt64(v)
-        case 0x41...0x5A:
-            return UInt64(v + 0x20)
-        case 0xFF10...0xFF19, 0xFF41...0xFF5A:
-            return UInt64(v - 0xFEE0) // full-width digits and letters
-        case 0xFF21...0xFF3A:
-            return UInt64(v - 0xFEE0 + 0x20)
         default:
             return nil
         }
-    }
-
-    /// Whether a plan is written in traditional characters: its title and first
-    /// measure change under the transform. Checked per plan, so simplified plans
-    /// (most) never pay for the transform of every measure.
-    private static func needsSimplifying(_ plan: Plan) -> Bool {
-        let sample = plan.title + (plan.measures.first.map { $0.title + $0.text } ?? "")
-        return simplified(sample) != sample
-    }
-
-    private static func simplified(_ text: String) -> String {
-        text.applyingTransform(StringTransform("Hant-Hans"), reverse: false) ?? text
     }
 }

@@ -1,11 +1,15 @@
-/// What an undo did: the officer's changes it undid, newest first, and those it
+/// What an undo did: the undo events it recorded, newest step first, the
+/// officer's changes they undid (`reverted`, in the same order), and those it
 /// passed over because they can no longer be undone (`Skip`).
 public struct UndoOutcome: Equatable, Sendable {
     public var undone: [Event] = []
+    /// The changes undone, as they were recorded: `reverted[i]` is undone by `undone[i]`.
+    public var reverted: [Event] = []
     public var skipped: [Skip] = []
 
-    public init(undone: [Event] = [], skipped: [Skip] = []) {
+    public init(undone: [Event] = [], reverted: [Event] = [], skipped: [Skip] = []) {
         self.undone = undone
+        self.reverted = reverted
         self.skipped = skipped
     }
 

@@ -77,16 +77,16 @@ public struct UnitDirectory: Equatable, Sendable {
             .filter { !$0.isEmpty }
     }
 
-    /// Full-width forms folded (NFKC), white space removed, traditional characters simplified.
+    /// Full-width forms folded (NFKC), white space removed, traditional characters
+    /// simplified (by the built-in table, not ICU's transliterator: see `SimplifiedChinese`).
     static func comparisonForm(_ name: String) -> String {
         let folded = name.precomposedStringWithCompatibilityMapping.filter { !$0.isWhitespace }
-        // Pure ASCII has nothing to simplify; skip the (slow) ICU transform.
         guard folded.utf8.contains(where: { $0 >= 0x80 }) else { return folded }
-        return folded.applyingTransform(StringTransform("Hant-Hans"), reverse: false) ?? folded
+        return SimplifiedChinese.simplified(folded)
     }
 
-    /// Canonical names by raw name, shared by copies of the directory: the
-    /// transform costs microseconds, and a workload asks for the same few names often.
+    /// Canonical names by raw name, shared by copies of the directory: normalising
+    /// costs microseconds, and a workload asks for the same few names often.
     private final class Cache: @unchecked Sendable {
         private let lock = NSLock()
         private var names: [String: String] = [:]

@@ -36,7 +36,8 @@ enum Disk {
     }
 
     /// The store directory, checked once when the store opens: a real directory
-    /// (not a link), owned by the user or a group they are in, not world-writable.
+    /// (not a link), not world-writable, and owned by the user or a group they are
+    /// in, unless they may not write it (an archive of someone else's is only read).
     static func checkStoreDirectory(_ path: String) throws(StoreError) {
         var info = stat()
         guard lstat(path, &info) == 0 else { throw StoreError.io(file: path, operation: "stat", code: errno) }
@@ -45,7 +46,7 @@ enum Disk {
         let count = Int(max(0, getgroups(Int32(groups.count), &groups)))
         groups = Array(groups.prefix(count))
         let ours = info.st_uid == getuid() || info.st_gid == getgid() || groups.contains(info.st_gid)
-        guard ours, info.st_mode & S_IWOTH == 0 else { throw StoreError.unsafeDirectory(path) }
+        guard ours || !isWritable(path), info.st_mode & S_IWOTH == 0 else { throw StoreError.unsafeDirectory(path) }
     }
 
     /// A directory inside the store (`plans/`, `index/`), if it exists: a real one, since

@@ -55,8 +55,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .notEmpty(directory):
             "\(directory) is not empty and holds no store (store.json); give --init to make a store there anyway"
         case let .unsafeDirectory(path):
-            "\(path): the store directory must belong to you or a group of yours and not be writable by everyone "
-                + "(chmod o-w); refusing to use it"
+            "\(path): a store directory you may write must belong to you or a group of yours, and none may be "
+                + "writable by everyone (chmod o-w); refusing to use it"
         }
     }
 }

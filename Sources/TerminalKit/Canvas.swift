@@ -77,17 +77,17 @@ public struct Canvas: Equatable, Sendable {
         }
     }
 
-    /// Restyles every occurrence of `query` (ASCII case-insensitive) within one row
-    /// between `column` and `column + width`.
-    public mutating func highlight(_ query: String, row: Int, column: Int, width: Int, slot: StyleSlot) {
-        guard !query.isEmpty, row >= 0, row < size.height else { return }
+    /// Restyles every occurrence of the highlight's query (compared folded) within
+    /// one row between `column` and `column + width`.
+    public mutating func highlight(_ highlight: Highlight, row: Int, column: Int, width: Int, slot: StyleSlot) {
+        guard !highlight.query.isEmpty, row >= 0, row < size.height else { return }
         let start = max(0, column), end = min(size.width, column + width)
         guard start < end else { return }
         var graphemes: [(column: Int, text: String)] = []
         for x in start..<end where !self[x, row].isContinuation {
-            graphemes.append((x, self[x, row].text.lowercased()))
+            graphemes.append((x, highlight.folded(self[x, row].text)))
         }
-        let needle = Array(query.lowercased()).map(String.init)
+        let needle = Array(highlight.folded(highlight.query)).map(String.init)
         guard needle.count <= graphemes.count else { return }
         var i = 0
         while i + needle.count <= graphemes.count {

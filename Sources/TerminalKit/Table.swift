@@ -50,11 +50,11 @@ public struct Table: Widget {
     public var selected: Int?
     public var selectionSlot: StyleSlot
     /// Text to highlight (search) in searchable cells.
-    public var highlight: String?
+    public var highlight: Highlight?
     public var row: (Int) -> [Item]
 
     public init(columns: [Column], header: [String]? = nil, rowCount: Int, offset: Int = 0, selected: Int? = nil,
-                selectionSlot: StyleSlot = .selection, highlight: String? = nil, row: @escaping (Int) -> [Item]) {
+                selectionSlot: StyleSlot = .selection, highlight: Highlight? = nil, row: @escaping (Int) -> [Item]) {
         self.columns = columns
         self.header = header
         self.rowCount = rowCount
@@ -130,8 +130,8 @@ public struct Table: Widget {
                 let text = TextLayout.fit(item.text, toWidth: width, alignment: columns[i].alignment)
                 canvas.write(text, column: column, row: rect.row, slot: rowSlot ?? item.slot, limit: width)
             }
-            if let query = highlight, item.searchable {
-                canvas.highlight(query, row: rect.row, column: column, width: width, slot: .searchMatch)
+            if let highlight, item.searchable {
+                canvas.highlight(highlight, row: rect.row, column: column, width: width, slot: .searchMatch)
             }
             column += width
             if i < widths.count - 1 {

@@ -29,6 +29,28 @@ public enum TextLayout {
         return out
     }
 
+    /// The part of `text` around `range`: up to `columns` display columns of whole
+    /// characters either side, the range itself in 【】, "…" where the text goes on:
+    /// `…推动区级普惠性【政策】全面纳入…`.
+    public static func excerpt(_ text: String, around range: Range<String.Index>, columns: Int) -> String {
+        var start = range.lowerBound, used = 0
+        while start > text.startIndex {
+            let previous = text.index(before: start)
+            used += DisplayWidth.of(text[previous])
+            if used > columns { break }
+            start = previous
+        }
+        var end = range.upperBound
+        used = 0
+        while end < text.endIndex {
+            used += DisplayWidth.of(text[end])
+            if used > columns { break }
+            end = text.index(after: end)
+        }
+        return (start > text.startIndex ? String(ellipsis) : "") + text[start..<range.lowerBound]
+            + "【" + text[range] + "】" + text[range.upperBound..<end] + (end < text.endIndex ? String(ellipsis) : "")
+    }
+
     /// `text` truncated to `width` columns and padded with spaces to exactly `width`.
     public static func fit(_ text: some StringProtocol, toWidth width: Int, alignment: Alignment = .leading) -> String {
         let cut = truncate(text, toWidth: width)
@@ -52,7 +74,28 @@ public enum TextLayout {
         return lines
     }
 
-    private static let noLineStart: Set<Character> = ["，", "。", "、", "；", "：", "！", "？", "）", "》", "」", "』", "”", ",", ".", ";", ":", "!", "?", ")"]
+    /// Chinese line-breaking rules (禁则): no line starts with closing punctuation, none ends with an opening one.
+    private static let noLineStart: Set<Character> = ["，", "。", "、", "；", "：", "！", "？", "）", "》", "」", "』", "”", "’", "〕", "】",
+                                                      ",", ".", ";", ":", "!", "?", ")"]
+    private static let noLineEnd: Set<Character> = ["（", "《", "「", "『", "“", "‘", "〔", "【", "("]
+
+    /// `words` joined by `separator`, wrapped only between words, so no name is split (a word wider
+    /// than the width alone is wrapped inside). `lead` starts the first line.
+    public static func wrap(words: [String], separator: String, lead: String = "", width: Int) -> [String] {
+        guard width > 0 else { return [] }
+        var lines: [String] = []
+        var line = lead
+        for (i, word) in words.enumerated() {
+            let piece = word + (i < words.count - 1 ? separator : "")
+            if DisplayWidth.of(line) + DisplayWidth.of(piece) > width, !line.isEmpty, line != lead || !lead.isEmpty {
+                lines.append(line.trimmingTrailingSpaces())
+                line = ""
+            }
+            line += piece
+        }
+        if !line.isEmpty { lines.append(contentsOf: wrap(line, width: width)) }
+        return lines
+    }
 
     private static func wrapParagraph(_ text: Substring, width: Int) -> [String] {
         var lines: [String] = []
@@ -64,9 +107,17 @@ public enum TextLayout {
             let w = DisplayWidth.of(character)
             if used + w > width, !line.isEmpty {
                 if noLineStart.contains(character), line.count > 1, line.last != " " {
-                    // Keep the punctuation with the line by moving the last character down instead.
-                    let last = line.removeLast()
+                    // Keep the punctuation with the line by moving the last character down instead
+                    // (and an opening mark before it too, which may not end a line either).
+                    var moved = [line.removeLast()]
+                    if let last = line.last, noLineEnd.contains(last), line.count > 1 { moved.insert(line.removeLast(), at: 0) }
                     lines.append(String(line))
+                    line = moved
+                    used = DisplayWidth.of(String(moved))
+                } else if let last = line.last, noLineEnd.contains(last), line.count > 1 {
+                    // An opening mark goes down with what it opens.
+                    line.removeLast()
+                    lines.append(String(line).trimmingTrailingSpaces())
                     line = [last]
                     used = DisplayWidth.of(last)
                 } else if let b = breakAfter, b < line.count, character != " " {

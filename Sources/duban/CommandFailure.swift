@@ -30,8 +30,13 @@ struct CommandFailure: Error, CustomStringConvertible {
         case let .refused(refusal):
             self = Self.refusal(refusal, command: command)
         case let .changedMeanwhile(target):
-            self.init(description: "\(target) was changed meanwhile (another terminal or officer); "
-                      + "nothing recorded: look again (duban history \(target))", exitCode: 1)
+            self.init(description: Output.language(nil).pick(
+                "\(target) was changed meanwhile (another terminal or officer); nothing recorded: look again (duban history \(target))",
+                "\(target) 已被他人（或另一终端）修改，未记录；请先查看（duban history \(target)）"), exitCode: 1)
+        case let .unknownId(id, closest) where Output.language(nil) == .zh:
+            self.init(description: "没有编号 \(id)" + (closest.isEmpty ? "" : "；最接近的：\(closest.joined(separator: "、"))"), exitCode: 1)
+        case let .missing(directory) where Output.language(nil) == .zh:
+            self.init(description: "\(directory) 没有数据库（先 duban import 方案文件，或直接运行 duban 载入示例方案）", exitCode: 1)
         case .badInput: self.init(description: error.description, exitCode: 2)
         default: self.init(description: error.description, exitCode: 1)
         }
@@ -41,12 +46,13 @@ struct CommandFailure: Error, CustomStringConvertible {
     private static func refusal(_ refusal: ChangeRefusal, command: String) -> CommandFailure {
         switch refusal {
         case let .unknownId(id):
-            CommandFailure(description: "unknown id \(id)", exitCode: 1)
+            CommandFailure(description: Output.language(nil).pick("unknown id \(id)", "没有编号 \(id)"), exitCode: 1)
         case let .notAMeasure(id):
             .badInput("\(command) takes a measure id; \(id) is a task")
         case let .openTasks(id, open):
-            CommandFailure(description: "\(id) has \(open.count) open task\(open.count == 1 ? "" : "s") (\(open.joined(separator: ", "))); "
-                           + "use --force to mark it done anyway", exitCode: 1)
+            CommandFailure(description: Output.language(nil).pick(
+                "\(id) has \(open.count) open task\(open.count == 1 ? "" : "s") (\(open.joined(separator: ", "))); use --force to mark it done anyway",
+                "\(id) 还有 \(open.count) 项任务未完成（\(open.joined(separator: "、"))）；确需标记完成请加 --force"), exitCode: 1)
         case let .emptyNote(id):
             .badInput("the note for \(id) is empty")
         case .emptyUnitName:

@@ -16,6 +16,9 @@ struct DashboardCommand: ParsableCommand {
     @Option(name: .long, help: "Open this plan directly, e.g. jinshan-2026.")
     var plan: String?
 
+    @Option(name: .long, help: ArgumentHelp("Open this unit's home screen: its measures across all plans (else $DUBAN_UNIT, else the settings' unit), e.g. 金山区发改委.", valueName: "unit"))
+    var unit: String?
+
     @Option(name: .long, help: "Theme name: default, light, high-contrast, monochrome, or your own.")
     var theme: String?
 
@@ -42,19 +45,21 @@ struct DashboardCommand: ParsableCommand {
         let source = DashboardDataSource(
             readOnly: store.isReadOnly,
             load: { try options.load(store) },
-            append: { event in
+            append: { events in
                 // Checked against the store as it is now, not as the screen last saw it.
                 do throws(StoreError) {
-                    _ = try store.update([event.target]) { current throws(StoreError) in
-                        try EventFactory.requireCurrent([event], in: current)
-                        return [event]
+                    _ = try store.update(Array(Set(events.map(\.target))).sorted()) { current throws(StoreError) in
+                        try EventFactory.requireCurrent(events, in: current)
+                        return events
                     }
                 } catch {
+                    // Told in the dashboard's own words (press r); every other failure as the CLI says it.
+                    if case .changedMeanwhile = error { throw error }
                     throw CommandFailure(error)
                 }
             },
-            undo: { factory in
-                do throws(StoreError) { return try store.undo(steps: 1, as: factory) } catch { throw CommandFailure(error) }
+            undo: { factory, scope in
+                do throws(StoreError) { return try store.undo(steps: 1, in: scope, as: factory) } catch { throw CommandFailure(error) }
             },
             history: { targets in try store.history(of: targets, since: nil) },
             sync: { try SyncCommand.sync(options: options, remote: nil) })
@@ -96,6 +101,16 @@ struct DashboardCommand: ParsableCommand {
             let known = workspace.plans.map(\.id).joined(separator: ", ")
             Output.warn("no plan '\(plan)' (plans: \(known))")
             throw ExitCode(1)
+        }
+        // My bureau first: --unit, $DUBAN_UNIT or the settings' unit opens its home screen (not with --plan).
+        let explicitUnit = unit ?? environment["DUBAN_UNIT"].flatMap { $0.isEmpty ? nil : $0 }
+        if plan == nil, let home = explicitUnit ?? Settings.current.unit, !state.openUnitHome(home) {
+            let match = UnitMatch(home, directory: directory, districts: workspace.plans.compactMap(\.district))
+            if explicitUnit != nil {
+                try match.requireTakingPart(in: workspace, plans: nil)
+                throw CommandFailure(description: "no unit '\(home)' takes part in a measure of the plans", exitCode: 1)
+            }
+            Output.warn("the settings' unit '\(home)' names no unit of the plans; opening the plans")
         }
         let runner = DashboardRunner(source: source, officer: officerName, themes: themes, directory: directory)
         if let notice { _ = runner.feed(.notice(notice), into: &state, terminal: nil) }

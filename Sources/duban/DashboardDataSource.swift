@@ -9,11 +9,11 @@ struct DashboardDataSource {
     var readOnly = false
     /// Reads every plan with its events folded in.
     var load: () throws -> Workspace
-    /// Appends one event (a change or an undo) to the store, refused when the
-    /// store no longer holds the value the event replaces.
-    var append: (Event) throws -> Void
-    /// Undoes the officer's latest change that can still be undone (`PlanStoring.undo`).
-    var undo: (EventFactory) throws -> UndoOutcome
+    /// Appends one step's events together, refused when the store no longer
+    /// holds the values they replace.
+    var append: ([Event]) throws -> Void
+    /// Undoes the officer's latest step within the scope that can still be undone (`PlanStoring.undo`).
+    var undo: (EventFactory, UndoScope) throws -> UndoOutcome
     /// The events about these ids (a measure and its tasks), oldest first.
     var history: (_ targets: Set<String>) throws -> [Event]
     /// Syncs with the other officers' stores (`duban sync`).

@@ -21,10 +21,11 @@ struct DashboardRunner {
     /// for `.quit` (handled by the loop) and effects without a result.
     func perform(_ effect: Effect, state: AppState, terminal: NcursesTerminal?) -> Input? {
         switch effect {
-        case let .record(target, change):
-            return append(stamp().event(target, change))
-        case .undo:
-            do { return .undone(try source.undo(stamp())) } catch { return .notice(.storeFailed("\(error)")) }
+        case let .record(target, changes):
+            let factory = stamp()
+            return append(changes.map { factory.event(target, $0) })
+        case let .undo(scope):
+            do { return .undone(try source.undo(stamp(), scope)) } catch { return .notice(.storeFailed("\(error)")) }
         case .reload:
             similarity.invalidate()
             do { return .loaded(try source.load()) } catch { return .notice(.storeFailed("\(error)")) }
@@ -81,10 +82,12 @@ struct DashboardRunner {
     /// Stamps this officer's events at one reading of the clock, so the id's time prefix and the event's time agree.
     private func stamp() -> EventFactory { EventFactory(officer: officer, time: now()) }
 
-    private func append(_ event: Event) -> Input {
+    private func append(_ events: [Event]) -> Input {
         do {
-            try source.append(event)
-            return .recorded([event])
+            try source.append(events)
+            return .recorded(events)
+        } catch StoreError.changedMeanwhile(let target) {
+            return .notice(.changedMeanwhile(target))
         } catch {
             return .notice(.storeFailed("\(error)"))
         }

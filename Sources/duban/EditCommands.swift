@@ -72,10 +72,12 @@ struct DueCommand: ParsableCommand {
 }
 
 struct UndoCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "undo", abstract: "Undo your last change(s); each undo is recorded as an event.")
+    static let configuration = CommandConfiguration(
+        commandName: "undo", abstract: "Undo your last change(s) (a command's changes are one step); each undo is recorded as an event.")
 
     @OptionGroup var options: StoreOptions
-    @Option(help: "How many of your changes to undo.") var steps = 1
+    @Option(help: "How many of your steps to undo.") var steps = 1
+    @Option(help: "Undo only changes on this measure (and its tasks) or task.") var id: String?
 
     func validate() throws {
         guard steps >= 1 else { throw ValidationError("--steps must be at least 1") }
@@ -86,7 +88,9 @@ struct UndoCommand: ParsableCommand {
         let factory = options.eventFactory()
         let outcome: UndoOutcome
         do throws(StoreError) {
-            outcome = try store.undo(steps: steps, as: factory)
+            // An unknown id is refused with the closest ids, as by every command that takes one.
+            if let id { _ = try store.workspace(for: [id]) }
+            outcome = try store.undo(steps: steps, in: id.map { UndoScope(ids: [$0]) } ?? .everything, as: factory)
         } catch {
             throw CommandFailure(error, command: "undo")
         }
@@ -94,7 +98,8 @@ struct UndoCommand: ParsableCommand {
             + outcome.skipped.map(Self.describe)
         if !lines.isEmpty { Output.print(lines.joined(separator: "\n")) }
         guard !outcome.undone.isEmpty else {
-            throw CommandFailure(description: "nothing of \(TerminalText.sanitized(factory.officer))'s to undo", exitCode: 1)
+            let on = id.map { " on \(TerminalText.sanitized($0))" } ?? ""
+            throw CommandFailure(description: "nothing of \(TerminalText.sanitized(factory.officer))'s to undo\(on)", exitCode: 1)
         }
     }
 

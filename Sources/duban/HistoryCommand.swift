@@ -22,7 +22,7 @@ struct HistoryCommand: ParsableCommand {
         let targets = try id.map { try Self.targets(of: $0, in: store) }
         let events = try store.history(of: targets, since: start)
         if json { return try Output.json(events) }
-        if !events.isEmpty { Output.print(events.map(Output.line).joined(separator: "\n")) }
+        if !events.isEmpty { Output.print(Output.lines(events).joined(separator: "\n")) }
     }
 
     /// A measure with its tasks, or a task; an orphaned id (gone from its plan) still has its history.

@@ -3,8 +3,20 @@ import PlanModel
 import PlanStore
 import TerminalKit
 
-extension Status: ExpressibleByArgument {}
-extension Light: ExpressibleByArgument {}
+/// Status and light words are taken in either language (`--status 受阻`, `--light 红`).
+extension Status: ExpressibleByArgument {
+    public init?(argument: String) {
+        guard let status = Status(rawValue: argument) ?? Status.allCases.first(where: { $0.word(in: .zh) == argument }) else { return nil }
+        self = status
+    }
+}
+extension Light: ExpressibleByArgument {
+    public init?(argument: String) {
+        let word = argument.hasSuffix("灯") ? String(argument.dropLast()) : argument
+        guard let light = Light(rawValue: argument) ?? Light.allCases.first(where: { $0.word(in: .zh) == word }) else { return nil }
+        self = light
+    }
+}
 
 struct ListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "List measures, filtered by plan, pillar, unit, status or overdue.")
@@ -76,18 +88,13 @@ struct ListCommand: ParsableCommand {
             }
         }
         if json { return try Output.json(rows) }
-        let ids = rows.map { TerminalText.sanitized($0.id) }
-        let idWidth = ids.map(DisplayWidth.of).max() ?? 0
-        for (row, id) in zip(rows, ids) {
-            let columns = [
-                TextLayout.fit(id, toWidth: idWidth),
-                row.status.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0),
-                row.tasks.padding(toLength: 5, withPad: " ", startingAt: 0),
-                (row.due?.description ?? "").padding(toLength: 10, withPad: " ", startingAt: 0) + (row.overdue ? "!" : " "),
-                TerminalText.sanitized(row.title),
-            ]
-            Output.print(columns.joined(separator: "  "))
-        }
+        guard !rows.isEmpty else { return }
+        let language = Output.language(nil)
+        let header = [language.pick("id", "编号"), language.pick("status", "状态"), language.pick("tasks", "任务"),
+                      language.pick("due", "期限"), language.pick("title", "标题")]
+        Output.print(Output.table(header: header, rows: rows.map { row in
+            [row.id, row.status.word(in: language), row.tasks, (row.due?.description ?? "") + (row.overdue ? " !" : ""), row.title]
+        }, numericFrom: 2, numericTo: 3))
     }
     }
 }

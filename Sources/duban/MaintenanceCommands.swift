@@ -1,12 +1,13 @@
 import ArgumentParser
 import PlanModel
 import PlanStore
+import TerminalKit
 
 /// `duban search TEXT`: the dashboard's `/` search from the command line.
 struct SearchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "search",
-        abstract: "Find measures whose title, text or tasks contain the text (ASCII case-insensitive), in all plans.")
+        abstract: "Find measures whose title, text or tasks contain the text, in all plans (traditional = simplified characters, full-width = ASCII, any case).")
 
     @OptionGroup var options: StoreOptions
     @OptionGroup var filter: PlanFilter
@@ -17,7 +18,12 @@ struct SearchCommand: ParsableCommand {
         var id: String
         var title: String
         var status: Status
+        /// The first match with a little of the text either side: `…普惠性【政策】全面…`.
+        var snippet: String
     }
+
+    /// Display columns of context on each side of the match.
+    static let snippetColumns = 12
 
     func validate() throws {
         if text.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("give a text to search for") }
@@ -32,12 +38,29 @@ struct SearchCommand: ParsableCommand {
             let plan = workspace.plans[entry.plan]
             guard plans?.contains(plan.id) ?? true else { return nil }
             let measure = plan.pillars[entry.pillar].measures[entry.measure]
-            return Row(id: measure.id, title: measure.title, status: workspace.status(of: measure))
+            return Row(id: measure.id, title: measure.title, status: workspace.status(of: measure), snippet: snippet(in: measure))
         }
         if json { return try Output.json(rows) }
         guard !rows.isEmpty else { throw CommandFailure(description: "no measure contains \"\(text)\"", exitCode: 1) }
-        Output.print(Output.table(header: ["id", "status", "title"], rows: rows.map { [$0.id, $0.status.rawValue, $0.title] },
-                           numericFrom: 3))
+        let table = Output.table(header: ["id", "status", "title"], rows: rows.map { [$0.id, $0.status.rawValue, $0.title] },
+                                 numericFrom: 3).split(separator: "\n", omittingEmptySubsequences: false)
+        // Each row, then its snippet on a line of its own under the title.
+        let indent = String(repeating: " ", count: DisplayWidth.of(table[0]) - DisplayWidth.of("title"))
+        Output.print(([String(table[0])] + zip(table.dropFirst(), rows).flatMap { line, row in
+            [String(line), indent + TerminalText.sanitized(row.snippet)]
+        }).joined(separator: "\n"))
+    }
+
+    /// The first match in the title, text or tasks (the number last: a match there says little),
+    /// on one line.
+    private func snippet(in measure: Measure) -> String {
+        for field in [measure.title, measure.text] + measure.tasks.map(\.title) + [measure.label] {
+            if let range = SearchIndex.firstMatch(of: text, in: field) {
+                return TextLayout.excerpt(field, around: range, columns: SearchCommand.snippetColumns)
+                    .replacingOccurrences(of: "\n", with: " ")
+            }
+        }
+        return ""
     }
 }
 

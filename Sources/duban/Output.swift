@@ -86,25 +86,33 @@ enum Output {
 
     private static func pad(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
 
-    /// What an event did, in a few words: `done`, `note: …`, `assign 区经委 (support)`;
-    /// quoted text sanitised as one line.
-    static func describe(_ change: Change) -> String {
+    /// What an event did, in a few words in the interface language: `done`, `note: …`,
+    /// `assign 区经委 (support)` / `已完成`, `备注：…`; quoted text sanitised as one line.
+    static func describe(_ change: Change, in language: Language = Output.language(nil)) -> String {
+        func was(_ text: String) -> String { language.pick(" (was \(text))", "（原为\(text)）") }
         switch change {
         case let .status(status, previous, force):
-            let word = status?.rawValue ?? "unmarked"
-            return word + (previous.map { " (was \($0.rawValue))" } ?? "") + (force ? " (forced)" : "")
-        case let .note(text): return "note: " + TerminalText.sanitized(text)
-        case let .assign(unit, role, previous):
-            return "assign \(TerminalText.sanitized(unit)) (\(role.rawValue))" + (previous.map { ", was \($0.rawValue)" } ?? "")
-        case let .unassign(unit, previous): return "unassign \(TerminalText.sanitized(unit)) (was \(previous.rawValue))"
+            let word = status?.word(in: language) ?? language.pick("unmarked", "取消标记")
+            return word + (previous.map { was($0.word(in: language)) } ?? "") + (force ? language.pick(" (forced)", "（强制）") : "")
+        case let .note(text): return language.pick("note: ", "备注：") + TerminalText.sanitized(text)
+        case let .assign(unit, newRole, previous):
+            return language.pick("assign ", "添加单位 ") + "\(TerminalText.sanitized(unit)) (\(newRole.word(in: language)))" + (previous.map { was($0.word(in: language)) } ?? "")
+        case let .unassign(unit, previous): return language.pick("unassign ", "移除单位 ") + TerminalText.sanitized(unit) + was(previous.word(in: language))
         case let .due(day, previous):
-            return (day.map { "due \($0)" } ?? "due cleared") + (previous.map { " (was \($0))" } ?? "")
+            return (day.map { language.pick("due \($0)", "期限 \($0)") } ?? language.pick("due cleared", "清除期限"))
+                + (previous.map { was("\($0)") } ?? "")
         case let .undo(event, inverse):
-            return "undo \(TerminalText.sanitized("\(event)"))" + (inverse.map { ": " + describe($0) } ?? ": note withdrawn")
+            return language.pick("undo ", "撤销 ") + TerminalText.sanitized("\(event)")
+                + (inverse.map { language.pick(": ", "：") + describe($0, in: language) } ?? language.pick(": note withdrawn", "：备注已撤回"))
         }
     }
 
-    static func line(_ event: Event) -> String {
-        "\(time(event.time))  \(TerminalText.sanitized(event.officer))  \(TerminalText.sanitized(event.target))  \(describe(event.change))"
+    /// One line per event; an event an undo among them withdrew is marked so (a note: `withdrawn`).
+    static func lines(_ events: [Event]) -> [String] {
+        let undone = events.undoneIDs
+        return events.map { event in
+            let mark = undone.contains(event.id) ? (event.kind == .note ? " (withdrawn)" : " (undone)") : ""
+            return "\(time(event.time))  \(TerminalText.sanitized(event.officer))  \(TerminalText.sanitized(event.target))  \(describe(event.change))\(mark)"
+        }
     }
 }

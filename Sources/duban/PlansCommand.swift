@@ -43,16 +43,18 @@ struct PlansCommand: ParsableCommand {
             }
             let listing = Listing(plans: rows, orphaned: ImportReport.orphans(in: workspace))
             if json { return try Output.json(listing) }
-            guard !rows.isEmpty else { return Output.print("no plans in \(options.directory.path)") }
-            let ids = rows.map { TerminalText.sanitized($0.id) }
-            let idWidth = ids.map(DisplayWidth.of).max() ?? 0
-            for (row, id) in zip(rows, ids) {
-                let counts = "\(row.done)/\(row.measures) done" + (row.overdue > 0 ? ", \(row.overdue) overdue" : "")
-                Output.print(TextLayout.fit(id, toWidth: idWidth) + "  " + counts + "  " + TerminalText.sanitized(row.title))
+            let language = Output.language(nil)
+            guard !rows.isEmpty else {
+                return Output.print(language.pick("no plans in \(options.directory.path)", "\(options.directory.path) 中没有方案"))
             }
+            let header = [language.pick("id", "编号"), language.pick("done", "已完成"), language.pick("overdue", "逾期"),
+                          language.pick("title", "标题")]
+            Output.print(Output.table(header: header, rows: rows.map { row in
+                ["\(row.id)", "\(row.done)/\(row.measures)", "\(row.overdue)", row.title]
+            }, numericFrom: 1, numericTo: 3))
             if !listing.orphaned.isEmpty {
-                Output.print("orphaned (history kept, no longer in a plan): "
-                             + listing.orphaned.map { TerminalText.sanitized($0) }.joined(separator: ", "))
+                Output.print(language.pick("orphaned (history kept, no longer in a plan): ", "已不在方案中（历史保留）：")
+                             + listing.orphaned.map { TerminalText.sanitized($0) }.joined(separator: language.pick(", ", "、")))
             }
         }
     }

@@ -104,43 +104,54 @@ struct ShowCommand: ParsableCommand {
     private func text(_ item: Item) -> String {
         // One-line fields pass the sanitiser one by one, so a line break inside one shows as ↵, never as a forged line.
         func field(_ text: String) -> String { TerminalText.sanitized(text) }
+        let language = Output.language(nil)
+        let colon = language.pick(": ", "：")
         var lines: [String] = []
-        var head = "\(item.id)  \(item.status.rawValue)"
+        var head = "\(item.id)  \(item.status.word(in: language))"
         if let mark = item.marked {
-            head += " (marked by \(field(mark.officer)) \(Output.time(mark.time))\(mark.force ? ", forced" : ""))"
+            head += language.pick(" (marked by \(field(mark.officer)) \(Output.time(mark.time))\(mark.force ? ", forced" : ""))",
+                                  "（\(field(mark.officer)) \(Output.time(mark.time)) 标记\(mark.force ? "，强制" : "")）")
         } else if !item.tasks.isEmpty {
-            head += " (from its tasks)"
+            head += language.pick(" (from its tasks)", "（按任务）")
         }
         lines.append(head)
-        if item.orphaned { lines.append("orphaned: no longer in any plan; its history is kept") }
-        if let measure = item.measure { lines.append("task of \(measure)") }
+        if item.orphaned { lines.append(language.pick("orphaned: no longer in any plan; its history is kept", "已不在任何方案中；历史保留")) }
+        if let measure = item.measure { lines.append(language.pick("task of \(measure)", "\(measure) 的任务")) }
         if let title = item.title, !title.isEmpty { lines.append(field(title)) }
         if let text = item.text, !text.isEmpty, text != item.title { lines.append(text) }
         if !item.units.isEmpty {
-            lines.append("units: " + item.units.map { "\(field($0.name)) (\($0.role.rawValue))" }.joined(separator: ", "))
+            // Roles only where the document tells them apart ("responsible" everywhere says nothing).
+            let roles = item.units.contains { $0.role != .responsible }
+            lines.append(language.pick("units", "责任单位") + colon + item.units.map {
+                field($0.name) + (roles ? language.pick(" (\($0.role.word(in: language)))", "（\($0.role.word(in: language))）") : "")
+            }.joined(separator: language.pick(", ", "、")))
         }
-        if let due = item.due { lines.append("due: \(due)" + (item.overdue ? " (overdue)" : "")) }
+        if let due = item.due {
+            lines.append(language.pick("due", "期限") + colon + "\(due)" + (item.overdue ? language.pick(" (overdue)", "（逾期）") : ""))
+        }
         if let schedule = item.schedule {
-            let remaining = schedule.remaining(in: .en)
-            lines.append("light: \(schedule.light.rawValue)"
-                         + (schedule.expected.map { ", expected \(Schedule.percent($0))" } ?? "")
-                         + ", actual \(Schedule.percent(schedule.actual))" + (remaining.isEmpty ? "" : ", " + remaining))
+            let remaining = schedule.remaining(in: language)
+            let parts = [language.pick("light \(schedule.light.rawValue)", "\(schedule.light.word(in: language))灯")]
+                + (schedule.expected.map { [language.pick("expected ", "序时进度 ") + Schedule.percent($0)] } ?? [])
+                + [language.pick("actual ", "实际进度 ") + Schedule.percent(schedule.actual)] + (remaining.isEmpty ? [] : [remaining])
+            lines.append(parts.joined(separator: language.pick(", ", "，")))
         }
         if !item.tasks.isEmpty {
             let done = item.tasks.count { $0.status == .done }
-            lines.append("tasks (\(done)/\(item.tasks.count)):")
-            lines += item.tasks.map { "  \($0.status.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)) \($0.id)  \(field($0.title))" }
+            lines.append(language.pick("tasks", "任务") + " (\(done)/\(item.tasks.count))" + colon.trimmingCharacters(in: .whitespaces))
+            let width = Status.allCases.map { DisplayWidth.of($0.word(in: language)) }.max() ?? 7
+            lines += item.tasks.map { "  \(TextLayout.fit($0.status.word(in: language), toWidth: width)) \($0.id)  \(field($0.title))" }
         }
         // A measure's notes and its tasks' (with the task's id), oldest first.
         let notes = (item.notes.map { (on: "", note: $0) } + item.tasks.flatMap { task in task.notes.map { (on: " [\(task.id)]", note: $0) } })
             .sorted { ($0.note.time, $0.note.id) < ($1.note.time, $1.note.id) }
         if !notes.isEmpty {
-            lines.append("notes:")
-            lines += notes.map { "  \(Output.time($0.note.time))  \(field($0.note.officer))\($0.on): \(field($0.note.text))" }
+            lines.append(language.pick("notes:", "备注："))
+            lines += notes.map { "  \(Output.time($0.note.time))  \(field($0.note.officer))\($0.on)\(colon)\(field($0.note.text))" }
         }
         if !item.history.isEmpty {
-            lines.append("history:")
-            lines += item.history.map { "  " + Output.line($0) }
+            lines.append(language.pick("history:", "历史："))
+            lines += Output.lines(item.history).map { "  " + $0 }
         }
         return lines.joined(separator: "\n")
     }

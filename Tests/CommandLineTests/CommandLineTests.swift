@@ -78,7 +78,7 @@ final class CommandLineTests {
     func readOnlyCommandsReturn() throws {
         try duban("done", "jiading-2026:1.2", "--force")
         #expect(try inProcess(["plans"]) == (try duban("plans")).output)
-        #expect(try inProcess(["list", "--status", "done"]).hasPrefix("jiading-2026:1.2  done"))
+        #expect(try inProcess(["list", "--status", "done"]).rows.hasPrefix("jiading-2026:1.2  done"))
         #expect(try inProcess(["show", "jiading-2026:1.2", "--json"]) == (try duban("show", "jiading-2026:1.2", "--json")).output)
     }
 
@@ -94,7 +94,7 @@ final class CommandLineTests {
         try handle.seekToEnd()
         try handle.write(contentsOf: Data((lines[0] + "\n" + lines[1] + "\n").utf8))
         try handle.close()
-        #expect(try duban("list", "--status", "doing").output.hasPrefix("jiading-2026:1.2  doing"))
+        #expect(try duban("list", "--status", "doing").output.rows.hasPrefix("jiading-2026:1.2  doing"))
         #expect(try duban("list", "--status", "done").output == "")
         let history = try duban("history", "jiading-2026:1.2").output.split(separator: "\n")
         #expect(history.count == 3)
@@ -112,7 +112,7 @@ final class CommandLineTests {
         let lines = undo.output.split(separator: "\n")
         #expect(lines.count == 2 && lines[0].hasPrefix("jiading-2026:1.2: undo ") && lines[0].hasSuffix(": due cleared (was 2026-12-31)"))
         #expect(lines.last == "skipped jiading-2026:2.1: done — li changed it since (duban history jiading-2026:2.1)")
-        #expect(try duban("list", "--status", "doing").output.hasPrefix("jiading-2026:2.1  doing"))
+        #expect(try duban("list", "--status", "doing").output.rows.hasPrefix("jiading-2026:2.1  doing"))
         let again = try duban("undo", officer: "wang")
         #expect(again.status == 1 && again.error == "duban: nothing of wang's to undo\n")
         #expect(again.output.hasPrefix("skipped jiading-2026:2.1: done"))
@@ -125,7 +125,7 @@ final class CommandLineTests {
         try duban("done", "jiading-2026:2.1", officer: "li")
         let undo = try duban("undo", officer: "wang")
         #expect(undo.status == 1 && undo.output.hasPrefix("skipped jiading-2026:2.1: done — li changed it since"), "\(undo.output)")
-        #expect(try duban("list", "--status", "done").output.hasPrefix("jiading-2026:2.1  done"))
+        #expect(try duban("list", "--status", "done").output.rows.hasPrefix("jiading-2026:2.1  done"))
         // li undoes his own done and reopen: wang's done stands again, and is wang's to undo.
         #expect(try duban("undo", "--steps", "2", officer: "li").status == 0)
         let last = try duban("undo", officer: "wang")
@@ -162,15 +162,15 @@ final class CommandLineTests {
     func list() throws {
         try duban("start", "jiading-2026:1.2")
         try duban("unassign", "jiading-2026:2.1", "区市场监管局")
-        #expect(try duban("list", "--status", "doing").output.hasPrefix("jiading-2026:1.2  doing"))
-        #expect(try duban("list", "--unit", "市场监管").output.split(separator: "\n").count == 2)
-        #expect(try duban("list", "--pillar", "二").output.split(separator: "\n").count == 1)
-        #expect(try duban("list", "--pillar", "1").output.split(separator: "\n").count == 2)
+        #expect(try duban("list", "--status", "doing").output.rows.hasPrefix("jiading-2026:1.2  doing"))
+        #expect(try duban("list", "--unit", "市场监管").output.rows.split(separator: "\n").count == 2)
+        #expect(try duban("list", "--pillar", "二").output.rows.split(separator: "\n").count == 1)
+        #expect(try duban("list", "--pillar", "1").output.rows.split(separator: "\n").count == 2)
         let overdue = try duban("list", "--overdue", "--json")
         let rows = try JSONSerialization.jsonObject(with: Data(overdue.output.utf8)) as? [[String: Any]]
         #expect(rows?.map { $0["id"] as? String } == ["jiading-2026:1.1"])
         let plans = try duban("plans")
-        #expect(plans.output == "jiading-2026  0/3 done, 1 overdue  嘉定区优化营商环境行动方案\n")
+        #expect(plans.output == "id            done  overdue  title\njiading-2026   0/3        1  嘉定区优化营商环境行动方案\n")
     }
 
     @Test("list --unit: an unknown unit is an error naming the closest units (exit 1), never an empty list; a known one lists its measures")
@@ -224,8 +224,29 @@ final class CommandLineTests {
         #expect(item["due"] == nil || item["due"] is NSNull)
         #expect((item["units"] as? [[String: String]])?.count == 2)
         #expect((item["notes"] as? [Any])?.count == 1)
-        #expect(try duban("list", "--status", "done").output.contains("jiading-2026:2.1"))
+        #expect(try duban("list", "--status", "done").output.rows.contains("jiading-2026:2.1"))
         #expect(try duban("history", "--since", "2000-01-01").output.split(separator: "\n").count == 6)
+    }
+
+    @Test("search: simplified finds traditional (政务服务 → xuhui-2026's 政務服務) and back, full-width finds ASCII; each row shows its first match in context")
+    func searchFolded() throws {
+        let xuhui = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Sources/duban/Samples/xuhui-2026.txt")
+        try duban("import", xuhui.path)
+        let simplified = try duban("search", "政务服务").output
+        #expect(simplified.contains("xuhui-2026:1.1"))
+        #expect(try duban("search", "開店").output.contains("jiading-2026:1.1"))
+        let wide = try duban("search", "１２３４５").output.split(separator: "\n").map(String.init)
+        // The snippet line sits under the title column and shows the text as written.
+        let row = try #require(wide.firstIndex { $0.hasPrefix("xuhui-2026:1.1 ") })
+        let titleColumn = try #require(wide[0].range(of: "title")).lowerBound.utf16Offset(in: wide[0])
+        #expect(wide[row + 1] == String(repeating: " ", count: titleColumn) + "…準推送。優化【12345】市民服務熱線…")
+        let own = try duban("search", "深化").output.split(separator: "\n").map(String.init)
+        let first = try #require(own.firstIndex { $0.hasPrefix("jiading-2026:1.1 ") })
+        #expect(own[first + 1].trimmingCharacters(in: .whitespaces) == "开店一件事，【深化】服务。")
+        let json = try duban("search", "深化", "--json").output
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: String]])
+        #expect(rows.first == ["id": "jiading-2026:1.1", "title": "开店一件事", "status": "todo", "snippet": "开店一件事，【深化】服务。"])
     }
 
     static let statusCases: [(arguments: [String], status: Int32, error: String)] = [

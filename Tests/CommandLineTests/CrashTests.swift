@@ -43,7 +43,7 @@ final class CrashTests {
     }
 
     @Test("a full disk (a small tmpfs filled up): the note is refused in one line, exit 1, the journal cut back to its bytes before, nothing acknowledged",
-          .enabled(if: getuid() == 0, "needs root to mount a small tmpfs"))
+          .enabled(if: SharedStoreTests.canMount, "needs root that may mount a small tmpfs; the strace test below fails a write instead"))
     func diskFull() throws {
         // In a mount namespace of its own: $0 the mount point, $1 duban, $2 the store to copy there
         // (where `done` builds the index, whose fingerprint has the inode, before the disk fills).
@@ -67,6 +67,19 @@ final class CrashTests {
                 && run.error.split(separator: "\n").count == 1, "\(run.error) | \(run.output)")
         #expect(run.output.hasPrefix("status=1\njournal unchanged\n"), "\(run.output)")
         #expect(run.output.contains("c-2026:1.2  done") && run.output.hasSuffix("\n0\n"), "\(run.output)")
+    }
+
+    @Test("a journal write refused with ENOSPC (strace's fault injection, no root needed): one line, exit 1, the journal as it was, nothing acknowledged",
+          .enabled(if: strace != nil, "needs strace (apt-get install strace) to fail a write"))
+    func writeRefused() throws {
+        let journal = store.appendingPathComponent("journal.jsonl")
+        #expect(try duban("done", "c-2026:1.2").status == 0)
+        let before = try Data(contentsOf: journal)
+        let run = try duban("note", "c-2026:1.1", "满", wrapper: [try #require(Self.strace), "-f", "-qq", "-o", "/dev/null", "-P", journal.path,
+                                                                 "-e", "trace=write", "-e", "inject=write:error=ENOSPC"])
+        #expect(run.status == 1 && run.error == "duban: \(journal.path): write failed: No space left on device\n", "\(run.error)")
+        #expect(try Data(contentsOf: journal) == before)
+        #expect(try duban("history").output.split(separator: "\n").count == 1)
     }
 
     @Test("temporary files of dead processes older than an hour are removed when the store opens; a live process's and a fresh one are kept")

@@ -133,11 +133,73 @@ struct EndToEndTests {
         _ = try session.waitFor("Pillars")
         try session.keys("u")
         let screen = try session.waitFor("skipped")
-        #expect(screen.contains { $0.contains("Undone 1.2; skipped 1.1 (li changed it since)") }, "\(screen)")
+        #expect(screen.contains { $0.contains("Undone: 1.2 ") && $0.contains("Due → 2026-12-31; skipped 1.1 (li changed it since)") },
+                "\(screen)")
         try session.keys("q")
         let shown = try duban("show", "jinshan-2026:1.1", "--json", as: "e2e").output
         #expect(shown.contains("2026-11-30"), "\(shown)")
         #expect(!(try duban("show", "jinshan-2026:1.2", as: "e2e").output.contains("due: 2026-12-31")))
+    }
+
+    @Test("b with a reason, then u on the measure's plan: one undo takes back the mark and the note; U records both again",
+          .enabled(if: binary != nil && tmux != nil))
+    func undoAndRedoABlock() throws {
+        let binary = try #require(Self.binary)
+        let store = FileManager.default.temporaryDirectory.appendingPathComponent("duban-e2e-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: store) }
+        func show() throws -> String { try DubanProcess.run(["show", "jinshan-2026:1.1", "--store", store.path]).output }
+        #expect(try DubanProcess.run(["--render-once", "80x24", "--store", store.path]).status == 0) // the first run makes the store
+        // An earlier change on another plan is out of the plan screen's reach.
+        #expect(try DubanProcess.run(["start", "minhang-2026:1.1", "--store", store.path, "--as", "e2e"]).status == 0)
+        let session = Session(tmux: try #require(Self.tmux))
+        defer { _ = try? session.run(["kill-server"]) }
+        let command = "env TERM=xterm-256color LANG=C.UTF-8 DUBAN_USER=e2e DUBAN_STORE='\(store.path)' \(binary) --plan jinshan-2026; sleep 30"
+        try session.run(["new-session", "-d", "-s", "t", "-x", "100", "-y", "30", command])
+        _ = try session.waitFor("Pillars")
+        try session.keys("l", "b", "waiting", "Enter")
+        _ = try session.waitFor("Recorded 1.1")
+        #expect(try show().hasPrefix("jinshan-2026:1.1  blocked"))
+        try session.keys("u")
+        var screen = try session.waitFor("Undone: 1.1")
+        #expect(screen.contains { $0.contains("blocked (reason: waiting)") }, "\(screen)")
+        var shown = try show()
+        #expect(!shown.hasPrefix("jinshan-2026:1.1  blocked") && !shown.contains("e2e: waiting"), "\(shown)")
+        try session.keys("u")
+        screen = try session.waitFor("Nothing to undo")
+        #expect(try DubanProcess.run(["show", "minhang-2026:1.1", "--store", store.path]).output.contains("minhang-2026:1.1  doing"))
+        try session.keys("U")
+        screen = try session.waitFor("Redone: 1.1")
+        #expect(screen.contains { $0.contains("blocked (reason: waiting)") }, "\(screen)")
+        shown = try show()
+        #expect(shown.hasPrefix("jinshan-2026:1.1  blocked") && shown.contains("e2e: waiting"), "\(shown)")
+        try session.keys("q")
+    }
+
+    @Test("duban --unit 金山区发改委: its home screen of 16 measures; f blocked keeps the blocked one, Enter opens it, Esc back to the list, Esc to the plans",
+          .enabled(if: binary != nil && tmux != nil))
+    func unitHome() throws {
+        let binary = try #require(Self.binary)
+        let store = FileManager.default.temporaryDirectory.appendingPathComponent("duban-e2e-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: store) }
+        #expect(try DubanProcess.run(["--render-once", "80x24", "--store", store.path]).status == 0) // the first run makes the store
+        #expect(try DubanProcess.run(["block", "jinshan-2026:3.2", "--note", "等材料", "--store", store.path]).status == 0)
+        let session = Session(tmux: try #require(Self.tmux))
+        defer { _ = try? session.run(["kill-server"]) }
+        let command = "env TERM=xterm-256color LANG=C.UTF-8 DUBAN_USER=e2e DUBAN_STORE='\(store.path)' \(binary) --unit 金山区发改委; sleep 30"
+        try session.run(["new-session", "-d", "-s", "t", "-x", "100", "-y", "30", command])
+        var screen = try session.waitFor("区发改委 · 16 measures")
+        #expect(screen.contains { $0.contains("Title · urgency") }, "\(screen)")
+        try session.keys("f", "blocked", "Enter")
+        screen = try session.waitFor("Filter: blocked — 1 measure")
+        #expect(screen.contains { $0.contains("3.2") && $0.contains("便利融资服务") }, "\(screen)")
+        try session.keys("Enter")
+        screen = try session.waitFor("reason: 等材料")
+        try session.keys("Escape")
+        screen = try session.waitFor("Title · urgency")
+        try session.keys("Escape")
+        screen = try session.waitFor("Plans")
+        #expect(screen.contains { $0.contains("jinshan-2026") }, "\(screen)")
+        try session.keys("q")
     }
 
     @Test("e on a plan writes its ledger as a workbook to the current directory and says where; an unwritable path says why",

@@ -31,3 +31,8 @@ enum DubanProcess {
         return Run(status: process.terminationStatus, data: out, error: String(decoding: err, as: UTF8.self))
     }
 }
+
+extension String {
+    /// A listing's rows: its lines after the header.
+    var rows: String { split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false).dropFirst().first.map(String.init) ?? "" }
+}

@@ -137,9 +137,9 @@ final class LedgerCommandTests {
 
     @Test("list --light and list/show --json carry the light, both fractions and the days")
     func listAndShow() throws {
-        #expect(try duban("list", "--light", "red").output.split(separator: "\n").map { $0.prefix(16) }
+        #expect(try duban("list", "--light", "red").output.rows.split(separator: "\n").map { $0.prefix(16) }
                 == ["jinshan-2026:1.1", "jinshan-2026:1.7"])
-        #expect(try duban("list", "--light", "yellow").output.hasPrefix("jinshan-2026:1.2 "))
+        #expect(try duban("list", "--light", "yellow").output.rows.hasPrefix("jinshan-2026:1.2 "))
         let list = try duban("list", "--light", "red", "--json")
         let rows = try #require(try JSONSerialization.jsonObject(with: list.data) as? [[String: Any]])
         #expect(rows.first?["light"] as? String == "red")
@@ -150,8 +150,8 @@ final class LedgerCommandTests {
         let item = try #require(try JSONSerialization.jsonObject(with: show.data) as? [String: Any])
         #expect(item["light"] as? String == "yellow" && item["daysLeft"] as? Int == 9)
         #expect((item["expected"] as? Double).map { $0 > 0.9 } == true)
-        #expect(try duban("show", "jinshan-2026:1.2").output.contains("light: yellow, expected 95%, actual 0%, 9 days left"))
-        #expect(try duban("list", "--light", "red", today: "2026-06-01").output.split(separator: "\n").count == 1,
+        #expect(try duban("show", "jinshan-2026:1.2").output.contains("黄灯，序时进度 95%，实际进度 0%，剩 9 天"))
+        #expect(try duban("list", "--light", "red", today: "2026-06-01").output.rows.split(separator: "\n").count == 1,
                 "DUBAN_TODAY moves the day: on 2026-06-01 1.1 is not yet late")
     }
 

@@ -38,7 +38,8 @@ extension CommandLineTests {
         let frame = try DubanProcess.run(["--render-once", "100x30", "--store", directory.path],
                                          environment: ["XDG_CONFIG_HOME": config, "DUBAN_USER": "", "DUBAN_TODAY": "2026-09-01"])
         #expect(frame.output.split(separator: "\n").first?.trimmingCharacters(in: .whitespaces).hasSuffix("王科长 · 区发改委 · 2026-09-01") == true, "\(frame.output)")
-        #expect(frame.output.contains("行动方案"))   // the saved language
+        // The saved unit's home screen, in the saved language.
+        #expect(frame.output.contains("区发改委 · 3 项措施") && frame.output.contains("标题 · 紧急程度"), "\(frame.output)")
         // --as and $DUBAN_USER still come first.
         #expect(StoreOptions.officer(explicit: nil, environment: ["DUBAN_USER": "li"], settings: "王科长", login: "root") == "li")
         #expect(StoreOptions.officer(explicit: nil, environment: [:], settings: "王科长", login: "root") == "王科长")

@@ -92,3 +92,55 @@ final class SyncCommandTests {
         #expect(try duban("李四", "conflicts").output == "no conflicts\n")
     }
 }
+
+/// `duban --unit`: the officer's home screen on the real sample.
+@Suite("Unit home from the command line")
+struct UnitHomeCommandTests {
+    @Test("--unit 金山区发改委 opens its 16 measures of jinshan-2026 grouped by pillar; an unknown unit is one line naming the closest, exit 1")
+    func unitHome() throws {
+        let store = FileManager.default.temporaryDirectory.appendingPathComponent("duban-home-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: store) }
+        #expect(try DubanProcess.run(["import", SyncCommandTests.sample, "--store", store]).status == 0)
+        for size in ["80x24", "100x30"] {
+            let frame = try DubanProcess.run(["--render-once", size, "--store", store, "--unit", "金山区发改委", "--lang", "zh"],
+                                             environment: ["DUBAN_TODAY": "2026-12-01"])
+            #expect(frame.status == 0, "\(frame.error)")
+            #expect(frame.output.contains("区发改委 · 16 项措施"), "\(frame.output)")
+            #expect(frame.output.contains("一 打造高效便捷的政务服务环境") && frame.output.contains("四 打造多元协同的社会共治环境"))
+        }
+        let viaEnvironment = try DubanProcess.run(["--render-once", "100x30", "--store", store],
+                                                  environment: ["DUBAN_UNIT": "发改委", "DUBAN_TODAY": "2026-12-01", "LANG": "C"])
+        #expect(viaEnvironment.output.contains("区发改委 · 16 measures"))
+        let unknown = try DubanProcess.run(["--render-once", "100x30", "--store", store, "--unit", "发展改革局"])
+        #expect(unknown.status == 1 && unknown.error.contains("closest: 区发改委"), "\(unknown.error)")
+    }
+}
+
+/// The command line in Chinese under a Chinese locale: headers, status words, labels and errors.
+@Suite("Chinese command line")
+struct ChineseCommandLineTests {
+    @Test("LANG=zh_CN.UTF-8: list and plans have Chinese headers and status words, show its labels, errors are Chinese; status words are taken in Chinese")
+    func chinese() throws {
+        let store = FileManager.default.temporaryDirectory.appendingPathComponent("duban-zh-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: store) }
+        let zh = ["LANG": "zh_CN.UTF-8", "LC_ALL": "", "DUBAN_TODAY": "2026-12-01"]
+        func duban(_ arguments: String...) throws -> DubanProcess.Run {
+            try DubanProcess.run(arguments + ["--store", store, "--as", "王科长"], environment: zh)
+        }
+        #expect(try DubanProcess.run(["import", SyncCommandTests.sample, "--store", store]).status == 0)
+        #expect(try duban("block", "jinshan-2026:1.4", "--note", "等数据").status == 0)
+        let list = try duban("list", "--status", "受阻").output.split(separator: "\n")
+        #expect(list.count == 2 && list[0].hasPrefix("编号") && list[0].contains("状态") && list[1].contains("受阻"), "\(list)")
+        let plans = try duban("plans").output.split(separator: "\n")
+        #expect(plans.first?.hasPrefix("编号") == true && plans.count == 2)
+        let show = try duban("show", "jinshan-2026:1.4").output
+        #expect(show.contains("受阻（王科长") && show.contains("责任单位：区人才工作局、") && show.contains("备注：") && show.contains("历史："), "\(show)")
+        #expect(!show.contains("responsible"))
+        let history = try duban("history", "jinshan-2026:1.4").output
+        #expect(history.contains("受阻") && history.contains("备注：等数据"), "\(history)")
+        let unknown = try duban("done", "jinshan-2026:9.9")
+        #expect(unknown.status == 1 && unknown.error.hasPrefix("duban: 没有编号 jinshan-2026:9.9；最接近的："), "\(unknown.error)")
+        let open = try duban("done", "jinshan-2026:1.1")
+        #expect(open.status == 1 && open.error.contains("还有 4 项任务未完成") && open.error.contains("--force"))
+    }
+}

@@ -127,6 +127,19 @@ struct FrameTests {
         expectFrame(d.frame, "unit-measures")
     }
 
+    @Test("unit home (duban --unit 区市场监管局): its measures across plans, grouped by plan and pillar, most urgent first; filtered: counts shown/all",
+          arguments: sizes + [Size(width: 80, height: 24)])
+    func unitHome(size: Size) {
+        var d = Dashboard(size)
+        let opened = d.state.openUnitHome("区市场监管局")
+        #expect(opened)
+        expectFrame(d.frame, "unit-home")
+        d.press(c("f"))
+        d.type("todo")
+        d.press(.enter)
+        expectFrame(d.frame, "unit-home-filtered")
+    }
+
     @Test("help overlay over the plan screen", arguments: sizes)
     func help(size: Size) {
         var d = Dashboard(size)

@@ -70,13 +70,13 @@ struct KeySequenceTests {
         #expect(s.state.message == Message("1.1 has 2 open tasks — press Space again to mark it done anyway", isError: true))
         s.press(c(" "))
         let change = Change.status(.done, previous: nil, force: true)
-        #expect(s.effects == [.record(target: "jinshan-2026:1.1", change: change)])
+        #expect(s.effects == [.record(target: "jinshan-2026:1.1", changes: [change])])
         #expect(s.state.workspace == FixturePlans.workspace) // nothing changes until the store says so
         _ = s.state.apply(.recorded([event("jinshan-2026:1.1", change)]))
         #expect(s.state.workspace.status(of: FixturePlans.jinshan.pillars[0].measures[0]) == .done)
         #expect(s.state.message == Message("Recorded 1.1: done"))
         s.press(c("j"), c(" "))
-        #expect(s.effects == [.record(target: "jinshan-2026:1.2", change: .status(nil, previous: .done, force: false))])
+        #expect(s.effects == [.record(target: "jinshan-2026:1.2", changes: [.status(nil, previous: .done, force: false)])])
     }
 
     @Test("on the measure screen Space and s act on the selected task")
@@ -84,13 +84,13 @@ struct KeySequenceTests {
         var s = Script()
         s.open("jinshan-2026")
         s.press(.enter, c("j"), c(" "))
-        #expect(s.effects == [.record(target: "jinshan-2026:1.1.1", change: .status(nil, previous: .done, force: false))])
+        #expect(s.effects == [.record(target: "jinshan-2026:1.1.1", changes: [.status(nil, previous: .done, force: false)])])
         s.press(c("j"), c(" "))
-        #expect(s.effects == [.record(target: "jinshan-2026:1.1.2", change: .status(.done, previous: nil, force: false))])
+        #expect(s.effects == [.record(target: "jinshan-2026:1.1.2", changes: [.status(.done, previous: nil, force: false)])])
         s.press(c("j"), c("s"))
-        #expect(s.effects == [.record(target: "jinshan-2026:1.1.3", change: .status(.doing, previous: nil, force: false))])
+        #expect(s.effects == [.record(target: "jinshan-2026:1.1.3", changes: [.status(.doing, previous: nil, force: false)])])
         s.press(c("g"), c("s"), c("s"))
-        #expect(s.effects == [.record(target: "jinshan-2026:1.1", change: .status(.done, previous: nil, force: true))])
+        #expect(s.effects == [.record(target: "jinshan-2026:1.1", changes: [.status(.done, previous: nil, force: true)])])
         let recorded = s.state.apply(.recorded([event("jinshan-2026:1.1.2", .status(.done, previous: nil, force: false))]))
         #expect(recorded == [.loadHistory(measure: "jinshan-2026:1.1")])
     }
@@ -107,14 +107,14 @@ struct KeySequenceTests {
         s.press(c("k"), c("j"), c(" "))                  // another key in between: asks again
         #expect(s.effects == [] && s.state.pendingForce != nil)
         s.press(c("s"))                                  // a different key does not confirm Space
-        #expect(s.effects == [.record(target: "jinshan-2026:3.6", change: .status(.doing, previous: nil, force: false))])
+        #expect(s.effects == [.record(target: "jinshan-2026:3.6", changes: [.status(.doing, previous: nil, force: false)])])
         #expect(s.state.pendingForce == nil)
         _ = s.state.apply(.recorded([event("jinshan-2026:3.6", .status(.doing, previous: nil, force: false))]))
         s.state.language = .zh
         s.press(.enter, c("s"))
         #expect(s.state.message == Message("3.6 还有 7 项任务未完成 — 再按 s 仍标记为已完成", isError: true))
         s.press(c("s"))
-        #expect(s.effects == [.record(target: "jinshan-2026:3.6", change: .status(.done, previous: .doing, force: true))])
+        #expect(s.effects == [.record(target: "jinshan-2026:3.6", changes: [.status(.done, previous: .doing, force: true)])])
     }
 
     @Test("s cycles todo → doing")
@@ -122,7 +122,7 @@ struct KeySequenceTests {
         var s = Script()
         s.open("jinshan-2026")
         s.press(c("j"), c("j"), c("s"))
-        #expect(s.effects == [.record(target: "jinshan-2026:1.3", change: .status(.doing, previous: nil, force: false))])
+        #expect(s.effects == [.record(target: "jinshan-2026:1.3", changes: [.status(.doing, previous: nil, force: false)])])
     }
 
     @Test("b asks why, in Chinese if need be, and records blocked plus the note")
@@ -135,8 +135,7 @@ struct KeySequenceTests {
         s.press(.backspace)
         #expect(s.state.prompt?.text == "等待会签")
         s.press(.enter)
-        #expect(s.effects == [.record(target: "jinshan-2026:1.3", change: .status(.blocked, previous: nil, force: false)),
-                              .record(target: "jinshan-2026:1.3", change: .note("等待会签"))])
+        #expect(s.effects == [.record(target: "jinshan-2026:1.3", changes: [.status(.blocked, previous: nil, force: false), .note("等待会签")])])
         #expect(s.state.prompt == nil)
     }
 
@@ -153,7 +152,7 @@ struct KeySequenceTests {
         s.press(c("n"))
         s.type("已召开推进会")
         s.press(.enter)
-        #expect(s.effects == [.record(target: "jinshan-2026:1.1", change: .note("已召开推进会"))])
+        #expect(s.effects == [.record(target: "jinshan-2026:1.1", changes: [.note("已召开推进会")])])
     }
 
     @Test("d edits the due date, refuses a bad day and keeps the prompt open")
@@ -172,13 +171,13 @@ struct KeySequenceTests {
         s.type("7月15日")   // this year, as officers write it
         s.press(.enter)
         #expect(s.effects == [.record(target: "jinshan-2026:1.1",
-                                      change: .due(Day("2026-07-15"), previous: Day("2026-06-30")))])
+                                      changes: [.due(Day("2026-07-15"), previous: Day("2026-06-30"))])])
         s.press(c("d"), .control("u"), .enter)
-        #expect(s.effects == [.record(target: "jinshan-2026:1.1", change: .due(nil, previous: Day("2026-06-30")))])
+        #expect(s.effects == [.record(target: "jinshan-2026:1.1", changes: [.due(nil, previous: Day("2026-06-30"))])])
     }
 
     @Test("u, r, t, q and Ctrl-C ask the executable", arguments: [
-        (Character("u"), Effect.undo), ("r", .reload), ("t", .useTheme("light")), ("q", .quit),
+        (Character("u"), Effect.undo(UndoScope(ids: ["jinshan-2026"]))), ("r", .reload), ("t", .useTheme("light")), ("q", .quit),
     ])
     func effects(key: Character, effect: Effect) {
         var s = Script(themes: ["default", "light"])
@@ -203,11 +202,12 @@ struct KeySequenceTests {
     func undoSkipsAreSaid() {
         let done = Event(id: "e1", time: t0, officer: "wang", target: "jinshan-2026:1.6", change: .status(.done, previous: nil, force: false))
         let lis = Event(id: "e2", time: t0, officer: "li", target: "jinshan-2026:1.6", change: .status(.done, previous: nil, force: false))
-        let undo = Event(id: "u1", time: t0, officer: "wang", target: "jinshan-2026:1.3", change: .undo(event: "e0", inverse: .due(nil, previous: nil)))
-        let outcome = UndoOutcome(undone: [undo], skipped: [.init(event: done, reason: .superseded(by: lis))])
+        let due = Event(id: "e0", time: t0, officer: "wang", target: "jinshan-2026:1.3", change: .due(Day("2026-07-01"), previous: nil))
+        let undo = Event(id: "u1", time: t0, officer: "wang", target: "jinshan-2026:1.3", change: .undo(event: "e0", inverse: .due(nil, previous: Day("2026-07-01"))))
+        let outcome = UndoOutcome(undone: [undo], reverted: [due], skipped: [.init(event: done, reason: .superseded(by: lis))])
         var s = Script()
         _ = s.state.apply(.undone(outcome))
-        #expect(s.state.message == Message("Undone 1.3; skipped 1.6 (li changed it since)"))
+        #expect(s.state.message == Message("Undone: 1.3 优化智慧好办：A… Due → 2026-07-01; skipped 1.6 (li changed it since)"))
         var zh = Script(language: .zh)
         _ = zh.state.apply(.undone(UndoOutcome(skipped: [.init(event: done, reason: .superseded(by: lis))])))
         #expect(zh.state.message == Message("没有可撤销的操作；跳过 1.6（li 已改过）"))
@@ -293,15 +293,17 @@ struct KeySequenceTests {
         #expect(s.state.message == Message("No match", isError: true))
     }
 
-    @Test("f filters the measures by status, overdue and unit")
+    @Test("f filters the whole plan by status, overdue and unit: from a pillar without a match to the first with one, pillar counts matching/all")
     func filter() {
         var s = Script()
         s.open("jinshan-2026")
         s.press(c("f"))
         s.type("blocked")
         s.press(.enter)
-        #expect(s.state.listedMeasures.isEmpty && s.state.focus == .pillars)
-        s.press(c("j"), .enter)
+        #expect(s.state.pillarCursor.row == 1 && s.state.listedMeasures.count == 1)
+        #expect(s.state.message == Message("Filter: blocked — 1 measure"))
+        let pillars = DashboardView.render(s.state).lines.filter { $0.hasPrefix("一 ") || $0.hasPrefix("二 ") }
+        #expect(pillars.count == 2 && pillars[0].contains("0/4│") && pillars[1].contains("1/2│"), "\(pillars)")
         #expect(s.state.selectedMeasure?.id == "jinshan-2026:2.2")
         s.press(c("f"), .control("u"))
         s.type("逾期")
@@ -393,6 +395,46 @@ struct KeySequenceTests {
         #expect(s.state.message == Message("Reloaded"))
     }
 
+    @Test("the unit home screen: red, yellow, blocked, due soonest first in each pillar; o cycles the order (named in the header); Esc goes to the plans")
+    func unitHome() throws {
+        var s = Script()
+        let unknown = s.state.openUnitHome("不存在局"), known = s.state.openUnitHome("区市场监管局")
+        #expect(!unknown && known)
+        #expect(s.state.screen == .unitMeasures && s.state.workload?.isHome == true)
+        let workload = try #require(s.state.workload)
+        let workspace = s.state.workspace
+        // Within each group the lights never get less urgent going down.
+        var groups: [[Light]] = [[]]
+        for entry in workload.listing.entries {
+            switch entry {
+            case .group: groups.append([])
+            case let .measure(i):
+                let measure = try #require(workspace.measure(workload.measures[i]))
+                groups[groups.count - 1].append(workspace.schedule(of: measure, today: FixturePlans.today).light)
+            }
+        }
+        let rank: [Light: Int] = [.red: 0, .yellow: 1, .green: 2, .none: 3]
+        for lights in groups { #expect(lights.map { rank[$0]! } == lights.map { rank[$0]! }.sorted(), "\(lights)") }
+        #expect(s.screenText().contains("Title · urgency"))
+        s.press(c("o"))
+        #expect(s.state.workload?.measureOrder == .due && s.screenText().contains("Title · due date"))
+        #expect(s.state.message == Message("Sorted: due date"))
+        s.press(.escape)
+        #expect(s.state.screen == .plans && s.state.workload == nil)
+    }
+
+    @Test("o on the plan screen sorts the pillar's measures (title here), the cursor staying on its measure")
+    func planOrder() {
+        var s = Script()
+        s.open("jinshan-2026")
+        let before = s.state.selectedMeasure?.id
+        s.press(c("o"))
+        #expect(s.state.planOrder == .title)
+        #expect(s.state.selectedMeasure?.id == before)
+        let titles = s.state.listedMeasures.compactMap { s.state.currentPillar?.measures[$0].title }
+        #expect(titles == titles.sorted())
+    }
+
     @Test("S syncs: the status line says so at once, then shows the sync's summary; a failure is an error line")
     func sync() {
         var s = Script()
@@ -405,6 +447,12 @@ struct KeySequenceTests {
         _ = s.state.apply(.synced(synced, summary: "received 1 event (li 1), sent 0, plans changed 0, conflicts 0"))
         #expect(s.state.message == Message("received 1 event (li 1), sent 0, plans changed 0, conflicts 0"))
         #expect(s.state.workspace.status(of: FixturePlans.jinshan.pillars[0].measures[2]) == .done)
+        _ = s.state.apply(.notice(.changedMeanwhile("jinshan-2026:1.1.1")))
+        #expect(s.state.message == Message("1.1.1 was changed meanwhile by another officer or terminal; nothing saved — press r to reload", isError: true))
+        s.state.language = .zh
+        _ = s.state.apply(.notice(.changedMeanwhile("jinshan-2026:1.1.1")))
+        #expect(s.state.message == Message("1.1.1 已被他人或另一终端修改，未保存；按 r 刷新", isError: true))
+        s.state.language = .en
         _ = s.state.apply(.notice(.syncFailed("/srv/duban.git: fetch failed")))
         #expect(s.state.message == Message("Sync failed: /srv/duban.git: fetch failed", isError: true))
     }

@@ -83,6 +83,21 @@ struct ScreenTests {
         #expect(ellipsis < ends[0])
     }
 
+    @Test("the units column exists at 80 columns and grows with the window: whole names at 200; a unit filter puts its unit first")
+    func unitsColumn() throws {
+        var narrow = state(Size(width: 80, height: 24))
+        let opened = narrow.openPlan("jinshan-2026"); #expect(opened)
+        #expect(lines(narrow)[1].contains("Units"))
+        var wide = state(Size(width: 200, height: 30))
+        _ = wide.openPlan("jinshan-2026")
+        let first = try #require(lines(wide).first { $0.contains("拓展“一件事”集成服务") })
+        #expect(first.contains("发改委,政务服务办 "))
+        _ = wide.apply(.key(.character("f")))
+        for key in ScreenText.keys(typing: "政务") { _ = wide.apply(.key(key)) }
+        _ = wide.apply(.key(.enter))
+        #expect(try #require(lines(wide).first { $0.contains("拓展“一件事”集成服务") }).contains("政务服务办,发改委"))
+    }
+
     @Test("the plan screen shows pillars with progress, marks, task progress and traffic lights")
     func planContent() throws {
         var s = state(Size(width: 100, height: 30))
@@ -248,13 +263,13 @@ struct ScreenTests {
         _ = s.apply(.key(.enter))
         _ = s.apply(.key(.character("?")))
         let count = KeyMap.bindings(for: .measure, searching: false).count
-        #expect(s.helpGrid.columns == 1 && s.helpGrid.visibleRows == 15 && count == 23)
-        #expect(lines(s).contains { $0.contains("any key closes") && $0.contains("▼ more 1–15/23") })
+        #expect(s.helpGrid.columns == 1 && s.helpGrid.visibleRows == 15 && count == 24)
+        #expect(lines(s).contains { $0.contains("any key closes") && $0.contains("▼ more 1–15/24") })
         _ = s.apply(.key(.pageDown))
-        #expect(s.helpOffset == 8 && lines(s).contains { $0.contains("▲ more 9–23/23") })
+        #expect(s.helpOffset == 9 && lines(s).contains { $0.contains("▲ more 10–24/24") })
         #expect(lines(s).contains { $0.contains("q") && $0.contains("quit") })
         _ = s.apply(.key(.up))
-        #expect(s.helpOffset == 7 && lines(s).contains { $0.contains("▲▼ more 8–22/23") })
+        #expect(s.helpOffset == 8 && lines(s).contains { $0.contains("▲▼ more 9–23/24") })
         _ = s.apply(.key(.pageUp))
         #expect(s.helpOffset == 0 && s.showsHelp)
         _ = s.apply(.key(.character("j"))) // only arrows and pages scroll; j closes, as any other key
@@ -307,6 +322,21 @@ struct ScreenTests {
         #expect(canvas.lines[28].contains("/ai+"))
     }
 
+    @Test("a query in traditional and full-width characters (ＡＩ＋政務) finds and highlights the simplified AI+政务")
+    func highlightFolded() throws {
+        var s = state(Size(width: 100, height: 30))
+        _ = s.apply(.key(.character("/")))
+        for key in ScreenText.keys(typing: "ＡＩ＋政務") { _ = s.apply(.key(key)) }
+        _ = s.apply(.key(.enter))
+        #expect(s.search.isActive)
+        let canvas = DashboardView.render(s)
+        let row = try #require(canvas.lines.firstIndex { $0.contains("AI+政务") })
+        let start = try #require(ScreenText.column(of: "AI+政务", in: canvas.lines[row]))
+        let slots = canvas.slots(row: row)
+        #expect(slots[start..<(start + 7)].allSatisfy { $0 == .searchMatch })
+        #expect(slots[start + 7] != .searchMatch)
+    }
+
     @Test("a note on a task: the prompt names the task, and the measure's notes list it with the task's number")
     func taskNote() throws {
         var s = state(Size(width: 100, height: 30))
@@ -318,8 +348,8 @@ struct ScreenTests {
         #expect(lines(s).contains { $0.hasPrefix(" Note → 1.1.1 \(task.title.prefix(4))") }, "\(lines(s))")
         for key in ScreenText.keys(typing: "已对接") { _ = s.apply(.key(key)) }
         let effects = s.apply(.key(.enter))
-        guard case let .record(target, change) = try #require(effects.first) else { Issue.record("no record"); return }
-        #expect(target == task.id && change == .note("已对接"))
+        guard case let .record(target, changes) = try #require(effects.first), let change = changes.first else { Issue.record("no record"); return }
+        #expect(target == task.id && changes == [.note("已对接")])
         _ = s.apply(.recorded([Event(id: "20260620T010000.000Z-1", time: Date(timeIntervalSince1970: 1_781_917_200), officer: "li",
                                      target: target, change: change)]))
         #expect(lines(s).contains { $0.contains("li [1.1.1]: 已对接") }, "\(lines(s))")

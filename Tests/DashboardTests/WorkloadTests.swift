@@ -102,14 +102,14 @@ struct WorkloadTests {
         _ = press(&s, .control("u"))
         type(&s, "司法")
         var effects = press(&s, .enter)
-        #expect(effects == [.record(target: "jinshan-2026:1.1", change: .assign(unit: "区司法局", role: .support, previous: nil))])
+        #expect(effects == [.record(target: "jinshan-2026:1.1", changes: [.assign(unit: "区司法局", role: .support, previous: nil)])])
         #expect(s.picker == nil)
         _ = press(&s, c("a"))
         type(&s, "区营商办")
         #expect(s.picker?.options(directory: s.directory) == ["区营商办"] && s.picker?.newName(directory: s.directory) == "区营商办")
         #expect(DashboardView.render(s).lines.contains { $0.contains("+ new unit: 区营商办") })
         effects = press(&s, .tab, .enter)
-        #expect(effects == [.record(target: "jinshan-2026:1.1", change: .assign(unit: "区营商办", role: .lead, previous: nil))])
+        #expect(effects == [.record(target: "jinshan-2026:1.1", changes: [.assign(unit: "区营商办", role: .lead, previous: nil)])])
         _ = press(&s, c("a"))
         type(&s, "甲、乙")
         effects = press(&s, .enter)
@@ -137,7 +137,7 @@ struct WorkloadTests {
         _ = press(&s, .left, .backspace)
         #expect(s.picker?.editor.text == "区司法" && s.picker?.options(directory: s.directory).first == "区司法局")
         #expect(s.picker?.cursor.row == 0)
-        #expect(press(&s, .enter) == [.record(target: "jinshan-2026:1.1", change: .assign(unit: "区司法局", role: .support, previous: nil))])
+        #expect(press(&s, .enter) == [.record(target: "jinshan-2026:1.1", changes: [.assign(unit: "区司法局", role: .support, previous: nil)])])
     }
 
     @Test("A removes one of the measure's units, picked from its list")
@@ -147,7 +147,7 @@ struct WorkloadTests {
         _ = press(&s, .enter, c("A"))
         #expect(s.picker?.kind == .remove && s.picker?.names == ["区发改委", "区政务服务办"])
         let effects = press(&s, .down, .enter)
-        #expect(effects == [.record(target: "jinshan-2026:1.1", change: .unassign(unit: "区政务服务办", previous: .support))])
+        #expect(effects == [.record(target: "jinshan-2026:1.1", changes: [.unassign(unit: "区政务服务办", previous: .support)])])
     }
 
     /// The fixtures with jiading-2026:1.1's only unit removed: a measure without units.
@@ -176,9 +176,9 @@ struct WorkloadTests {
         #expect(all.contains("+ \(found.units[0].name)（\(found.units[0].role.rawValue)）  like jinshan-2026:1.1 拓展“一件事”集成服务"))
         #expect(all.contains("Related measures in other plans (Enter opens)"))
         #expect(all.contains("◐ jinshan-2026:1.1 拓展“一件事”集成服务  doing"))
-        #expect(press(&s, c("y")) == [.record(target: measure.id, change: .assign(unit: found.units[0].name, role: found.units[0].role, previous: nil))])
+        #expect(press(&s, c("y")) == [.record(target: measure.id, changes: [.assign(unit: found.units[0].name, role: found.units[0].role, previous: nil)])])
         // Below the two tasks: the suggestions, one cursor row each.
-        #expect(press(&s, c("j"), c("j"), c("j"), c("j"), c("y")) == [.record(target: measure.id, change: .assign(unit: found.units[1].name, role: found.units[1].role, previous: nil))])
+        #expect(press(&s, c("j"), c("j"), c("j"), c("j"), c("y")) == [.record(target: measure.id, changes: [.assign(unit: found.units[1].name, role: found.units[1].role, previous: nil)])])
         #expect(press(&s, c(" ")) == []) // a suggestion row is not a status target
     }
 
@@ -198,7 +198,7 @@ struct WorkloadTests {
         // The next suggestion is a single unit: accepted as suggested.
         _ = press(&s, c("j"), c("j"), c("j"), c("j"))
         #expect(s.checklistRow == .suggestion(1))
-        #expect(press(&s, c("y")) == [.record(target: id, change: .assign(unit: "区发展和改革委员会", role: .support, previous: nil))])
+        #expect(press(&s, c("y")) == [.record(target: id, changes: [.assign(unit: "区发展和改革委员会", role: .support, previous: nil)])])
     }
 
     /// What the executable answers to `.loadSuggestions` for the open measure.

@@ -99,6 +99,33 @@ struct StoreContractTests {
         #expect(try store.undo(steps: 1, as: wang).undone.isEmpty)
     }
 
+    @Test("a step (events recorded together: one officer, one time) is undone whole, and only within the scope asked",
+          arguments: StoreKind.allCases)
+    func undoTakesWholeStepsInScope(kind: StoreKind) throws {
+        let directory = TemporaryDirectory()
+        let store = try Fixtures.makeStore(kind, in: directory)
+        _ = try store.importPlan(Fixtures.plan)
+        let first = EventFactory(officer: "wang", time: Fixtures.t0), then = EventFactory(officer: "wang", time: Fixtures.t0 + 1)
+        let slice = try store.workspace(for: ["p-2026:1.1", "p-2026:2.1"])
+        let block = [try #require(try first.status(.blocked, of: "p-2026:1.1.1", in: slice)), try first.note("等待会签", on: "p-2026:1.1.1", in: slice)]
+        try store.record(block)
+        let due = try #require(try then.due(Day(year: 2026, month: 3, day: 1), of: "p-2026:2.1", in: slice))
+        try store.record([due])
+        // The measure reaches its task; the later due date elsewhere is passed over, not undone.
+        let undo = EventFactory(officer: "wang", time: Fixtures.t0 + 2)
+        let outcome = try store.undo(steps: 1, in: UndoScope(ids: ["p-2026:1.1"]), as: undo)
+        #expect(outcome.reverted == block.reversed() && outcome.skipped.isEmpty)
+        #expect(outcome.undone.map(\.change) == [.undo(event: block[1].id, inverse: nil), .undo(event: block[0].id, inverse: block[0].change.inverse)])
+        #expect(Set(outcome.undone.map(\.time)) == [undo.time])
+        var after = try store.load()
+        #expect(after.ledger.marks["p-2026:1.1.1"] == nil && after.ledger.notes["p-2026:1.1.1"] ?? [] == [])
+        #expect(after.dueDate(of: try #require(after.measure("p-2026:2.1"))) == Day(year: 2026, month: 3, day: 1))
+        #expect(try store.undo(steps: 1, in: UndoScope(ids: ["p-2026:1.2"]), as: undo) == UndoOutcome())
+        #expect(try store.undo(steps: 1, as: undo).reverted == [due])
+        after = try store.load()
+        #expect(after.dueDate(of: try #require(after.measure("p-2026:2.1"))) == Day(year: 2026, month: 6, day: 30))
+    }
+
     @Test("marking a measure done with open tasks is refused unless forced", arguments: StoreKind.allCases)
     func doneWithOpenTasks(kind: StoreKind) throws {
         let directory = TemporaryDirectory()

@@ -54,11 +54,32 @@ struct CanvasTests {
     func highlight() {
         var canvas = Canvas(size: Size(width: 10, height: 1))
         canvas.write("优化AI服务", column: 0, row: 0, slot: .text)
-        canvas.highlight("ai服", row: 0, column: 0, width: 10, slot: .searchMatch)
+        canvas.highlight(Highlight("ai服"), row: 0, column: 0, width: 10, slot: .searchMatch)
         let slots = canvas.slots(row: 0)
         #expect(slots[0..<4].allSatisfy { $0 == .text })
         #expect(slots[4..<8].allSatisfy { $0 == .searchMatch })
         #expect(slots[8] == .text)
+    }
+
+    @Test("highlighting compares cell and query through the highlight's fold, marking the displayed cells")
+    func highlightFolded() {
+        var canvas = Canvas(size: Size(width: 12, height: 1))
+        canvas.write("ab政務服務", column: 0, row: 0, slot: .text)
+        let simplify: (Unicode.Scalar) -> Unicode.Scalar = { ["務": "务"][$0] ?? $0 }
+        canvas.highlight(Highlight("政务服务", fold: simplify), row: 0, column: 0, width: 12, slot: .searchMatch)
+        let slots = canvas.slots(row: 0)
+        #expect(slots[0..<2].allSatisfy { $0 == .text })
+        #expect(slots[2..<10].allSatisfy { $0 == .searchMatch })
+        #expect(slots[10] == .text)
+    }
+
+    @Test("an excerpt shows whole characters within the columns either side, the match in 【】, … where cut",
+          arguments: [(4, "…普惠【政策】全面…"), (8, "…区级普惠【政策】全面纳入"), (40, "推动区级普惠【政策】全面纳入")])
+    func excerpt(columns: Int, expected: String) throws {
+        let text = "推动区级普惠政策全面纳入"
+        let range = try #require(text.range(of: "政策"))
+        #expect(TextLayout.excerpt(text, around: range, columns: columns) == expected)
+        #expect(TextLayout.excerpt("ab政策", around: try #require("ab政策".range(of: "政策")), columns: 1) == "…b【政策】")
     }
 
     @Test("a table pads every row so the columns line up")

@@ -30,9 +30,22 @@ struct TextLayoutTests {
         let lines = TextLayout.wrap(text, width: width)
         for line in lines {
             #expect(DisplayWidth.of(line) <= width, "\(line)")
-            #expect(line.first.map { !"，。、）”".contains($0) } ?? true, "\(line)")
+            #expect(line.first.map { !"，。、）”’》」』".contains($0) } ?? true, "\(line)")
+            #expect(line.last.map { !"（《「『“‘".contains($0) } ?? true, "\(line)")
         }
         #expect(lines.joined().filter { $0 != " " } == text.filter { $0 != " " })
+    }
+
+    @Test("a closing quote never starts a line, an opening one never ends one: the character before moves down with it")
+    func quotes() {
+        #expect(TextLayout.wrap("推行一企一专员”全程帮办", width: 14) == ["推行一企一专", "员”全程帮办"])
+        #expect(TextLayout.wrap("推行企业服务“一企一专员”", width: 14) == ["推行企业服务", "“一企一专员”"])
+    }
+
+    @Test("units wrap between names only: no name is split, the separator stays at the line's end")
+    func unitNames() {
+        let lines = TextLayout.wrap(words: ["区绿化市容局", "区数据局（责任）", "区发改委"], separator: "、", lead: "责任单位: ", width: 28)
+        #expect(lines == ["责任单位: 区绿化市容局、", "区数据局（责任）、区发改委"])
     }
 
     @Test("Latin words move to the next line whole")

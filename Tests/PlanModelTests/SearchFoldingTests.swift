@@ -1,0 +1,77 @@
+import Foundation
+import Testing
+@testable import PlanModel
+
+@Suite("Traditional → simplified table and search folding")
+struct SearchFoldingTests {
+    static let samples = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Sources/duban/Samples")
+
+    @Test("the table simplifies the traditional characters of government documents, one for one, and leaves the rest")
+    func table() {
+        #expect(SimplifiedChinese.simplified("徐匯區政務服務營商環境，優化12345熱線（區發改委牽頭）")
+                == "徐汇区政务服务营商环境，优化12345热线（区发改委牵头）")
+        #expect(SimplifiedChinese.simplified("区发改委 AI+政务") == "区发改委 AI+政务")
+        #expect(SimplifiedChinese.lookup.dense.filter { $0 != 0 }.count + SimplifiedChinese.lookup.supplementary.count > 2_500)
+    }
+
+    @Test("simplifying twice changes nothing, so a simplified query finds what a traditional text folds to")
+    func idempotent() {
+        let once = SimplifiedChinese.simplified(SimplifiedChinese.pairs)
+        #expect(SimplifiedChinese.simplified(once) == once)
+    }
+
+    @Test("every character of the bundled samples simplifies as ICU's Hant-Hans transform does", arguments: [
+        "xuhui-2026", "jiading-2024", "jiading-2026", "jinshan-2026", "minhang-2026",
+    ])
+    func samplesAgreeWithICU(name: String) throws {
+        let text = try String(contentsOf: Self.samples.appendingPathComponent("\(name).txt"), encoding: .utf8)
+        let characters = Set(text.unicodeScalars.filter { $0.properties.isIdeographic }).map { String($0) }.sorted()
+        let icu = characters.joined(separator: "\n").applyingTransform(StringTransform("Hant-Hans"), reverse: false)
+        #expect(characters.joined(separator: "\n").unicodeScalars.map(SimplifiedChinese.simplified)
+                == icu.map { Array($0.unicodeScalars) })
+    }
+
+    @Test("search folds traditional to simplified, full-width to ASCII and capitals to lower case, one scalar for one")
+    func folding() {
+        #expect(SearchIndex.folded("政務服務 ＡＩ＋１２３４５　Ok") == "政务服务 ai+12345 ok")
+        let mixed = "區發改委ＡＩ+政務 Hello𠁅１２"
+        var bytes: [UInt8] = []
+        SearchIndex.appendFolded(mixed, to: &bytes)
+        #expect(bytes == Array(SearchIndex.folded(mixed).utf8))
+        #expect(SearchIndex.folded(mixed).unicodeScalars.count == mixed.unicodeScalars.count)
+    }
+
+    @Test("traditional and simplified text find each other, and so do full-width and ASCII")
+    func matches() {
+        func plan(_ id: String, _ title: String) -> Plan {
+            Plan(id: id, title: id, pillars: [Pillar(number: "一", title: "", measures: [
+                Measure(id: "\(id):1.1", label: "1.1", title: title, text: "", units: [], deadline: nil, tasks: []),
+            ])])
+        }
+        let index = SearchIndex(plans: [plan("xuhui-2026", "政務服務ＡＩ應用"), plan("jinshan-2026", "政务服务AI应用，12345热线")])
+        #expect(index.matches(of: "政务服务") == [0, 1])
+        #expect(index.matches(of: "政務服務") == [0, 1])
+        #expect(index.matches(of: "ai") == [0, 1])
+        #expect(index.matches(of: "ＡＩ應用") == [0, 1])
+        #expect(index.matches(of: "１２３４５") == [1])
+    }
+
+    @Test("the first match is found in the displayed text, whatever its script or width")
+    func firstMatch() throws {
+        let text = "推動區級普惠性政策全面納入ＡＩ應用"
+        let range = try #require(SearchIndex.firstMatch(of: "普惠性政策", in: text))
+        #expect(text[range] == "普惠性政策")
+        #expect(SearchIndex.firstMatch(of: "纳入ai", in: text).map { String(text[$0]) } == "納入ＡＩ")
+        #expect(SearchIndex.firstMatch(of: "没有", in: text) == nil)
+    }
+
+    @Test("unit names in traditional characters are the same unit through the table: 區發改委 = 区发改委")
+    func units() {
+        let directory = UnitDirectory()
+        #expect(directory.isSameUnit("區發改委", "区发改委"))
+        #expect(directory.canonicalName("區發展和改革委員會") == "区发改委")
+        #expect(directory.isSameUnit("徐匯區市場監管局", "徐汇区市场监管局"))
+    }
+}
