@@ -16,7 +16,7 @@ enum SamplePlans {
     static func sampleFiles() throws -> [URL] {
         guard let path = BundledResources.directories(named: "Samples").first(where: FileManager.default.fileExists),
               let names = try? FileManager.default.contentsOfDirectory(atPath: path) else {
-            throw CommandFailure(description: "the bundled sample plans are missing (Samples/ next to the duban binary)", exitCode: 1)
+            throw CommandFailure(description: "the bundled sample plans are missing (Samples/ next to the duban binary or in its ../lib/duban)", exitCode: 1)
         }
         let directory = URL(fileURLWithPath: path)
         return names.filter { $0.hasSuffix(".txt") }.sorted().map { directory.appendingPathComponent($0) }
