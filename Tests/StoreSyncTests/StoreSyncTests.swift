@@ -35,11 +35,7 @@ struct StoreSyncTests {
     @Test("changes made meanwhile on two desks meet: each gets the other's, and the summary counts them")
     func exchange() throws {
         let place = try SyncPlace()
-        var a = try Desk(place.root, "张三")
-        _ = try a.store.importPlan(SyncPlace.plan())
-        _ = try a.sync.sync(remote: place.remote)
-        var b = try Desk(place.root, "李四")
-        _ = try b.sync.sync(remote: place.remote)
+        var (a, b) = try place.twoDesks()
 
         try a.mark("t-2026:1.1", .doing)
         try b.mark("t-2026:1.2", .blocked)
@@ -57,11 +53,7 @@ struct StoreSyncTests {
     @Test("two officers changing one status on the same state: a conflict with both sides, the later stands, a new change settles it")
     func conflict() throws {
         let place = try SyncPlace()
-        var a = try Desk(place.root, "张三")
-        _ = try a.store.importPlan(SyncPlace.plan())
-        _ = try a.sync.sync(remote: place.remote)
-        var b = try Desk(place.root, "李四")
-        _ = try b.sync.sync(remote: place.remote)
+        var (a, b) = try place.twoDesks()
 
         try a.mark("t-2026:1.3", .done)
         b.time = a.time + 5
@@ -146,11 +138,7 @@ struct StoreSyncTests {
     @Test("a push that loses a race with another officer's fetches, merges and pushes again")
     func pushRace() throws {
         let place = try SyncPlace()
-        var a = try Desk(place.root, "张三")
-        _ = try a.store.importPlan(SyncPlace.plan())
-        _ = try a.sync.sync(remote: place.remote)
-        var b = try Desk(place.root, "李四")
-        _ = try b.sync.sync(remote: place.remote)
+        var (a, b) = try place.twoDesks()
         // A commits a change; B's pre-push hook pushes it just before B's own push goes out.
         try a.mark("t-2026:1.1", .doing)
         let gitA = Git(directory: a.store.directory)
@@ -177,11 +165,7 @@ struct StoreSyncTests {
     @Test("two versions of one plan imported on two desks: the newer document is kept, progress on its measures stays")
     func planVersions() throws {
         let place = try SyncPlace()
-        var a = try Desk(place.root, "张三")
-        _ = try a.store.importPlan(SyncPlace.plan())
-        _ = try a.sync.sync(remote: place.remote)
-        var b = try Desk(place.root, "李四")
-        _ = try b.sync.sync(remote: place.remote)
+        var (a, b) = try place.twoDesks()
 
         try a.mark("t-2026:1.1", .done)
         _ = try a.store.importPlan(SyncPlace.plan(date: Day(year: 2026, month: 5, day: 1), lastTitle: "修订后的监管"))
@@ -199,11 +183,7 @@ struct StoreSyncTests {
     @Test("a merge left half done (the sync was killed) is finished by the next sync")
     func interruptedMerge() throws {
         let place = try SyncPlace()
-        var a = try Desk(place.root, "张三")
-        _ = try a.store.importPlan(SyncPlace.plan())
-        _ = try a.sync.sync(remote: place.remote)
-        var b = try Desk(place.root, "李四")
-        _ = try b.sync.sync(remote: place.remote)
+        var (a, b) = try place.twoDesks()
         _ = try a.store.importPlan(SyncPlace.plan(date: Day(year: 2026, month: 5, day: 1)))
         try a.mark("t-2026:1.2", .doing)
         _ = try a.sync.sync()

@@ -48,6 +48,16 @@ final class SyncPlace {
 
     deinit { try? FileManager.default.removeItem(at: root) }
 
+    /// 张三's desk, which imports the small plan and starts the remote, and 李四's, which joins it.
+    func twoDesks() throws -> (Desk, Desk) {
+        let a = try Desk(root, "张三")
+        _ = try a.store.importPlan(SyncPlace.plan())
+        _ = try a.sync.sync(remote: remote)
+        let b = try Desk(root, "李四")
+        _ = try b.sync.sync(remote: remote)
+        return (a, b)
+    }
+
     /// A small plan; `version` changes its date and its last measure.
     static func plan(date: Day? = Day(year: 2026, month: 3, day: 1), lastTitle: String = "优化监管") -> Plan {
         func measure(_ n: Int, _ title: String) -> Measure {
