@@ -21,6 +21,12 @@ extension JSONPlanStore {
         return try outcome!.get()
     }
 
+    /// Replaces the store file at `relativePath` (e.g. `plans/x-2026.json`) with `data` as the store writes
+    /// its own files: a fresh exclusive temp file, fsync, rename, directory fsync, never through a symlink.
+    public func replaceFile(_ relativePath: String, with data: Data) throws {
+        try Disk.replace(root + "/" + relativePath, with: data)
+    }
+
     /// The ids of the events on the complete lines of a journal, in written order.
     public static func eventIds(inJournal data: Data) -> [String] {
         let journal = Journal(path: "")

@@ -24,7 +24,7 @@ extension StoreSync {
             }
             let url = store.directory.appendingPathComponent(path)
             if let chosen {
-                try chosen.write(to: url, options: .atomic)
+                try store.replaceFile(path, with: chosen)
                 try git.check(["add", "--", path])
             } else {
                 try? FileManager.default.removeItem(at: url)

@@ -143,7 +143,7 @@ public struct StoreSync {
     private func write(_ name: String, _ text: String) throws {
         let url = store.directory.appendingPathComponent(name)
         if (try? String(contentsOf: url, encoding: .utf8)) == text { return }
-        try Data(text.utf8).write(to: url, options: .atomic)
+        try store.replaceFile(name, with: Data(text.utf8))
     }
 
     /// Whether this is a repository without commits over a store with no plans and no events.
