@@ -71,8 +71,13 @@ extension AppState {
             measureCursor = ListCursor(count: listedMeasures.count, visibleRows: layout.listRows)
             refreshWorkload()
             if !filter.isEmpty {
-                let shown = screen == .unitMeasures ? workload?.measures.count ?? 0
-                    : currentPlan?.pillars.indices.reduce(0) { $0 + listedMeasures(of: $1).count } ?? 0
+                let shown = switch screen {
+                case .unitMeasures: workload?.measures.count ?? 0
+                case .plans: workspace.plans.reduce(0) { total, plan in
+                    total + plan.measures.count { filter.admits($0, in: workspace, today: today) }
+                }
+                default: currentPlan?.pillars.indices.reduce(0) { $0 + listedMeasures(of: $1).count } ?? 0
+                }
                 message = Message("\(Label.filterIs.text(language)): \(filter.summary(language)) — "
                                   + language.pick("\(shown) measure\(shown == 1 ? "" : "s")", "\(shown) 项措施"))
             }

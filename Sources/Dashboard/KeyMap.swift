@@ -75,7 +75,8 @@ public enum KeyMap {
         let search = isSearching ? searching : []
         switch screen {
         case .plans:
-            return search + [Binding([.enter, .right, c("l")], .open, .open, footer: true)] + movement + [workload] + common
+            return search + [Binding([.enter, .right, c("l")], .open, .open, footer: true)] + movement
+                + [Binding([c("f")], .filter, .filter), workload] + common
         case .plan:
             return search + [
                 Binding([.enter], .open, .open, footer: true),

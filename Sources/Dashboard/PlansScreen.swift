@@ -50,12 +50,19 @@ struct PlansScreen: Widget {
             if showsDistrict { items.append(Table.Item(plan.district ?? "", .textMuted)) }
             items += [Table.Item(plan.year.map(String.init) ?? "", .textMuted),
                       .gauge(s.fraction),
-                      Table.Item("\(s.done)/\(s.measures)"),
+                      PlansScreen.measuresItem(plan, summary: s, state: state),
                       Table.Item(String(s.doing), s.doing > 0 ? .statusDoing : .textMuted),
                       Table.Item(String(s.blocked), s.blocked > 0 ? .statusBlocked : .textMuted),
                       Table.Item(String(s.overdue), s.overdue > 0 ? .statusOverdue : .textMuted)]
             return items
         }
         table.render(in: rect, on: &canvas)
+    }
+
+    /// Done of all; while a filter is on, how many pass it of all (highlighted), counted for the rows on screen only.
+    static func measuresItem(_ plan: Plan, summary: PlanSummary, state: AppState) -> Table.Item {
+        guard !state.filter.isEmpty else { return Table.Item("\(summary.done)/\(summary.measures)") }
+        let passing = plan.measures.count { state.filter.admits($0, in: state.workspace, today: state.today) }
+        return Table.Item("\(passing)/\(summary.measures)", passing == 0 ? .textMuted : .searchMatch)
     }
 }

@@ -395,6 +395,21 @@ struct KeySequenceTests {
         #expect(s.state.message == Message("Reloaded"))
     }
 
+    @Test("f on the plans screen: each plan's measure count reads passing/all while the filter is on, and opening a plan keeps it")
+    func filterPlans() throws {
+        var s = Script()
+        s.press(c("f"))
+        s.type("blocked")
+        s.press(.enter)
+        let blocked = s.state.workspace.plans.map { plan in plan.measures.count { s.state.workspace.status(of: $0) == .blocked } }
+        #expect(s.state.message == Message("Filter: blocked — \(blocked.reduce(0, +)) measure\(blocked.reduce(0, +) == 1 ? "" : "s")"))
+        let jinshan = try #require(s.state.workspace.plans.firstIndex { $0.id == "jinshan-2026" })
+        let row = try #require(s.screenText().split(separator: "\n").first { $0.contains(s.state.workspace.plans[jinshan].title.prefix(6)) })
+        #expect(row.contains("\(blocked[jinshan])/\(s.state.workspace.plans[jinshan].measures.count)"), "\(row)")
+        s.open("jinshan-2026")
+        #expect(!s.state.filter.isEmpty && s.state.listedMeasures.allSatisfy { s.state.currentPillar?.measures[$0].id == "jinshan-2026:2.2" })
+    }
+
     @Test("the unit home screen: red, yellow, blocked, due soonest first in each pillar; o cycles the order (named in the header); Esc goes to the plans")
     func unitHome() throws {
         var s = Script()
