@@ -55,7 +55,7 @@ let package = Package(
                                                           .product(name: "CustomDump", package: "swift-custom-dump")],
                     exclude: ["Frames"]),
         // Runs the built `duban` binary against temporary stores.
-        .testTarget(name: "CommandLineTests", dependencies: ["duban", "PlanStore"]),
+        .testTarget(name: "CommandLineTests", dependencies: ["duban", "PlanStore", "TestSupport"]),
 
         // Benchmarks (not tests): the synthetic generator and the runners.
         .target(name: "Synthetic", dependencies: ["PlanModel"]),
@@ -68,6 +68,8 @@ let package = Package(
         .testTarget(name: "DubanBenchTests", dependencies: ["duban-bench", "PlanModel", "PlanStore"]),
         // Timings of a large synthetic store (`swift run -c release duban-store-bench`).
         .executableTarget(name: "duban-store-bench", dependencies: ["PlanStore", "Synthetic"], path: "Benchmarks/StoreBenchmark"),
+        // The importer's speed and memory on the samples and large generated documents (BENCHMARKS.md).
+        .executableTarget(name: "import-benchmark", dependencies: ["PlanImport", "TestSupport"], path: "Benchmarks/ImportBenchmark"),
         .executableTarget(name: "dashboard-benchmark", dependencies: ["Dashboard", "TerminalKit", "PlanModel", "TestSupport"],
                           path: "Benchmarks/DashboardBenchmark"),
     ]

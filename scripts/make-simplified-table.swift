@@ -27,14 +27,20 @@ for (character, line) in zip(characters, lines) {
     // Single characters only, so folding keeps every text's length.
     if scalars.count == 1, scalars[0] != character { simplified[character] = scalars[0] }
 }
-// Follow chains (A → B → C becomes A → C) so that simplifying twice changes nothing.
-for (key, value) in simplified {
-    var target = value
-    var seen: Set<Unicode.Scalar> = [key]
-    while let next = simplified[target], !seen.contains(target) { seen.insert(target); target = next }
-    simplified[key] = target
+// Follow chains (A → B → C becomes A → C) so that simplifying twice changes nothing;
+// a cycle (ICU maps 苧 → 苎 and 苎 → 苧) ends at its lowest code point, whatever the order.
+var resolved: [Unicode.Scalar: Unicode.Scalar] = [:]
+for key in simplified.keys {
+    var path: [Unicode.Scalar] = [key]
+    while let next = simplified[path[path.count - 1]], !path.contains(next) { path.append(next) }
+    let last = path[path.count - 1]
+    if let next = simplified[last], let start = path.firstIndex(of: next) {
+        resolved[key] = path[start...].min { $0.value < $1.value }
+    } else {
+        resolved[key] = last
+    }
 }
-let pairs = simplified.sorted { $0.key.value < $1.key.value }.map { "\($0.key)\($0.value)" }
+let pairs = resolved.filter { $0.key != $0.value }.sorted { $0.key.value < $1.key.value }.map { "\($0.key)\($0.value)" }
 var rows: [String] = []
 for start in stride(from: 0, to: pairs.count, by: 16) {
     rows.append(pairs[start..<min(start + 16, pairs.count)].joined(separator: " "))

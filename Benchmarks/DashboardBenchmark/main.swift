@@ -57,6 +57,20 @@ state = keyToFrame("Enter (open measure)", from: state, [.enter])
 state = keyToFrame("Esc (back)", from: state, [.escape])
 state = keyToFrame("Esc (back to plans)", from: state, [.escape])
 
+// The unit home screen (duban --unit): every measure the unit takes part in (here all of them), grouped and ordered.
+print("\(count) measures: unit home (区发改委), opening + first frame", ms(median {
+    var s = state
+    _ = s.openUnitHome("区发改委")
+    _ = DashboardView.render(s)
+}))
+var home = state
+_ = home.openUnitHome("区发改委")
+home = keyToFrame("j on the unit home", from: home, [.character("j")])
+var filtering = home
+for key in [Key.character("f")] + "blocked".map({ Key.character($0) }) { _ = filtering.apply(.key(key)) }
+_ = keyToFrame("filter applied (Enter) on the unit home", from: filtering, [.enter])
+_ = keyToFrame("o (next order) on the unit home", from: home, [.character("o")])
+
 var recorded = state
 let event = Event(id: "bench", time: Date(timeIntervalSince1970: 0), officer: "wang", target: "bench1-2026:1.1",
                   change: .status(.done, previous: nil, force: true))

@@ -101,7 +101,14 @@ extension AppState {
         case .cycleStatus:
             if let target = changeTarget { return cycleStatus(target, key: key, confirmed: confirmed == target) }
         case .block: if let target = changeTarget { prompt = Prompt(kind: .blocked(target: target)) }
-        case .addNote: if let target = changeTarget { prompt = Prompt(kind: .note(target: target)) }
+        case .addNote:
+            // On a note row, `n` edits that note, its text in the prompt.
+            if case let .note(i) = checklistRow, let measure = selectedMeasure, workspace.notes(of: measure).indices.contains(i) {
+                let (target, note) = workspace.notes(of: measure)[i]
+                prompt = Prompt(kind: .editNote(target: target, note: note.id), text: note.text)
+            } else if let target = changeTarget {
+                prompt = Prompt(kind: .note(target: target))
+            }
         case .setDue:
             if let target = changeTarget, let measure = workspace.measure(measureID(of: target)) {
                 prompt = Prompt(kind: .due(target: measure.id), text: workspace.dueDate(of: measure)?.description ?? "")

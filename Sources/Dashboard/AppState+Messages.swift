@@ -17,6 +17,8 @@ extension AppState {
         case let .status(status, _, _):
             return "\(Label.statusWord.text(language)) → \(status.map { Label.of($0).text(language) } ?? "—")"
         case let .note(text): return "\(Label.promptNote.text(language)): \(text)"
+        case let .editNote(_, text, previous):
+            return "\(Label.promptNote.text(language)): \(text)" + language.pick(" (was: \(previous))", "（原为：\(previous)）")
         case let .assign(unit, role, _): return "+\(unit)（\(Label.of(role).text(language))）"
         case let .unassign(unit, _): return "−\(unit)"
         case let .due(day, _): return "\(Label.due.text(language)) → \(day?.description ?? Label.cleared.text(language))"
@@ -43,6 +45,7 @@ extension AppState {
         case let .notAMeasure(id): return "\(shortID(id)): \(Label.notAMeasure.text(language))"
         case let .openTasks(measure, open): return "\(shortID(measure)) \(Label.has.text(language)) \(open.count) \(Label.openTasks.text(language))"
         case .emptyNote: return Label.emptyNote.text(language)
+        case .noNote: return language.pick("no such note", "没有这条备注")
         case .emptyUnitName: return Label.emptyUnitName.text(language)
         case let .compositeUnitName(name): return "\(name): \(Label.compositeUnitName.text(language))"
         case let .notAssigned(unit, measure, _): return "\(unit): \(Label.notAssigned.text(language)) \(shortID(measure))"
@@ -57,7 +60,7 @@ extension AppState {
         case let .status(status, _, _):
             let word = status.map { Label.of($0).text(language) } ?? "—"
             return "\(Label.recorded.text(language)) \(target): \(word)"
-        case .note: return "\(Label.recorded.text(language)) \(target): \(Label.promptNote.text(language))"
+        case .note, .editNote: return "\(Label.recorded.text(language)) \(target): \(Label.promptNote.text(language))"
         case let .due(day, _):
             return "\(Label.recorded.text(language)) \(target): \(Label.due.text(language)) \(day?.description ?? Label.cleared.text(language))"
         case .assign, .unassign: return "\(Label.recorded.text(language)) \(target): \(describeChange(event.change))"

@@ -29,6 +29,11 @@ extension AppState {
         case let .note(target):
             prompt = nil
             return text.isEmpty ? [] : decide(target) { (w: Workspace) throws(ChangeRefusal) in try w.change(noting: text, on: target) }
+        case let .editNote(target, note):
+            prompt = nil
+            return text.isEmpty ? [] : decide(target) { (w: Workspace) throws(ChangeRefusal) in
+                try w.change(editingNote: note, to: text, on: target)
+            }
         case let .blocked(target):
             prompt = nil
             // The mark and its reason are one step: one `u` takes back both.

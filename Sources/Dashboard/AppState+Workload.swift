@@ -33,8 +33,8 @@ extension AppState {
     private func listing(of unit: ResponsibleUnit, in state: WorkloadState) -> UnitListing {
         let measures = workspace.measures(naming: unit.name, district: unit.district, directory: directory)
             .filter { measure in state.plan.map { measure.id.hasPrefix($0 + ":") } ?? true }
-        return UnitListing(measures, in: workspace, filter: filter, order: state.measureOrder, today: today,
-                           utcOffset: utcOffset, namesPlan: state.plan == nil)
+        return UnitListing(measures, of: unit, in: workspace, directory: directory, filter: filter, order: state.measureOrder,
+                           today: today, utcOffset: utcOffset, namesPlan: state.plan == nil)
     }
 
     /// The unit's home screen (`duban --unit`, `$DUBAN_UNIT`, the settings' unit): its list across

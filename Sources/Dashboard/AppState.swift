@@ -125,7 +125,7 @@ public struct AppState: Equatable, Sendable {
             switch checklistRow {
             case .measure: return measure.id
             case let .task(i): return measure.tasks.indices.contains(i) ? measure.tasks[i].id : nil
-            case .suggestion, .related, nil: return nil
+            case .suggestion, .related, .note, nil: return nil
             }
         }
     }
@@ -155,7 +155,8 @@ public struct AppState: Equatable, Sendable {
     /// The measure screen's cursor rows for the measure on screen.
     public var checklist: Checklist {
         Checklist(tasks: selectedMeasure?.tasks.count ?? 0, suggestions: shownSuggestions.count,
-                  related: currentSuggestions?.related.count ?? 0)
+                  related: currentSuggestions?.related.count ?? 0,
+                  notes: screen == .measure ? selectedMeasure.map { workspace.notes(of: $0).count } ?? 0 : 0)
     }
 
     /// The row under the measure screen's cursor.

@@ -138,7 +138,7 @@ public enum DashboardView {
             switch state.checklistRow {
             case .measure, nil: task = 0
             case let .task(i): task = i + 1
-            case .suggestion, .related: task = measure.tasks.count
+            case .suggestion, .related, .note: task = measure.tasks.count
             }
             return "\(task)/\(measure.tasks.count)"
         case .workload:

@@ -101,9 +101,9 @@ struct MeasureDocument {
         // A task's note is listed here too, with the task's number.
         let notes = workspace.notes(of: measure)
         if notes.isEmpty { add(Label.noNotes.text(language), .textMuted) }
-        for (target, note) in notes {
+        for (i, (target, note)) in notes.enumerated() {
             let on = target == measure.id ? "" : " [\(state.shortID(target))]"
-            add("\(state.localTime(note.time)) \(note.officer)\(on): \(note.text)")
+            add("\(state.localTime(note.time)) \(note.officer)\(on): \(note.text)", checklist: .note(i))
         }
 
         heading(.history)

@@ -2,6 +2,8 @@
 public struct Prompt: Equatable, Sendable {
     public enum Kind: Equatable, Sendable {
         case note(target: String)
+        /// A new text for the note that event `note` added on `target`.
+        case editNote(target: String, note: String)
         case blocked(target: String)
         case due(target: String)
         case search
@@ -24,14 +26,14 @@ public struct Prompt: Equatable, Sendable {
     /// The measure or task the prompt changes, if it changes one.
     public var target: String? {
         switch kind {
-        case let .note(target), let .blocked(target), let .due(target): target
+        case let .note(target), let .editNote(target, _), let .blocked(target), let .due(target): target
         case .search, .filter, .export: nil
         }
     }
 
     public var label: Label {
         switch kind {
-        case .note: .promptNote
+        case .note, .editNote: .promptNote
         case .blocked: .promptBlocked
         case .due: .promptDue
         case .search: .promptSearch

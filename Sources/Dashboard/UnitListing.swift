@@ -17,6 +17,13 @@ public struct UnitListing: Equatable, Sendable {
     public var ids: [String] = []
     /// The entry of each of `ids`.
     public var entryOf: [Int] = []
+    /// The unit's role on each of `ids`, and whether any is not `responsible` (only then is the role said).
+    public var roles: [Role?] = []
+    public var saysRoles = false
+    /// For the columns, found once here so a frame costs only its visible rows: the widest
+    /// short id or plan id of a heading, and the most tasks of a measure or measures of a group.
+    public var widestId = 0
+    public var largestCount = 0
 
     public init() {}
 
@@ -31,8 +38,8 @@ public struct UnitListing: Equatable, Sendable {
     }
 
     /// `measures`: the unit's, in document order across plans. `namesPlan`: headings name the plan too.
-    init(_ measures: [Measure], in workspace: Workspace, filter: MeasureFilter, order: MeasureOrder,
-         today: Day, utcOffset: Int, namesPlan: Bool) {
+    init(_ measures: [Measure], of unit: ResponsibleUnit, in workspace: Workspace, directory: UnitDirectory, filter: MeasureFilter,
+         order: MeasureOrder, today: Day, utcOffset: Int, namesPlan: Bool) {
         var groups: [(key: [Int], measures: [Measure])] = []
         for measure in measures {
             guard let location = workspace.location(of: measure.id) else { continue }
@@ -45,10 +52,20 @@ public struct UnitListing: Equatable, Sendable {
             guard !shown.isEmpty else { continue }
             entries.append(.group(plan: namesPlan ? plan.id : nil, pillar: "\(pillar.number) \(pillar.title)",
                                   shown: shown.count, total: members.count))
+            if namesPlan { widestId = max(widestId, DisplayWidth.of(plan.id)) }
+            largestCount = max(largestCount, members.count)
             for position in order.sorted(shown, in: workspace, today: today, utcOffset: utcOffset) {
+                let measure = shown[position]
                 entryOf.append(entries.count)
                 entries.append(.measure(ids.count))
-                ids.append(shown[position].id)
+                ids.append(measure.id)
+                let role = workspace.units(of: measure).first { ref in
+                    UnitDirectory.names(in: ref.name).contains { directory.isSameUnit($0, unit.name) }
+                }?.role
+                roles.append(role)
+                if let role, role != .responsible { saysRoles = true }
+                widestId = max(widestId, DisplayWidth.of(measure.id) - DisplayWidth.of(plan.id) - 1)
+                largestCount = max(largestCount, measure.tasks.count)
             }
         }
     }

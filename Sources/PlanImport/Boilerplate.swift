@@ -32,6 +32,7 @@ enum Boilerplate {
 
     /// A line that is only a document number such as "嘉府办发〔2026〕4号".
     static func isDocumentNumber(_ text: String) -> Bool {
+        guard text.utf8.count <= 120, let last = text.last(where: { !$0.isPadding }), last == "号" || last == "號" else { return false }
         let chars = Array(text.filter { !$0.isPadding })
         guard let open = chars.firstIndex(where: { Characters("〔[【（(").contains($0) }), open >= 1, open <= 12,
               chars[..<open].allSatisfy(\.isIdeograph), open + 6 < chars.count,
@@ -58,7 +59,7 @@ enum Boilerplate {
 
     /// A signature line: a short organisation name with no punctuation.
     static func isSignature(_ text: String) -> Bool {
-        guard text.count <= 30, !text.contains(where: { Characters("，。,、；;：:！？!?“”").contains($0) }) else { return false }
+        guard text.utf8.count <= 120, text.count <= 30, !text.contains(where: { Characters("，。,、；;：:！？!?“”").contains($0) }) else { return false }
         let suffixes = ["办公室", "办公厅", "辦公廳", "人民政府", "委员会", "委員會", "辦公室", "政府", "局", "委", "办", "辦", "中心", "管委会"]
         let plain = text.filter { !$0.isPadding }
         return suffixes.contains { plain.hasSuffix($0) } && NumberMarker.parse(text) == nil

@@ -6,19 +6,52 @@ extension Character {
             || (0xF900...0xFAFF).contains(v) || (0x20000...0x2FFFF).contains(v)
     }
 
+    /// Private-use characters, which some converters emit for symbols.
+    var isPrivateUse: Bool { unicodeScalars.first.map { (0xE000...0xF8FF).contains($0.value) } ?? false }
+
     var isASCIIDigit: Bool { unicodeScalars.first.map { (0x30...0x39).contains($0.value) } ?? false }
 
-    /// Spaces a document may use for indentation or padding, including U+3000.
-    var isPadding: Bool { Characters(" \t\u{3000}\u{00A0}\u{FEFF}").contains(self) }
+    /// The scalar value of a one-scalar character: the classes below are switches over it, as they are
+    /// asked of every character of a document several times.
+    private var scalarValue: UInt32 {
+        let scalars = unicodeScalars
+        guard let first = scalars.first, scalars.index(after: scalars.startIndex) == scalars.endIndex else { return 0 }
+        return first.value
+    }
 
-    var isOpeningBracket: Bool { Characters("(（〔【[《“").contains(self) }
-    var isClosingBracket: Bool { Characters(")）〕】]》”").contains(self) }
+    /// Spaces a document may use for indentation or padding, including U+3000.
+    var isPadding: Bool {
+        switch scalarValue { case 0x20, 0x09, 0x3000, 0xA0, 0xFEFF: true; default: false }
+    }
+
+    /// ( （ 〔 【 [ 《 “
+    var isOpeningBracket: Bool {
+        switch scalarValue { case 0x28, 0xFF08, 0x3014, 0x3010, 0x5B, 0x300A, 0x201C: true; default: false }
+    }
+
+    /// ) ） 〕 】 ] 》 ”
+    var isClosingBracket: Bool {
+        switch scalarValue { case 0x29, 0xFF09, 0x3015, 0x3011, 0x5D, 0x300B, 0x201D: true; default: false }
+    }
+
+    /// +1 for a bracket that opens a clause or aside (( （ 〔 【 [), −1 for one that closes it, else 0.
+    var bracketDepthChange: Int {
+        switch scalarValue {
+        case 0x28, 0xFF08, 0x3014, 0x3010, 0x5B: 1
+        case 0x29, 0xFF09, 0x3015, 0x3011, 0x5D: -1
+        default: 0
+        }
+    }
 
     /// Ends a sentence: 。！？ and their half-width forms.
-    var endsSentence: Bool { Characters("。！？!?").contains(self) }
+    var endsSentence: Bool {
+        switch scalarValue { case 0x3002, 0xFF01, 0xFF1F, 0x21, 0x3F: true; default: false }
+    }
 
-    /// Separates the names in a unit list.
-    var separatesNames: Bool { Characters("、,，;；").contains(self) }
+    /// Separates the names in a unit list: 、 , ， ; ；
+    var separatesNames: Bool {
+        switch scalarValue { case 0x3001, 0x2C, 0xFF0C, 0x3B, 0xFF1B: true; default: false }
+    }
 }
 
 extension Array where Element == Character {
@@ -31,7 +64,12 @@ extension Array where Element == Character {
 }
 
 extension String {
-    func trimmingPadding() -> String { String(Array(self).trimmingPadding()) }
+    /// Without leading and trailing padding and line breaks; the text between is not copied into an array.
+    func trimmingPadding() -> String {
+        guard let first = firstIndex(where: { !$0.isPadding && !$0.isNewline }),
+              let last = lastIndex(where: { !$0.isPadding && !$0.isNewline }) else { return "" }
+        return first == startIndex && last == index(before: endIndex) ? self : String(self[first...last])
+    }
 
     /// Removes spaces a line break left between two CJK characters (or CJK punctuation).
     func removingSpacesBetweenCJK() -> String {
@@ -59,6 +97,24 @@ struct Characters {
     func contains(_ c: Character) -> Bool {
         let scalars = c.unicodeScalars
         guard let first = scalars.first, scalars.index(after: scalars.startIndex) == scalars.endIndex else { return false }
-        return members.unicodeScalars.contains(first)
+        // Compare UTF-8 bytes: the literal's bytes are contiguous, decoding them is what cost.
+        let v = first.value
+        let bytes: (UInt8, UInt8, UInt8, UInt8)
+        let count: Int
+        switch v {
+        case ..<0x80: bytes = (UInt8(v), 0, 0, 0); count = 1
+        case ..<0x800: bytes = (UInt8(0xC0 | v >> 6), UInt8(0x80 | v & 0x3F), 0, 0); count = 2
+        case ..<0x10000: bytes = (UInt8(0xE0 | v >> 12), UInt8(0x80 | (v >> 6) & 0x3F), UInt8(0x80 | v & 0x3F), 0); count = 3
+        default: bytes = (UInt8(0xF0 | v >> 18), UInt8(0x80 | (v >> 12) & 0x3F), UInt8(0x80 | (v >> 6) & 0x3F), UInt8(0x80 | v & 0x3F)); count = 4
+        }
+        return members.utf8.withContiguousStorageIfAvailable { buffer in
+            var i = 0
+            while i + count <= buffer.count {
+                if buffer[i] == bytes.0, count == 1 || (buffer[i + 1] == bytes.1 && (count == 2 || (buffer[i + 2] == bytes.2
+                    && (count == 3 || buffer[i + 3] == bytes.3)))) { return true }
+                i += 1
+            }
+            return false
+        } ?? members.unicodeScalars.contains(first)
     }
 }

@@ -18,8 +18,12 @@ enum DeadlineParser {
         var day: Int?
         var exact = false
         func has(_ word: String) -> Bool {
-            let w = Array(word)
-            return i + w.count <= chars.count && Array(chars[i..<(i + w.count)]) == w
+            var j = i
+            for c in word {
+                guard j < chars.count, chars[j] == c else { return false }
+                j += 1
+            }
+            return true
         }
         if has("年底") || has("年末") {
             month = 12; day = 31; exact = true; i += 2

@@ -103,7 +103,7 @@ struct LineJoiner {
             paragraph = p
             columns = LineJoiner.columns(text) + p.markupColumns
             marker = NumberMarker.parse(text)
-            isBareMarker = marker == nil && NumberMarker.parse(text + "X") != nil
+            isBareMarker = marker == nil && text.utf8.count <= 24 && NumberMarker.parse(text + "X") != nil
             endsClosed = LineJoiner.endsClosed(text)
             let last = text.last(where: { !$0.isPadding })
             endsMidClause = last.map { Characters("，,、：:（(〔【《“").contains($0) } ?? false
@@ -117,7 +117,7 @@ struct LineJoiner {
             var balance = 0
             var sentenceEnd = false
             for c in text {
-                if Characters("(（〔【[").contains(c) { balance += 1 } else if Characters(")）〕】]").contains(c) { balance -= 1 }
+                balance += c.bracketDepthChange
                 if Characters("。；;！？!?").contains(c) { sentenceEnd = true }
             }
             bracketBalance = balance
@@ -159,7 +159,12 @@ struct LineJoiner {
 
         /// The joined text; a pinyin annotation the wrap cut ("優(y" / "ōu)化") is removed once whole.
         var paragraph: Paragraph {
-            let text = pieces.count == 1 ? pieces[0] : String(TextNormalizer.strippingAnnotations(Array(pieces.joined())))
+            let joined = pieces.count == 1 ? pieces[0] : pieces.joined()
+            var text = joined
+            if pieces.count > 1 {
+                let chars = Array(joined)
+                if TextNormalizer.mayHoldAnnotation(chars) { text = String(TextNormalizer.strippingAnnotations(chars)) }
+            }
             return Paragraph(text: text, isMarkedHeading: first.paragraph.isMarkedHeading)
         }
     }
@@ -179,7 +184,7 @@ struct LineJoiner {
             }
             if let bare = pending { out.append(bare) }
             pending = nil
-            if NumberMarker.parse(p.text) == nil, NumberMarker.parse(p.text + "X") != nil { pending = p } else { out.append(p) }
+            if p.text.utf8.count <= 24, NumberMarker.parse(p.text) == nil, NumberMarker.parse(p.text + "X") != nil { pending = p } else { out.append(p) }
         }
         if let bare = pending { out.append(bare) }
         return out

@@ -18,7 +18,8 @@ struct NumberMarker: Equatable {
 
     /// Reads the marker at the start of `text`, if any, followed by some text.
     static func parse(_ text: String) -> NumberMarker? {
-        let chars = Array(text)
+        // A marker is at most eight characters: only they are read as characters, so a long line is not copied.
+        let chars = Array(text.prefix(10))
         guard let first = chars.first else { return nil }
         var kind: Kind
         var ordinal: Int
@@ -94,7 +95,7 @@ struct NumberMarker: Equatable {
             return nil
         }
         guard ordinal > 0 else { return nil }
-        let rest = String(Array(chars[end...]).trimmingPadding())
+        let rest = String(text.dropFirst(end)).trimmingPadding()
         guard !rest.isEmpty else { return nil }
         return NumberMarker(kind: kind, ordinal: ordinal, label: label, rest: rest, continuesOnly: ambiguous)
     }

@@ -40,11 +40,10 @@ public enum PlanImporter {
     static func completingShortNames(_ pillars: [Pillar], level: Character?) -> [Pillar] {
         guard let level else { return pillars }
         let names = Set(pillars.lazy.flatMap(\.measures).flatMap(\.units).map(\.name))
-        let directory = UnitDirectory()
         var full: [String: String] = [:]
         for name in names where name.first != level && !name.hasPrefix("各") {
             let candidate = "\(level)\(name)"
-            if names.contains(candidate) || directory.aliases(of: candidate).count > 1 { full[name] = candidate }
+            if names.contains(candidate) || UnitDirectory.builtInSpellings.contains(candidate) { full[name] = candidate }
         }
         guard !full.isEmpty else { return pillars }
         return pillars.map { pillar in

@@ -198,7 +198,8 @@ struct StructureRecognizer {
     /// A short phrase ending in "。" at the start of a paragraph, with no comma or enumeration inside,
     /// followed by more text.
     static func leadPhrase(_ paragraph: String) -> String? {
-        let chars = Array(paragraph)
+        // Only the first 27 characters can hold a lead and the character after it.
+        let chars = Array(paragraph.prefix(27))
         guard let stop = chars.firstIndex(of: "。"), stop + 1 < chars.count, stop >= 2, stop <= 25 else { return nil }
         let lead = chars[..<stop]
         guard !lead.contains(where: { Characters("，,、；;：:").contains($0) }) else { return nil }

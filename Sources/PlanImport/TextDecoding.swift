@@ -16,7 +16,7 @@ enum TextDecoding {
 
     /// The text, and whether it was read lossily (UTF-8 with a few broken sequences).
     static func decodeText(_ data: Data, source: String) throws(ImportError) -> (String, lossy: Bool) {
-        let bytes = [UInt8](data)
+        let bytes = data
         if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
             throw ImportError(source: source, problem: "file is empty")
         }
@@ -63,7 +63,7 @@ enum TextDecoding {
 
     /// UTF-32 or UTF-16 without a BOM, told by where the NUL bytes fall: text has newlines and digits, whose
     /// high bytes are NUL, always at the same offsets; a binary file has NULs anywhere.
-    static func unmarkedUnicode(_ bytes: [UInt8]) -> String.Encoding? {
+    static func unmarkedUnicode(_ bytes: Data) -> String.Encoding? {
         guard bytes.count >= 8, bytes.count % 2 == 0 else { return nil }
         var nuls = [0, 0, 0, 0]
         for (i, b) in bytes.enumerated() where b == 0 { nuls[i % 4] += 1 }

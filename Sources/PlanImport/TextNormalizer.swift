@@ -3,7 +3,10 @@
 enum TextNormalizer {
     static func paragraphs(in text: String) -> [Paragraph] {
         var result: [Paragraph] = []
-        let lines = text.split(omittingEmptySubsequences: true, whereSeparator: \.isNewline).map(String.init)
+        // Split on the line-break scalars, not on Characters: grapheme breaking costs more than the rest.
+        let lines = text.unicodeScalars.split(omittingEmptySubsequences: true) { s in
+            switch s.value { case 0x0A...0x0D, 0x85, 0x2028, 0x2029: true; default: false }
+        }.map { String($0) }
         var table = MarkdownTable()
         for (i, line) in lines.enumerated() {
             var line = line
@@ -18,7 +21,7 @@ enum TextNormalizer {
             } else {
                 table.header = nil
             }
-            if let paragraph = normalize(Array(line)) { result.append(paragraph) }
+            if let paragraph = line.utf8.count > 4096 ? normalizeLong(line) : normalize(Array(line)) { result.append(paragraph) }
         }
         return droppingRunningHeaders(result)
     }
@@ -39,10 +42,23 @@ enum TextNormalizer {
     }
 
     static func isHeaderCandidate(_ text: String) -> Bool {
+        guard text.utf8.count <= 160 else { return false }
         // Closed brackets may be part of it ("…行动方案（2026年）"); a wrapped fragment ("务中心)") is not.
-        (4...40).contains(text.count) && !text.contains(where: { Characters("。，,；;：:！？!?、").contains($0) })
+        return (4...40).contains(text.count) && !text.contains(where: { Characters("。，,；;：:！？!?、").contains($0) })
             && text.filter(\.isOpeningBracket).count == text.filter(\.isClosingBracket).count
             && NumberMarker.parse(text) == nil
+    }
+
+    /// A line of more than 4 KB (a document on one line): markup is on short lines, so only its padding
+    /// and bold marks go, without copying it into an array of characters (16 bytes each).
+    static func normalizeLong(_ line: String) -> Paragraph? {
+        var text = line.trimmingPadding()
+        if text.contains("**") { text = text.split(separator: "**", omittingEmptySubsequences: false).joined() }
+        if text.unicodeScalars.contains(where: { (0xFF10...0xFF5A).contains($0.value) || (0xE000...0xF8FF).contains($0.value)
+            || $0 == "(" || $0 == "（" || $0 == "?" }) {
+            return normalize(Array(text))
+        }
+        return text.isEmpty ? nil : Paragraph(text: text)
     }
 
     static func normalize(_ line: [Character]) -> Paragraph? {
@@ -60,7 +76,10 @@ enum TextNormalizer {
         if chars.count > 1, Characters("-*+").contains(chars[0]), chars[1] == " " {
             chars = strippingIndentation(Array(chars.dropFirst(2)))
         }
-        chars = strippingAnnotations(foldingWidth(removingBold(chars)))
+        // Each pass copies the line, so it runs only on a line that has what it removes.
+        if chars.contains("*") { chars = removingBold(chars) }
+        if chars.contains(where: isFullWidthLetterOrDigit) { chars = foldingWidth(chars) }
+        if mayHoldAnnotation(chars) { chars = strippingAnnotations(chars) }
         let trimmed = Array(chars.trimmingPadding())
         return trimmed.isEmpty ? nil : Paragraph(text: String(trimmed), isMarkedHeading: heading,
                                                   markupColumns: sourceColumns - LineJoiner.columns(trimmed))
@@ -87,6 +106,7 @@ enum TextNormalizer {
     }
 
     static func isHorizontalRule(_ chars: [Character]) -> Bool {
+        guard let first = chars.first, Characters("-*_=").contains(first) else { return false }
         let marks = chars.filter { !$0.isPadding }
         guard marks.count >= 3, let first = marks.first, Characters("-*_=").contains(first) else { return false }
         return marks.allSatisfy { $0 == first }
@@ -108,11 +128,14 @@ enum TextNormalizer {
     /// Full-width ASCII letters and digits (ＡＢＣ１２３) become ASCII; punctuation keeps its width.
     static func foldingWidth(_ chars: [Character]) -> [Character] {
         chars.map { c in
-            guard let v = c.unicodeScalars.first?.value, c.unicodeScalars.count == 1,
-                  (0xFF10...0xFF19).contains(v) || (0xFF21...0xFF3A).contains(v) || (0xFF41...0xFF5A).contains(v),
-                  let ascii = Unicode.Scalar(v - 0xFEE0) else { return c }
+            guard isFullWidthLetterOrDigit(c), let v = c.unicodeScalars.first?.value, let ascii = Unicode.Scalar(v - 0xFEE0) else { return c }
             return Character(ascii)
         }
+    }
+
+    static func isFullWidthLetterOrDigit(_ c: Character) -> Bool {
+        guard let v = c.unicodeScalars.first?.value, c.unicodeScalars.count == 1 else { return false }
+        return (0xFF10...0xFF19).contains(v) || (0xFF21...0xFF3A).contains(v) || (0xFF41...0xFF5A).contains(v)
     }
 
     /// Removes pinyin annotations such as "區(qū)" or "I(yè)" (and "?qū)" whose bracket was lost),
@@ -138,7 +161,7 @@ enum TextNormalizer {
                     }
                 }
             }
-            if let v = c.unicodeScalars.first?.value, (0xE000...0xF8FF).contains(v) {
+            if c.isPrivateUse {
                 i += 1
                 continue
             }
@@ -146,6 +169,16 @@ enum TextNormalizer {
             i += 1
         }
         return out
+    }
+
+    /// A bracket or "?" followed by a pinyin letter, or a private-use character: what `strippingAnnotations` removes.
+    static func mayHoldAnnotation(_ chars: [Character]) -> Bool {
+        var i = 0
+        while i + 1 < chars.count {
+            if Characters("(（?").contains(chars[i]), pinyinLetter(chars[i + 1]) != nil { return true }
+            i += 1
+        }
+        return chars.contains(where: \.isPrivateUse)
     }
 
     /// nil if `c` cannot be part of a pinyin syllable; true if it carries a tone mark.

@@ -13,12 +13,12 @@ struct UnitClause: Equatable {
         var end = chars.count
         while end > 0, chars[end - 1].isPadding || Characters("。.；;").contains(chars[end - 1]) { end -= 1 }
         guard end > 0 else { return nil }
-        guard Characters(")）〕】]").contains(chars[end - 1]) else { return splitUnbracketed(chars, end: end, planYear: planYear) }
+        guard chars[end - 1].bracketDepthChange < 0 else { return splitUnbracketed(chars, end: end, planYear: planYear) }
         var depth = 0
         var open = end - 1
         while open >= max(0, end - 400) {
             let c = chars[open]
-            if Characters(")）〕】]").contains(c) { depth += 1 } else if Characters("(（〔【[").contains(c) { depth -= 1 }
+            depth -= c.bracketDepthChange
             if depth == 0 { break }
             open -= 1
         }
@@ -68,7 +68,11 @@ struct UnitClause: Equatable {
 
     /// The characters simplified, so 責任單位 and 牽頭 read as 责任单位 and 牵头 (one character for one).
     static func simplify(_ chars: [Character]) -> [Character] {
-        chars.map { $0.isASCII ? $0 : Character(SimplifiedChinese.simplified(String($0))) }
+        chars.map { character in
+            let scalars = character.unicodeScalars
+            guard !character.isASCII, scalars.count == 1, let scalar = scalars.first else { return character }
+            return Character(SimplifiedChinese.simplified(scalar))
+        }
     }
 
     static let unitLabelRoles: [(word: String, role: Role)] = [
@@ -144,10 +148,8 @@ struct UnitClause: Equatable {
     /// keeps the list's role.
     static func markedRole(_ name: String) -> (name: String, role: Role?) {
         let plain = String(simplify(Array(name)))
-        for (mark, role) in [("牵头", Role.lead), ("配合", Role.support)] {
-            for (open, close) in [("（", "）"), ("(", ")")] where plain.hasSuffix(open + mark + close) {
-                return (String(name.dropLast(mark.count + 2)), role)
-            }
+        for (mark, role) in [("（牵头）", Role.lead), ("(牵头)", .lead), ("（配合）", .support), ("(配合)", .support)] where plain.hasSuffix(mark) {
+            return (String(name.dropLast(4)), role)
         }
         // "各街镇按职责分工负责" after a labelled list.
         if let verb = roleVerbs.first(where: { plain.hasSuffix($0.word) && plain.count > $0.word.count }) {
@@ -243,7 +245,7 @@ struct UnitClause: Equatable {
         var i = 0
         while i < chars.count {
             let c = chars[i]
-            if Characters("(（〔【[").contains(c) { depth += 1 } else if Characters(")）〕】]").contains(c) { depth = max(0, depth - 1) }
+            depth = max(0, depth + c.bracketDepthChange)
             // "96345 服务热线": a space after a number or code goes on with the name.
             if c.isPadding, !current.isEmpty, current.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) {
                 i += 1

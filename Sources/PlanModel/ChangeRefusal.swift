@@ -8,6 +8,8 @@ public enum ChangeRefusal: Error, Equatable, Sendable {
     /// Marking the measure done needs force: these tasks are open.
     case openTasks(measure: String, open: [String])
     case emptyNote(String)
+    /// No note added by this event stands on the id (a wrong id, or a withdrawn note).
+    case noNote(String, on: String)
     case emptyUnitName
     /// A unit name holds a separator (、 , ， ; ；), so it would read as several units.
     case compositeUnitName(String)

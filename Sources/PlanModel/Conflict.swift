@@ -42,6 +42,7 @@ extension Change {
         case let .assign(unit, role, previous): ("unit " + unit, role.rawValue, previous?.rawValue)
         case let .unassign(unit, previous): ("unit " + unit, nil, previous.rawValue)
         case .note: nil
+        case let .editNote(note, text, previous): ("note " + note, text, previous)
         case let .undo(_, inverse): inverse?.setting
         }
     }
@@ -71,7 +72,7 @@ extension Change {
             return (language.pick("unit ", "单位 ") + unit, role.rawValue)
         case let .unassign(unit, _):
             return (language.pick("unit ", "单位 ") + unit, language.pick("removed", "移除"))
-        case let .note(text):
+        case let .note(text), let .editNote(_, text, _):
             return (language.pick("note", "备注"), text)
         case let .undo(_, inverse):
             let shown: (field: String, value: String) = inverse?.shown(in: language)

@@ -71,6 +71,8 @@ public indirect enum Change: Equatable, Sendable {
     /// `status == nil` means "not marked": the status is derived from the tasks.
     case status(Status?, previous: Status?, force: Bool)
     case note(String)
+    /// Replaces the text of the note that event `note` added (`previous`: its text until now).
+    case editNote(note: String, text: String, previous: String)
     /// `previous` is the unit's role before (nil: it was not assigned).
     case assign(unit: String, role: Role, previous: Role?)
     case unassign(unit: String, previous: Role)
@@ -80,13 +82,14 @@ public indirect enum Change: Equatable, Sendable {
     case undo(event: String, inverse: Change?)
 
     public enum Kind: String, Codable, CaseIterable, Sendable {
-        case status, note, assign, unassign, due, undo
+        case status, note, assign, unassign, due, undo, editNote
     }
 
     public var kind: Kind {
         switch self {
         case .status: .status
         case .note: .note
+        case .editNote: .editNote
         case .assign: .assign
         case .unassign: .unassign
         case .due: .due
@@ -99,6 +102,7 @@ public indirect enum Change: Equatable, Sendable {
         switch self {
         case let .status(status, previous, _): .status(previous, previous: status, force: false)
         case .note, .undo: nil
+        case let .editNote(note, text, previous): .editNote(note: note, text: previous, previous: text)
         case let .assign(unit, role, previous):
             previous.map { .assign(unit: unit, role: $0, previous: role) } ?? .unassign(unit: unit, previous: role)
         case let .unassign(unit, previous): .assign(unit: unit, role: previous, previous: nil)
@@ -119,6 +123,9 @@ public indirect enum Change: Equatable, Sendable {
                            force: try c.decodeIfPresent(Bool.self, forKey: .force) ?? false)
         case .note:
             self = .note(try c.decode(String.self, forKey: .text))
+        case .editNote:
+            self = .editNote(note: try c.decode(String.self, forKey: .event), text: try c.decode(String.self, forKey: .text),
+                             previous: try c.decode(String.self, forKey: .previous))
         case .assign:
             self = .assign(unit: try c.decode(String.self, forKey: .unit),
                            role: try c.decode(Role.self, forKey: .role),
@@ -150,6 +157,10 @@ public indirect enum Change: Equatable, Sendable {
             if force { try c.encode(true, forKey: .force) }
         case let .note(text):
             try c.encode(text, forKey: .text)
+        case let .editNote(note, text, previous):
+            try c.encode(note, forKey: .event)
+            try c.encode(text, forKey: .text)
+            try c.encode(previous, forKey: .previous)
         case let .assign(unit, role, previous):
             try c.encode(unit, forKey: .unit)
             try c.encode(role, forKey: .role)

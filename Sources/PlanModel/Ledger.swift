@@ -104,6 +104,9 @@ public struct Ledger: Codable, Equatable, Sendable {
             marks[target] = status.map { Mark(status: $0, officer: event.officer, time: event.time, force: force) }
         case let .note(text):
             notes[target, default: []].append(Note(id: event.id, officer: event.officer, time: event.time, text: text))
+        case let .editNote(note, text, _):
+            // The note keeps its place, id, author and time; the history keeps every text.
+            if let index = notes[target]?.firstIndex(where: { $0.id == note }) { notes[target]?[index].text = text }
         case let .assign(unit, role, _):
             unitChanges[target, default: [:]][unit] = .some(role)
         case let .unassign(unit, _):

@@ -1,4 +1,7 @@
 extension UnitDirectory {
+    /// Every spelling of the built-in table, as written: a cheap membership test that needs no directory.
+    public static let builtInSpellings: Set<String> = Set(builtInAliases.joined())
+
     /// Common spellings of Shanghai district bureaus, short official form first.
     /// Only names that denote the same body in every district are grouped;
     /// district-specific names (公安金山分局, 金山海关) stay themselves.

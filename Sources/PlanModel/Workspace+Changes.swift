@@ -51,6 +51,14 @@ extension Workspace {
         return .note(text)
     }
 
+    /// Replaces the text of a note on `id` (named by the event that added it); the same text changes nothing.
+    public func change(editingNote note: String, to text: String, on id: String) throws(ChangeRefusal) -> Change? {
+        _ = try measure(locating: id)
+        guard let current = ledger.notes[id]?.first(where: { $0.id == note }) else { throw ChangeRefusal.noNote(note, on: id) }
+        guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw ChangeRefusal.emptyNote(id) }
+        return text == current.text ? nil : .editNote(note: note, text: text, previous: current.text)
+    }
+
     /// Assigns a unit or changes its role. A unit the measure already has under
     /// another name of the alias tables (区发展和改革委员会 for 区发改委) keeps the
     /// measure's spelling, so one unit is never listed twice.
@@ -98,6 +106,8 @@ extension Workspace {
             return ledger.marks[target]?.status == previous
         case .note:
             return location(of: target) != nil
+        case let .editNote(note, _, previous):
+            return ledger.notes[target]?.first { $0.id == note }?.text == previous
         case let .assign(unit, _, previous):
             guard let measure = measure(target) else { return false }
             return units(of: measure).first { $0.name == unit }?.role == previous

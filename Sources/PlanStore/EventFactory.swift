@@ -52,6 +52,12 @@ public struct EventFactory: Sendable {
         event(id, try decide(in: workspace) { () throws(ChangeRefusal) in try workspace.change(noting: text, on: id) })
     }
 
+    public func editNote(_ note: String, to text: String, on id: String, in workspace: Workspace) throws(StoreError) -> Event? {
+        try decide(in: workspace) { () throws(ChangeRefusal) in
+            try workspace.change(editingNote: note, to: text, on: id)
+        }.map { event(id, $0) }
+    }
+
     public func assign(_ unit: String, role: Role, to id: String, in workspace: Workspace,
                        directory: UnitDirectory) throws(StoreError) -> Event? {
         try decide(in: workspace) { () throws(ChangeRefusal) in

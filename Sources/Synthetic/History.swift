@@ -40,7 +40,7 @@ struct History {
             event = undo
         } else {
             let (target, change) = switch roll {
-            case 8..<28: (measure.id, Change.note(random.pick(Vocabulary.notes)))
+            case 8..<28: (measure.id, note(on: measure, text: random.pick(Vocabulary.notes), editing: roll < 10))
             case 28..<40: (measure.id, due(of: measure))
             case 40..<46: (measure.id, unitChange(of: measure))
             default: status(in: measure)
@@ -49,6 +49,12 @@ struct History {
         }
         workspace.apply(event)
         return event
+    }
+
+    /// A new note, or (`editing`, when the measure has one) its latest note given another text.
+    private func note(on measure: Measure, text: String, editing: Bool) -> Change {
+        guard editing, let last = workspace.ledger.notes[measure.id]?.last, last.text != text else { return .note(text) }
+        return .editNote(note: last.id, text: text, previous: last.text)
     }
 
     private mutating func status(in measure: Measure) -> (String, Change) {

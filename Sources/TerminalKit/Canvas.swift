@@ -83,20 +83,33 @@ public struct Canvas: Equatable, Sendable {
         guard !highlight.query.isEmpty, row >= 0, row < size.height else { return }
         let start = max(0, column), end = min(size.width, column + width)
         guard start < end else { return }
-        var graphemes: [(column: Int, text: String)] = []
+        // The row's graphemes and the query's, folded, as runs of one flat array
+        // each (grapheme k is scalars[starts[k]..<starts[k + 1]]): no string per cell.
+        var cells = (scalars: [Unicode.Scalar](), starts: [Int](), columns: [Int]())
         for x in start..<end where !self[x, row].isContinuation {
-            graphemes.append((x, highlight.folded(self[x, row].text)))
+            cells.starts.append(cells.scalars.count)
+            cells.columns.append(x)
+            for scalar in self[x, row].text.unicodeScalars { cells.scalars.append(highlight.fold(scalar)) }
         }
-        let needle = Array(highlight.folded(highlight.query)).map(String.init)
-        guard needle.count <= graphemes.count else { return }
+        cells.starts.append(cells.scalars.count)
+        var needle = (scalars: [Unicode.Scalar](), starts: [Int]())
+        for character in highlight.query {
+            needle.starts.append(needle.scalars.count)
+            for scalar in character.unicodeScalars { needle.scalars.append(highlight.fold(scalar)) }
+        }
+        needle.starts.append(needle.scalars.count)
+        let count = needle.starts.count - 1
+        func same(_ i: Int, _ k: Int) -> Bool {
+            cells.scalars[cells.starts[i]..<cells.starts[i + 1]].elementsEqual(needle.scalars[needle.starts[k]..<needle.starts[k + 1]])
+        }
         var i = 0
-        while i + needle.count <= graphemes.count {
-            if (0..<needle.count).allSatisfy({ graphemes[i + $0].text == needle[$0] }) {
-                let first = graphemes[i].column
-                let lastIndex = i + needle.count - 1
-                let last = graphemes[lastIndex].column + max(1, self[graphemes[lastIndex].column, row].width)
+        while i + count <= cells.columns.count {
+            if (0..<count).allSatisfy({ same(i + $0, $0) }) {
+                let first = cells.columns[i]
+                let lastColumn = cells.columns[i + count - 1]
+                let last = lastColumn + max(1, self[lastColumn, row].width)
                 restyle(Rect(column: first, row: row, width: last - first, height: 1), slot: slot)
-                i += needle.count
+                i += count
             } else {
                 i += 1
             }

@@ -14,10 +14,4 @@ public struct Highlight {
     public static func lowercasedASCII(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
         scalar.value &- 0x41 < 26 ? Unicode.Scalar(UInt8(scalar.value + 0x20)) : scalar
     }
-
-    func folded(_ text: String) -> String {
-        var result = String.UnicodeScalarView()
-        result.append(contentsOf: text.unicodeScalars.lazy.map(fold))
-        return String(result)
-    }
 }

@@ -55,6 +55,8 @@ struct CommandFailure: Error, CustomStringConvertible {
                 "\(id) 还有 \(open.count) 项任务未完成（\(open.joined(separator: "、"))）；确需标记完成请加 --force"), exitCode: 1)
         case let .emptyNote(id):
             .badInput("the note for \(id) is empty")
+        case let .noNote(note, id):
+            CommandFailure(description: "no note \(note) on \(id) (duban show \(id) --json lists its notes' ids)", exitCode: 1)
         case .emptyUnitName:
             .badInput("the unit name is empty")
         case let .compositeUnitName(unit):

@@ -4,15 +4,20 @@ import PlanStore
 import TerminalKit
 
 struct NoteCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "note", abstract: "Add a note to a measure or task (e.g. the evidence for a sign-off).")
+    static let configuration = CommandConfiguration(
+        commandName: "note", abstract: "Add a note to a measure or task (e.g. the evidence for a sign-off), or edit one (--edit).")
 
     @OptionGroup var options: StoreOptions
     @Argument(help: "A measure or task id.") var id: String
     @Argument(help: "The note.") var text: String
+    @Option(help: ArgumentHelp("Replace the text of this note of the id instead (the id of the event that added it: show --json, history --json); history keeps both texts.",
+                               valueName: "event-id"))
+    var edit: String?
 
     func run() throws {
         try ChangeRecorder.run(options, command: "note", ids: [id]) { factory, id, workspace throws(StoreError) in
-            [try factory.note(text, on: id, in: workspace)]
+            guard let edit else { return [try factory.note(text, on: id, in: workspace)] }
+            return try factory.editNote(edit, to: text, on: id, in: workspace).map { [$0] } ?? []
         }
     }
 }

@@ -95,6 +95,9 @@ enum Output {
             let word = status?.word(in: language) ?? language.pick("unmarked", "取消标记")
             return word + (previous.map { was($0.word(in: language)) } ?? "") + (force ? language.pick(" (forced)", "（强制）") : "")
         case let .note(text): return language.pick("note: ", "备注：") + TerminalText.sanitized(text)
+        case let .editNote(note, text, previous):
+            return language.pick("note \(TerminalText.sanitized(note)) edited: ", "备注 \(TerminalText.sanitized(note)) 改为：")
+                + TerminalText.sanitized(text) + was(TerminalText.sanitized(previous))
         case let .assign(unit, newRole, previous):
             return language.pick("assign ", "添加单位 ") + "\(TerminalText.sanitized(unit)) (\(newRole.word(in: language)))" + (previous.map { was($0.word(in: language)) } ?? "")
         case let .unassign(unit, previous): return language.pick("unassign ", "移除单位 ") + TerminalText.sanitized(unit) + was(previous.word(in: language))
@@ -108,11 +111,12 @@ enum Output {
     }
 
     /// One line per event; an event an undo among them withdrew is marked so (a note: `withdrawn`).
-    static func lines(_ events: [Event]) -> [String] {
+    static func lines(_ events: [Event], in language: Language = Output.language(nil)) -> [String] {
         let undone = events.undoneIDs
         return events.map { event in
-            let mark = undone.contains(event.id) ? (event.kind == .note ? " (withdrawn)" : " (undone)") : ""
-            return "\(time(event.time))  \(TerminalText.sanitized(event.officer))  \(TerminalText.sanitized(event.target))  \(describe(event.change))\(mark)"
+            let word = event.kind == .note ? language.pick("withdrawn", "已撤回") : language.pick("undone", "已撤销")
+            let mark = undone.contains(event.id) ? language.pick(" (\(word))", "（\(word)）") : ""
+            return "\(time(event.time))  \(TerminalText.sanitized(event.officer))  \(TerminalText.sanitized(event.target))  \(describe(event.change, in: language))\(mark)"
         }
     }
 }

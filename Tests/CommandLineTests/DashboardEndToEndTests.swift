@@ -166,12 +166,40 @@ struct EndToEndTests {
         #expect(!shown.hasPrefix("jinshan-2026:1.1  blocked") && !shown.contains("e2e: waiting"), "\(shown)")
         try session.keys("u")
         screen = try session.waitFor("Nothing to undo")
-        #expect(try DubanProcess.run(["show", "minhang-2026:1.1", "--store", store.path]).output.contains("minhang-2026:1.1  doing"))
+        #expect(screen.contains { $0.contains("Nothing to undo") }, "\(screen)")
+        #expect(try DubanProcess.run(["show", "minhang-2026:1.1", "--store", store.path]).output.hasPrefix("minhang-2026:1.1  doing"))
         try session.keys("U")
         screen = try session.waitFor("Redone: 1.1")
         #expect(screen.contains { $0.contains("blocked (reason: waiting)") }, "\(screen)")
         shown = try show()
         #expect(shown.hasPrefix("jinshan-2026:1.1  blocked") && shown.contains("e2e: waiting"), "\(shown)")
+        try session.keys("q")
+    }
+
+    @Test("duban --unit 金山区发改委: its home screen of 16 measures; f blocked keeps the blocked one, Enter opens it, Esc back to the list, Esc to the plans",
+          .enabled(if: binary != nil && tmux != nil))
+    func unitHome() throws {
+        let binary = try #require(Self.binary)
+        let store = FileManager.default.temporaryDirectory.appendingPathComponent("duban-e2e-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: store) }
+        #expect(try DubanProcess.run(["--render-once", "80x24", "--store", store.path]).status == 0) // the first run makes the store
+        #expect(try DubanProcess.run(["block", "jinshan-2026:3.2", "--note", "等材料", "--store", store.path]).status == 0)
+        let session = Session(tmux: try #require(Self.tmux))
+        defer { _ = try? session.run(["kill-server"]) }
+        let command = "env TERM=xterm-256color LANG=C.UTF-8 DUBAN_USER=e2e DUBAN_STORE='\(store.path)' \(binary) --unit 金山区发改委; sleep 30"
+        try session.run(["new-session", "-d", "-s", "t", "-x", "100", "-y", "30", command])
+        var screen = try session.waitFor("区发改委 · 16 measures")
+        #expect(screen.contains { $0.contains("Title · urgency") }, "\(screen)")
+        try session.keys("f", "blocked", "Enter")
+        screen = try session.waitFor("Filter: blocked — 1 measure")
+        #expect(screen.contains { $0.contains("3.2") && $0.contains("便利融资服务") }, "\(screen)")
+        try session.keys("Enter")
+        screen = try session.waitFor("reason: 等材料")
+        try session.keys("Escape")
+        screen = try session.waitFor("Title · urgency")
+        try session.keys("Escape")
+        screen = try session.waitFor("Plans")
+        #expect(screen.contains { $0.contains("jinshan-2026") }, "\(screen)")
         try session.keys("q")
     }
 

@@ -37,3 +37,27 @@ extension CommandLineTests {
         #expect(!(try duban("report", "--lang", "zh").output.contains("已召开推进会")))
     }
 }
+
+extension CommandLineTests {
+    @Test("note --edit replaces a note's text in place as a new event; history keeps both texts; undo puts the old one back")
+    func editNote() throws {
+        try duban("note", "jiading-2026:1.2", "已召开推进会")
+        try duban("note", "jiading-2026:1.2", "第二条")
+        let json = try duban("show", "jiading-2026:1.2", "--json").output
+        let item = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let id = try #require((item["notes"] as? [[String: Any]])?.first?["id"] as? String)
+        let edit = try duban("note", "jiading-2026:1.2", "已召开推进会，形成纪要", "--edit", id, officer: "li")
+        #expect(edit.status == 0 && edit.output.contains("edited: 已召开推进会，形成纪要 (was 已召开推进会)"), "\(edit.output)\(edit.error)")
+        var shown = try duban("show", "jiading-2026:1.2").output
+        let notes = shown.split(separator: "\n").filter { $0.contains("wang: ") }
+        #expect(notes.count == 2 && notes[0].hasSuffix("wang: 已召开推进会，形成纪要") && notes[1].hasSuffix("wang: 第二条"), "\(shown)")
+        let history = try duban("history", "jiading-2026:1.2").output
+        #expect(history.contains("note: 已召开推进会\n") && history.contains("edited: 已召开推进会，形成纪要 (was 已召开推进会)"), "\(history)")
+        #expect(try duban("note", "jiading-2026:1.2", "已召开推进会，形成纪要", "--edit", id).output == "jiading-2026:1.2: unchanged\n")
+        let unknown = try duban("note", "jiading-2026:1.2", "x", "--edit", "nope")
+        #expect(unknown.status == 1 && unknown.error.hasPrefix("duban: no note nope on jiading-2026:1.2"), "\(unknown.error)")
+        #expect(try duban("undo", officer: "li").status == 0)
+        shown = try duban("show", "jiading-2026:1.2").output
+        #expect(shown.contains("wang: 已召开推进会\n") && !shown.contains("形成纪要\n"), "\(shown)")
+    }
+}

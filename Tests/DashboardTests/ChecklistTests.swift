@@ -3,12 +3,12 @@ import Testing
 
 @Suite("Checklist rows of the measure screen")
 struct ChecklistTests {
-    @Test("the measure, its tasks, the suggested units, the related measures, in that order")
+    @Test("the measure, its tasks, the suggested units, the related measures, the notes, in that order")
     func order() {
-        let checklist = Checklist(tasks: 2, suggestions: 1, related: 2)
+        let checklist = Checklist(tasks: 2, suggestions: 1, related: 2, notes: 2)
         let rows = (0..<checklist.count).map { checklist.row(at: $0) }
-        #expect(rows == [.measure, .task(0), .task(1), .suggestion(0), .related(0), .related(1)])
-        #expect(checklist.row(at: 6) == nil && checklist.row(at: -1) == nil)
+        #expect(rows == [.measure, .task(0), .task(1), .suggestion(0), .related(0), .related(1), .note(0), .note(1)])
+        #expect(checklist.row(at: 8) == nil && checklist.row(at: -1) == nil)
     }
 
     @Test("a measure without tasks or suggestions: the measure, then the related measures")

@@ -101,4 +101,24 @@ struct UndoTests {
         #expect(!text.contains("wang: 已召开推进会"), "\(text)")
         #expect(text.contains(mark), "\(text)")
     }
+
+    @Test("n on a note row edits that note (a task's too): the prompt holds its text, Enter records an editNote")
+    func editNoteFromItsRow() {
+        var s = Script(size: Size(width: 100, height: 60))
+        s.open("jinshan-2026")
+        s.press(.enter)
+        let note = Event(id: "e1", time: t0, officer: "wang", target: "jinshan-2026:1.1.2", change: .note("已对接"))
+        _ = s.state.apply(.recorded([note]))
+        s.press(c("G"))
+        #expect(s.state.checklistRow == .note(0))
+        s.press(c("n"))
+        #expect(s.state.prompt == Prompt(kind: .editNote(target: "jinshan-2026:1.1.2", note: "e1"), text: "已对接"))
+        s.type("，已落实")
+        s.press(.enter)
+        #expect(s.effects == [.record(target: "jinshan-2026:1.1.2",
+                                      changes: [.editNote(note: "e1", text: "已对接，已落实", previous: "已对接")])])
+        // On the measure row, n still adds a note.
+        s.press(c("g"), c("n"))
+        #expect(s.state.prompt == Prompt(kind: .note(target: "jinshan-2026:1.1")))
+    }
 }

@@ -25,6 +25,7 @@ struct EventReaderTests {
             ("p-2026:1.2", .undo(event: "e4", inverse: .unassign(unit: "区经委", previous: .responsible))),
             ("p-2026:2.1", .undo(event: "e5", inverse: .due(nil, previous: Day(year: 2026, month: 2, day: 28)))),
             ("p-2026:2.1", .undo(event: "e6", inverse: .undo(event: "e5", inverse: nil))),
+            ("p-2026:1.2", .undo(event: "e7", inverse: .editNote(note: "e0", text: "旧", previous: "新"))),
         ]
     }
 

@@ -11,6 +11,7 @@ struct StoreContractTests {
         ("p-2026:1.1.1", .status(.doing, previous: nil, force: false)),
         ("p-2026:1.1", .status(nil, previous: .blocked, force: false)),
         ("p-2026:1.2", .note("证据：会议纪要 2026/11/21 \"第3次\"\n附件")),
+        ("p-2026:1.2", .editNote(note: "e0", text: "纪要（改）\n附件", previous: "纪要")),
         ("p-2026:1.2", .assign(unit: "区经委", role: .support, previous: nil)),
         ("p-2026:1.2", .unassign(unit: "区发改委", previous: .lead)),
         ("p-2026:2.1", .due(Day(year: 2026, month: 12, day: 31), previous: nil)),

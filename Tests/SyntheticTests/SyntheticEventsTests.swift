@@ -48,6 +48,8 @@ struct SyntheticEventsTests {
                 #expect(byId[undone]?.change.inverse == inverse)
                 #expect(byId[undone]?.officer == event.officer)
                 #expect(!workspace.ledger.undone.contains(undone))
+            case let .editNote(note, _, previous):
+                #expect(workspace.ledger.notes[event.target]?.first { $0.id == note }?.text == previous)
             case .note:
                 break
             }

@@ -89,6 +89,7 @@ enum EventReader {
         let allowed: [Field] = switch kind {
         case .status: [.force, .previous, .status]
         case .note: [.text]
+        case .editNote: [.event, .previous, .text]
         case .assign: [.previous, .role, .unit]
         case .unassign: [.previous, .unit]
         case .due: [.date, .previous]
@@ -105,6 +106,8 @@ enum EventReader {
             return .status(try optional(.status, Status.self), previous: try optional(.previous, Status.self), force: force)
         case .note:
             return .note(try required(string(.text)))
+        case .editNote:
+            return .editNote(note: try required(string(.event)), text: try required(string(.text)), previous: try required(string(.previous)))
         case .assign:
             return .assign(unit: try required(string(.unit)), role: try required(optional(.role, Role.self)),
                            previous: try optional(.previous, Role.self))
