@@ -119,4 +119,22 @@ struct InstallTests {
         #expect(!FileManager.default.fileExists(atPath: prefix.path))
         #expect(FileManager.default.fileExists(atPath: release.path), "only what install made")
     }
+
+    @Test("the completion scripts for bash, zsh and fish and the man page's source name the subcommands and their options")
+    func completionsAndManual() throws {
+        for shell in ["bash", "zsh", "fish"] {
+            let script = try DubanProcess.run(["--generate-completion-script", shell])
+            #expect(script.status == 0, "\(shell): \(script.error)")
+            for word in ["workload", "import", "store", "theme"] {
+                #expect(script.output.contains(word), "\(shell) completion offers \(word)")
+            }
+        }
+        // scripts/make-manual turns this into share/man/man1/duban.1.
+        let help = try DubanProcess.run(["--experimental-dump-help"])
+        let tool = try #require(try JSONSerialization.jsonObject(with: help.data) as? [String: Any])
+        let command = try #require(tool["command"] as? [String: Any])
+        let names = (command["subcommands"] as? [[String: Any]] ?? []).compactMap { $0["commandName"] as? String }
+        #expect(command["commandName"] as? String == "duban")
+        #expect(Set(["dashboard", "import", "workload", "report", "sync"]).isSubset(of: names), "\(names)")
+    }
 }
