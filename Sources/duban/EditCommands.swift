@@ -103,19 +103,24 @@ struct UndoCommand: ParsableCommand {
             + outcome.skipped.map(Self.describe)
         if !lines.isEmpty { Output.print(lines.joined(separator: "\n")) }
         guard !outcome.undone.isEmpty else {
-            let on = id.map { " on \(TerminalText.sanitized($0))" } ?? ""
-            throw CommandFailure(description: "nothing of \(TerminalText.sanitized(factory.officer))'s to undo\(on)", exitCode: 1)
+            let officer = TerminalText.sanitized(factory.officer), language = Output.language(nil)
+            let on = id.map { language.pick(" on \(TerminalText.sanitized($0))", "（\(TerminalText.sanitized($0))）") } ?? ""
+            throw CommandFailure(description: language.pick("nothing of \(officer)'s to undo\(on)", "\(officer) 没有可撤销的操作\(on)"),
+                                 exitCode: 1)
         }
     }
 
-    /// `skipped P:1.6: done — li changed it since (duban history P:1.6)`.
+    /// `skipped P:1.6: done — li changed it since (duban history P:1.6)`, in the interface language.
     static func describe(_ skip: UndoOutcome.Skip) -> String {
-        let target = TerminalText.sanitized(skip.event.target)
+        let target = TerminalText.sanitized(skip.event.target), language = Output.language(nil)
         let why = switch skip.reason {
-        case let .superseded(by): "\(TerminalText.sanitized(by.officer)) changed it since (duban history \(target))"
-        case .changed: "changed since (duban history \(target))"
-        case .gone: "no plan holds it any more"
+        case let .superseded(by):
+            language.pick("\(TerminalText.sanitized(by.officer)) changed it since (duban history \(target))",
+                          "\(TerminalText.sanitized(by.officer)) 之后已改过（duban history \(target)）")
+        case .changed: language.pick("changed since (duban history \(target))", "之后已被改过（duban history \(target)）")
+        case .gone: language.pick("no plan holds it any more", "已不在任何方案中")
         }
-        return "skipped \(target): \(Output.describe(skip.event.change)) — \(why)"
+        return language.pick("skipped \(target): \(Output.describe(skip.event.change)) — \(why)",
+                             "跳过 \(target)：\(Output.describe(skip.event.change)) — \(why)")
     }
 }

@@ -142,5 +142,8 @@ struct ChineseCommandLineTests {
         #expect(unknown.status == 1 && unknown.error.hasPrefix("duban: 没有编号 jinshan-2026:9.9；最接近的："), "\(unknown.error)")
         let open = try duban("done", "jinshan-2026:1.1")
         #expect(open.status == 1 && open.error.contains("还有 4 项任务未完成") && open.error.contains("--force"))
+        #expect(try duban("undo").status == 0)
+        let nothing = try duban("undo", "--id", "jinshan-2026:1.2")
+        #expect(nothing.status == 1 && nothing.error == "duban: 王科长 没有可撤销的操作（jinshan-2026:1.2）\n", "\(nothing.error)")
     }
 }
