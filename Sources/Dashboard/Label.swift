@@ -111,9 +111,9 @@ public enum Label: CaseIterable, Sendable {
         case .matches: ("matches", "处匹配")
         case .filterIs: ("Filter", "筛选")
         case .filterHint: ("f changes, f then Enter on empty clears", "按 f 修改，留空确认即清除")
-        case .lead: ("lead", "牵头")
-        case .support: ("support", "配合")
-        case .responsible: ("responsible", "责任")
+        case .lead: Label.words(Role.lead)
+        case .support: Label.words(Role.support)
+        case .responsible: Label.words(Role.responsible)
         case .expected: ("expected", "序时进度")
         case .actual: ("actual", "实际进度")
         case .exportLedger: ("ledger", "导出台账")
@@ -181,6 +181,8 @@ public enum Label: CaseIterable, Sendable {
 
     /// A status's words are PlanModel's (`Status.word(in:)`), which the ledger uses too.
     private static func words(_ status: Status) -> (String, String) { (status.word(in: .en), status.word(in: .zh)) }
+    /// A role's words likewise are PlanModel's (`Role.word(in:)`), which the command line uses.
+    private static func words(_ role: Role) -> (String, String) { (role.word(in: .en), role.word(in: .zh)) }
 
     public static func of(_ status: Status) -> Label {
         switch status {
