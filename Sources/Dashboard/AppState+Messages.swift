@@ -88,7 +88,9 @@ extension AppState {
     func describe(_ notice: Notice) -> Message {
         switch notice {
         case let .storeFailed(reason): Message("\(Label.storeFailed.text(language)): \(reason)", isError: true)
-        case let .storeCreated(path, plans): Message("\(Label.storeCreated.text(language)) \(path) (\(plans))")
+        case let .storeCreated(path, plans):
+            Message("\(Label.storeCreated.text(language)) \(path) (\(plans))"
+                    + language.pick("; duban remove PLAN removes one", "；删除示例方案：duban remove 方案编号"))
         case let .exported(path, measures):
             Message("\(Label.exported.text(language)): \(path) (\(language.pick("\(measures) measures", "\(measures) 项措施")))")
         case let .exportFailed(reason): Message("\(Label.exportFailed.text(language)): \(reason)", isError: true)

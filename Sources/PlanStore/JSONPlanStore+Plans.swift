@@ -61,6 +61,26 @@ extension JSONPlanStore {
         }
     }
 
+    /// The ids of the plans in the store, sorted, without reading them.
+    public func planIds() throws(StoreError) -> [String] {
+        try planFileNames().map { String($0.dropLast(".json".count)) }
+    }
+
+    public func removePlan(_ id: String) throws(StoreError) {
+        try lock.withLock(exclusive: true) { () throws(StoreError) in
+            let names = try planIds()
+            guard names.contains(id) else {
+                throw StoreError.unknownPlan(id, closest: IdSuggestions.closest(to: id, among: names))
+            }
+            // The index first: an index without its plan file would still resolve the plan's ids.
+            guard unlink(indexPath(id)) == 0 || errno == ENOENT else {
+                throw StoreError.io(file: indexPath(id), operation: "unlink", code: errno)
+            }
+            guard unlink(planPath(id)) == 0 else { throw StoreError.io(file: planPath(id), operation: "unlink", code: errno) }
+            try Disk.syncDirectory(plansPath)
+        }
+    }
+
     // MARK: Index
 
     func indexPath(_ plan: String) -> String { indexesPath + "/" + plan + ".jsonl" }

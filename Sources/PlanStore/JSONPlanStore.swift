@@ -117,7 +117,7 @@ public struct JSONPlanStore: PlanStoring {
     }
 
     private func indexEntries(for ids: [String]) throws(StoreError) -> [IdIndex.Entry] {
-        let plans = try planFileNames().map { String($0.dropLast(".json".count)) }
+        let plans = try planIds()
         var entries: [IdIndex.Entry] = []
         for id in ids {
             guard let entry = try indexEntry(for: id, plans: plans) else {

@@ -64,6 +64,14 @@ public final class MemoryPlanStore: PlanStoring, @unchecked Sendable {
         }
     }
 
+    public func removePlan(_ id: String) throws(StoreError) {
+        lock.lock()
+        defer { lock.unlock() }
+        guard plans.removeValue(forKey: id) != nil else {
+            throw StoreError.unknownPlan(id, closest: IdSuggestions.closest(to: id, among: plans.keys))
+        }
+    }
+
     public func history(of targets: Set<String>?, since: Date?) throws(StoreError) -> [Event] {
         lock.withLock {
             events.inFoldOrder().filter { event in

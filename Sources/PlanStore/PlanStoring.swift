@@ -30,6 +30,10 @@ public protocol PlanStoring: Sendable {
     /// measures that keep their id keep it; vanished ids keep their history.
     func importPlan(_ plan: Plan) throws(StoreError) -> ImportReport
 
+    /// Removes the plan `id`; the events recorded against it stay in the journal (orphans,
+    /// as after a re-import that drops measures). An unknown plan throws `unknownPlan`.
+    func removePlan(_ id: String) throws(StoreError)
+
     /// Events in fold order (`inFoldOrder`: by time, then officer), only those about `targets` if given, and
     /// only those at or after `since` if given.
     func history(of targets: Set<String>?, since: Date?) throws(StoreError) -> [Event]

@@ -8,6 +8,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case missing(directory: String)
     /// The id names no measure or task; `closest` are existing ids that look alike.
     case unknownId(String, closest: [String])
+    /// No plan has this id; `closest` are existing plan ids that look alike.
+    case unknownPlan(String, closest: [String])
     /// The file was written by a newer duban; it is read by no one here and never rewritten.
     case newerSchema(file: String, schema: Int)
     /// The file is not what the store wrote; `offset` is the byte where reading failed.
@@ -35,6 +37,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             "no store at \(directory)"
         case let .unknownId(id, closest):
             closest.isEmpty ? "unknown id \(id)" : "unknown id \(id); closest: \(closest.joined(separator: ", "))"
+        case let .unknownPlan(id, closest):
+            closest.isEmpty ? "no plan \(id)" : "no plan \(id); closest: \(closest.joined(separator: ", "))"
         case let .newerSchema(file, schema):
             "\(file) has schema \(schema), newer than this duban reads (\(Schema.current)); upgrade duban (the file is left as it is)"
         case let .corrupt(file, offset, reason):

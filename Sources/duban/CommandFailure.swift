@@ -35,6 +35,8 @@ struct CommandFailure: Error, CustomStringConvertible {
                 "\(target) 已被他人（或另一终端）修改，未记录；请先查看（duban history \(target)）"), exitCode: 1)
         case let .unknownId(id, closest) where Output.language(nil) == .zh:
             self.init(description: "没有编号 \(id)" + (closest.isEmpty ? "" : "；最接近的：\(closest.joined(separator: "、"))"), exitCode: 1)
+        case let .unknownPlan(id, closest) where Output.language(nil) == .zh:
+            self.init(description: "没有方案 \(id)" + (closest.isEmpty ? "" : "；最接近的：\(closest.joined(separator: "、"))"), exitCode: 1)
         case let .missing(directory) where Output.language(nil) == .zh:
             self.init(description: "\(directory) 没有数据库（先 duban import 方案文件，或直接运行 duban 载入示例方案）", exitCode: 1)
         case .badInput: self.init(description: error.description, exitCode: 2)

@@ -10,7 +10,7 @@ struct Duban: ParsableCommand {
         abstract: "督办 Duban: track district action plans (pillars, measures, tasks, units) in the terminal.",
         version: "0.1.0",
         subcommands: [
-            DashboardCommand.self, ParseCommand.self, ImportCommand.self, PlansCommand.self, ListCommand.self, ShowCommand.self,
+            DashboardCommand.self, InitCommand.self, ParseCommand.self, ImportCommand.self, RemoveCommand.self, PlansCommand.self, ListCommand.self, ShowCommand.self,
             DoneCommand.self, StartCommand.self, BlockCommand.self, ReopenCommand.self,
             NoteCommand.self, AssignCommand.self, UnassignCommand.self, DueCommand.self,
             UndoCommand.self, HistoryCommand.self,

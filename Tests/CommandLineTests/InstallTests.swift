@@ -135,6 +135,6 @@ struct InstallTests {
         let command = try #require(tool["command"] as? [String: Any])
         let names = (command["subcommands"] as? [[String: Any]] ?? []).compactMap { $0["commandName"] as? String }
         #expect(command["commandName"] as? String == "duban")
-        #expect(Set(["dashboard", "import", "workload", "report", "sync"]).isSubset(of: names), "\(names)")
+        #expect(Set(["dashboard", "init", "import", "remove", "workload", "report", "sync"]).isSubset(of: names), "\(names)")
     }
 }

@@ -263,6 +263,30 @@ struct StoreContractTests {
         #expect(try store.history(of: ["p-2026:1.2"], since: nil).count == 1)
     }
 
+    @Test("a removed plan leaves the workspace; its events stay as orphans and come back with a re-import",
+          arguments: StoreKind.allCases)
+    func removePlan(kind: StoreKind) throws {
+        let directory = TemporaryDirectory()
+        let store = try Fixtures.makeStore(kind, in: directory)
+        _ = try store.importPlan(Fixtures.plan)
+        let other = Plan(id: "other-2026", title: "其他方案", pillars: [
+            Pillar(number: "一", title: "其他", measures: [Fixtures.measure("other-2026:1.1", title: "其他措施")]),
+        ])
+        _ = try store.importPlan(other)
+        let done = Fixtures.event(1, "p-2026:2.1", .status(.done, previous: nil, force: false))
+        try store.record([done])
+        #expect(throws: StoreError.unknownPlan("p-202", closest: ["p-2026"])) { try store.removePlan("p-202") }
+        try store.removePlan("p-2026")
+        let w = try store.load()
+        #expect(w.plans.map(\.id) == ["other-2026"])
+        #expect(ImportReport.orphans(in: w) == ["p-2026:2.1"])
+        #expect(try store.history(of: nil, since: nil) == [done])
+        #expect(throws: StoreError.unknownId("p-2026:2.1", closest: [])) { try store.workspace(for: ["p-2026:2.1"]) }
+        #expect(throws: StoreError.unknownPlan("p-2026", closest: [])) { try store.removePlan("p-2026") }
+        _ = try store.importPlan(Fixtures.plan)
+        #expect(try store.load().status(of: try #require(Fixtures.plan.measures.last)) == .done)
+    }
+
     @Test("history filters by targets and by time", arguments: StoreKind.allCases)
     func historyFilters(kind: StoreKind) throws {
         let directory = TemporaryDirectory()
