@@ -3,14 +3,16 @@ import PlanModel
 /// Recognises the lines around a plan that are not part of it: signing dates, document numbers,
 /// signatures, 抄送 and similar closing lines.
 enum Boilerplate {
-    /// A line that is only a date, "2026年2月2日" or "二〇二六年一月十二日", optionally followed by 印发,
-    /// or a signature and such a date.
+    /// A line that is only a date, "2026年2月2日", "2023 年3 月16 日" or "二〇二六年一月十二日", optionally
+    /// followed by 印发, or a signature and such a date.
     static func signingDate(_ text: String) -> Day? {
         guard let end = text.last(where: { !$0.isPadding }), Characters("日发發印布").contains(end) else { return nil }
-        // "某某区人民政府办公室　　2026年3月5日印发": the trailer line, a signature then the date.
+        // "某某区人民政府办公室　　2026年3月5日印发": the trailer line, a signature then the date, which may
+        // hold spaces itself ("2023 年3 月16 日").
         let words = text.split(whereSeparator: \.isPadding)
-        if words.count > 1, let last = words.last, isSignature(words.dropLast().joined()) {
-            return signingDate(String(last))
+        if let date = words.indices.dropFirst().first(where: { words[$0].first.map { $0.isASCIIDigit || ChineseNumeral.digits[$0] != nil } ?? false }),
+           isSignature(words[..<date].joined()) {
+            return signingDate(words[date...].joined())
         }
         var chars = Array(text.filter { !$0.isPadding })
         for suffix in ["印发", "印發", "发布", "發布", "印"] where chars.count > suffix.count && String(chars.suffix(suffix.count)) == suffix {

@@ -118,3 +118,10 @@ struct Characters {
         } ?? members.unicodeScalars.contains(first)
     }
 }
+
+extension Unicode.Scalar {
+    /// 0-9, A-Z, a-z: what Latin words and numbers are made of.
+    var isASCIILetterOrDigit: Bool {
+        switch value { case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: true; default: false }
+    }
+}

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Shanghai's sixteen districts: canonical (simplified) name, traditional spelling, and the pinyin used in plan ids.
 struct District: Equatable {
     var name: String
@@ -40,8 +38,6 @@ struct District: Equatable {
 
     /// An id-friendly slug for a place or title outside the table: pinyin without tones, letters and digits only.
     static func slug(_ text: String) -> String {
-        let latin = Pinyin.syllables(text)
-            ?? text.applyingTransform(.toLatin, reverse: false)?.applyingTransform(.stripDiacritics, reverse: false) ?? text
-        return String(latin.lowercased().filter { ($0.isASCII && ($0.isLetter || $0.isNumber)) })
+        String(Pinyin.syllables(text).lowercased().filter { ($0.isASCII && ($0.isLetter || $0.isNumber)) })
     }
 }

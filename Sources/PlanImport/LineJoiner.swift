@@ -159,7 +159,14 @@ struct LineJoiner {
 
         /// The joined text; a pinyin annotation the wrap cut ("優(y" / "ōu)化") is removed once whole.
         var paragraph: Paragraph {
-            let joined = pieces.count == 1 ? pieces[0] : pieces.joined()
+            var joined = pieces[0]
+            for piece in pieces.dropFirst() {
+                // A break between two Latin words ("…支持 AI" / "Agent 应用") consumed the space between them;
+                // Chinese next to Latin has none.
+                if let end = joined.unicodeScalars.last, let start = piece.unicodeScalars.first,
+                   end.isASCIILetterOrDigit, start.isASCIILetterOrDigit { joined += " " }
+                joined += piece
+            }
             var text = joined
             if pieces.count > 1 {
                 let chars = Array(joined)

@@ -1,18 +1,18 @@
-/// Toneless pinyin of the 3,755 common characters (GB2312 level 1), as ICU's Han-Latin transform reads them.
-/// Plan ids need pinyin for places outside Shanghai; loading ICU's transliterator for that costs ~65 ms,
-/// ten times the rest of a parse, so the common characters are looked up here and ICU is the fallback.
-/// A few characters take the reading they have in place names (成都, 重庆, 长沙, 厦门), not ICU's.
+/// Toneless pinyin of GB2312's 6,763 characters (the 3,755 common ones of level 1 below, the 3,008 rarer ones
+/// of level 2 in `Pinyin+Level2.swift`), as ICU's Han-Latin transform reads them. Plan ids need pinyin for places
+/// outside Shanghai; creating ICU's transliterator for that costs ~65 ms, ten times the rest of a parse, so the
+/// import never creates it. A few characters take the reading they have in place names (成都, 重庆, 长沙, 厦门), not ICU's.
 enum Pinyin {
     static let placeReadings: [Character: String] = [
         "都": "du", "重": "chong", "长": "chang", "厦": "xia", "蚌": "beng", "埔": "pu", "藏": "zang", "番": "pan",
     ]
 
-    /// Runs of "syllable + characters", e.g. "hang杭航行".
+    /// Built from runs of "syllable + characters", e.g. "hang杭航行".
     static let table: [Character: String] = {
         var result: [Character: String] = [:]
         var syllable = ""
         var readingSyllable = false
-        for c in runs {
+        for c in runs + " " + level2Runs {
             if c.isASCII, c.isLetter {
                 if !readingSyllable { syllable = "" }
                 syllable.append(c)
@@ -25,15 +25,13 @@ enum Pinyin {
         return result.merging(placeReadings) { _, place in place }
     }()
 
-    /// The pinyin of every character of `text`, or nil if a CJK character is not in the table.
-    static func syllables(_ text: String) -> String? {
+    /// The pinyin of every character of `text`; a CJK character outside GB2312 is left out.
+    static func syllables(_ text: String) -> String {
         var out = ""
         for c in text {
             if let s = table[c] {
                 out += s
-            } else if c.isIdeograph {
-                return nil
-            } else {
+            } else if !c.isIdeograph {
                 out.append(c)
             }
         }

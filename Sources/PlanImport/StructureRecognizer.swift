@@ -16,9 +16,9 @@ struct StructureRecognizer {
     /// After an issuing notice ("关于印发《…》的通知"): the line that is the notice's 《…》, else the first
     /// title line within three lines after the notice's signing date.
     static func planTitleLine(in paragraphs: [Paragraph]) -> Int? {
-        guard let quoted = PlanMetadata.noticeTitle(Array(paragraphs.prefix(12))) else { return nil }
-        let title = quoted.filter { !$0.isPadding }
-        if let line = paragraphs.firstIndex(where: { $0.text.filter { !$0.isPadding } == title }) { return line }
+        let quoted = Set(PlanMetadata.noticeTitles(Array(paragraphs.prefix(12))).map { $0.filter { !$0.isPadding } })
+        guard !quoted.isEmpty else { return nil }
+        if let line = paragraphs.firstIndex(where: { quoted.contains($0.text.filter { !$0.isPadding }) }) { return line }
         guard let date = paragraphs.firstIndex(where: { Boilerplate.signingDate($0.text) != nil }) else { return nil }
         return paragraphs[(date + 1)...].prefix(3).firstIndex { PlanMetadata.isTitleLine($0.text) }
     }

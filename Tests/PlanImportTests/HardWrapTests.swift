@@ -9,8 +9,11 @@ import PlanModel
 struct HardWrapTests {
     static func columns(_ c: Character) -> Int { c.unicodeScalars.allSatisfy(\.isASCII) ? 1 : 2 }
 
-    /// Breaks every line at `width` characters (2 columns each, ASCII 1), keeping a closing mark on the
-    /// line it closes as typesetting does; drops blank lines; every `page` lines a page number and a header.
+    static func isLatinWord(_ c: Character) -> Bool { c.isASCII && (c.isLetter || c.isNumber) }
+
+    /// Breaks every line at `width` characters (2 columns each, ASCII 1) as typesetting does: a closing mark
+    /// stays on the line it closes, a Latin word or number goes to the next line whole, and the space at a
+    /// break is consumed; drops blank lines; every `page` lines a page number and a header.
     static func wrap(_ text: String, width: Int, page: Int, header: String) -> String {
         var lines: [String] = []
         for line in text.split(whereSeparator: \.isNewline) {
@@ -19,9 +22,15 @@ struct HardWrapTests {
             for c in line.trimmingCharacters(in: .whitespaces) {
                 let w = columns(c)
                 if used + w > width * 2, !"。，、；：）)”》".contains(c) {
-                    lines.append(current)
-                    current = ""
-                    used = 0
+                    var carried = ""
+                    if isLatinWord(c), let start = current.lastIndex(where: { !isLatinWord($0) }), current.index(after: start) != current.endIndex {
+                        carried = String(current[current.index(after: start)...])
+                        current = String(current[...start])
+                    }
+                    lines.append(current.trimmingCharacters(in: .whitespaces))
+                    current = carried
+                    used = carried.count
+                    if c == " " { continue }
                 }
                 current.append(c)
                 used += w
@@ -112,6 +121,27 @@ struct LineBreakShapeTests {
     重大技术装备，线下一窗领取。
     （牵头单位：省政务服务局）
     """
+
+    /// Latin words between Chinese as plans write them: joined to CJK without a space, to each other with one.
+    static let latin = """
+    某省2026年数字经济发展行动方案
+    一、培育人工智能产业
+    1.打造智能体应用生态。支持企业开发面向政务服务的AI Agent应用和Open Source Software开源工具，建设行业大模型开放平台，推广AI智能客服和工单分派，鼓励开放API接口和SDK工具包，推动5G RedCap网络在园区全面覆盖。（责任单位：省数据局）
+    2.建设算力基础设施。布局智算中心和边缘计算节点，推进GPU Cloud Server资源统一调度，支持企业使用国产AI Chip芯片，建设全省一体化算力调度平台，提供Model as a Service服务，降低中小企业用算成本。（责任单位：省发展改革委）
+    3.推进数据要素流通。建设数据交易平台，推广Data Space数据空间试点，完善数据产权登记和收益分配制度，支持企业开展Privacy Computing隐私计算应用，培育数据经纪人队伍，建设公共数据授权运营平台。（责任单位：省数据局）
+    4.加快工业互联网发展。推进Industrial Internet标识解析体系建设，支持龙头企业建设行业级平台，推动中小企业上云用数赋智，培育一批Smart Factory智能工厂和数字化车间，建设工业软件攻关基地。（责任单位：省工业和信息化厅）
+    """
+
+    @Test("a line break between two Latin words keeps the space the wrap consumed; between Latin and Chinese none is added")
+    func latinWords() throws {
+        let clean = try Samples.parse(Self.latin)
+        #expect(clean.measures[0].text.contains("政务服务的AI Agent应用"))
+        for width in 20...45 {
+            let wrapped = HardWrapTests.wrap(Self.latin, width: width, page: 40, header: clean.title)
+            let plan = try Samples.parse(wrapped)
+            #expect(plan.measures.map(\.text) == clean.measures.map(\.text), "width \(width)")
+        }
+    }
 
     @Test("a wrapped plan's cut titles, unit clauses and punctuation-led lines are rejoined")
     func shapes() throws {
