@@ -71,21 +71,45 @@ public struct Measure: Codable, Equatable, Sendable {
     public var label: String
     public var title: String
     public var section: Section?
-    public var text: String
+    /// The measure's text, which a store may leave in its file until it is read.
+    public var deferredText: DeferredText
     public var units: [UnitRef]
     public var deadline: Deadline?
     public var tasks: [PlanTask]
 
+    public var text: String {
+        get { deferredText.string }
+        set { deferredText = DeferredText(newValue) }
+    }
+
     public init(id: String, label: String, title: String, section: Section? = nil, text: String,
+                units: [UnitRef] = [], deadline: Deadline? = nil, tasks: [PlanTask] = []) {
+        self.init(id: id, label: label, title: title, section: section, text: DeferredText(text),
+                  units: units, deadline: deadline, tasks: tasks)
+    }
+
+    public init(id: String, label: String, title: String, section: Section? = nil, text: DeferredText,
                 units: [UnitRef] = [], deadline: Deadline? = nil, tasks: [PlanTask] = []) {
         self.id = id
         self.label = label
         self.title = title
         self.section = section
-        self.text = text
+        self.deferredText = text
         self.units = units
         self.deadline = deadline
         self.tasks = tasks
+    }
+
+    enum CodingKeys: String, CodingKey { case id, label, title, section, text, units, deadline, tasks }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(id: try c.decode(String.self, forKey: .id), label: try c.decode(String.self, forKey: .label),
+                  title: try c.decode(String.self, forKey: .title),
+                  section: try c.decodeIfPresent(Section.self, forKey: .section),
+                  text: try c.decode(String.self, forKey: .text), units: try c.decode([UnitRef].self, forKey: .units),
+                  deadline: try c.decodeIfPresent(Deadline.self, forKey: .deadline),
+                  tasks: try c.decode([PlanTask].self, forKey: .tasks))
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -106,12 +130,37 @@ public struct PlanTask: Codable, Equatable, Sendable {
     /// `PLAN:P.M.T`.
     public var id: String
     public var title: String
-    public var text: String
+    /// The task's text, which a store may leave in its file until it is read.
+    public var deferredText: DeferredText
+
+    public var text: String {
+        get { deferredText.string }
+        set { deferredText = DeferredText(newValue) }
+    }
 
     public init(id: String, title: String, text: String) {
+        self.init(id: id, title: title, text: DeferredText(text))
+    }
+
+    public init(id: String, title: String, text: DeferredText) {
         self.id = id
         self.title = title
-        self.text = text
+        self.deferredText = text
+    }
+
+    enum CodingKeys: String, CodingKey { case id, title, text }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(id: try c.decode(String.self, forKey: .id), title: try c.decode(String.self, forKey: .title),
+                  text: try c.decode(String.self, forKey: .text))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(title, forKey: .title)
+        try c.encode(text, forKey: .text)
     }
 }
 

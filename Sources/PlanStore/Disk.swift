@@ -222,6 +222,11 @@ enum Disk {
     static func read(_ path: String, from offset: Int) throws(StoreError) -> Data? {
         guard let fd = try openExisting(path) else { return nil }
         defer { close(fd) }
+        return try read(fd, path: path, from: offset)
+    }
+
+    /// Bytes of the open file `fd` from `offset` to the end.
+    static func read(_ fd: Int32, path: String, from offset: Int = 0) throws(StoreError) -> Data {
         let end = try size(fd, path: path)
         guard end > offset else { return Data() }
         var data = Data(count: end - offset)

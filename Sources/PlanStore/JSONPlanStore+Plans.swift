@@ -18,8 +18,8 @@ extension JSONPlanStore {
         }
     }
 
-    /// Every plan, decoded in parallel (plan bodies dominate the time to open a
-    /// big store), and `alongside`'s result, computed on one more worker meanwhile.
+    /// Every plan, decoded in parallel (plan files dominate the time to open a
+    /// big store), its measure and task texts left in the file, and `alongside`'s result, computed on one more worker meanwhile.
     func readPlans<Other>(alongside other: @Sendable () throws(StoreError) -> Other) throws(StoreError) -> ([Plan], Other) {
         let names = try planFileNames()
         let results = Results<Plan>(count: names.count)
@@ -29,8 +29,10 @@ extension JSONPlanStore {
             guard n > 0 else { return otherResult.set(0, Result(catching: other)) }
             let path = plansPath + "/" + names[n - 1]
             results.set(n - 1, Result { () throws(StoreError) -> Plan in
-                guard let data = try Disk.read(path) else { throw StoreError.io(file: path, operation: "read", code: ENOENT) }
-                return try PlanFile.read(data, file: path)
+                guard let fd = try Disk.openExisting(path) else { throw StoreError.io(file: path, operation: "read", code: ENOENT) }
+                // The texts keep the file open and read measure and task texts from it when asked.
+                let texts = PlanFile.Texts(fd: fd)
+                return try PlanFile.read(try Disk.read(fd, path: path), file: path, texts: texts)
             })
         }
         return (try results.values(), try otherResult.values()[0])

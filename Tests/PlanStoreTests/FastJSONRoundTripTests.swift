@@ -216,7 +216,7 @@ struct FastJSONRoundTripTests {
             let canonical = try PlanFile.encode(plan, keepingFieldsOf: nil)
             #expect(PlanFile.fastRead(canonical) == plan, "the store's own form is read by the fast reader")
             total += 24
-            read += try Self.checkRewrites(of: canonical, count: 24, random: &random, fast: PlanFile.fastRead) {
+            read += try Self.checkRewrites(of: canonical, count: 24, random: &random, fast: { PlanFile.fastRead($0) }) {
                 try? StoreCoding.decodeVersioned(PlanFile.self, from: $0, file: "p.json").plan
             }
         }

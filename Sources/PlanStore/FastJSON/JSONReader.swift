@@ -178,9 +178,17 @@ struct JSONReader {
     }
 
     private func unescape(_ start: Int, _ end: Int) throws(Unexpected) -> String {
+        let output = try Self.unescapedBytes(UnsafeBufferPointer(rebasing: bytes[start..<end]))
+        return try output.withUnsafeBufferPointer { buffer throws(Unexpected) in try Self.validated(buffer) }
+    }
+
+    /// The bytes a string's contents (between its quotes, with escapes) stand for;
+    /// throws on an escape JSON does not have.
+    static func unescapedBytes(_ bytes: UnsafeBufferPointer<UInt8>) throws(Unexpected) -> [UInt8] {
         var output: [UInt8] = []
-        output.reserveCapacity(end - start)
-        var i = start
+        output.reserveCapacity(bytes.count)
+        let end = bytes.count
+        var i = 0
         func hex4(_ at: Int) throws(Unexpected) -> UInt32 {
             guard at + 4 <= end else { throw Unexpected() }
             var value: UInt32 = 0
@@ -228,7 +236,7 @@ struct JSONReader {
             }
             i += 2
         }
-        return try output.withUnsafeBufferPointer { buffer throws(Unexpected) in try Self.validated(buffer) }
+        return output
     }
 
     // MARK: Other values

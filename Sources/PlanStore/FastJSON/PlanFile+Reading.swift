@@ -6,20 +6,29 @@ import PlanModel
 /// exactly what `Plan`'s `Decodable` conformance accepts and declines anything
 /// else (escaped keys, odd numbers, a newer schema), which `JSONDecoder` then reads.
 extension PlanFile {
-    static func read(_ data: Data, file: String) throws(StoreError) -> Plan {
-        if let plan = fastRead(data) { return plan }
+    /// The plan in `data`. With `texts` (reading the same file), its measure and task
+    /// texts are left in the file (`DeferredText`); a file the hand-written reader
+    /// declines is decoded whole by `JSONDecoder`.
+    static func read(_ data: Data, file: String, texts: Texts? = nil) throws(StoreError) -> Plan {
+        if let plan = fastRead(data, texts: texts) { return plan }
         return try StoreCoding.decodeVersioned(PlanFile.self, from: data, file: file).plan
     }
 
-    /// The plan as the hand-written reader reads it, or nil where it declines.
-    static func fastRead(_ data: Data) -> Plan? { JSONReader.read(data, PlanReader.plan) }
+    /// The plan as the hand-written reader reads it, or nil where it declines;
+    /// with `texts`, texts are deferred to it.
+    static func fastRead(_ data: Data, texts: Texts? = nil) -> Plan? {
+        JSONReader.read(data) { reader throws(JSONReader.Unexpected) in try PlanReader(texts: texts).plan(&reader) }
+    }
 }
 
 /// Hand-written decoding of the plan schema (see `PlanFile.read`).
-private enum PlanReader {
+private struct PlanReader {
     typealias Unexpected = JSONReader.Unexpected
 
-    static func plan(_ reader: inout JSONReader) throws(Unexpected) -> Plan {
+    /// Where texts are deferred to; nil to read them as strings.
+    let texts: PlanFile.Texts?
+
+    func plan(_ reader: inout JSONReader) throws(Unexpected) -> Plan {
         var id: String?, title: String?, district: String?, year: Int?, docNumber: String?, date: Day?
         var pillars: [Pillar]?
         try reader.object { reader, key throws(Unexpected) in
@@ -47,7 +56,7 @@ private enum PlanReader {
                     docNumber: docNumber, date: date, pillars: try required(pillars))
     }
 
-    static func pillar(_ reader: inout JSONReader) throws(Unexpected) -> Pillar {
+    func pillar(_ reader: inout JSONReader) throws(Unexpected) -> Pillar {
         var number: String?, title: String?, measures: [Measure]?
         try reader.object { reader, key throws(Unexpected) in
             switch key {
@@ -63,21 +72,21 @@ private enum PlanReader {
         return Pillar(number: try required(number), title: try required(title), measures: try required(measures))
     }
 
-    static func measure(_ reader: inout JSONReader) throws(Unexpected) -> Measure {
-        var id: String?, label: String?, title: String?, section: Section?, text: String?
+    func measure(_ reader: inout JSONReader) throws(Unexpected) -> Measure {
+        var id: String?, label: String?, title: String?, section: Section?, text: DeferredText?
         var units: [UnitRef]?, deadline: Deadline?, tasks: [PlanTask]?
         try reader.object { reader, key throws(Unexpected) in
             switch key {
             case "id": id = try reader.string()
             case "label": label = try reader.string()
             case "title": title = try reader.string()
-            case "section": section = reader.null() ? nil : try Self.section(&reader)
-            case "text": text = try reader.string()
+            case "section": section = reader.null() ? nil : try self.section(&reader)
+            case "text": text = try self.text(&reader)
             case "units":
                 var list: [UnitRef] = []
                 try reader.array { reader throws(Unexpected) in list.append(try unit(&reader)) }
                 units = list
-            case "deadline": deadline = reader.null() ? nil : try Self.deadline(&reader)
+            case "deadline": deadline = reader.null() ? nil : try self.deadline(&reader)
             case "tasks":
                 var list: [PlanTask] = []
                 try reader.array { reader throws(Unexpected) in list.append(try task(&reader)) }
@@ -89,7 +98,7 @@ private enum PlanReader {
                        text: try required(text), units: try required(units), deadline: deadline, tasks: try required(tasks))
     }
 
-    static func section(_ reader: inout JSONReader) throws(Unexpected) -> Section {
+    func section(_ reader: inout JSONReader) throws(Unexpected) -> Section {
         var label: String?, title: String?
         try reader.object { reader, key throws(Unexpected) in
             switch key {
@@ -101,7 +110,7 @@ private enum PlanReader {
         return Section(label: try required(label), title: try required(title))
     }
 
-    static func unit(_ reader: inout JSONReader) throws(Unexpected) -> UnitRef {
+    func unit(_ reader: inout JSONReader) throws(Unexpected) -> UnitRef {
         var name: String?, role: Role?
         try reader.object { reader, key throws(Unexpected) in
             switch key {
@@ -113,7 +122,7 @@ private enum PlanReader {
         return UnitRef(name: try required(name), role: try required(role))
     }
 
-    static func deadline(_ reader: inout JSONReader) throws(Unexpected) -> Deadline {
+    func deadline(_ reader: inout JSONReader) throws(Unexpected) -> Deadline {
         var text: String?, date: Day?
         try reader.object { reader, key throws(Unexpected) in
             switch key {
@@ -125,16 +134,26 @@ private enum PlanReader {
         return Deadline(text: try required(text), date: date)
     }
 
-    static func task(_ reader: inout JSONReader) throws(Unexpected) -> PlanTask {
-        var id: String?, title: String?, text: String?
+    func task(_ reader: inout JSONReader) throws(Unexpected) -> PlanTask {
+        var id: String?, title: String?, text: DeferredText?
         try reader.object { reader, key throws(Unexpected) in
             switch key {
             case "id": id = try reader.string()
             case "title": title = try reader.string()
-            case "text": text = try reader.string()
+            case "text": text = try self.text(&reader)
             default: try reader.skipValue()
             }
         }
         return PlanTask(id: try required(id), title: try required(title), text: try required(text))
+    }
+
+    /// A measure's or task's text: its place in the file when texts are deferred.
+    /// Its escapes are checked now, as `JSONDecoder` would; its UTF-8 when it is read.
+    func text(_ reader: inout JSONReader) throws(Unexpected) -> DeferredText {
+        guard let texts else { return DeferredText(try reader.string()) }
+        let (start, end, escaped) = try reader.stringBounds()
+        if escaped { _ = try JSONReader.unescapedBytes(UnsafeBufferPointer(rebasing: reader.bytes[start..<end])) }
+        guard let offset = UInt32(exactly: start), let count = UInt32(exactly: end - start) else { throw Unexpected() }
+        return DeferredText(source: texts, place: DeferredText.Place(offset: offset, count: count, escaped: escaped))
     }
 }

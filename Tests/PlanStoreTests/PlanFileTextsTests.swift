@@ -1,0 +1,110 @@
+import Foundation
+import PlanModel
+import Synthetic
+import Testing
+@testable import PlanStore
+
+/// The store leaves measure and task texts in the plan file (`PlanFile.Texts`)
+/// and reads each when it is asked for.
+@Suite("Plan file texts")
+struct PlanFileTextsTests {
+    /// `FastJSONRoundTripTests`' tricky plans, with tricky task texts too.
+    static func trickyPlans(seed: UInt64) -> [Plan] {
+        var random = SplitMix64(seed: seed &+ 100)
+        return FastJSONRoundTripTests.trickyPlans(seed: seed).map { plan in
+            var plan = plan
+            for p in plan.pillars.indices {
+                for m in plan.pillars[p].measures.indices {
+                    for t in plan.pillars[p].measures[m].tasks.indices where random.chance(0.3) {
+                        plan.pillars[p].measures[m].tasks[t].text = FastJSONRoundTripTests.Rewriter.tricky(&random)
+                    }
+                }
+            }
+            return plan
+        }
+    }
+
+    /// The plan in `data` read with its texts deferred to a file holding `data`.
+    static func deferredRead(_ data: Data, in directory: TemporaryDirectory) -> Plan? {
+        let path = directory.path("plan-\(UUID().uuidString).json")
+        guard FileManager.default.createFile(atPath: path, contents: data), let fd = try? Disk.openExisting(path) else {
+            Issue.record("cannot write \(path)")
+            return nil
+        }
+        return PlanFile.fastRead(data, texts: PlanFile.Texts(fd: fd))
+    }
+
+    @Test("texts read on demand equal JSONDecoder's (escapes, surrogate pairs, spaces, any key order), or the reader declines",
+          arguments: 1...4 as ClosedRange<UInt64>)
+    func equalToEager(seed: UInt64) throws {
+        let directory = TemporaryDirectory()
+        var random = SplitMix64(seed: seed)
+        var read = 0
+        for plan in Self.trickyPlans(seed: seed) {
+            let canonical = try PlanFile.encode(plan, keepingFieldsOf: nil)
+            let deferred = Self.deferredRead(canonical, in: directory)
+            #expect(deferred == plan)
+            #expect(deferred?.measures.map(\.text) == plan.measures.map(\.text))
+            #expect(deferred?.measures.flatMap(\.tasks).map(\.text) == plan.measures.flatMap(\.tasks).map(\.text))
+            read += try FastJSONRoundTripTests.checkRewrites(of: canonical, count: 12, random: &random,
+                                                             fast: { Self.deferredRead($0, in: directory) }) {
+                try? StoreCoding.decodeVersioned(PlanFile.self, from: $0, file: "p.json").plan
+            }
+        }
+        #expect(read > 0)
+    }
+
+    /// Overwrites the first `old` in the file at `path` with `new`, of the same length, in place.
+    static func overwrite(_ old: String, with new: String, in path: String) throws {
+        let data = try #require(FileManager.default.contents(atPath: path))
+        let at = try #require(data.firstRange(of: Data(old.utf8))).lowerBound
+        #expect(old.utf8.count == new.utf8.count)
+        let handle = try #require(FileHandle(forWritingAtPath: path))
+        try handle.seek(toOffset: UInt64(at))
+        try handle.write(contentsOf: Data(new.utf8))
+        try handle.close()
+    }
+
+    @Test("an open reads no text: a text changed in its file after the open reads as changed, the title as it was")
+    func readOnDemand() throws {
+        let directory = TemporaryDirectory()
+        let store = try Fixtures.jsonStore(in: directory)
+        _ = try store.importPlan(Fixtures.plan)
+        let workspace = try store.load()
+        let path = directory.path("plans/p-2026.json")
+        try Self.overwrite("开店一件事。深化服务。", with: "开店一件事。优化服务。", in: path)
+        try Self.overwrite("\"text\":\"任务2。\"", with: "\"text\":\"工作2。\"", in: path)
+        let measure = try #require(workspace.measure("p-2026:1.1"))
+        #expect(measure.text == "开店一件事。优化服务。")
+        #expect(measure.title == "开店一件事")
+        #expect(measure.tasks.map(\.text) == ["任务1。", "工作2。"])
+    }
+
+    @Test("a re-import after an open leaves that open's texts as they were; the next open reads the new ones")
+    func reimportKeepsTexts() throws {
+        let directory = TemporaryDirectory()
+        let store = try Fixtures.jsonStore(in: directory)
+        _ = try store.importPlan(Fixtures.plan)
+        let before = try store.load()
+        var plan = Fixtures.plan
+        plan.pillars[0].measures[0].text = "新的正文，比原来的长，位置也都变了。"
+        plan.pillars[0].measures[0].tasks[0].text = "新的任务。"
+        _ = try store.importPlan(plan)
+        #expect(before.plans == [Fixtures.plan])
+        #expect(try store.load().plans == [plan])
+    }
+
+    @Test("a text whose place no longer holds a string (its file rewritten in place, shorter) reads as empty")
+    func rewrittenInPlace() throws {
+        let directory = TemporaryDirectory()
+        let store = try Fixtures.jsonStore(in: directory)
+        _ = try store.importPlan(Fixtures.plan)
+        let workspace = try store.load()
+        let handle = try #require(FileHandle(forWritingAtPath: directory.path("plans/p-2026.json")))
+        try handle.truncate(atOffset: 0)
+        try handle.write(contentsOf: Data("{}".utf8))
+        try handle.close()
+        #expect(workspace.measure("p-2026:1.1")?.text == "")
+        #expect(workspace.measure("p-2026:1.1")?.title == "开店一件事")
+    }
+}
