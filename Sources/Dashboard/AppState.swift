@@ -56,6 +56,8 @@ public struct AppState: Equatable, Sendable {
     public internal(set) var workload: WorkloadState?
     public internal(set) var picker: UnitPicker?
     public internal(set) var suggestions: MeasureSuggestions?
+    /// The background work running now, named in the title bar.
+    public internal(set) var jobs: Set<Job> = []
     /// The screen the measure screen goes back to (the plan or a unit's measures).
     public internal(set) var measureOrigin: Screen = .plan
     /// The measures left by opening a related measure, latest last: Esc goes back to them first.
