@@ -7,8 +7,14 @@ import TerminalKit
 public struct AppState: Equatable, Sendable {
     public private(set) var workspace: Workspace
     public private(set) var searchIndex: SearchIndex
+    /// Every unit's measures, for the unit home and a unit's list.
+    public private(set) var unitIndex: UnitIndex
     public var today: Day {
-        didSet { if today != oldValue { summarizeAll() } }
+        didSet {
+            guard today != oldValue else { return }
+            summarizeAll()
+            refreshWorkload()  // the lights of a unit's list
+        }
     }
     public var language: Language
     /// Seconds east of UTC of the officer's zone, for showing event times.
@@ -72,6 +78,7 @@ public struct AppState: Equatable, Sendable {
         self.workspace = workspace
         self.directory = directory
         searchIndex = SearchIndex(plans: workspace.plans)
+        unitIndex = UnitIndex(workspace: workspace, directory: directory)
         self.today = today
         self.language = language
         self.size = size
@@ -181,11 +188,15 @@ public struct AppState: Equatable, Sendable {
     mutating func replaceWorkspace(_ new: Workspace) {
         if new.plans != workspace.plans { searchIndex = SearchIndex(plans: new.plans) }
         workspace = new
+        unitIndex = UnitIndex(workspace: workspace, directory: directory)
         summarizeAll()
     }
 
     mutating func record(_ event: Event) {
+        let measure = workspace.measure(event.target)
+        let unitsBefore = measure.map(workspace.units(of:))
         workspace.apply(event)
+        if let measure, workspace.units(of: measure) != unitsBefore { unitIndex = UnitIndex(workspace: workspace, directory: directory) }
         if let plan = workspace.location(of: event.target)?.plan {
             planSummaries[plan] = PlanSummary(workspace.plans[plan], in: workspace, today: today)
         }
