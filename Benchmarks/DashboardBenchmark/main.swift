@@ -29,7 +29,7 @@ print("sample store: state + first frame", ms(median {
 var workspace = Workspace(plans: [])
 print("\(count) measures: building the workspace", ms(clock.measure { workspace = FixturePlans.large(measures: count) }))
 var state = AppState(workspace: workspace, today: FixturePlans.today, language: .zh, size: size)
-print("\(count) measures: state incl. search index", ms(clock.measure {
+print("\(count) measures: state incl. search and unit indexes", ms(median(3) {
     state = AppState(workspace: workspace, today: FixturePlans.today, language: .zh, size: size)
 }))
 print("\(count) measures: first frame (plans screen)", ms(median { _ = DashboardView.render(state) }))
@@ -70,6 +70,30 @@ var filtering = home
 for key in [Key.character("f")] + "blocked".map({ Key.character($0) }) { _ = filtering.apply(.key(key)) }
 _ = keyToFrame("filter applied (Enter) on the unit home", from: filtering, [.enter])
 _ = keyToFrame("o (next order) on the unit home", from: home, [.character("o")])
+var unitFiltering = home
+for key in [Key.character("f")] + "经委".map({ Key.character($0) }) { _ = unitFiltering.apply(.key(key)) }
+_ = keyToFrame("unit-name filter applied (Enter) on the unit home", from: unitFiltering, [.enter])
+_ = keyToFrame("Space (toggle done) on the unit home", from: home, [.character(" ")])
+
+// The worst case: the same plans as one district's, so 区发改委 is one unit on every measure and its home lists all of them.
+var sharedPlans = workspace.plans
+for i in sharedPlans.indices { sharedPlans[i].id = "bench-2026-\(i + 1)" }  // district key bench-2026
+let oneDistrict = AppState(workspace: Workspace(plans: sharedPlans), today: FixturePlans.today, language: .zh, size: size)
+print("\(count) measures in one district: unit home (区发改委), opening + first frame", ms(median {
+    var s = oneDistrict
+    _ = s.openUnitHome("区发改委")
+    _ = DashboardView.render(s)
+}))
+var bigHome = oneDistrict
+_ = bigHome.openUnitHome("区发改委")
+print("  listing \(bigHome.workload?.measures.count ?? 0) measures")
+bigHome = keyToFrame("  j on it", from: bigHome, [.character("j")])
+for query in ["blocked", "todo", "经委"] {
+    var s = bigHome
+    for key in [Key.character("f")] + query.map({ Key.character($0) }) { _ = s.apply(.key(key)) }
+    _ = keyToFrame("  filter '\(query)' applied (Enter)", from: s, [.enter])
+}
+_ = keyToFrame("  o (next order)", from: bigHome, [.character("o")])
 
 var recorded = state
 let event = Event(id: "bench", time: Date(timeIntervalSince1970: 0), officer: "wang", target: "bench1-2026:1.1",
@@ -92,4 +116,36 @@ for query in ["推进 AI", "第99999项", "一件事集成改革", "zzz"] {
         total += d
     }
     print("search-as-you-type '\(query)': \(s.search.matches.count) matches, worst keystroke \(ms(worst)), mean \(ms(total / query.count))")
+}
+
+// Keys while the similarity index builds on another thread, as the dashboard's runner builds it
+// when the first measure opens: each key → frame from the state the previous one left.
+let snapshot = state.workspace
+let indexed = DispatchSemaphore(value: 0)
+let indexStart = clock.now
+DispatchQueue.global(qos: .userInitiated).async {
+    _ = SimilarityIndex(workspace: snapshot)
+    indexed.signal()
+}
+var busy = state
+_ = busy.apply(.key(.enter))
+var latencies: [Duration] = []
+while indexed.wait(timeout: .now()) == .timedOut {
+    let key: Key = latencies.count % 40 < 20 ? .character("j") : .character("k")
+    latencies.append(clock.measure {
+        _ = busy.apply(.key(key))
+        _ = DashboardView.render(busy)
+    })
+    Thread.sleep(forTimeInterval: 0.01)
+}
+let indexTime = clock.now - indexStart
+latencies.sort()
+print("similarity index built in the background: \(ms(indexTime)); \(latencies.count) keys meanwhile, j/k → frame median",
+      latencies.isEmpty ? "-" : ms(latencies[latencies.count / 2]), "worst", latencies.last.map(ms) ?? "-")
+let index = SimilarityIndex(workspace: snapshot)
+if let first = snapshot.plans.first?.measures.first {
+    print("suggestions for one measure with the index built", ms(median {
+        _ = snapshot.relatedMeasures(to: first, index: index)
+        _ = snapshot.suggestedUnits(for: first, index: index, directory: UnitDirectory())
+    }))
 }

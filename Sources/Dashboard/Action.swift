@@ -5,4 +5,13 @@ public enum Action: Equatable, Sendable {
     case workload, cycleOrder, assignUnit, removeUnit, acceptSuggestion
     case search, nextMatch, previousMatch, clearSearch, filter, exportLedger
     case cycleTheme, reload, sync, help, quit
+
+    /// Writes or reads the whole store: not while a reload or sync runs (`Job.holdsStore`).
+    var needsStore: Bool {
+        switch self {
+        case .toggleDone, .cycleStatus, .block, .addNote, .setDue, .undo, .redo, .assignUnit, .removeUnit, .acceptSuggestion,
+             .reload, .sync: true
+        default: false
+        }
+    }
 }

@@ -10,6 +10,7 @@ extension AppState {
         case let .key(key):
             effects = handle(key)
         case let .loaded(workspace):
+            jobs.remove(.reload)
             let earlier = self.workspace.ledger
             replaceWorkspace(workspace)
             refreshSearch()
@@ -17,6 +18,7 @@ extension AppState {
             message = Message(describeChanges(since: earlier))
             effects = reloads(after: nil)
         case let .synced(workspace, summary):
+            jobs.remove(.sync)
             replaceWorkspace(workspace)
             refreshSearch()
             refreshWorkload()
@@ -35,6 +37,7 @@ extension AppState {
         case let .history(measure, events):
             if measure == selectedMeasure?.id { history = events }
         case let .suggestions(found):
+            jobs.remove(.index)
             if found.measure == selectedMeasure?.id { suggestions = found }
         case let .themeChanged(name, problem):
             themeName = name
@@ -46,6 +49,10 @@ extension AppState {
         case let .notice(notice):
             redoing = nil
             message = describe(notice)
+            if case .syncFailed = notice { jobs.remove(.sync) }
+            if case .reloadFailed = notice { jobs.remove(.reload) }
+        case let .started(job):
+            jobs.insert(job)
         }
         normalize()
         return effects
@@ -80,6 +87,11 @@ extension AppState {
         if case let .mouse(event) = key { return handle(event) }
         guard let action = KeyMap.action(for: key, screen: screen, searching: search.isActive) else { return [] }
         message = nil
+        // One store job at a time, and no change decided on plans about to be replaced.
+        if action.needsStore, let job = Job.allCases.first(where: { $0.holdsStore && jobs.contains($0) }) {
+            message = Message("\(job.label.text(language)) \(Label.waitForJob.text(language))", isError: true)
+            return []
+        }
         return perform(action, key: key, confirmed: pending.flatMap { $0.action == action ? $0.target : nil })
     }
 
@@ -134,9 +146,11 @@ extension AppState {
             guard !themeNames.isEmpty else { return [] }
             let next = themeNames[((themeNames.firstIndex(of: themeName) ?? -1) + 1) % themeNames.count]
             return [.useTheme(next)]
-        case .reload: return [.reload]
+        case .reload:
+            jobs.insert(.reload)
+            return [.reload]
         case .sync:
-            message = Message(Label.syncing.text(language))
+            jobs.insert(.sync)
             return [.sync]
         case .help: showsHelp = true; helpOffset = 0
         case .quit: return [.quit]

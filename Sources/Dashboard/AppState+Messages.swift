@@ -95,6 +95,7 @@ extension AppState {
             Message("\(Label.exported.text(language)): \(path) (\(language.pick("\(measures) measures", "\(measures) 项措施")))")
         case let .exportFailed(reason): Message("\(Label.exportFailed.text(language)): \(reason)", isError: true)
         case let .syncFailed(reason): Message("\(Label.syncFailed.text(language)): \(reason)", isError: true)
+        case let .reloadFailed(reason): Message("\(Label.reloadFailed.text(language)): \(reason)", isError: true)
         case let .changedMeanwhile(target):
             Message(language.pick("\(shortID(target)) was changed meanwhile by another officer or terminal; nothing saved — press r to reload",
                                   "\(shortID(target)) 已被他人或另一终端修改，未保存；按 r 刷新"), isError: true)

@@ -69,7 +69,7 @@ extension AppState {
                 pillarCursor.select(first)
             }
             measureCursor = ListCursor(count: listedMeasures.count, visibleRows: layout.listRows)
-            refreshWorkload()
+            relistUnit()
             if !filter.isEmpty {
                 let shown = switch screen {
                 case .unitMeasures: workload?.measures.count ?? 0

@@ -11,30 +11,43 @@ extension AppState {
         screen = .workload
     }
 
-    /// Counts again after a change, keeping the cursor on the same unit.
+    /// Counts again after a change, keeping the cursor on the same unit; a unit's list is found again.
     mutating func refreshWorkload() {
         guard var state = workload else { return }
-        let selected = state.rows.indices.contains(state.cursor.row) ? state.rows[state.cursor.row].unit.id : nil
-        let filter = Workload.Filter(plans: state.plan.map { [$0] })
-        state.rows = Workload(workspace: workspace, directory: directory, today: today, filter: filter).sorted(by: state.order).rows
-        state.cursor.fit(count: state.rows.count, visibleRows: layout.listRows)
-        if let selected, let row = state.rows.firstIndex(where: { $0.unit.id == selected }) { state.cursor.select(row) }
-        if let unit = state.unit {
-            let selectedMeasure = state.measures.indices.contains(state.measureCursor.row) ? state.measures[state.measureCursor.row] : nil
-            state.unit = state.rows.first { $0.unit.id == unit.unit.id } ?? unit
-            state.listing = listing(of: unit.unit, in: state)
-            state.measureCursor.fit(count: state.measures.count, visibleRows: layout.listRows)
-            if let selectedMeasure, let row = state.measures.firstIndex(of: selectedMeasure) { state.measureCursor.select(row) }
+        if !state.isHome {
+            let selected = state.rows.indices.contains(state.cursor.row) ? state.rows[state.cursor.row].unit.id : nil
+            let filter = Workload.Filter(plans: state.plan.map { [$0] })
+            state.rows = Workload(workspace: workspace, directory: directory, today: today, filter: filter).sorted(by: state.order).rows
+            state.cursor.fit(count: state.rows.count, visibleRows: layout.listRows)
+            if let selected, let row = state.rows.firstIndex(where: { $0.unit.id == selected }) { state.cursor.select(row) }
         }
+        findMembers(of: &state)
         workload = state
+        relistUnit()
     }
 
-    /// The unit's measures (of the workload's plan, if any), grouped, filtered and ordered.
-    private func listing(of unit: ResponsibleUnit, in state: WorkloadState) -> UnitListing {
-        let measures = workspace.measures(naming: unit.name, district: unit.district, directory: directory)
-            .filter { measure in state.plan.map { measure.id.hasPrefix($0 + ":") } ?? true }
-        return UnitListing(measures, of: unit, in: workspace, directory: directory, filter: filter, order: state.measureOrder,
-                           today: today, utcOffset: utcOffset, namesPlan: state.plan == nil)
+    /// The measures of the unit drilled into (or at home) as the plans have them now, and its counts.
+    private func findMembers(of state: inout WorkloadState) {
+        guard let unit = state.unit?.unit else { return }
+        guard let (members, row) = unitIndex.entry(of: unit)?.members(in: workspace, plan: state.plan, today: today,
+                                                                       utcOffset: utcOffset) else {
+            state.members = []
+            state.unit?.total = 0
+            return
+        }
+        state.members = members
+        state.unit = row
+        if state.isHome { state.rows = [row] } else { state.unit?.unit = unit }  // named as the workload screen names it
+    }
+
+    /// The unit's list again from its members, after a change of filter or order: the cursor stays on its measure.
+    mutating func relistUnit() {
+        guard var state = workload, state.unit != nil else { return }
+        let selected = state.measures.indices.contains(state.measureCursor.row) ? state.measures[state.measureCursor.row] : nil
+        state.listing = UnitListing(state.members, in: workspace, filter: filter, order: state.measureOrder, namesPlan: state.plan == nil)
+        state.measureCursor.fit(count: state.measures.count, visibleRows: layout.listRows)
+        if let selected, let row = state.measures.firstIndex(of: selected) { state.measureCursor.select(row) }
+        workload = state
     }
 
     /// The unit's home screen (`duban --unit`, `$DUBAN_UNIT`, the settings' unit): its list across
@@ -46,15 +59,18 @@ extension AppState {
         // Units are keyed by the plans' district key (jinshan); a query naming a district (金山区…) keeps to its plans.
         let named = districts.first { query.hasPrefix($0) && query.count > $0.count }
         let keys = named.map { name in Set(workspace.plans.filter { $0.district == name }.map(\.districtKey)) }
-        let rows = Workload(workspace: workspace, directory: directory, today: today, filter: Workload.Filter(plans: nil))
-            .sorted(by: .open).rows
-            .filter { row in match.matches(row.unit.name) && keys.map { $0.contains(row.unit.district) } ?? true }
-        guard let row = rows.max(by: { $0.total < $1.total }) else { return false }
+        let found = unitIndex.entries.filter { entry in
+            keys.map { $0.contains(entry.unit.district) } ?? true && entry.unit.spellings.contains(where: match.matches)
+        }
+        // The most measures; of equals, the first found.
+        guard let best = found.indices.max(by: { a, b in (found[a].places.count, b) < (found[b].places.count, a) }) else { return false }
+        let (members, row) = found[best].members(in: workspace, plan: nil, today: today, utcOffset: utcOffset)
         var state = WorkloadState(plan: nil, origin: .plans)
-        state.rows = rows
+        state.rows = [row]
         state.unit = row
         state.isHome = true
-        state.listing = listing(of: row.unit, in: state)
+        state.members = members
+        state.listing = UnitListing(state.members, in: workspace, filter: filter, order: state.measureOrder, namesPlan: true)
         state.measureCursor = ListCursor(count: state.measures.count, visibleRows: layout.listRows)
         workload = state
         screen = .unitMeasures
@@ -68,7 +84,7 @@ extension AppState {
         case .unitMeasures:
             guard let order = workload?.measureOrder.next else { return }
             workload?.measureOrder = order
-            refreshWorkload()
+            relistUnit()
             message = Message("\(Label.sortedBy.text(language)): \(order.label.text(language))")
         case .plan:
             let selected = selectedMeasure?.id
@@ -104,11 +120,13 @@ extension AppState {
     /// Enter on a unit: its measures.
     mutating func drillIntoUnit() {
         guard var state = workload, state.rows.indices.contains(state.cursor.row) else { return }
-        let row = state.rows[state.cursor.row]
-        state.unit = row
-        state.listing = listing(of: row.unit, in: state)
-        state.measureCursor = ListCursor(count: state.measures.count, visibleRows: layout.listRows)
+        state.unit = state.rows[state.cursor.row]
+        state.measureCursor = ListCursor()
+        findMembers(of: &state)
         workload = state
+        relistUnit()
+        let (count, rows) = (workload?.measures.count ?? 0, layout.listRows)
+        workload?.measureCursor = ListCursor(count: count, visibleRows: rows)
         screen = .unitMeasures
     }
 

@@ -7,8 +7,14 @@ import TerminalKit
 public struct AppState: Equatable, Sendable {
     public private(set) var workspace: Workspace
     public private(set) var searchIndex: SearchIndex
+    /// Every unit's measures, for the unit home and a unit's list.
+    public private(set) var unitIndex: UnitIndex
     public var today: Day {
-        didSet { if today != oldValue { summarizeAll() } }
+        didSet {
+            guard today != oldValue else { return }
+            summarizeAll()
+            refreshWorkload()  // the lights of a unit's list
+        }
     }
     public var language: Language
     /// Seconds east of UTC of the officer's zone, for showing event times.
@@ -56,6 +62,8 @@ public struct AppState: Equatable, Sendable {
     public internal(set) var workload: WorkloadState?
     public internal(set) var picker: UnitPicker?
     public internal(set) var suggestions: MeasureSuggestions?
+    /// The background work running now, named in the title bar.
+    public internal(set) var jobs: Set<Job> = []
     /// The screen the measure screen goes back to (the plan or a unit's measures).
     public internal(set) var measureOrigin: Screen = .plan
     /// The measures left by opening a related measure, latest last: Esc goes back to them first.
@@ -70,6 +78,7 @@ public struct AppState: Equatable, Sendable {
         self.workspace = workspace
         self.directory = directory
         searchIndex = SearchIndex(plans: workspace.plans)
+        unitIndex = UnitIndex(workspace: workspace, directory: directory)
         self.today = today
         self.language = language
         self.size = size
@@ -179,11 +188,15 @@ public struct AppState: Equatable, Sendable {
     mutating func replaceWorkspace(_ new: Workspace) {
         if new.plans != workspace.plans { searchIndex = SearchIndex(plans: new.plans) }
         workspace = new
+        unitIndex = UnitIndex(workspace: workspace, directory: directory)
         summarizeAll()
     }
 
     mutating func record(_ event: Event) {
+        let measure = workspace.measure(event.target)
+        let unitsBefore = measure.map(workspace.units(of:))
         workspace.apply(event)
+        if let measure, workspace.units(of: measure) != unitsBefore { unitIndex = UnitIndex(workspace: workspace, directory: directory) }
         if let plan = workspace.location(of: event.target)?.plan {
             planSummaries[plan] = PlanSummary(workspace.plans[plan], in: workspace, today: today)
         }

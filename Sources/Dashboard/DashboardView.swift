@@ -74,7 +74,8 @@ public enum DashboardView {
         canvas.fill(rect, slot: .title)
         // Who is recording, where there is room for it beside the day.
         let who = ([state.officer] + [state.unit].compactMap { $0 }).filter { !$0.isEmpty }
-        let right = ((state.readOnly ? [Label.readOnly.text(state.language)] : []) + (rect.width >= 80 ? who : []))
+        let running = Job.allCases.filter(state.jobs.contains).map { $0.label.text(state.language) }
+        let right = (running + (state.readOnly ? [Label.readOnly.text(state.language)] : []) + (rect.width >= 80 ? who : []))
             .map { $0 + " · " }.joined() + state.today.description
         let rightWidth = DisplayWidth.of(right)
         let left = " \(Label.appTitle.text(state.language)) · \(screenTitle(state))"

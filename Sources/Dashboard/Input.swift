@@ -17,6 +17,9 @@ public enum Input: Equatable, Sendable {
     /// The theme now in use, and why the requested one could not be used.
     case themeChanged(name: String, problem: String?)
     case notice(Notice)
+    /// The executable began a `Job` in the background (the index: reload and sync are
+    /// started by `apply` itself); its result input ends it.
+    case started(Job)
 }
 
 /// Outcomes the executable reports that the state shows as messages.
@@ -31,6 +34,8 @@ public enum Notice: Equatable, Sendable {
     case exportFailed(String)
     /// The change was decided on a state of `target` another officer or terminal has changed since: nothing recorded.
     case changedMeanwhile(String)
+    /// A reload failed (the store unreadable), with the reason; the plans on screen stay.
+    case reloadFailed(String)
     /// A sync failed (remote unreachable, push refused…), with the reason; nothing was lost.
     case syncFailed(String)
 }

@@ -1,3 +1,4 @@
+import Foundation
 import PlanModel
 
 /// Which measures the plan screen lists: by status, overdue, and unit name.
@@ -33,10 +34,32 @@ public struct MeasureFilter: Equatable, Sendable {
     }
 
     public func admits(_ measure: Measure, in workspace: Workspace, today: Day) -> Bool {
-        if !statuses.isEmpty, !statuses.contains(workspace.status(of: measure)) { return false }
-        if overdueOnly, !workspace.isOverdue(measure, today: today) { return false }
-        if let unit, !workspace.units(of: measure).contains(where: { $0.name.contains(unit) }) { return false }
+        admits(status: workspace.status(of: measure), isOverdue: workspace.isOverdue(measure, today: today),
+               units: workspace.units(of: measure))
+    }
+
+    /// The same, of values found beforehand (`UnitMember`); `isOverdue` and `units` are asked only if needed.
+    func admits(status: Status, isOverdue: @autoclosure () -> Bool, units: @autoclosure () -> [UnitRef]) -> Bool {
+        if !statuses.isEmpty, !statuses.contains(status) { return false }
+        if overdueOnly, !isOverdue() { return false }
+        if let unit, !units().contains(where: { MeasureFilter.contains($0.name, unit) }) { return false }
         return true
+    }
+
+    /// Whether `text` holds `part`, byte for byte: Foundation's `contains` costs microseconds a
+    /// call, and a filter asks it of every unit of every measure listed.
+    static func contains(_ text: String, _ part: String) -> Bool {
+        var text = text, part = part
+        return text.withUTF8 { haystack in
+            part.withUTF8 { needle in
+                guard let h = haystack.baseAddress, let n = needle.baseAddress else { return needle.isEmpty }
+                guard needle.count <= haystack.count else { return false }
+                for start in 0...(haystack.count - needle.count) where h[start] == n[0] && memcmp(h + start, n, needle.count) == 0 {
+                    return true
+                }
+                return false
+            }
+        }
     }
 
     /// How the filter reads in the status line.

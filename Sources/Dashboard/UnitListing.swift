@@ -37,35 +37,38 @@ public struct UnitListing: Equatable, Sendable {
         return Table.offset(showing: selected, visibleRows: visibleRows, current: offset, rowCount: entries.count)
     }
 
-    /// `measures`: the unit's, in document order across plans. `namesPlan`: headings name the plan too.
-    init(_ measures: [Measure], of unit: ResponsibleUnit, in workspace: Workspace, directory: UnitDirectory, filter: MeasureFilter,
-         order: MeasureOrder, today: Day, utcOffset: Int, namesPlan: Bool) {
-        var groups: [(key: [Int], measures: [Measure])] = []
-        for measure in measures {
-            guard let location = workspace.location(of: measure.id) else { continue }
-            let key = [location.plan, location.pillar]
-            if groups.last?.key == key { groups[groups.count - 1].measures.append(measure) } else { groups.append((key, [measure])) }
-        }
-        for (key, members) in groups {
-            let plan = workspace.plans[key[0]], pillar = plan.pillars[key[1]]
-            let shown = filter.isEmpty ? members : members.filter { filter.admits($0, in: workspace, today: today) }
+    /// `members`: the unit's, in document order across plans. `namesPlan`: headings name the plan too.
+    init(_ members: [UnitMember], in workspace: Workspace, filter: MeasureFilter, order: MeasureOrder, namesPlan: Bool) {
+        var start = 0
+        while start < members.count {
+            var end = start + 1
+            while end < members.count, members[end].plan == members[start].plan, members[end].pillar == members[start].pillar { end += 1 }
+            defer { start = end }
+            let group = members[start..<end]
+            let shown = filter.isEmpty ? Array(group.indices)
+                : group.indices.filter { filter.admits(status: members[$0].status, isOverdue: members[$0].isOverdue, units: members[$0].units) }
             guard !shown.isEmpty else { continue }
+            let plan = workspace.plans[group[start].plan], pillar = plan.pillars[group[start].pillar]
             entries.append(.group(plan: namesPlan ? plan.id : nil, pillar: "\(pillar.number) \(pillar.title)",
-                                  shown: shown.count, total: members.count))
+                                  shown: shown.count, total: group.count))
             if namesPlan { widestId = max(widestId, DisplayWidth.of(plan.id)) }
-            largestCount = max(largestCount, members.count)
-            for position in order.sorted(shown, in: workspace, today: today, utcOffset: utcOffset) {
-                let measure = shown[position]
+            largestCount = max(largestCount, group.count)
+            let planWidth = DisplayWidth.of(plan.id) + 1
+            let ordered = order == .document ? Array(shown.indices)
+                : MeasureOrder.sorted(shown.map { k in
+                    order.key(status: members[k].status, schedule: members[k].schedule) {
+                        workspace.plans[members[k].plan].pillars[members[k].pillar].measures[members[k].measure].title
+                    }
+                })
+            for position in ordered {
+                let k = shown[position]  // fields read in place: copying a member costs more than the rest
                 entryOf.append(entries.count)
                 entries.append(.measure(ids.count))
-                ids.append(measure.id)
-                let role = workspace.units(of: measure).first { ref in
-                    UnitDirectory.names(in: ref.name).contains { directory.isSameUnit($0, unit.name) }
-                }?.role
-                roles.append(role)
-                if let role, role != .responsible { saysRoles = true }
-                widestId = max(widestId, DisplayWidth.of(measure.id) - DisplayWidth.of(plan.id) - 1)
-                largestCount = max(largestCount, measure.tasks.count)
+                ids.append(members[k].id)
+                roles.append(members[k].role)
+                if let role = members[k].role, role != .responsible { saysRoles = true }
+                widestId = max(widestId, DisplayWidth.of(members[k].id) - planWidth)
+                largestCount = max(largestCount, members[k].tasks)
             }
         }
     }

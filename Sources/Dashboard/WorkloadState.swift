@@ -14,6 +14,8 @@ public struct WorkloadState: Equatable, Sendable {
     /// The unit drilled into, and its list: grouped by plan and pillar, filtered, in `measureOrder`.
     public var unit: Workload.Row?
     public var listing = UnitListing()
+    /// The unit's measures in document order, with what the list orders and filters them by.
+    public var members: [UnitMember] = []
     public var measureOrder: MeasureOrder = .urgency
     /// The unit's list is the officer's home screen (`duban --unit`): Esc goes to the plans.
     public var isHome = false

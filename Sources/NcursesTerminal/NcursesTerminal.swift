@@ -155,8 +155,10 @@ public final class NcursesTerminal {
         previous = canvas
     }
 
-    /// Blocks for the next key, mouse report or resize; nil for input it does not know.
-    public func readKey() -> Key? {
+    /// Waits for the next key, mouse report or resize, at most `milliseconds` (nil: until one
+    /// comes); nil when the time ran out or for input it does not know.
+    public func readKey(waitingAtMost milliseconds: Int32? = nil) -> Key? {
+        wtimeout(window, milliseconds ?? -1)
         var ch: wint_t = 0
         let result = wget_wch(window, &ch)
         let code = Int32(bitPattern: ch)

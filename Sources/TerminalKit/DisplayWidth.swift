@@ -71,4 +71,11 @@ public enum DisplayWidth {
         for character in text { total += of(character) }
         return total
     }
+
+    /// Columns of a whole string; printable ASCII (ids, numbers) is one column a byte, with no walk over characters.
+    public static func of(_ text: String) -> Int {
+        var text = text
+        let ascii = text.withUTF8 { bytes in bytes.allSatisfy { (0x20..<0x7F).contains($0) } }
+        return ascii ? text.utf8.count : of(text[...])
+    }
 }

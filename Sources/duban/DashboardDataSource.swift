@@ -8,7 +8,7 @@ struct DashboardDataSource {
     /// True when the store may not be written here (`JSONPlanStore.isReadOnly`).
     var readOnly = false
     /// Reads every plan with its events folded in.
-    var load: () throws -> Workspace
+    var load: @Sendable () throws -> Workspace
     /// Appends one step's events together, refused when the store no longer
     /// holds the values they replace.
     var append: ([Event]) throws -> Void
@@ -17,5 +17,5 @@ struct DashboardDataSource {
     /// The events about these ids (a measure and its tasks), oldest first.
     var history: (_ targets: Set<String>) throws -> [Event]
     /// Syncs with the other officers' stores (`duban sync`).
-    var sync: () throws -> SyncSummary
+    var sync: @Sendable () throws -> SyncSummary
 }

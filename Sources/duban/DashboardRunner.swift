@@ -15,10 +15,12 @@ struct DashboardRunner {
     var themes: ThemeCatalog
     var directory: UnitDirectory
     let similarity = SimilarityCache()
+    let background = BackgroundWork()
     var now: () -> Date = Date.init
 
     /// Performs one effect; returns the input that reports its result, or nil
-    /// for `.quit` (handled by the loop) and effects without a result.
+    /// for `.quit` (handled by the loop), effects without a result, and work started
+    /// in the background (its result comes through `background`).
     func perform(_ effect: Effect, state: AppState, terminal: NcursesTerminal?) -> Input? {
         switch effect {
         case let .record(target, changes):
@@ -27,24 +29,27 @@ struct DashboardRunner {
         case let .undo(scope):
             do { return .undone(try source.undo(stamp(), scope)) } catch { return .notice(.storeFailed("\(error)")) }
         case .reload:
-            similarity.invalidate()
-            do { return .loaded(try source.load()) } catch { return .notice(.storeFailed("\(error)")) }
-        case .sync:
-            // Drawn first: the status line says 同步中… while git talks to the remote.
-            terminal?.draw(DashboardView.render(state))
-            do {
-                let summary = try source.sync()
-                similarity.invalidate()
-                return .synced(try source.load(), summary: summary.line(in: state.language))
-            } catch {
-                return .notice(.syncFailed("\(error)"))
+            let load = source.load
+            background.start(holdsStore: true) {
+                do { return .input(.loaded(try load())) } catch { return .input(.notice(.reloadFailed("\(error)"))) }
             }
+            return nil
+        case .sync:
+            let (sync, load, language) = (source.sync, source.load, state.language)
+            background.start(holdsStore: true) {
+                do {
+                    let summary = try sync()
+                    return .input(.synced(try load(), summary: summary.line(in: language)))
+                } catch {
+                    return .input(.notice(.syncFailed("\(error)")))
+                }
+            }
+            return nil
         case let .loadSuggestions(id):
-            guard let measure = state.workspace.measure(id) else { return nil }
-            let index = similarity.index(for: state.workspace)
-            return .suggestions(MeasureSuggestions(
-                measure: id, related: state.workspace.relatedMeasures(to: measure, index: index),
-                units: state.workspace.suggestedUnits(for: measure, index: index, directory: directory)))
+            if let index = similarity.index { return suggestions(for: id, in: state.workspace, index: index) }
+            similarity.waiting = id
+            if !similarity.isBuilding { buildIndex(of: state.workspace) }
+            return .started(.index)
         case let .loadHistory(measure):
             let tasks = state.workspace.measure(measure)?.tasks.map(\.id) ?? []
             do {
@@ -61,6 +66,41 @@ struct DashboardRunner {
             return exportLedger(to: path, scope: scope, state: state)
         case .quit:
             return nil
+        }
+    }
+
+    private func buildIndex(of workspace: Workspace) {
+        similarity.isBuilding = true
+        let generation = similarity.generation
+        background.start { .indexed(SimilarityIndex(workspace: workspace), generation: generation) }
+    }
+
+    /// Related measures and unit suggestions for measure `id`; none for a measure the plans no longer have.
+    private func suggestions(for id: String, in workspace: Workspace, index: SimilarityIndex) -> Input {
+        guard let measure = workspace.measure(id) else { return .suggestions(MeasureSuggestions(measure: id, related: [], units: [])) }
+        return .suggestions(MeasureSuggestions(
+            measure: id, related: workspace.relatedMeasures(to: measure, index: index),
+            units: workspace.suggestedUnits(for: measure, index: index, directory: directory)))
+    }
+
+    /// The input a finished background job reports, if any: an index built for plans read again
+    /// meanwhile is built anew, and the suggestions waiting for it are answered for the plans as they are now.
+    private func finish(_ outcome: BackgroundWork.Outcome, state: AppState) -> Input? {
+        switch outcome {
+        case let .input(input):
+            switch input {
+            case .loaded, .synced: similarity.invalidate()
+            default: break
+            }
+            return input
+        case let .indexed(index, generation):
+            guard let waiting = similarity.waiting else { _ = similarity.keep(index, generation: generation); return nil }
+            guard similarity.keep(index, generation: generation) else {
+                buildIndex(of: state.workspace)
+                return nil
+            }
+            similarity.waiting = nil
+            return suggestions(for: waiting, in: state.workspace, index: index)
         }
     }
 
@@ -108,10 +148,13 @@ struct DashboardRunner {
     }
 
     /// The interactive loop. The terminal is restored on every way out: quit,
-    /// Ctrl-C (a key in raw mode) and thrown errors.
+    /// Ctrl-C (a key in raw mode) and thrown errors. While background work runs, the
+    /// wait for a key is short so its results show as soon as they come.
     func run(_ initial: AppState, noColor: Bool, today: () -> Day) throws {
         let terminal = try NcursesTerminal(noColor: noColor)
         defer { terminal.restore() }
+        // A sync or reload under way finishes before the process ends.
+        defer { background.waitForStoreWork() }
         var state = initial
         _ = feed(.key(.resize(terminal.size)), into: &state, terminal: terminal)
         let first = themes.loader.load(state.themeName)
@@ -119,11 +162,19 @@ struct DashboardRunner {
         if let problem = first.problem {
             _ = feed(.themeChanged(name: "default", problem: problem.description), into: &state, terminal: terminal)
         }
+        var redraw = true
         while true {
-            state.today = today()
-            terminal.draw(DashboardView.render(state))
-            guard let key = terminal.readKey() else { continue }
-            if feed(.key(key), into: &state, terminal: terminal) { return }
+            if redraw {
+                state.today = today()
+                terminal.draw(DashboardView.render(state))
+            }
+            let key = terminal.readKey(waitingAtMost: background.isIdle ? nil : 20)
+            let finished = background.take()
+            redraw = key != nil || !finished.isEmpty
+            for outcome in finished {
+                if let input = finish(outcome, state: state), feed(input, into: &state, terminal: terminal) { return }
+            }
+            if let key, feed(.key(key), into: &state, terminal: terminal) { return }
         }
     }
 }

@@ -450,12 +450,12 @@ struct KeySequenceTests {
         #expect(titles == titles.sorted())
     }
 
-    @Test("S syncs: the status line says so at once, then shows the sync's summary; a failure is an error line")
+    @Test("S syncs: the title bar says so at once, then the status line shows the sync's summary; a failure is an error line")
     func sync() {
         var s = Script()
         s.open("jinshan-2026")
         #expect(s.state.apply(.key(c("S"))) == [.sync])
-        #expect(s.state.message == Message("Syncing…"))
+        #expect(s.screenText().split(separator: "\n")[0].contains("Syncing…"))
         var synced = FixturePlans.workspace
         synced.apply(Event(id: "e1", time: t0, officer: "li", target: "jinshan-2026:1.3",
                            change: .status(.done, previous: nil, force: false)))

@@ -27,6 +27,47 @@ struct WorkloadTests {
 
     func c(_ character: Character) -> Key { .character(character) }
 
+    @Test("the unit home follows the store: a measure assigned the unit joins its list and its count, unassigned it leaves")
+    func homeFollowsUnits() throws {
+        var s = state()
+        let opened = s.openUnitHome("区市场监管局")
+        #expect(opened)
+        let before = try #require(s.workload?.measures)
+        let district = try #require(s.workload?.unit?.unit.district)
+        let outsider = try #require(s.workspace.plans.first { $0.districtKey == district }?.measures.first { !before.contains($0.id) })
+        _ = s.apply(.recorded([Event(id: "e1", time: t0, officer: "wang", target: outsider.id,
+                                     change: .assign(unit: "区市场监管局", role: .support, previous: nil))]))
+        #expect(s.workload?.measures.contains(outsider.id) == true)
+        #expect(s.workload?.unit?.total == before.count + 1 && s.workload?.measures.count == before.count + 1)
+        _ = s.apply(.recorded([Event(id: "e2", time: t0.addingTimeInterval(1), officer: "wang", target: outsider.id,
+                                     change: .unassign(unit: "区市场监管局", previous: .support))]))
+        #expect(s.workload?.measures == before && s.workload?.unit?.total == before.count)
+    }
+
+    @Test("a unit's list takes its lights from today: a later day makes every open measure with a due date overdue")
+    func homeLightsFollowToday() throws {
+        var s = state()
+        s.today = try #require(Day(year: 2026, month: 1, day: 2))
+        let opened = s.openUnitHome("区市场监管局")
+        #expect(opened)
+        let members = try #require(s.workload?.members)
+        let dueLater = { (m: UnitMember) in m.status != .done && m.schedule.end != nil && !m.isOverdue }
+        #expect(members.contains(where: dueLater))
+        s.today = try #require(Day(year: 2099, month: 1, day: 1))
+        #expect(s.workload?.members.contains(where: dueLater) == false)
+        #expect(s.workload?.unit?.overdue == s.workload?.members.filter(\.isOverdue).count)
+    }
+
+    @Test("the unit filter matches part of a unit's name, byte for byte")
+    func unitFilterContains() {
+        #expect(MeasureFilter.contains("区发改委", "发改"))
+        #expect(MeasureFilter.contains("区发改委", "区发改委"))
+        #expect(!MeasureFilter.contains("区发改委", "改发"))
+        #expect(!MeasureFilter.contains("发改", "区发改委"))
+        #expect(MeasureFilter(parsing: "市场").admits(status: .todo, isOverdue: false, units: [UnitRef(name: "区市场监管局", role: .lead)]))
+        #expect(!MeasureFilter(parsing: "税务").admits(status: .todo, isOverdue: false, units: [UnitRef(name: "区市场监管局", role: .lead)]))
+    }
+
     @Test("the workload screen: one row per unit with its bar, counts, overdue as !n and led, aligned", arguments: sizes)
     func picture(size: Size) throws {
         var s = state(size: size)

@@ -21,6 +21,9 @@ struct DisplayWidthTests {
         #expect(DisplayWidth.of(Character("🇨🇳")) == 2)
         #expect(DisplayWidth.of("AI+政务服务 2.0") == 15)
         #expect(DisplayWidth.of("e\u{0301}") == 1)
+        // Printable ASCII counts a column a byte; a control character still counts 0, as on its own.
+        #expect(DisplayWidth.of("jinshan-2026:1.2") == 16)
+        #expect(DisplayWidth.of("a\tb\u{7F}") == 2)
     }
 
     @Test("an emoji sequence is measured as it is drawn: without joiners, emoji selectors and skin tones; a flag one piece of 2", arguments: [
