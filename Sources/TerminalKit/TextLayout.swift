@@ -110,6 +110,10 @@ public enum TextLayout {
                     // Keep the punctuation with the line by moving the last character down instead
                     // (and an opening mark before it too, which may not end a line either).
                     var moved = [line.removeLast()]
+                    // A run of closing marks (`。”`, `);`) goes down with the character before it.
+                    while let first = moved.first, noLineStart.contains(first), line.count > 1, line.last != " " {
+                        moved.insert(line.removeLast(), at: 0)
+                    }
                     if let last = line.last, noLineEnd.contains(last), line.count > 1 { moved.insert(line.removeLast(), at: 0) }
                     lines.append(String(line))
                     line = moved
@@ -120,7 +124,9 @@ public enum TextLayout {
                     lines.append(String(line).trimmingTrailingSpaces())
                     line = [last]
                     used = DisplayWidth.of(last)
-                } else if let b = breakAfter, b < line.count, character != " " {
+                } else if let b = breakAfter, b < line.count, character != " ",
+                          !noLineStart.contains(line[b]), !noLineEnd.contains(line[b - 1]) {
+                    // A break after a space or a wide character, unless it would strand punctuation.
                     lines.append(String(line[..<b]).trimmingTrailingSpaces())
                     line = Array(line[b...])
                     used = DisplayWidth.of(String(line))

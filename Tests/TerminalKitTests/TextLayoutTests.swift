@@ -24,14 +24,16 @@ struct TextLayoutTests {
     }
 
     @Test("wrapped lines never exceed the width, keep every character, and never start with closing punctuation",
-          arguments: [5, 8, 11, 20])
+          arguments: [5, 8, 11, 20, 21, 22, 23])
     func wrapping(width: Int) {
+        // Half-width punctuation too: some plans are typed with ASCII commas between Chinese clauses.
         let text = "巩固拓展“高效办成一件事”成果，深化“开店一件事”集成服务。Promote AI services version 2.0 across districts。"
+            + "强化海外风险预警与合规指导,探索建立区域重点产业海外知识产权风险研判与应对机制(试行);完善诉求解决机制."
         let lines = TextLayout.wrap(text, width: width)
         for line in lines {
             #expect(DisplayWidth.of(line) <= width, "\(line)")
-            #expect(line.first.map { !"，。、）”’》」』".contains($0) } ?? true, "\(line)")
-            #expect(line.last.map { !"（《「『“‘".contains($0) } ?? true, "\(line)")
+            #expect(line.first.map { !"，。、）”’》」』,.;:!?)".contains($0) } ?? true, "\(line)")
+            #expect(line.last.map { !"（《「『“‘(".contains($0) } ?? true, "\(line)")
         }
         #expect(lines.joined().filter { $0 != " " } == text.filter { $0 != " " })
     }
@@ -40,6 +42,9 @@ struct TextLayoutTests {
     func quotes() {
         #expect(TextLayout.wrap("推行一企一专员”全程帮办", width: 14) == ["推行一企一专", "员”全程帮办"])
         #expect(TextLayout.wrap("推行企业服务“一企一专员”", width: 14) == ["推行企业服务", "“一企一专员”"])
+        // The comma fits; the break before the next character must not carry it down.
+        #expect(TextLayout.wrap("合规指导,探索", width: 9) == ["合规指导,", "探索"])
+        #expect(TextLayout.wrap("集成服务。”全程", width: 9) == ["集成服", "务。”全程"])
     }
 
     @Test("units wrap between names only: no name is split, the separator stays at the line's end")
