@@ -10,24 +10,24 @@ import PlanStore
 struct DashboardCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dashboard",
-        abstract: "Open the interactive dashboard (the default command)."
+        abstract: Output.help("Open the interactive dashboard (the default command).", "打开交互式督办界面（默认命令）。")
     )
 
-    @Option(name: .long, help: "Open this plan directly, e.g. jinshan-2026.")
+    @Option(name: .long, help: ArgumentHelp(Output.help("Open this plan directly, e.g. jinshan-2026.", "直接打开此方案，如 jinshan-2026。")))
     var plan: String?
 
-    @Option(name: .long, help: ArgumentHelp("Open this unit's home screen: its measures across all plans (else $DUBAN_UNIT, else the settings' unit), e.g. 金山区发改委.", valueName: "unit"))
+    @Option(name: .long, help: ArgumentHelp(Output.help("Open this unit's home screen: its measures across all plans (else $DUBAN_UNIT, else the settings' unit), e.g. 金山区发改委.", "打开此单位的首页：其在所有方案中的措施（否则取 $DUBAN_UNIT，再否则取设置中的单位），如 金山区发改委。"), valueName: "unit"))
     var unit: String?
 
-    @Option(name: .long, help: "Theme name: default, light, high-contrast, monochrome, or your own.")
+    @Option(name: .long, help: ArgumentHelp(Output.help("Theme name: default, light, high-contrast, monochrome, or your own.", "主题名：default、light、high-contrast、monochrome，或自定义主题。")))
     var theme: String?
 
-    @Option(name: .long, help: "Interface language: zh or en (default: from LC_ALL/LANG).")
+    @Option(name: .long, help: ArgumentHelp(Output.help("Interface language: zh or en (default: from LC_ALL/LANG).", "界面语言：zh 或 en（默认：取 LC_ALL/LANG）。")))
     var lang: String?
 
     @OptionGroup var options: StoreOptions
 
-    @Flag(name: .customLong("init"), help: "Create the store even in a directory that holds other files.")
+    @Flag(name: .customLong("init"), help: ArgumentHelp(Output.help("Create the store even in a directory that holds other files.", "即使目录中已有其他文件也创建数据库。")))
     var initialize = false
 
     @Option(name: .customLong("render-once"), help: .hidden)

@@ -7,7 +7,7 @@ import TerminalKit
 struct Duban: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "duban",
-        abstract: "督办 Duban: track district action plans (pillars, measures, tasks, units) in the terminal.",
+        abstract: Output.help("督办 Duban: track district action plans (pillars, measures, tasks, units) in the terminal.", "督办 Duban：在终端里跟踪各区行动方案（板块、措施、任务、责任单位）。"),
         version: "0.1.0",
         subcommands: [
             DashboardCommand.self, InitCommand.self, ParseCommand.self, ImportCommand.self, RemoveCommand.self, PlansCommand.self, ListCommand.self, ShowCommand.self,

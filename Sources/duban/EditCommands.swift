@@ -5,12 +5,12 @@ import TerminalKit
 
 struct NoteCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "note", abstract: "Add a note to a measure or task (e.g. the evidence for a sign-off), or edit one (--edit).")
+        commandName: "note", abstract: Output.help("Add a note to a measure or task (e.g. the evidence for a sign-off), or edit one (--edit).", "给措施或任务添加备注（如销号依据），或修改备注（--edit）。"))
 
     @OptionGroup var options: StoreOptions
-    @Argument(help: "A measure or task id.") var id: String
-    @Argument(help: "The note.") var text: String
-    @Option(help: ArgumentHelp("Replace the text of this note of the id instead (the id of the event that added it: show --json, history --json); history keeps both texts.",
+    @Argument(help: ArgumentHelp(Output.help("A measure or task id.", "措施或任务编号。"))) var id: String
+    @Argument(help: ArgumentHelp(Output.help("The note.", "备注内容。"))) var text: String
+    @Option(help: ArgumentHelp(Output.help("Replace the text of this note of the id instead (the id of the event that added it: show --json, history --json); history keeps both texts.", "改为替换该编号上这条备注的内容（备注的事件编号：见 show --json、history --json）；修改记录保留新旧两版。"),
                                valueName: "event-id"))
     var edit: String?
 
@@ -25,12 +25,12 @@ struct NoteCommand: ParsableCommand {
 extension Role: ExpressibleByArgument {}
 
 struct AssignCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "assign", abstract: "Make a unit responsible for a measure, or change its role.")
+    static let configuration = CommandConfiguration(commandName: "assign", abstract: Output.help("Make a unit responsible for a measure, or change its role.", "为措施添加责任单位，或修改其角色。"))
 
     @OptionGroup var options: StoreOptions
-    @Argument(help: "A measure id.") var id: String
-    @Argument(help: "The unit (责任单位), e.g. 区发改委.") var unit: String
-    @Option(help: "lead (牵头), support (配合) or responsible (not distinguished).") var role: Role = .responsible
+    @Argument(help: ArgumentHelp(Output.help("A measure id.", "措施编号。"))) var id: String
+    @Argument(help: ArgumentHelp(Output.help("The unit (责任单位), e.g. 区发改委.", "责任单位，如 区发改委。"))) var unit: String
+    @Option(help: ArgumentHelp(Output.help("lead (牵头), support (配合) or responsible (not distinguished).", "lead（牵头）、support（配合）或 responsible（不区分）。"))) var role: Role = .responsible
 
     func run() throws {
         let directory = try options.unitDirectory()
@@ -41,11 +41,11 @@ struct AssignCommand: ParsableCommand {
 }
 
 struct UnassignCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "unassign", abstract: "Remove a unit from a measure.")
+    static let configuration = CommandConfiguration(commandName: "unassign", abstract: Output.help("Remove a unit from a measure.", "从措施中移除责任单位。"))
 
     @OptionGroup var options: StoreOptions
-    @Argument(help: "A measure id.") var id: String
-    @Argument(help: "The unit (责任单位).") var unit: String
+    @Argument(help: ArgumentHelp(Output.help("A measure id.", "措施编号。"))) var id: String
+    @Argument(help: ArgumentHelp(Output.help("The unit (责任单位).", "责任单位。"))) var unit: String
 
     func run() throws {
         let directory = try options.unitDirectory()
@@ -56,11 +56,11 @@ struct UnassignCommand: ParsableCommand {
 }
 
 struct DueCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "due", abstract: "Set a measure's due date, or clear it (none).")
+    static let configuration = CommandConfiguration(commandName: "due", abstract: Output.help("Set a measure's due date, or clear it (none).", "设置措施的期限，或清除（none）。"))
 
     @OptionGroup var options: StoreOptions
-    @Argument(help: "A measure id.") var id: String
-    @Argument(help: "2026-12-31, 2026/12/31, 2026年12月31日, 12月31日 or 12-31 (this year), 月底, 年底; or none.") var date: String
+    @Argument(help: ArgumentHelp(Output.help("A measure id.", "措施编号。"))) var id: String
+    @Argument(help: ArgumentHelp(Output.help("2026-12-31, 2026/12/31, 2026年12月31日, 12月31日 or 12-31 (this year), 月底, 年底; or none.", "2026-12-31、2026/12/31、2026年12月31日、12月31日或 12-31（今年）、月底、年底；或 none。"))) var date: String
 
     func run() throws {
         var day: Day?
@@ -78,11 +78,11 @@ struct DueCommand: ParsableCommand {
 
 struct UndoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "undo", abstract: "Undo your last change(s) (a command's changes are one step); each undo is recorded as an event.")
+        commandName: "undo", abstract: Output.help("Undo your last change(s) (a command's changes are one step); each undo is recorded as an event.", "撤销你最近的修改（一条命令的修改为一步）；每次撤销都记为一条事件。"))
 
     @OptionGroup var options: StoreOptions
-    @Option(help: "How many of your steps to undo.") var steps = 1
-    @Option(help: "Undo only changes on this measure (and its tasks) or task.") var id: String?
+    @Option(help: ArgumentHelp(Output.help("How many of your steps to undo.", "撤销你的几步修改。"))) var steps = 1
+    @Option(help: ArgumentHelp(Output.help("Undo only changes on this measure (and its tasks) or task.", "只撤销这项措施（及其任务）或任务上的修改。"))) var id: String?
 
     func validate() throws {
         guard steps >= 1 else { throw ValidationError("--steps must be at least 1") }

@@ -5,12 +5,12 @@ import PlanStore
 
 struct HistoryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "history", abstract: "Show recorded changes: all, or of one measure (with its tasks) or task.")
+        commandName: "history", abstract: Output.help("Show recorded changes: all, or of one measure (with its tasks) or task.", "查看修改记录：全部，或某项措施（含其任务）、某项任务的。"))
 
     @OptionGroup var options: StoreOptions
-    @Argument(help: "A measure or task id.") var id: String?
-    @Option(help: "Only changes on or after this day (YYYY-MM-DD, local time).") var since: String?
-    @Flag(help: "Print JSON (the journal's events).") var json = false
+    @Argument(help: ArgumentHelp(Output.help("A measure or task id.", "措施或任务编号。"))) var id: String?
+    @Option(help: ArgumentHelp(Output.help("Only changes on or after this day (YYYY-MM-DD, local time).", "只看这一天（YYYY-MM-DD，本地时间）及以后的修改。"))) var since: String?
+    @Flag(help: ArgumentHelp(Output.help("Print JSON (the journal's events).", "输出 JSON（日志中的事件）。"))) var json = false
 
     func validate() throws {
         if let since, Day(since) == nil { throw ValidationError("not a day: \(since) (YYYY-MM-DD)") }

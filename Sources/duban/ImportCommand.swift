@@ -8,17 +8,17 @@ import PlanStore
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import plan documents into the store (a newer version of a plan keeps its progress).")
+        abstract: Output.help("Import plan documents into the store (a newer version of a plan keeps its progress).", "把方案文件导入数据库（方案的新版本保留已有进度）。"))
 
     @OptionGroup var options: StoreOptions
-    @Option(help: ArgumentHelp("Override the plan id (only with one file).", valueName: "id")) var id: String?
-    @Flag(help: "Print JSON.") var json = false
-    @Flag(name: .customLong("init"), help: "Create the store even in a directory that holds other files.")
+    @Option(help: ArgumentHelp(Output.help("Override the plan id (only with one file).", "指定方案编号（仅限一个文件）。"), valueName: "id")) var id: String?
+    @Flag(help: ArgumentHelp(Output.help("Print JSON.", "输出 JSON。"))) var json = false
+    @Flag(name: .customLong("init"), help: ArgumentHelp(Output.help("Create the store even in a directory that holds other files.", "即使目录中已有其他文件也创建数据库。")))
     var initialize = false
-    @Option(help: ArgumentHelp("Refuse documents larger than this many megabytes (checked before reading).", valueName: "MB"))
+    @Option(help: ArgumentHelp(Output.help("Refuse documents larger than this many megabytes (checked before reading).", "拒绝超过此大小（MB）的文件（读取前检查）。"), valueName: "MB"))
     var maxSize = PlanDocument.defaultMaxSize
-    @Flag(help: "Import a document even though some of its bytes could not be decoded (they read as �).") var force = false
-    @Argument(help: ArgumentHelp("Plan documents (text, markdown, .docx or .pdf), or plans as JSON (`duban parse --json`).", valueName: "file")) var files: [String]
+    @Flag(help: ArgumentHelp(Output.help("Import a document even though some of its bytes could not be decoded (they read as �).", "即使部分字节无法解码（显示为 �）也导入文件。"))) var force = false
+    @Argument(help: ArgumentHelp(Output.help("Plan documents (text, markdown, .docx or .pdf), or plans as JSON (`duban parse --json`).", "方案文件（文本、markdown、.docx 或 .pdf），或 JSON 格式的方案（`duban parse --json`）。"), valueName: "file")) var files: [String]
 
     func validate() throws {
         if files.isEmpty { throw ValidationError("give at least one file to import") }

@@ -19,17 +19,17 @@ extension Light: ExpressibleByArgument {
 }
 
 struct ListCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "list", abstract: "List measures, filtered by plan, pillar, unit, status or overdue.")
+    static let configuration = CommandConfiguration(commandName: "list", abstract: Output.help("List measures, filtered by plan, pillar, unit, status or overdue.", "列出措施，可按方案、板块、单位、状态或逾期筛选。"))
 
     @OptionGroup var options: StoreOptions
-    @Option(help: "A plan id.") var plan: String?
-    @Option(help: "A pillar: its ordinal (1, 2, …) or the document's number (一, 二, …).") var pillar: String?
-    @Option(help: "A responsible unit: any of its names or aliases, or a part of its name.") var unit: String?
-    @Option(help: "todo, doing, done or blocked.") var status: Status?
-    @Flag(help: "Only measures past their due date and not done.") var overdue = false
-    @Option(help: "red, yellow, green or none: only measures with this light (序时进度 against actual progress).")
+    @Option(help: ArgumentHelp(Output.help("A plan id.", "方案编号。"))) var plan: String?
+    @Option(help: ArgumentHelp(Output.help("A pillar: its ordinal (1, 2, …) or the document's number (一, 二, …).", "板块：序号（1、2、…）或文件中的编号（一、二、…）。"))) var pillar: String?
+    @Option(help: ArgumentHelp(Output.help("A responsible unit: any of its names or aliases, or a part of its name.", "责任单位：其任一名称、别名或名称的一部分。"))) var unit: String?
+    @Option(help: ArgumentHelp(Output.help("todo, doing, done or blocked.", "todo、doing、done 或 blocked（也可用 待办、进行中、已完成、受阻）。"))) var status: Status?
+    @Flag(help: ArgumentHelp(Output.help("Only measures past their due date and not done.", "只看已过期限且未完成的措施。"))) var overdue = false
+    @Option(help: ArgumentHelp(Output.help("red, yellow, green or none: only measures with this light (序时进度 against actual progress).", "red、yellow、green 或 none：只列该灯色的措施（实际进度对照序时进度）。")))
     var light: Light?
-    @Flag(help: "Print JSON.") var json = false
+    @Flag(help: ArgumentHelp(Output.help("Print JSON.", "输出 JSON。"))) var json = false
 
     struct Row: Encodable {
         var id: String

@@ -7,12 +7,12 @@ import TerminalKit
 struct SearchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "search",
-        abstract: "Find measures whose title, text or tasks contain the text, in all plans (traditional = simplified characters, full-width = ASCII, any case).")
+        abstract: Output.help("Find measures whose title, text or tasks contain the text, in all plans (traditional = simplified characters, full-width = ASCII, any case).", "在所有方案中查找标题、正文或任务含该文字的措施（繁简、全半角、大小写均视为相同）。"))
 
     @OptionGroup var options: StoreOptions
     @OptionGroup var filter: PlanFilter
-    @Flag(help: "Print JSON.") var json = false
-    @Argument(help: "The text to look for.") var text: String
+    @Flag(help: ArgumentHelp(Output.help("Print JSON.", "输出 JSON。"))) var json = false
+    @Argument(help: ArgumentHelp(Output.help("The text to look for.", "要查找的文字。"))) var text: String
 
     struct Row: Encodable {
         var id: String
@@ -69,7 +69,7 @@ struct SearchCommand: ParsableCommand {
 struct CompactCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "compact",
-        abstract: "Write a new snapshot of the progress so the store opens faster (the journal is kept whole).")
+        abstract: Output.help("Write a new snapshot of the progress so the store opens faster (the journal is kept whole).", "写入新的进度快照，使数据库打开更快（日志完整保留）。"))
 
     @OptionGroup var options: StoreOptions
 

@@ -18,6 +18,25 @@ enum Output {
         explicit ?? Settings.current.language ?? Language.detect(environment: ProcessInfo.processInfo.environment)
     }
 
+    /// The interface language as the process starts, before its arguments are parsed (`--lang` among
+    /// them, else the settings, else the locale): swift-argument-parser reads help texts from static
+    /// configurations, so they are chosen here.
+    static let interfaceLanguage = language(commandLineLanguage)
+
+    /// `--lang` as the arguments give it, before they are parsed.
+    static let commandLineLanguage: Language? = {
+        let arguments = CommandLine.arguments
+        var explicit: Language?
+        for (i, argument) in arguments.enumerated() {
+            if argument == "--lang", arguments.indices.contains(i + 1) { explicit = Language(rawValue: arguments[i + 1]) }
+            if argument.hasPrefix("--lang=") { explicit = Language(rawValue: String(argument.dropFirst("--lang=".count))) }
+        }
+        return explicit
+    }()
+
+    /// A help text (abstract, discussion, option) in the interface language.
+    static func help(_ en: String, _ zh: String) -> String { interfaceLanguage.pick(en, zh) }
+
     @Sendable static func warn(_ message: String) {
         FileHandle.standardError.write(Data("duban: \(TerminalText.sanitized(message, keepingLineFeeds: true))\n".utf8))
     }

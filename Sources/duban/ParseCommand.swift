@@ -6,22 +6,22 @@ import PlanModel
 struct ParseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "parse",
-        abstract: "Parse one plan document and print its pillars, measures, units and tasks."
+        abstract: Output.help("Parse one plan document and print its pillars, measures, units and tasks.", "解析一份方案文件，打印其板块、措施、责任单位和任务。")
     )
 
-    @Argument(help: "The plan document (text or markdown in UTF-8, UTF-16, UTF-32, GB18030 or Big5; .docx; .pdf).")
+    @Argument(help: ArgumentHelp(Output.help("The plan document (text or markdown in UTF-8, UTF-16, UTF-32, GB18030 or Big5; .docx; .pdf).", "方案文件（UTF-8、UTF-16、UTF-32、GB18030 或 Big5 编码的文本或 markdown；.docx；.pdf）。")))
     var file: String
 
-    @Flag(help: "Print the plan as JSON (the schema in docs/import.md).")
+    @Flag(help: ArgumentHelp(Output.help("Print the plan as JSON (the schema in docs/import.md).", "以 JSON 输出方案（格式见 docs/import.md）。")))
     var json = false
 
-    @Option(help: "Plan id to use instead of the derived <district-pinyin>-<year>.")
+    @Option(help: ArgumentHelp(Output.help("Plan id to use instead of the derived <district-pinyin>-<year>.", "用此方案编号代替自动生成的 <区拼音>-<年份>。")))
     var id: String?
 
-    @Option(help: ArgumentHelp("Refuse documents larger than this many megabytes (checked before reading).", valueName: "MB"))
+    @Option(help: ArgumentHelp(Output.help("Refuse documents larger than this many megabytes (checked before reading).", "拒绝超过此大小（MB）的文件（读取前检查）。"), valueName: "MB"))
     var maxSize = PlanDocument.defaultMaxSize
 
-    @Flag(help: "Parse a document even though some of its bytes could not be decoded (they read as �).")
+    @Flag(help: ArgumentHelp(Output.help("Parse a document even though some of its bytes could not be decoded (they read as �).", "即使部分字节无法解码（显示为 �）也解析文件。")))
     var force = false
 
     func run() throws {

@@ -4,10 +4,10 @@ import PlanStore
 import TerminalKit
 
 struct PlansCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "plans", abstract: "List the plans in the store with their progress.")
+    static let configuration = CommandConfiguration(commandName: "plans", abstract: Output.help("List the plans in the store with their progress.", "列出数据库中的方案及其进度。"))
 
     @OptionGroup var options: StoreOptions
-    @Flag(help: "Print JSON.") var json = false
+    @Flag(help: ArgumentHelp(Output.help("Print JSON.", "输出 JSON。"))) var json = false
 
     struct Row: Encodable {
         var id: String

@@ -25,7 +25,7 @@ struct Settings: Codable, Equatable {
     static let current: Settings = {
         let url = file(environment: ProcessInfo.processInfo.environment, home: NSHomeDirectory())
         do { return try load(from: url) } catch {
-            Output.warn("\(url.path): \(error), settings ignored")
+            Output.warn("\(url.path): \(error)" + problemLanguage.pick(", settings ignored", "，已忽略设置"))
             return Settings()
         }
     }()
@@ -34,12 +34,19 @@ struct Settings: Codable, Equatable {
         guard let data = FileManager.default.contents(atPath: url.path) else { return Settings() }
         let settings: Settings
         do { settings = try JSONDecoder().decode(Settings.self, from: data) } catch {
-            throw SettingsProblem(description: "not a settings file (\(Self.describe(error)))")
+            throw SettingsProblem(description: problemLanguage.pick("not a settings file (\(Self.describe(error)))",
+                                                                   "不是设置文件（\(Self.describe(error))）"))
         }
         if let gap = settings.yellowGap, !(0...1).contains(gap) {
-            throw SettingsProblem(description: "yellowGap must be between 0 and 1, not \(gap)")
+            throw SettingsProblem(description: problemLanguage.pick("yellowGap must be between 0 and 1, not \(gap)",
+                                                                   "yellowGap 须在 0 到 1 之间，而不是 \(gap)"))
         }
         return settings
+    }
+
+    /// The language of a settings problem: the settings' own cannot be trusted then.
+    private static var problemLanguage: Language {
+        Output.commandLineLanguage ?? Language.detect(environment: ProcessInfo.processInfo.environment)
     }
 
     /// Writes the settings whole (beside the file, then renamed over it), creating the folder.

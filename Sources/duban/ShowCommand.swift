@@ -6,11 +6,11 @@ import TerminalKit
 
 struct ShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "show", abstract: "Show a measure or task: text, tasks, units, notes, due date and history.")
+        commandName: "show", abstract: Output.help("Show a measure or task: text, tasks, units, notes, due date and history.", "查看一项措施或任务：正文、任务、责任单位、备注、期限和修改记录。"))
 
     @OptionGroup var options: StoreOptions
-    @Argument(help: "A measure or task id.") var id: String
-    @Flag(help: "Print JSON.") var json = false
+    @Argument(help: ArgumentHelp(Output.help("A measure or task id.", "措施或任务编号。"))) var id: String
+    @Flag(help: ArgumentHelp(Output.help("Print JSON.", "输出 JSON。"))) var json = false
 
     struct Item: Encodable {
         var id: String

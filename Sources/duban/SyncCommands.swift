@@ -8,7 +8,7 @@ import StoreSync
 struct SyncCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sync",
-        abstract: "Share progress with other officers through a git remote: commit, fetch, merge, push.",
+        abstract: Output.help("Share progress with other officers through a git remote: commit, fetch, merge, push.", "通过 git 远程仓库与其他督办人员共享进度：提交、获取、合并、推送。"),
         discussion: """
             The first time, give --remote (a bare git repository, e.g. on a shared drive); it is remembered. \
             An empty store joins the remote's; an empty remote is started from this store. \
@@ -16,9 +16,9 @@ struct SyncCommand: ParsableCommand {
             """)
 
     @OptionGroup var options: StoreOptions
-    @Option(help: ArgumentHelp("The shared repository's URL or path (remembered for later syncs).", valueName: "url"))
+    @Option(help: ArgumentHelp(Output.help("The shared repository's URL or path (remembered for later syncs).", "共享仓库的 URL 或路径（会记住，供以后同步）。"), valueName: "url"))
     var remote: String?
-    @Option(help: "zh or en (default: from the settings, else LC_ALL/LANG).") var lang: Language?
+    @Option(help: ArgumentHelp(Output.help("zh or en (default: from the settings, else LC_ALL/LANG).", "zh 或 en（默认：取设置，否则取 LC_ALL/LANG）。"))) var lang: Language?
 
     func run() throws {
         let summary = try Self.sync(options: options, remote: remote)
@@ -47,11 +47,11 @@ struct SyncCommand: ParsableCommand {
 struct ConflictsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "conflicts",
-        abstract: "List conflicting changes from different officers not yet settled by a later change.")
+        abstract: Output.help("List conflicting changes from different officers not yet settled by a later change.", "列出不同人员之间尚未被后续修改解决的冲突修改。"))
 
     @OptionGroup var options: StoreOptions
-    @Flag(help: "Print JSON.") var json = false
-    @Option(help: "zh or en (default: from the settings, else LC_ALL/LANG).") var lang: Language?
+    @Flag(help: ArgumentHelp(Output.help("Print JSON.", "输出 JSON。"))) var json = false
+    @Option(help: ArgumentHelp(Output.help("zh or en (default: from the settings, else LC_ALL/LANG).", "zh 或 en（默认：取设置，否则取 LC_ALL/LANG）。"))) var lang: Language?
 
     struct Row: Encodable {
         var target: String

@@ -10,7 +10,7 @@ extension Language: ExpressibleByArgument {}
 
 /// The plan filter the workload commands share, checked against the store.
 struct PlanFilter: ParsableArguments {
-    @Option(help: "Only this plan (repeatable).") var plan: [String] = []
+    @Option(help: ArgumentHelp(Output.help("Only this plan (repeatable).", "只看此方案（可重复）。"))) var plan: [String] = []
 
     func plans(in workspace: Workspace) throws -> Set<String>? {
         for id in plan where workspace.plan(id) == nil {
@@ -23,13 +23,13 @@ struct PlanFilter: ParsableArguments {
 struct WorkloadCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "workload",
-        abstract: "Per responsible unit: measures total, done, doing, blocked, todo, overdue and led.")
+        abstract: Output.help("Per responsible unit: measures total, done, doing, blocked, todo, overdue and led.", "按责任单位统计：措施总数、已完成、进行中、受阻、待办、逾期和牵头数。"))
 
     @OptionGroup var options: StoreOptions
     @OptionGroup var filter: PlanFilter
-    @Option(help: "open (default), overdue, done (completion) or name.") var sort: Workload.Order = .open
-    @Flag(help: "Print JSON.") var json = false
-    @Option(help: "csv (UTF-8 with BOM, opens in Excel), md or json: the table as a file format, headers in the interface language.")
+    @Option(help: ArgumentHelp(Output.help("open (default), overdue, done (completion) or name.", "open（默认）、overdue、done（完成率）或 name。"))) var sort: Workload.Order = .open
+    @Flag(help: ArgumentHelp(Output.help("Print JSON.", "输出 JSON。"))) var json = false
+    @Option(help: ArgumentHelp(Output.help("csv (UTF-8 with BOM, opens in Excel), md or json: the table as a file format, headers in the interface language.", "csv（带 BOM 的 UTF-8，可用 Excel 打开）、md 或 json：表格的文件格式，表头用界面语言。")))
     var format: Report.Format?
 
     func run() throws {
@@ -58,11 +58,11 @@ struct WorkloadCommand: ParsableCommand {
 struct UnitsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "units",
-        abstract: "List the responsible units of the plans with their spellings and aliases.")
+        abstract: Output.help("List the responsible units of the plans with their spellings and aliases.", "列出各方案的责任单位及其写法和别名。"))
 
     @OptionGroup var options: StoreOptions
     @OptionGroup var filter: PlanFilter
-    @Flag(help: "Print JSON.") var json = false
+    @Flag(help: ArgumentHelp(Output.help("Print JSON.", "输出 JSON。"))) var json = false
 
     struct Row: Encodable {
         var unit: String

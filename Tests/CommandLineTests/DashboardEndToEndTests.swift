@@ -111,6 +111,29 @@ struct EndToEndTests {
         #expect(tasks.filter { $0["status"] as? String == "done" }.count == 1)
     }
 
+    @Test("background work shows without a key: a measure's related measures once the index is built, then a reload's result",
+          .enabled(if: binary != nil && tmux != nil))
+    func backgroundResults() throws {
+        let binary = try #require(Self.binary)
+        let store = FileManager.default.temporaryDirectory.appendingPathComponent("duban-e2e-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: store) }
+        let session = Session(tmux: try #require(Self.tmux))
+        defer { _ = try? session.run(["kill-server"]) }
+        let command = "env TERM=xterm-256color LANG=C.UTF-8 XDG_CONFIG_HOME=/nonexistent DUBAN_USER=e2e DUBAN_STORE='\(store.path)' \(binary)"
+            + " --plan jinshan-2026; echo EXIT=$?; sleep 30"
+        try session.run(["new-session", "-d", "-s", "t", "-x", "100", "-y", "30", command])
+        _ = try session.waitFor("Pillars")
+        try session.keys("Enter")
+        var screen = try session.waitFor("jiading-2026:1.1")
+        #expect(screen.contains { $0.contains("Related measures in other plans") } && !screen[0].contains("Indexing…"), "\(screen)")
+        try session.keys("r")
+        screen = try session.waitFor("Reloaded")
+        #expect(!screen[0].contains("Reloading…"), "\(screen)")
+        try session.keys("q")
+        screen = try session.waitFor("EXIT=")
+        #expect(screen.contains { $0.hasPrefix("EXIT=0") }, "\(screen)")
+    }
+
     @Test("u skips a change another officer has changed since, says so, and undoes the officer's change before it",
           .enabled(if: binary != nil && tmux != nil))
     func undoSkipsSuperseded() throws {

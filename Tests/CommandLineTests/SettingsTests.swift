@@ -56,6 +56,30 @@ extension CommandLineTests {
         #expect(warning.count == 1 && warning[0].contains(problem) && warning[0].hasSuffix("settings ignored"), "\(run.error)")
     }
 
+    @Test("under LANG=zh_CN.UTF-8 a broken settings file is told in Chinese")
+    func settingsBrokenInChinese() throws {
+        let run = try DubanProcess.run(["list", "--store", directory.path],
+                                       environment: ["XDG_CONFIG_HOME": try settings(#"{"yellowGap": 2}"#), "LANG": "zh_CN.UTF-8", "LC_ALL": ""])
+        let warning = run.error.split(separator: "\n").filter { $0.contains("config.json") }
+        #expect(warning.count == 1 && warning[0].hasSuffix("yellowGap 须在 0 到 1 之间，而不是 2.0，已忽略设置"), "\(run.error)")
+        #expect(run.status == 0)
+    }
+
+    @Test("help is in the interface language chosen before parsing: LANG, the settings' language, --lang")
+    func helpInChinese() throws {
+        let english = try settings("{}"), chinese = try settings(#"{"language": "zh"}"#)
+        let byLocale = try DubanProcess.run(["--help"], environment: ["XDG_CONFIG_HOME": english, "LANG": "zh_CN.UTF-8", "LC_ALL": ""])
+        #expect(byLocale.output.contains("督办 Duban：在终端里跟踪各区行动方案") && byLocale.output.contains("列出措施，可按方案、板块、单位、状态或逾期筛选。"),
+                "\(byLocale.output)")
+        let bySettings = try DubanProcess.run(["list", "--help"], environment: ["XDG_CONFIG_HOME": chinese, "LANG": "C.UTF-8", "LC_ALL": ""])
+        #expect(bySettings.output.contains("只看已过期限且未完成的措施。") && bySettings.output.contains("数据库目录"), "\(bySettings.output)")
+        let byOption = try DubanProcess.run(["report", "--lang", "en", "--help"],
+                                            environment: ["XDG_CONFIG_HOME": chinese, "LANG": "zh_CN.UTF-8", "LC_ALL": ""])
+        #expect(byOption.output.contains("Keep units with nothing open in the per-unit sheet."), "\(byOption.output)")
+        let plain = try DubanProcess.run(["--help"], environment: ["XDG_CONFIG_HOME": english, "LANG": "C.UTF-8", "LC_ALL": ""])
+        #expect(plain.output.contains("List measures, filtered by plan"), "\(plain.output)")
+    }
+
     @Test("remember changes one key and keeps the others; the dashboard starts with the remembered theme")
     func settingsRemember() throws {
         let config = try settings(#"{"officer": "王科长"}"#)
