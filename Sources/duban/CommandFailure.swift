@@ -38,7 +38,7 @@ struct CommandFailure: Error, CustomStringConvertible {
         case let .unknownPlan(id, closest) where Output.language(nil) == .zh:
             self.init(description: "没有方案 \(id)" + (closest.isEmpty ? "" : "；最接近的：\(closest.joined(separator: "、"))"), exitCode: 1)
         case let .missing(directory) where Output.language(nil) == .zh:
-            self.init(description: "\(directory) 没有数据库（先 duban import 方案文件，或直接运行 duban 载入示例方案）", exitCode: 1)
+            self.init(description: "\(directory) 没有存储（先 duban import 方案文件，或直接运行 duban 载入示例方案）", exitCode: 1)
         case .badInput: self.init(description: error.description, exitCode: 2)
         default: self.init(description: error.description, exitCode: 1)
         }

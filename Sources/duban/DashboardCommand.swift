@@ -27,7 +27,7 @@ struct DashboardCommand: ParsableCommand {
 
     @OptionGroup var options: StoreOptions
 
-    @Flag(name: .customLong("init"), help: ArgumentHelp(Output.help("Create the store even in a directory that holds other files.", "即使目录中已有其他文件也创建数据库。")))
+    @Flag(name: .customLong("init"), help: ArgumentHelp(Output.help("Create the store even in a directory that holds other files.", "即使目录中已有其他文件也创建存储。")))
     var initialize = false
 
     @Option(name: .customLong("render-once"), help: .hidden)

@@ -8,12 +8,12 @@ import PlanStore
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: Output.help("Import plan documents into the store (a newer version of a plan keeps its progress).", "把方案文件导入数据库（方案的新版本保留已有进度）。"))
+        abstract: Output.help("Import plan documents into the store (a newer version of a plan keeps its progress).", "把方案文件导入存储（方案的新版本保留已有进度）。"))
 
     @OptionGroup var options: StoreOptions
     @Option(help: ArgumentHelp(Output.help("Override the plan id (only with one file).", "指定方案编号（仅限一个文件）。"), valueName: "id")) var id: String?
     @Flag(help: ArgumentHelp(Output.help("Print JSON.", "输出 JSON。"))) var json = false
-    @Flag(name: .customLong("init"), help: ArgumentHelp(Output.help("Create the store even in a directory that holds other files.", "即使目录中已有其他文件也创建数据库。")))
+    @Flag(name: .customLong("init"), help: ArgumentHelp(Output.help("Create the store even in a directory that holds other files.", "即使目录中已有其他文件也创建存储。")))
     var initialize = false
     @Option(help: ArgumentHelp(Output.help("Refuse documents larger than this many megabytes (checked before reading).", "拒绝超过此大小（MB）的文件（读取前检查）。"), valueName: "MB"))
     var maxSize = PlanDocument.defaultMaxSize

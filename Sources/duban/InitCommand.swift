@@ -6,11 +6,12 @@ import PlanStore
 struct InitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
-        abstract: "Create an empty store (with --samples: holding the bundled sample plans); an existing store is left as it is (exit 1).")
+        abstract: Output.help("Create an empty store (with --samples: holding the bundled sample plans); an existing store is left as it is (exit 1).",
+                              "新建空存储（加 --samples：含自带示例方案）；已有存储则不作改动（退出码 1）。"))
 
     @OptionGroup var options: StoreOptions
-    @Flag(help: "Import the bundled sample plans into the new store.") var samples = false
-    @Flag(help: "Create the store even in a directory that holds other files.") var force = false
+    @Flag(help: ArgumentHelp(Output.help("Import the bundled sample plans into the new store.", "把自带示例方案导入新存储。"))) var samples = false
+    @Flag(help: ArgumentHelp(Output.help("Create the store even in a directory that holds other files.", "即使目录中已有其他文件也新建存储。"))) var force = false
 
     func run() throws {
         let directory = options.directory

@@ -69,7 +69,7 @@ struct SearchCommand: ParsableCommand {
 struct CompactCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "compact",
-        abstract: Output.help("Write a new snapshot of the progress so the store opens faster (the journal is kept whole).", "写入新的进度快照，使数据库打开更快（日志完整保留）。"))
+        abstract: Output.help("Write a new snapshot of the progress so the store opens faster (the journal is kept whole).", "写入新的进度快照，使存储打开更快（日志完整保留）。"))
 
     @OptionGroup var options: StoreOptions
 

@@ -4,7 +4,7 @@ import PlanStore
 import TerminalKit
 
 struct PlansCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "plans", abstract: Output.help("List the plans in the store with their progress.", "列出数据库中的方案及其进度。"))
+    static let configuration = CommandConfiguration(commandName: "plans", abstract: Output.help("List the plans in the store with their progress.", "列出存储中的方案及其进度。"))
 
     @OptionGroup var options: StoreOptions
     @Flag(help: ArgumentHelp(Output.help("Print JSON.", "输出 JSON。"))) var json = false

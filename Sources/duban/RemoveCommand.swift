@@ -8,12 +8,13 @@ import TerminalKit
 struct RemoveCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "remove",
-        abstract: "Remove a plan from the store (its recorded progress stays in the journal); asks first on a terminal, else needs --yes.")
+        abstract: Output.help("Remove a plan from the store (its recorded progress stays in the journal); asks first on a terminal, else needs --yes.",
+                              "从存储中删除方案（已记录的进展仍留在日志中）；在终端上先询问，否则须加 --yes。"))
 
     @OptionGroup var options: StoreOptions
-    @Flag(name: [.customShort("y"), .long], help: "Remove without asking (required when standard input is not a terminal).")
+    @Flag(name: [.customShort("y"), .long], help: ArgumentHelp(Output.help("Remove without asking (required when standard input is not a terminal).", "不经询问直接删除（标准输入不是终端时必须加）。")))
     var yes = false
-    @Argument(help: ArgumentHelp("The plan's id, e.g. jinshan-2026 (duban plans lists them).", valueName: "plan")) var plan: String
+    @Argument(help: ArgumentHelp(Output.help("The plan's id, e.g. jinshan-2026 (duban plans lists them).", "方案编号，如 jinshan-2026（duban plans 列出全部）。"), valueName: "plan")) var plan: String
 
     func run() throws {
         let store = try options.openStore()

@@ -7,7 +7,7 @@ import StoreSync
 /// The options every command shares (and the dashboard, later): where the
 /// store is and who is recording.
 struct StoreOptions: ParsableArguments {
-    @Option(name: .customLong("store"), help: ArgumentHelp(Output.help("The store directory (else $DUBAN_STORE, else $XDG_DATA_HOME/duban or ~/.local/share/duban).", "数据库目录（否则取 $DUBAN_STORE，再否则 $XDG_DATA_HOME/duban 或 ~/.local/share/duban）。"), valueName: "dir"))
+    @Option(name: .customLong("store"), help: ArgumentHelp(Output.help("The store directory (else $DUBAN_STORE, else $XDG_DATA_HOME/duban or ~/.local/share/duban).", "存储目录（否则取 $DUBAN_STORE，再否则 $XDG_DATA_HOME/duban 或 ~/.local/share/duban）。"), valueName: "dir"))
     var store: String?
 
     @Option(name: .customLong("as"), help: ArgumentHelp(Output.help("The officer recording changes (else $DUBAN_USER, else the login name).", "记录修改的督办人员（否则取 $DUBAN_USER，再否则登录名）。"), valueName: "name"))

@@ -72,7 +72,7 @@ extension CommandLineTests {
         #expect(byLocale.output.contains("督办 Duban：在终端里跟踪各区行动方案") && byLocale.output.contains("列出措施，可按方案、板块、单位、状态或逾期筛选。"),
                 "\(byLocale.output)")
         let bySettings = try DubanProcess.run(["list", "--help"], environment: ["XDG_CONFIG_HOME": chinese, "LANG": "C.UTF-8", "LC_ALL": ""])
-        #expect(bySettings.output.contains("只看已过期限且未完成的措施。") && bySettings.output.contains("数据库目录"), "\(bySettings.output)")
+        #expect(bySettings.output.contains("只看已过期限且未完成的措施。") && bySettings.output.contains("存储目录"), "\(bySettings.output)")
         let byOption = try DubanProcess.run(["report", "--lang", "en", "--help"],
                                             environment: ["XDG_CONFIG_HOME": chinese, "LANG": "zh_CN.UTF-8", "LC_ALL": ""])
         #expect(byOption.output.contains("Keep units with nothing open in the per-unit sheet."), "\(byOption.output)")
