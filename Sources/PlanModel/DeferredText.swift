@@ -1,7 +1,7 @@
 /// The text of a measure or a task (`Measure.text`, `PlanTask.text`): a string,
 /// or a place in a file that the store read the plan from, read when the text is
 /// asked for. Listings need ids, titles, units and status only; building every
-/// text of 100,000 measures as a `String` was a third of a store's open and
+/// text of 100,000 measures as a `String` was a quarter of a store's open and
 /// ~150 MB (docs/performance.md), so the store leaves texts where they are.
 public struct DeferredText: Sendable {
     /// Where deferred texts are read from (the store's plan file). Reading is

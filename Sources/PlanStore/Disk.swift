@@ -229,24 +229,21 @@ enum Disk {
     static func read(_ fd: Int32, path: String, from offset: Int = 0) throws(StoreError) -> Data {
         let end = try size(fd, path: path)
         guard end > offset else { return Data() }
-        var data = Data(count: end - offset)
-        var failure: Int32 = 0
+        // Not zeroed first: clearing 190 MB of plan files that are read over at once took 3% of an open.
+        let count = end - offset
+        guard let base = malloc(count) else { throw StoreError.io(file: path, operation: "read", code: ENOMEM) }
         var done = 0
-        data.withUnsafeMutableBytes { (buffer: UnsafeMutableRawBufferPointer) in
-            guard let base = buffer.baseAddress else { return }
-            while done < buffer.count {
-                let n = pread(fd, base + done, buffer.count - done, off_t(offset + done))
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    failure = errno
-                    return
-                }
-                if n == 0 { break }
-                done += n
+        while done < count {
+            let n = pread(fd, base + done, count - done, off_t(offset + done))
+            if n < 0 {
+                if errno == EINTR { continue }
+                let code = errno
+                free(base)
+                throw StoreError.io(file: path, operation: "read", code: code)
             }
+            if n == 0 { break }
+            done += n
         }
-        guard failure == 0 else { throw StoreError.io(file: path, operation: "read", code: failure) }
-        if done < data.count { data.count = done }
-        return data
+        return Data(bytesNoCopy: base, count: done, deallocator: .free)
     }
 }

@@ -18,8 +18,9 @@ extension JSONPlanStore {
         }
     }
 
-    /// Every plan, decoded in parallel (plan files dominate the time to open a
-    /// big store), its measure and task texts left in the file, and `alongside`'s result, computed on one more worker meanwhile.
+    /// Every plan, decoded in parallel (plan files dominate the time to open a big
+    /// store) with its measure and task texts left in the file, and `alongside`'s
+    /// result, computed on one more worker meanwhile.
     func readPlans<Other>(alongside other: @Sendable () throws(StoreError) -> Other) throws(StoreError) -> ([Plan], Other) {
         let names = try planFileNames()
         let results = Results<Plan>(count: names.count)

@@ -115,7 +115,7 @@ private struct PlanReader {
         try reader.object { reader, key throws(Unexpected) in
             switch key {
             case "name": name = try reader.string()
-            case "role": role = try required(Role(rawValue: try reader.string()))
+            case "role": role = try self.role(&reader)
             default: try reader.skipValue()
             }
         }
@@ -155,5 +155,25 @@ private struct PlanReader {
         if escaped { _ = try JSONReader.unescapedBytes(UnsafeBufferPointer(rebasing: reader.bytes[start..<end])) }
         guard let offset = UInt32(exactly: start), let count = UInt32(exactly: end - start) else { throw Unexpected() }
         return DeferredText(source: texts, place: DeferredText.Place(offset: offset, count: count, escaped: escaped))
+    }
+
+    /// A unit's role, its bytes compared with the roles' names (one string fewer per unit);
+    /// a role this build does not know is declined.
+    func role(_ reader: inout JSONReader) throws(Unexpected) -> Role {
+        let (start, end, escaped) = try reader.stringBounds()
+        if escaped {
+            let unescaped = try JSONReader.unescapedBytes(UnsafeBufferPointer(rebasing: reader.bytes[start..<end]))
+            return try unescaped.withUnsafeBufferPointer { bytes throws(Unexpected) in try Self.role(JSONReader.Key(bytes: bytes)) }
+        }
+        return try Self.role(JSONReader.Key(bytes: UnsafeBufferPointer(rebasing: reader.bytes[start..<end])))
+    }
+
+    static func role(_ name: JSONReader.Key) throws(Unexpected) -> Role {
+        switch name {
+        case "lead": .lead
+        case "support": .support
+        case "responsible": .responsible
+        default: throw Unexpected()
+        }
     }
 }
