@@ -18,6 +18,10 @@ struct NumberMarker: Equatable {
 
     /// Reads the marker at the start of `text`, if any, followed by some text.
     static func parse(_ text: String) -> NumberMarker? {
+        // Most lines open with none of the characters a marker opens with: they are let go before any copy.
+        guard let opening = text.unicodeScalars.first,
+              (0x2460...0x249B).contains(opening.value) || opening == "(" || opening == "（" || ("0"..."9").contains(opening)
+                || opening == "第" || ChineseNumeral.isNumeral(Character(opening)) else { return nil }
         // A marker is at most eight characters: only they are read as characters, so a long line is not copied.
         let chars = Array(text.prefix(10))
         guard let first = chars.first else { return nil }
