@@ -17,10 +17,11 @@ enum DeadlineParser {
         var month = 0
         var day: Int?
         var exact = false
+        // Compared scalar by scalar: the words are single-scalar characters, and Character's == is slow.
         func has(_ word: String) -> Bool {
             var j = i
-            for c in word {
-                guard j < chars.count, chars[j] == c else { return false }
+            for s in word.unicodeScalars {
+                guard j < chars.count, chars[j].unicodeScalars.count == 1, chars[j].unicodeScalars.first == s else { return false }
                 j += 1
             }
             return true
@@ -91,7 +92,7 @@ enum DeadlineParser {
         guard let opening = text.unicodeScalars.first(where: { !" \t\u{3000}\u{A0}\u{FEFF}于於在".unicodeScalars.contains($0) }),
               ("0"..."9").contains(opening) || "年上下第一二三四持长長".unicodeScalars.contains(opening) else { return nil }
         let chars = Array(text.filter { !$0.isPadding })
-        if standing.contains(String(chars)) { return Deadline(text: text, date: nil) }
+        if "持长長".unicodeScalars.contains(opening), standing.contains(String(chars)) { return Deadline(text: text, date: nil) }
         let stripped = Array(chars.drop { Characters("于於在").contains($0) })
         guard let m = match(stripped, at: 0), m.length == stripped.count else { return nil }
         return Deadline(text: String(stripped), date: day(for: m.date, planYear: planYear))

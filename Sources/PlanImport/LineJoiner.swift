@@ -278,9 +278,10 @@ struct LineJoiner {
     /// Ends in sentence or clause punctuation, or a closing bracket of some length (unit clauses, "(2026年)");
     /// a short one ("首台(套)") is inside a sentence.
     static func endsClosed(_ text: String) -> Bool {
-        var last = text.last
-        var rest = text.dropLast()
-        while let l = last, Characters("”’」』\"").contains(l) { last = rest.last; rest = rest.dropLast() }
+        // Substring's own index(before:): the generic dropLast() counts the whole line from its start.
+        var rest = Substring(text)
+        var last = rest.popLast()
+        while let l = last, Characters("”’」』\"").contains(l) { last = rest.popLast() }
         guard let last else { return true }
         if Characters("）)〕】」』").contains(last) {
             return rest.suffix(4).allSatisfy { !$0.isOpeningBracket }

@@ -45,12 +45,12 @@ struct Outline {
 
     /// "市场准入。全面落实…" or "市场准入：全面落实…" → ("市场准入", "全面落实…"); a first sentence that is not a short phrase is
     /// both the title and part of the body.
-    static func splitTitle(_ rest: String) -> (title: String, body: String) {
+    static func splitTitle(_ rest: Substring) -> (title: String, body: String) {
         // Only the first 21 characters can hold a title's colon; the rest of the line is not copied.
         let head = Array(rest.prefix(21))
         // "市场准入：全面落实…": a short phrase before a colon that comes before any 。 is the title.
         if let colon = head.firstIndex(where: { $0 == "：" || $0 == ":" }), colon >= 2, colon <= 20,
-           !head[..<colon].contains("。"), isShortPhrase(head[..<colon]), !UnitClause.opensWithLabel(rest),
+           !head[..<colon].contains("。"), isShortPhrase(head[..<colon]), !UnitClause.opensWithLabel(String(rest)),
            // "推进改革（牵头单位：…）": a colon inside a bracket belongs to a unit clause.
            head[..<colon].filter(\.isOpeningBracket).count == head[..<colon].filter(\.isClosingBracket).count {
             let after = String(rest[rest.index(rest.startIndex, offsetBy: colon + 1)...]).trimmingPadding()
@@ -64,7 +64,7 @@ struct Outline {
         let lead = rest[..<stop]
         let after = String(rest[rest.index(after: stop)...]).trimmingPadding()
         if isShortPhrase(lead) { return (String(lead), after) }
-        return (String(lead), rest)
+        return (String(lead), String(rest))
     }
 
     /// A title-like phrase: short and without commas or semicolons.

@@ -66,7 +66,9 @@ struct UnitClause: Equatable {
 
     /// The text opens with a unit or deadline label ("配合单位：", "完成时限："): a clause line of its own.
     static func opensWithLabel(_ text: String) -> Bool {
-        var head = simplify(Array(text.prefix(10)))
+        let prefix = text.prefix(10)
+        guard prefix.unicodeScalars.contains(where: { $0 == ":" || $0 == "：" }) else { return false }
+        var head = simplify(Array(prefix))
         if let first = head.first, Characters("（(〔【").contains(first) { head.removeFirst() }
         guard let colon = head.firstIndex(where: { $0 == ":" || $0 == "：" }), colon >= 2 else { return false }
         let word = String(head[..<colon]).trimmingPadding()
@@ -122,7 +124,7 @@ struct UnitClause: Equatable {
             } else if word.hasSuffix("单位") || word.hasSuffix("部门") {
                 let prefix = String(word.dropLast(2))
                 let role = prefix.isEmpty ? .responsible
-                    : unitLabelRoles.first(where: { prefix.contains($0.word) && prefix.count <= 4 })?.role
+                    : prefix.count > 4 ? nil : unitLabelRoles.first(where: { prefix.utf8.contains(bytesOf: $0.word) })?.role
                 if let role {
                     labels.append((start, i + 1, role))
                 }
@@ -240,7 +242,7 @@ struct UnitClause: Equatable {
                 break
             }
             // "B等市级各有关部门" (a list cut at a line end: "A、B等" / "市级各有关部门"): B, then the catch-all.
-            if let stop = name.firstIndex(of: "等"), name.index(after: stop) != name.endIndex, stop != name.startIndex,
+            if name.unicodeScalars.contains("等"), let stop = name.firstIndex(of: "等"), name.index(after: stop) != name.endIndex, stop != name.startIndex,
                Self.isCatchAll(String(name[name.index(after: stop)...])) {
                 let rest = String(name[name.index(after: stop)...])
                 name = String(name[..<stop])
@@ -267,8 +269,9 @@ struct UnitClause: Equatable {
                 i += 1
                 continue
             }
-            if depth == 0, c.separatesNames || c == "及" || c.isPadding {
-                if c == "及", current.last == "以" { current.removeLast() }
+            let and = c.unicodeScalars.first == "及" && c.unicodeScalars.count == 1
+            if depth == 0, c.separatesNames || and || c.isPadding {
+                if and, current.last == "以" { current.removeLast() }
                 flush()
             } else {
                 current.append(c)
@@ -301,5 +304,16 @@ private extension String {
         while let f = chars.first, set.contains(f) || f.isPadding { chars.removeFirst() }
         while let l = chars.last, set.contains(l) || l.isPadding { chars.removeLast() }
         return String(chars)
+    }
+}
+
+extension String.UTF8View {
+    /// The UTF-8 bytes of `word` stand together in these: a substring test without Foundation's `range(of:)`.
+    func contains(bytesOf word: String) -> Bool {
+        let needle = Array(word.utf8)
+        guard !needle.isEmpty else { return true }
+        let haystack = Array(self)
+        guard haystack.count >= needle.count else { return false }
+        return (0...(haystack.count - needle.count)).contains { start in haystack[start..<(start + needle.count)].elementsEqual(needle) }
     }
 }
