@@ -53,6 +53,7 @@ enum Boilerplate {
 
     /// A line from which everything on is closing matter (抄送, 公开属性, attachments, ...).
     static func startsClosingMatter(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first, "抄公主联聯（(附".unicodeScalars.contains(first) else { return false }
         let openers = ["抄送", "公开属性", "公開屬性", "主题词", "主題詞", "联系人", "聯系人", "（此件", "(此件"]
         if openers.contains(where: { text.hasPrefix($0) }) { return true }
         // "附件" / "附件1：任务分解表" standing alone.

@@ -17,10 +17,11 @@ enum DeadlineParser {
         var month = 0
         var day: Int?
         var exact = false
+        // Compared scalar by scalar: the words are single-scalar characters, and Character's == is slow.
         func has(_ word: String) -> Bool {
             var j = i
-            for c in word {
-                guard j < chars.count, chars[j] == c else { return false }
+            for s in word.unicodeScalars {
+                guard j < chars.count, chars[j].unicodeScalars.count == 1, chars[j].unicodeScalars.first == s else { return false }
                 j += 1
             }
             return true
@@ -86,8 +87,12 @@ enum DeadlineParser {
 
     /// `text` as a whole is a deadline ("6月底完成", "持续推进").
     static func whole(_ text: String, planYear: Int?) -> Deadline? {
+        // Every deadline opens (after 于/在) with a digit, 年, 上/下 (半年), a quarter's 第/一…四, or a standing
+        // phrase's 持/长: any other opening is no deadline, decided without copying the text (unit names).
+        guard let opening = text.unicodeScalars.first(where: { !" \t\u{3000}\u{A0}\u{FEFF}于於在".unicodeScalars.contains($0) }),
+              ("0"..."9").contains(opening) || "年上下第一二三四持长長".unicodeScalars.contains(opening) else { return nil }
         let chars = Array(text.filter { !$0.isPadding })
-        if standing.contains(String(chars)) { return Deadline(text: text, date: nil) }
+        if "持长長".unicodeScalars.contains(opening), standing.contains(String(chars)) { return Deadline(text: text, date: nil) }
         let stripped = Array(chars.drop { Characters("于於在").contains($0) })
         guard let m = match(stripped, at: 0), m.length == stripped.count else { return nil }
         return Deadline(text: String(stripped), date: day(for: m.date, planYear: planYear))
@@ -95,6 +100,7 @@ enum DeadlineParser {
 
     /// A deadline at the end of `text` ("区经委6月底前完成"): the text before it and the deadline.
     static func trailing(_ text: String, planYear: Int?) -> (rest: String, deadline: Deadline)? {
+        guard text.unicodeScalars.contains(where: { ("0"..."9").contains($0) || "年上下第一二三四".unicodeScalars.contains($0) }) else { return nil }
         let chars = Array(text)
         for start in chars.indices where chars[start].isASCIIDigit || Characters("年上下第一二三四").contains(chars[start]) {
             guard start > 0, let m = match(chars, at: start), start + m.length == chars.count else { continue }

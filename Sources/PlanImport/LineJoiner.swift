@@ -98,30 +98,40 @@ struct LineJoiner {
         var bracketBalance: Int
         var hasSentenceEnd: Bool
 
-        init(_ p: Paragraph) {
+        /// `wrapped`: also what only the joining of a wrapped document asks (widths, lead phrases, signatures,
+        /// brackets), which a document with one paragraph a line does not pay for.
+        init(_ p: Paragraph, wrapped: Bool) {
             let text = p.text
             paragraph = p
-            columns = LineJoiner.columns(text) + p.markupColumns
             marker = NumberMarker.parse(text)
             isBareMarker = marker == nil && text.utf8.count <= 24 && NumberMarker.parse(text + "X") != nil
             endsClosed = LineJoiner.endsClosed(text)
-            let last = text.last(where: { !$0.isPadding })
-            endsMidClause = last.map { Characters("，,、：:（(〔【《“").contains($0) } ?? false
             standsAlone = Boilerplate.signingDate(text) != nil || Boilerplate.isDocumentNumber(text)
                 || Boilerplate.startsClosingMatter(text)
             opensWithLabel = UnitClause.opensWithLabel(text)
+            var balance = 0
+            var sentenceEnd = false
+            for s in text.unicodeScalars {
+                switch s.value {
+                case 0x3002, 0xFF1B, 0x3B, 0xFF01, 0xFF1F, 0x21, 0x3F: sentenceEnd = true // 。；;！？!?
+                case 0x28, 0xFF08, 0x3014, 0x3010, 0x5B: balance += 1 // as Character.bracketDepthChange
+                case 0x29, 0xFF09, 0x3015, 0x3011, 0x5D: balance -= 1
+                default: break
+                }
+            }
+            bracketBalance = balance
+            hasSentenceEnd = sentenceEnd
+            guard wrapped else {
+                columns = 0; endsMidClause = false; leadPhrase = 0; opensWithLeadPhrase = false; isSignature = false; opensWithFragment = false
+                return
+            }
+            columns = LineJoiner.columns(text) + p.markupColumns
+            let last = text.last(where: { !$0.isPadding })
+            endsMidClause = last.map { Characters("，,、：:（(〔【《“").contains($0) } ?? false
             leadPhrase = StructureRecognizer.leadPhrase(text)?.count ?? 0
             opensWithLeadPhrase = leadPhrase >= 4
             isSignature = Boilerplate.isSignature(text)
             opensWithFragment = text.prefix(4).dropFirst().contains("。")
-            var balance = 0
-            var sentenceEnd = false
-            for c in text {
-                balance += c.bracketDepthChange
-                if Characters("。；;！？!?").contains(c) { sentenceEnd = true }
-            }
-            bracketBalance = balance
-            hasSentenceEnd = sentenceEnd
         }
     }
 
@@ -202,12 +212,12 @@ struct LineJoiner {
         var group: Group?
         var ordinals: [NumberMarker.Kind: Int] = [:]
         for p in paragraphs {
-            let line = Line(p)
+            let line = Line(p, wrapped: wrapWidth != nil)
             if var g = group, continues(g, with: line, ordinals: ordinals) {
                 if g.pieces.count == 1, g.first.isBareMarker {
                     // The number and its text are one numbered line from here on.
                     let numbered = Line(Paragraph(text: g.first.paragraph.text + line.paragraph.text,
-                                                  isMarkedHeading: g.first.paragraph.isMarkedHeading))
+                                                  isMarkedHeading: g.first.paragraph.isMarkedHeading), wrapped: wrapWidth != nil)
                     if let marker = numbered.marker, Outline.fits(marker, after: ordinals[marker.kind]) { ordinals[marker.kind] = marker.ordinal }
                     group = Group(numbered)
                     continue
@@ -228,9 +238,8 @@ struct LineJoiner {
 
     private func continues(_ group: Group, with next: Line, ordinals: [NumberMarker.Kind: Int]) -> Bool {
         if group.pieces.count == 1, group.first.isBareMarker { return !next.standsAlone }
+        // (A date alone on its line stands alone: a one-line group that is a date ends here.)
         guard !group.last.standsAlone, !next.standsAlone, !next.paragraph.isMarkedHeading else { return false }
-        if group.pieces.count == 1, group.first.marker == nil,
-           Boilerplate.signingDate(group.first.paragraph.text) != nil { return false }
         // A line that opens with punctuation no sentence opens with ("、村（社区）…", "，即从…") goes on the last.
         if let first = next.paragraph.text.first, Characters("、，,。；;：:）)〕】》”").contains(first) { return true }
         // A number that does not fit the numbering so far is text that the wrap put at a line start.
@@ -269,9 +278,10 @@ struct LineJoiner {
     /// Ends in sentence or clause punctuation, or a closing bracket of some length (unit clauses, "(2026年)");
     /// a short one ("首台(套)") is inside a sentence.
     static func endsClosed(_ text: String) -> Bool {
-        var last = text.last
-        var rest = text.dropLast()
-        while let l = last, Characters("”’」』\"").contains(l) { last = rest.last; rest = rest.dropLast() }
+        // Substring's own index(before:): the generic dropLast() counts the whole line from its start.
+        var rest = Substring(text)
+        var last = rest.popLast()
+        while let l = last, Characters("”’」』\"").contains(l) { last = rest.popLast() }
         guard let last else { return true }
         if Characters("）)〕】」』").contains(last) {
             return rest.suffix(4).allSatisfy { !$0.isOpeningBracket }

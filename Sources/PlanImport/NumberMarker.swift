@@ -11,13 +11,17 @@ struct NumberMarker: Equatable {
     var ordinal: Int
     /// The number as the document writes it: "一", "（一）", "(一)", "8", "（1）", "①".
     var label: String
-    /// The text after the number.
-    var rest: String
+    /// The text after the number: a view of the line, not a copy of it.
+    var rest: Substring
     /// Digits follow the mark at once (`7.300家…`, `3.0版`): an item only where it continues the numbering.
     var continuesOnly = false
 
     /// Reads the marker at the start of `text`, if any, followed by some text.
     static func parse(_ text: String) -> NumberMarker? {
+        // Most lines open with none of the characters a marker opens with: they are let go before any copy.
+        guard let opening = text.unicodeScalars.first,
+              (0x2460...0x249B).contains(opening.value) || opening == "(" || opening == "（" || ("0"..."9").contains(opening)
+                || opening == "第" || ChineseNumeral.isNumeral(Character(opening)) else { return nil }
         // A marker is at most eight characters: only they are read as characters, so a long line is not copied.
         let chars = Array(text.prefix(10))
         guard let first = chars.first else { return nil }
@@ -95,7 +99,9 @@ struct NumberMarker: Equatable {
             return nil
         }
         guard ordinal > 0 else { return nil }
-        let rest = String(text.dropFirst(end)).trimmingPadding()
+        var rest = text.dropFirst(end)
+        while let f = rest.first, f.isPadding || f.isNewline { rest.removeFirst() }
+        while let l = rest.last, l.isPadding || l.isNewline { rest.removeLast() }
         guard !rest.isEmpty else { return nil }
         return NumberMarker(kind: kind, ordinal: ordinal, label: label, rest: rest, continuesOnly: ambiguous)
     }

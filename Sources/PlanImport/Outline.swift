@@ -45,30 +45,31 @@ struct Outline {
 
     /// "市场准入。全面落实…" or "市场准入：全面落实…" → ("市场准入", "全面落实…"); a first sentence that is not a short phrase is
     /// both the title and part of the body.
-    static func splitTitle(_ rest: String) -> (title: String, body: String) {
-        let chars = Array(rest)
+    static func splitTitle(_ rest: Substring) -> (title: String, body: String) {
+        // Only the first 21 characters can hold a title's colon; the rest of the line is not copied.
+        let head = Array(rest.prefix(21))
         // "市场准入：全面落实…": a short phrase before a colon that comes before any 。 is the title.
-        if let colon = chars.firstIndex(where: { $0 == "：" || $0 == ":" }), colon >= 2, colon <= 20,
-           !chars[..<colon].contains("。"), isShortPhrase(Array(chars[..<colon])), !UnitClause.opensWithLabel(rest),
+        if let colon = head.firstIndex(where: { $0 == "：" || $0 == ":" }), colon >= 2, colon <= 20,
+           !head[..<colon].contains("。"), isShortPhrase(head[..<colon]), !UnitClause.opensWithLabel(String(rest)),
            // "推进改革（牵头单位：…）": a colon inside a bracket belongs to a unit clause.
-           chars[..<colon].filter(\.isOpeningBracket).count == chars[..<colon].filter(\.isClosingBracket).count {
-            let after = String(Array(chars[(colon + 1)...]).trimmingPadding())
-            if !after.isEmpty { return (String(chars[..<colon]), after) }
+           head[..<colon].filter(\.isOpeningBracket).count == head[..<colon].filter(\.isClosingBracket).count {
+            let after = String(rest[rest.index(rest.startIndex, offsetBy: colon + 1)...]).trimmingPadding()
+            if !after.isEmpty { return (String(head[..<colon]), after) }
         }
-        guard let stop = chars.firstIndex(of: "。") else {
-            var title = chars
+        guard let stop = rest.firstIndex(of: "。") else {
+            var title = Substring(rest)
             while let l = title.last, Characters("：:；;").contains(l) { title.removeLast() }
             return (String(title), "")
         }
-        let lead = Array(chars[..<stop])
-        let after = String(Array(chars[(stop + 1)...]).trimmingPadding())
+        let lead = rest[..<stop]
+        let after = String(rest[rest.index(after: stop)...]).trimmingPadding()
         if isShortPhrase(lead) { return (String(lead), after) }
-        return (String(lead), rest)
+        return (String(lead), String(rest))
     }
 
     /// A title-like phrase: short and without commas or semicolons.
-    static func isShortPhrase(_ chars: [Character]) -> Bool {
-        !chars.isEmpty && chars.count <= 30 && !chars.contains(where: { Characters("，,；;").contains($0) })
+    static func isShortPhrase(_ chars: some Collection<Character>) -> Bool {
+        !chars.isEmpty && chars.prefix(31).count <= 30 && !chars.contains(where: { Characters("，,；;").contains($0) })
     }
 
     /// Numbering kinds in use, outermost first.

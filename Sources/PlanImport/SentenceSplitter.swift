@@ -7,7 +7,10 @@ enum SentenceSplitter {
         var depth = 0
         var i = 0
         func flush(_ end: Int) {
-            let s = String(Array(chars[start..<end]).trimmingPadding())
+            var lo = start, hi = end
+            while lo < hi, chars[lo].isPadding || chars[lo].isNewline { lo += 1 }
+            while hi > lo, chars[hi - 1].isPadding || chars[hi - 1].isNewline { hi -= 1 }
+            let s = String(chars[lo..<hi])
             if !s.isEmpty { result.append(s) }
             start = end
         }
@@ -58,7 +61,7 @@ enum SentenceSplitter {
 
     /// The sentence without its final 。！？ — how a sentence reads as a title.
     static func title(of sentence: String) -> String {
-        var chars = Array(sentence)
+        var chars = Substring(sentence)
         while let last = chars.last, last.endsSentence || last.isPadding { chars.removeLast() }
         return String(chars)
     }

@@ -199,10 +199,10 @@ struct StructureRecognizer {
     /// followed by more text.
     static func leadPhrase(_ paragraph: String) -> String? {
         // Only the first 27 characters can hold a lead and the character after it.
-        let chars = Array(paragraph.prefix(27))
-        guard let stop = chars.firstIndex(of: "。"), stop + 1 < chars.count, stop >= 2, stop <= 25 else { return nil }
-        let lead = chars[..<stop]
-        guard !lead.contains(where: { Characters("，,、；;：:").contains($0) }) else { return nil }
+        let head = paragraph.prefix(27)
+        guard let stop = head.firstIndex(of: "。"), head.index(after: stop) != head.endIndex else { return nil }
+        let lead = head[..<stop]
+        guard lead.count >= 2, lead.count <= 25, !lead.contains(where: { Characters("，,、；;：:").contains($0) }) else { return nil }
         return String(lead)
     }
 }

@@ -21,7 +21,8 @@ enum TextNormalizer {
             } else {
                 table.header = nil
             }
-            if let paragraph = line.utf8.count > 4096 ? normalizeLong(line) : normalize(Array(line)) { result.append(paragraph) }
+            if let paragraph = isPlain(line) ? Paragraph(text: line)
+                : line.utf8.count > 4096 ? normalizeLong(line) : normalize(Array(line)) { result.append(paragraph) }
         }
         return droppingRunningHeaders(result)
     }
@@ -47,6 +48,32 @@ enum TextNormalizer {
         return (4...40).contains(text.count) && !text.contains(where: { Characters("。，,；;：:！？!?、").contains($0) })
             && text.filter(\.isOpeningBracket).count == text.filter(\.isClosingBracket).count
             && NumberMarker.parse(text) == nil
+    }
+
+    /// A line that `normalize` would leave as it is, told from one pass over its scalars: no indentation or
+    /// trailing space, no markdown mark, rule or page number at its start, no `*`, no full-width letter or
+    /// digit, no bracket or `?` before a pinyin letter, no private-use character. Most lines of a plan are so.
+    static func isPlain(_ line: String) -> Bool {
+        let scalars = line.unicodeScalars
+        guard let first = scalars.first, let last = scalars.last else { return false }
+        switch first.value {
+        case 0x20, 0x09, 0x3000, 0xA0, 0xFEFF, 0x3F, 0x23, 0x3E, 0x2D, 0x2A, 0x2B, 0x5F, 0x3D: return false // padding ? # > - * + _ =
+        case 0x30...0x39, 0x7E, 0x2013, 0x2014, 0x2015, 0xFF0D, 0xFF5E, 0x7B2C: // digits, dashes, 第: a page number if short
+            if line.utf8.count <= 100 { return false }
+        default: break
+        }
+        switch last.value { case 0x20, 0x09, 0x3000, 0xA0, 0xFEFF: return false; default: break }
+        var bracket = false
+        for s in scalars {
+            switch s.value {
+            case 0x2A, 0xFF10...0xFF19, 0xFF21...0xFF3A, 0xFF41...0xFF5A, 0xE000...0xF8FF: return false
+            case 0x61...0x7A, 0xFC, 0xE0...0xE1, 0xE8...0xE9, 0xEC...0xED, 0xF2...0xF3, 0xF9...0xFA, 0x100...0x1FF, 0x1E3F:
+                if bracket { return false } // a pinyin letter after ( （ ?
+            default: break
+            }
+            bracket = s == "(" || s == "（" || s == "?"
+        }
+        return true
     }
 
     /// A line of more than 4 KB (a document on one line): markup is on short lines, so only its padding

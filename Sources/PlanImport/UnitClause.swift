@@ -9,22 +9,33 @@ struct UnitClause: Equatable {
     /// Splits a trailing unit clause off `text`. nil when the text does not end in one;
     /// brackets that are not unit clauses ("(国办发〔2019〕39号)", "(不含6亩)") are left alone.
     static func split(_ text: String, planYear: Int?) -> (text: String, clause: UnitClause)? {
-        let chars = Array(text)
-        var end = chars.count
-        while end > 0, chars[end - 1].isPadding || Characters("。.；;").contains(chars[end - 1]) { end -= 1 }
-        guard end > 0 else { return nil }
-        guard chars[end - 1].bracketDepthChange < 0 else { return splitUnbracketed(chars, end: end, planYear: planYear) }
+        var endIndex = text.endIndex
+        while endIndex > text.startIndex {
+            let c = text[text.index(before: endIndex)]
+            guard c.isPadding || Characters("。.；;").contains(c) else { break }
+            endIndex = text.index(before: endIndex)
+        }
+        guard endIndex > text.startIndex else { return nil }
+        guard text[text.index(before: endIndex)].bracketDepthChange < 0 else {
+            guard text.unicodeScalars.contains(where: { $0 == ":" || $0 == "：" }) else { return nil }
+            let chars = Array(text)
+            return splitUnbracketed(chars, end: chars.count - text.distance(from: endIndex, to: text.endIndex) , planYear: planYear)
+        }
+        // The bracket that opens the clause is at most 400 characters back: only those are read into an array.
+        let tail = Array(text[..<endIndex].suffix(401))
+        let end = tail.count
         var depth = 0
         var open = end - 1
         while open >= max(0, end - 400) {
-            let c = chars[open]
+            let c = tail[open]
             depth -= c.bracketDepthChange
             if depth == 0 { break }
             open -= 1
         }
         guard open >= 0, depth == 0,
-              let clause = parse(Array(chars[(open + 1)..<(end - 1)]), planYear: planYear) else { return nil }
-        return (String(Array(chars[..<open]).trimmingPadding()), clause)
+              let clause = parse(Array(tail[(open + 1)..<(end - 1)]), planYear: planYear) else { return nil }
+        let openIndex = text.index(endIndex, offsetBy: open - end)
+        return (String(text[..<openIndex]).trimmingPadding(), clause)
     }
 
     /// A labelled clause without brackets that closes the text, on its own line or after the last sentence:
@@ -55,7 +66,9 @@ struct UnitClause: Equatable {
 
     /// The text opens with a unit or deadline label ("配合单位：", "完成时限："): a clause line of its own.
     static func opensWithLabel(_ text: String) -> Bool {
-        var head = simplify(Array(text.prefix(10)))
+        let prefix = text.prefix(10)
+        guard prefix.unicodeScalars.contains(where: { $0 == ":" || $0 == "：" }) else { return false }
+        var head = simplify(Array(prefix))
         if let first = head.first, Characters("（(〔【").contains(first) { head.removeFirst() }
         guard let colon = head.firstIndex(where: { $0 == ":" || $0 == "：" }), colon >= 2 else { return false }
         let word = String(head[..<colon]).trimmingPadding()
@@ -111,7 +124,7 @@ struct UnitClause: Equatable {
             } else if word.hasSuffix("单位") || word.hasSuffix("部门") {
                 let prefix = String(word.dropLast(2))
                 let role = prefix.isEmpty ? .responsible
-                    : unitLabelRoles.first(where: { prefix.contains($0.word) && prefix.count <= 4 })?.role
+                    : prefix.count > 4 ? nil : unitLabelRoles.first(where: { prefix.utf8.contains(bytesOf: $0.word) })?.role
                 if let role {
                     labels.append((start, i + 1, role))
                 }
@@ -147,6 +160,10 @@ struct UnitClause: Equatable {
     /// "区商务委（牵头）" → ("区商务委", lead), "各街镇配合" → ("各街镇", support); a name without such a mark
     /// keeps the list's role.
     static func markedRole(_ name: String) -> (name: String, role: Role?) {
+        // Every mark and verb ends in one of these (simplified): most names end otherwise and are not copied.
+        guard let last = name.unicodeScalars.last, "）)责实合助同与头".unicodeScalars.contains(SimplifiedChinese.simplified(last)) else {
+            return (name, nil)
+        }
         let plain = String(simplify(Array(name)))
         for (mark, role) in [("（牵头）", Role.lead), ("(牵头)", .lead), ("（配合）", .support), ("(配合)", .support)] where plain.hasSuffix(mark) {
             return (String(name.dropLast(4)), role)
@@ -219,12 +236,13 @@ struct UnitClause: Equatable {
             current = []
             if name.hasPrefix("由") { name.removeFirst() }
             // "A、B等部门": the list's closing 等 is not part of B's name.
-            for tail in ["等相关部门", "等相关单位", "等有关部门", "等有关单位", "等部门", "等单位", "等"] where name.count > tail.count && name.hasSuffix(tail) {
+            for tail in ["等相关部门", "等相关单位", "等有关部门", "等有关单位", "等部门", "等单位", "等"]
+            where Characters("等门位").contains(name.last ?? " ") && name.count > tail.count && name.hasSuffix(tail) {
                 name.removeLast(tail.count)
                 break
             }
             // "B等市级各有关部门" (a list cut at a line end: "A、B等" / "市级各有关部门"): B, then the catch-all.
-            if let stop = name.firstIndex(of: "等"), name.index(after: stop) != name.endIndex, stop != name.startIndex,
+            if name.unicodeScalars.contains("等"), let stop = name.firstIndex(of: "等"), name.index(after: stop) != name.endIndex, stop != name.startIndex,
                Self.isCatchAll(String(name[name.index(after: stop)...])) {
                 let rest = String(name[name.index(after: stop)...])
                 name = String(name[..<stop])
@@ -251,8 +269,9 @@ struct UnitClause: Equatable {
                 i += 1
                 continue
             }
-            if depth == 0, c.separatesNames || c == "及" || c.isPadding {
-                if c == "及", current.last == "以" { current.removeLast() }
+            let and = c.unicodeScalars.first == "及" && c.unicodeScalars.count == 1
+            if depth == 0, c.separatesNames || and || c.isPadding {
+                if and, current.last == "以" { current.removeLast() }
                 flush()
             } else {
                 current.append(c)
@@ -285,5 +304,16 @@ private extension String {
         while let f = chars.first, set.contains(f) || f.isPadding { chars.removeFirst() }
         while let l = chars.last, set.contains(l) || l.isPadding { chars.removeLast() }
         return String(chars)
+    }
+}
+
+extension String.UTF8View {
+    /// The UTF-8 bytes of `word` stand together in these: a substring test without Foundation's `range(of:)`.
+    func contains(bytesOf word: String) -> Bool {
+        let needle = Array(word.utf8)
+        guard !needle.isEmpty else { return true }
+        let haystack = Array(self)
+        guard haystack.count >= needle.count else { return false }
+        return (0...(haystack.count - needle.count)).contains { start in haystack[start..<(start + needle.count)].elementsEqual(needle) }
     }
 }

@@ -11,7 +11,8 @@ public enum TerminalText {
     /// `\r\n` as `\n`); otherwise every line break becomes `↵` so one field stays
     /// on one line.
     public static func sanitized(_ text: some StringProtocol, keepingLineFeeds: Bool = false) -> String {
-        guard text.unicodeScalars.contains(where: isUnsafe) else { return String(text) }
+        // A block whose only controls are the line feeds it keeps is returned as it is (`duban parse` of a long plan).
+        guard text.unicodeScalars.contains(where: { isUnsafe($0) && !(keepingLineFeeds && $0 == "\n") }) else { return String(text) }
         var result = String.UnicodeScalarView()
         var scalars = text.unicodeScalars.makeIterator()
         var next = scalars.next()

@@ -1,7 +1,8 @@
 /// Large plan documents of every numbering shape the importer reads, generated for its benchmark and its
 /// memory test: the same text for the same shape and size on every machine.
 public enum GeneratedDocument: String, CaseIterable, Sendable {
-    /// 一、 pillars over 1. measures numbered on into three digits, each with a body and a unit clause.
+    /// 一、 pillars over 1. measures numbered into three digits (restarting in each pillar: a plan numbers no
+    /// measure past 999), each with a body and a unit clause.
     case pillarsAndMeasures
     /// 一、 / （一） sections / 1. measures / （1） tasks.
     case sectionsAndTasks
@@ -46,10 +47,10 @@ public enum GeneratedDocument: String, CaseIterable, Sendable {
         var out = ["某市2026年优化营商环境行动方案", "为持续优化营商环境，制定本方案。"]
         switch self {
         case .pillarsAndMeasures, .wrapped, .singleLine:
-            let perPillar = max(1, lines / 10)
+            let perPillar = min(999, max(1, lines / 10))
             for m in 1...max(1, lines - 10) {
                 if (m - 1) % perPillar == 0 { out.append("\(Self.chinese(min(99, (m - 1) / perPillar + 1)))、重点任务第\(m)组") }
-                out.append("\(m).推进第\(m)项改革。\(Self.body(m))\(Self.clause(m))")
+                out.append("\((m - 1) % perPillar + 1).推进第\(m)项改革。\(Self.body(m))\(Self.clause(m))")
             }
         case .sectionsAndTasks:
             var m = 0
