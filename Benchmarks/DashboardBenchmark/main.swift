@@ -32,6 +32,7 @@ var state = AppState(workspace: workspace, today: FixturePlans.today, language: 
 print("\(count) measures: state incl. search and unit indexes", ms(median(3) {
     state = AppState(workspace: workspace, today: FixturePlans.today, language: .zh, size: size)
 }))
+print("\(count) measures: of which the unit index", ms(median(3) { _ = UnitIndex(workspace: workspace, directory: UnitDirectory()) }))
 print("\(count) measures: first frame (plans screen)", ms(median { _ = DashboardView.render(state) }))
 
 /// One key and the frame after it, from the same starting state each time.

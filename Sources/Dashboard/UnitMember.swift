@@ -85,9 +85,8 @@ public struct UnitIndex: Equatable, Sendable {
         var bytes: UInt64
 
         init(_ text: String) {
-            var copy = text
             self.text = text
-            bytes = copy.withUTF8 { $0.reduce(0xcbf2_9ce4_8422_2325 as UInt64) { ($0 ^ UInt64($1)) &* 0x100_0000_01b3 } }
+            bytes = text.utf8.reduce(0xcbf2_9ce4_8422_2325 as UInt64) { ($0 ^ UInt64($1)) &* 0x100_0000_01b3 }
         }
 
         func hash(into hasher: inout Hasher) { hasher.combine(bytes) }
@@ -104,47 +103,59 @@ public struct UnitIndex: Equatable, Sendable {
         }
     }
 
-    init(workspace: Workspace, directory: UnitDirectory) {
+    public init(workspace: Workspace, directory: UnitDirectory) {
         // A unit clause (区发改委、区经委) → its spellings naming a wanted unit, with their canonical names;
         // per district, canonical name → index in `found`.
         var clauses: [BytesKey: [(spelling: String, canonical: BytesKey)]] = [:]
         var found: [Entry] = []
         var foundByDistrict: [String: [BytesKey: Int]] = [:]
+        // Per district, a clause → the entries it names and which of their spellings: the common
+        // case, a clause seen before in the district, touches no string but the clause's bytes.
+        var targetsByDistrict: [String: [BytesKey: [(found: Int, spelling: Int)]]] = [:]
         var hits: [(found: Int, role: Role, lead: Bool)] = []
         // Without unit changes in the store, a measure's units are its document's: read without copying the measure.
         let unitsChanged = !workspace.ledger.unitChanges.isEmpty
         for (p, plan) in workspace.plans.enumerated() {
             let district = plan.districtKey
             var inDistrict = foundByDistrict.removeValue(forKey: district) ?? [:]
-            defer { foundByDistrict[district] = inDistrict }
+            var targets = targetsByDistrict.removeValue(forKey: district) ?? [:]
+            defer {
+                foundByDistrict[district] = inDistrict
+                targetsByDistrict[district] = targets
+            }
             for (q, pillar) in plan.pillars.enumerated() {
                 for m in pillar.measures.indices {
                     hits.removeAll(keepingCapacity: true)
                     for ref in unitsChanged ? workspace.units(of: pillar.measures[m]) : pillar.measures[m].units {
                         let clause = BytesKey(ref.name)
-                        let named: [(spelling: String, canonical: BytesKey)]
-                        if let known = clauses[clause] {
-                            named = known
-                        } else {
-                            named = UnitDirectory.names(in: ref.name).map { ($0, BytesKey(directory.canonicalName($0))) }
-                            clauses[clause] = named
-                        }
-                        for (spelling, canonical) in named {
-                            let index: Int
-                            if let known = inDistrict[canonical] {
-                                index = known
+                        if targets[clause] == nil {
+                            let named: [(spelling: String, canonical: BytesKey)]
+                            if let known = clauses[clause] {
+                                named = known
                             } else {
-                                index = found.count
-                                inDistrict[canonical] = index
-                                found.append(Entry(unit: ResponsibleUnit(district: district, canonicalName: canonical.text,
-                                                                         name: spelling, spellings: []), spellingCounts: []))
+                                named = UnitDirectory.names(in: ref.name).map { ($0, BytesKey(directory.canonicalName($0))) }
+                                clauses[clause] = named
                             }
-                            if let s = found[index].unit.spellings.firstIndex(where: { UnitIndex.sameBytes($0, spelling) }) {
-                                found[index].spellingCounts[s] += 1
-                            } else {
+                            targets[clause] = named.map { spelling, canonical in
+                                let index: Int
+                                if let known = inDistrict[canonical] {
+                                    index = known
+                                } else {
+                                    index = found.count
+                                    inDistrict[canonical] = index
+                                    found.append(Entry(unit: ResponsibleUnit(district: district, canonicalName: canonical.text,
+                                                                             name: spelling, spellings: []), spellingCounts: []))
+                                }
+                                if let s = found[index].unit.spellings.firstIndex(where: { UnitIndex.sameBytes($0, spelling) }) {
+                                    return (index, s)
+                                }
                                 found[index].unit.spellings.append(spelling)
-                                found[index].spellingCounts.append(1)
+                                found[index].spellingCounts.append(0)
+                                return (index, found[index].unit.spellings.count - 1)
                             }
+                        }
+                        for (index, spelling) in targets[clause] ?? [] {
+                            found[index].spellingCounts[spelling] += 1
                             if let seen = hits.firstIndex(where: { $0.found == index }) {
                                 hits[seen].lead = hits[seen].lead || ref.role == .lead
                             } else {

@@ -15,7 +15,7 @@ struct DashboardDataSource {
     /// Undoes the officer's latest step within the scope that can still be undone (`PlanStoring.undo`).
     var undo: (EventFactory, UndoScope) throws -> UndoOutcome
     /// The events about these ids (a measure and its tasks), oldest first.
-    var history: (_ targets: Set<String>) throws -> [Event]
+    var history: @Sendable (_ targets: Set<String>) throws -> [Event]
     /// Syncs with the other officers' stores (`duban sync`).
     var sync: @Sendable () throws -> SyncSummary
 }

@@ -54,12 +54,14 @@ struct DashboardRunner {
             findSuggestions(for: id, in: state.workspace, index: index)
             return nil
         case let .loadHistory(measure):
-            let tasks = state.workspace.measure(measure)?.tasks.map(\.id) ?? []
-            do {
-                return .history(measure: measure, events: try source.history(Set([measure] + tasks)))
-            } catch {
-                return .notice(.storeFailed("\(error)"))
+            // In the background: a sync holds the store's lock while git talks to the remote.
+            let (targets, history) = (Set([measure] + (state.workspace.measure(measure)?.tasks.map(\.id) ?? [])), source.history)
+            background.start {
+                do { return .input(.history(measure: measure, events: try history(targets))) } catch {
+                    return .input(.notice(.storeFailed("\(error)")))
+                }
             }
+            return nil
         case let .useTheme(name):
             let result = themes.loader.load(name)
             terminal?.use(result.theme)

@@ -44,6 +44,22 @@ struct WorkloadTests {
         #expect(s.workload?.measures == before && s.workload?.unit?.total == before.count)
     }
 
+    @Test("the unit index finds every unit with the same measures, counts and name as the workload screen's count")
+    func unitIndexAgreesWithWorkload() {
+        var workspace = FixturePlans.workspace
+        workspace.apply(Event(id: "e1", time: t0, officer: "wang", target: "jinshan-2026:1.1",
+                              change: .assign(unit: "区司法局", role: .lead, previous: nil)))
+        let index = UnitIndex(workspace: workspace, directory: UnitDirectory())
+        let rows = index.entries.map { $0.members(in: workspace, plan: nil, today: FixturePlans.today, utcOffset: 0).row }
+        let counted = Workload(workspace: workspace, directory: UnitDirectory(), today: FixturePlans.today).rows
+        #expect(rows.count == counted.count && rows.count > 10)
+        for row in counted { #expect(rows.contains(row), "\(row.unit.name)") }
+        let measures = index.entries.first { $0.unit.canonicalName == "区司法局" && $0.unit.district == "jinshan" }?.places.map { place in
+            workspace.plans[place.plan].pillars[place.pillar].measures[place.measure].id
+        }
+        #expect(measures == workspace.measures(naming: "区司法局", district: "jinshan", directory: UnitDirectory()).map(\.id))
+    }
+
     @Test("a unit's list takes its lights from today: a later day makes every open measure with a due date overdue")
     func homeLightsFollowToday() throws {
         var s = state()
