@@ -189,40 +189,52 @@ final class JSONSink {
 
     /// Rewrites the frame's entries in key order; of entries with one key, the last written stays (as in `JSONEncoder`).
     private func sortEntries(of frame: Frame) {
-        let written = entries[frame.firstEntry...]
-        if !written.elementsEqual(lastKeys, by: { $0.key == $1 }) {
-            lastKeys = written.map(\.key)
-            // Stable, so equal keys keep their written order and the last one can be picked.
-            let sorted = lastKeys.indices.sorted { a, b in
-                Self.precedes(lastKeys[a], lastKeys[b]) || (lastKeys[a] == lastKeys[b] && a < b)
+        let first = frame.firstEntry, count = entries.count - first
+        // Rows of one type repeat their keys: their order is worked out once (a dictionary's keys are not worth comparing).
+        let repeated = count <= 64 && lastKeys.count == count
+            && (0..<count).allSatisfy { Self.compare(entries[first + $0].key, lastKeys[$0]) == 0 }
+        if !repeated {
+            var order = Array(0..<count)
+            entries.withUnsafeBufferPointer { all in
+                let written = UnsafeBufferPointer(rebasing: all[first...])
+                order.sort { a, b in
+                    let byKey = Self.compare(written[a].key, written[b].key)
+                    return byKey != 0 ? byKey < 0 : a < b
+                }
+                lastOrder = order.indices.filter { n in
+                    n + 1 == order.count || Self.compare(written[order[n]].key, written[order[n + 1]].key) != 0
+                }.map { order[$0] }
+                lastKeys = count <= 64 ? written.map(\.key) : []
             }
-            lastOrder = sorted.indices.filter { n in n + 1 == sorted.count || lastKeys[sorted[n + 1]] != lastKeys[sorted[n]] }
-                .map { sorted[$0] }
         }
         let end = bytes.count
         scratch.removeAll(keepingCapacity: true)
         scratch.append(contentsOf: bytes[frame.start..<end])
         bytes.removeSubrange(frame.start...)
         for n in lastOrder {
-            let start = entries[frame.firstEntry + n].start
-            let next = frame.firstEntry + n + 1 < entries.count ? entries[frame.firstEntry + n + 1].start : end
+            let start = entries[first + n].start
+            let next = first + n + 1 < entries.count ? entries[first + n + 1].start : end
             bytes.append(contentsOf: scratch[(start - frame.start)..<(next - frame.start)])
         }
     }
 
     /// Key order: UTF-8 bytes, as `JSONEncoder` sorts keys.
-    static func precedes(_ a: String, _ b: String) -> Bool {
-        var a = a, b = b
-        return a.withUTF8 { x in
-            b.withUTF8 { y in
+    static func precedes(_ a: String, _ b: String) -> Bool { compare(a, b) < 0 }
+
+    /// Negative, zero or positive as `a`'s UTF-8 bytes sort before, equal or after `b`'s.
+    static func compare(_ a: String, _ b: String) -> Int {
+        let order = a.utf8.withContiguousStorageIfAvailable { x in
+            b.utf8.withContiguousStorageIfAvailable { y in
                 let common = min(x.count, y.count)
                 if common > 0, let p = x.baseAddress, let q = y.baseAddress {
                     let order = memcmp(p, q, common)
-                    if order != 0 { return order < 0 }
+                    if order != 0 { return Int(order) }
                 }
-                return x.count < y.count
+                return x.count - y.count
             }
         }
+        if let order = order ?? nil { return order }
+        return a.utf8.lexicographicallyPrecedes(b.utf8) ? -1 : a.utf8.elementsEqual(b.utf8) ? 0 : 1
     }
 
     // MARK: Values
