@@ -15,7 +15,7 @@ let package = Package(
     ],
     targets: [
         // Layers, dependencies pointing down only (see docs/architecture.md).
-        .target(name: "PlanModel"),
+        .target(name: "PlanModel", dependencies: ["JSONTree"]),
         .target(name: "PlanImport", dependencies: ["PlanModel"]),
         // Office documents to text before the importer: .docx (zip + XML), .pdf (pdftotext subprocess).
         .target(name: "DocumentReaders", dependencies: ["PlanImport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
@@ -23,7 +23,7 @@ let package = Package(
         // FastJSON/README.md documents the hand-written JSON layer; it is not a resource.
         .target(name: "PlanStore", dependencies: ["PlanModel", "JSONTree"], exclude: ["FastJSON/README.md"]),
         // `duban sync`: the only code that runs git (a subprocess).
-        .target(name: "StoreSync", dependencies: ["PlanStore", "PlanModel"]),
+        .target(name: "StoreSync", dependencies: ["PlanStore", "PlanModel", "JSONTree"]),
         .target(name: "TerminalKit", dependencies: ["JSONTree"]),
         .target(name: "Dashboard", dependencies: ["PlanModel", "TerminalKit"]),
         // The ledger as an Excel workbook: the XML parts written here, the zip container by ZIPFoundation.
@@ -41,6 +41,7 @@ let package = Package(
 
         // Test support and tests.
         .target(name: "TestSupport", dependencies: ["PlanModel", "TerminalKit"]),
+        .testTarget(name: "JSONTreeTests", dependencies: ["JSONTree"]),
         .testTarget(name: "PlanModelTests", dependencies: ["PlanModel"]),
         .testTarget(name: "PlanImportTests", dependencies: ["PlanImport", "PlanModel"]),
         .testTarget(name: "DocumentReadersTests", dependencies: ["DocumentReaders", "PlanImport", "PlanModel"],
@@ -55,7 +56,7 @@ let package = Package(
                                                           .product(name: "CustomDump", package: "swift-custom-dump")],
                     exclude: ["Frames"]),
         // Runs the built `duban` binary against temporary stores.
-        .testTarget(name: "CommandLineTests", dependencies: ["duban", "PlanStore", "TestSupport"]),
+        .testTarget(name: "CommandLineTests", dependencies: ["duban", "PlanStore", "TestSupport", "JSONTree"]),
 
         // Benchmarks (not tests): the synthetic generator and the runners.
         .target(name: "Synthetic", dependencies: ["PlanModel"]),

@@ -53,10 +53,48 @@ public struct Event: Codable, Equatable, Sendable {
         // truncates, so a parsed `.002` (stored as 0.00199…) came back as `.001`.
         let millis = Int64((date.timeIntervalSince1970 * 1000).rounded())
         let (seconds, fraction) = (millis - ((millis % 1000) + 1000) % 1000, ((millis % 1000) + 1000) % 1000)
+        if let fast = civilTime(seconds: seconds / 1000, millis: Int(fraction)) { return fast }
         let whole = Date(timeIntervalSince1970: Double(seconds) / 1000).formatted(.iso8601.year().month().day()
             .dateSeparator(.dash).time(includingFractionalSeconds: false).timeSeparator(.colon).timeZone(separator: .omitted))
         let digits = String(fraction)
         return whole.dropLast() + "." + String(repeating: "0", count: 3 - digits.count) + digits + "Z"
+    }
+
+    /// `formatTime`'s text computed from the seconds since 1970 (the civil-from-days algorithm),
+    /// for years 1600–9999 (the formatter's calendar is Julian before October 1582): the ISO 8601
+    /// formatter took ~7,000 instructions a time, a third of writing a snapshot.
+    static func civilTime(seconds: Int64, millis: Int) -> String? {
+        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+        let second = Int(seconds - days * 86_400)
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let shifted = (5 * dayOfYear + 2) / 153
+        let day = Int(dayOfYear - (153 * shifted + 2) / 5 + 1)
+        let month = Int(shifted < 10 ? shifted + 3 : shifted - 9)
+        let year = Int(yearOfEra + era * 400 + (month <= 2 ? 1 : 0))
+        guard (1600...9999).contains(year) else { return nil }
+        var text = [UInt8](repeating: 0, count: 24)
+        func put(_ value: Int, at offset: Int, digits: Int) {
+            var value = value
+            for n in stride(from: offset + digits - 1, through: offset, by: -1) {
+                text[n] = UInt8(0x30 + value % 10)
+                value /= 10
+            }
+        }
+        put(year, at: 0, digits: 4)
+        put(month, at: 5, digits: 2)
+        put(day, at: 8, digits: 2)
+        put(second / 3600, at: 11, digits: 2)
+        put(second / 60 % 60, at: 14, digits: 2)
+        put(second % 60, at: 17, digits: 2)
+        put(millis, at: 20, digits: 3)
+        for (offset, byte) in [(4, "-"), (7, "-"), (10, "T"), (13, ":"), (16, ":"), (19, "."), (23, "Z")] as [(Int, Unicode.Scalar)] {
+            text[offset] = UInt8(ascii: byte)
+        }
+        return String(decoding: text, as: UTF8.self)
     }
 
     public static func parseTime(_ text: String) -> Date? {

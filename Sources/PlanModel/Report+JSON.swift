@@ -1,12 +1,11 @@
 import Foundation
+import JSONTree
 
 extension Report {
-    /// Pretty, key-sorted JSON of the whole ledger (days as `YYYY-MM-DD`).
+    /// Pretty, key-sorted JSON of the whole ledger (days as `YYYY-MM-DD`), as every `--json` output.
     var json: String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         // Encoding plain strings, numbers and days cannot fail.
-        guard let data = try? encoder.encode(self) else { return "{}" }
-        return String(decoding: data, as: UTF8.self) + "\n"
+        guard let bytes = try? JSONWriter(layout: .pretty).encode(self) else { return "{}" }
+        return String(decoding: bytes, as: UTF8.self) + "\n"
     }
 }

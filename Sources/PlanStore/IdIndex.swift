@@ -48,12 +48,11 @@ struct IdIndex {
     }
 
     static func encode(_ plan: Plan, fingerprint: String) throws(StoreError) -> Data {
-        let encoder = StoreCoding.encoder()
         do {
-            var data = try encoder.encode(Header(schema: Schema.current, plan: fingerprint))
+            var data = try StoreCoding.encode(Header(schema: Schema.current, plan: fingerprint))
             data.append(0x0A)
             for measure in plan.measures {
-                data.append(try encoder.encode(Entry(plan: plan.id, measure: measure)))
+                data.append(try StoreCoding.encode(Entry(plan: plan.id, measure: measure)))
                 data.append(0x0A)
             }
             return data

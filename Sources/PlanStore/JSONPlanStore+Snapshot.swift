@@ -97,7 +97,7 @@ extension JSONPlanStore {
                                 ledger: fold.ledger)
         let data: Data
         do {
-            data = try snapshot.encoded()
+            data = try StoreCoding.encode(snapshot)
         } catch {
             throw StoreError.badInput("snapshot cannot be encoded: \(error)")
         }

@@ -80,7 +80,7 @@ public struct JSONPlanStore: PlanStoring {
             let fd = try Disk.openFile(store.journal.path, O_WRONLY | O_CREAT)
             close(fd)
             let manifest = Manifest(schema: Schema.current, format: Manifest.format, created: now)
-            guard let data = try? StoreCoding.encoder().encode(manifest) else {
+            guard let data = try? StoreCoding.encode(manifest) else {
                 throw StoreError.badInput("manifest cannot be encoded")
             }
             try Disk.replace(store.manifestPath, with: data)

@@ -23,7 +23,7 @@ struct Journal: Sendable {
 
     /// The encoded form of `text` as a JSON string (with its quotes), to search raw lines for.
     static func quoted(_ text: String) -> [UInt8] {
-        let encoded = (try? StoreCoding.encoder().encode(text)) ?? Data()
+        let encoded = (try? StoreCoding.encode(text)) ?? Data()
         return Array(encoded)
     }
 
@@ -176,10 +176,9 @@ struct Journal: Sendable {
     /// Returns a message if a torn last line had to be moved aside first.
     func append(_ events: [Event]) throws(StoreError) -> String? {
         var lines = Data()
-        let encoder = StoreCoding.encoder()
         for event in events {
             do {
-                lines.append(try encoder.encode(event))
+                lines.append(try StoreCoding.encode(event))
             } catch {
                 throw StoreError.badInput("event \(event.id) cannot be encoded: \(error)")
             }

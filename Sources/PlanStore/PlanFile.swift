@@ -19,7 +19,7 @@ struct PlanFile: Versioned {
     static func encode(_ plan: Plan, keepingFieldsOf previous: Data?) throws(StoreError) -> Data {
         do {
             let extra = try previous.map { try StoreCoding.decoder().decode(Extra.self, from: $0).fields } ?? [:]
-            return try StoreCoding.encoder().encode(Output(plan: plan, extra: extra))
+            return try StoreCoding.encode(Output(plan: plan, extra: extra))
         } catch {
             throw StoreError.badInput("plan \(plan.id) cannot be encoded: \(error)")
         }
@@ -39,7 +39,7 @@ struct PlanFile: Versioned {
         /// What `Plan` writes (it writes every key, null or not), found by encoding an empty one.
         static let known: Set<String> = {
             let empty = Plan(id: "", title: "", pillars: [])
-            let keys = (try? JSONDecoder().decode([String: JSONValue].self, from: JSONEncoder().encode(empty)))?.keys
+            let keys = (try? JSONDecoder().decode([String: JSONValue].self, from: StoreCoding.encode(empty)))?.keys
             return Set(keys ?? [:].keys).union(["schema"])
         }()
 

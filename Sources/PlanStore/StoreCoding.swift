@@ -1,18 +1,14 @@
 import Foundation
+import JSONTree
 import PlanModel
 
 /// The one JSON style of every store file: sorted keys (stable, diffable),
-/// slashes unescaped, times as `Event` writes them (UTC, milliseconds).
+/// slashes unescaped, times as `Event` writes them (UTC, milliseconds); written by
+/// `JSONWriter`, byte for byte as `JSONEncoder` with those options writes them.
 enum StoreCoding {
-    static func encoder() -> JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .custom { date, encoder in
-            var container = encoder.singleValueContainer()
-            try container.encode(Event.formatTime(date))
-        }
-        return encoder
-    }
+    static let writer = JSONWriter(dates: { Event.formatTime($0) })
+
+    static func encode(_ value: some Encodable) throws -> Data { Data(try writer.encode(value)) }
 
     static func decoder() -> JSONDecoder {
         let decoder = JSONDecoder()

@@ -1,4 +1,5 @@
 import Foundation
+import JSONTree
 import PlanModel
 import PlanStore
 
@@ -53,9 +54,7 @@ extension StoreSync {
             let mine = merged.aliases[name] ?? []
             merged.aliases[name] = mine + others.filter { !mine.contains($0) }
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return try? encoder.encode(merged)
+        return (try? JSONWriter(layout: .pretty).encode(merged)).map { Data($0) }
     }
 
     /// The newer of two versions of a plan file: by the document's own date, else

@@ -1,15 +1,28 @@
 import Foundation
+import JSONTree
 import PlanModel
 import TerminalKit
 
 /// How commands print: JSON for `--json` (sorted keys, like the store's
-/// files), and the plain words and days of the text listings.
+/// files, through the one `JSONWriter`), and the plain words and days of the text listings.
 enum Output {
     static func json(_ value: some Encodable) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes, .prettyPrinted]
-        let data = try encoder.encode(value)
-        FileHandle.standardOutput.write(data + Data("\n".utf8))
+        var bytes = try JSONWriter(layout: .pretty).encode(value)
+        bytes.append(0x0A)
+        // Straight from the buffer: no copy of a listing of many megabytes into a `Data`.
+        let failure: Int32? = bytes.withUnsafeBytes { buffer in
+            guard let base = buffer.baseAddress else { return nil }
+            var offset = 0
+            while offset < buffer.count {
+                let written = write(STDOUT_FILENO, base + offset, buffer.count - offset)
+                if written < 0, errno != EINTR { return errno }
+                offset += max(written, 0)
+            }
+            return nil
+        }
+        if let failure {
+            throw CommandFailure(description: "standard output: write failed: \(String(cString: strerror(failure)))", exitCode: 1)
+        }
     }
 
     /// A store warning (a torn journal line set aside, a snapshot fallback): one line on stderr.

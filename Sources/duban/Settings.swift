@@ -1,4 +1,5 @@
 import Foundation
+import JSONTree
 import PlanModel
 
 /// The officer's settings, `$XDG_CONFIG_HOME/duban/config.json` (else
@@ -52,9 +53,7 @@ struct Settings: Codable, Equatable {
     /// Writes the settings whole (beside the file, then renamed over it), creating the folder.
     func save(to url: URL) throws {
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        try encoder.encode(self).write(to: url, options: .atomic)
+        try Data(try JSONWriter(layout: .pretty).encode(self)).write(to: url, options: .atomic)
     }
 
     /// Changes one setting in the file as it is now (other keys kept). A preference

@@ -88,6 +88,7 @@ final class SyncCommandTests {
         #expect(sync.output.contains("conflict: jinshan-2026:1.4 status: 李四 blocked, 张三 done; 张三's stands"))
         try duban("李四", "sync")
         #expect(try duban("李四", "conflicts").output == "jinshan-2026:1.4 status: 李四 blocked, 张三 done; 张三's stands\n")
+        try JSONOutputTests.expectEncoderBytes(try duban("李四", "conflicts", "--json"), "conflicts --json")
         try duban("李四", "start", "jinshan-2026:1.4")
         #expect(try duban("李四", "conflicts").output == "no conflicts\n")
     }

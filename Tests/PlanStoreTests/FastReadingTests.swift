@@ -149,7 +149,7 @@ struct FastReadingTests {
         for snapshot in [Snapshot(schema: 1, journal: .init(bytes: 10, events: 8, digest: "00ff"), ledger: ledger),
                          Snapshot(schema: nil, journal: .init(bytes: 0, events: 0, digest: ""), ledger: Ledger())] {
             let expected = try StoreCoding.encoder().encode(snapshot)
-            let written = try snapshot.encoded()
+            let written = try StoreCoding.encode(snapshot)
             #expect(String(decoding: written, as: UTF8.self) == String(decoding: expected, as: UTF8.self))
             #expect(written == expected)
         }

@@ -3,6 +3,19 @@ import PlanModel
 import Testing
 @testable import PlanStore
 
+extension StoreCoding {
+    /// The reference the store's `JSONWriter` output is compared with: `JSONEncoder` in the store's style.
+    static func encoder() -> JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .custom { date, encoder in
+            var container = encoder.singleValueContainer()
+            try container.encode(Event.formatTime(date))
+        }
+        return encoder
+    }
+}
+
 /// The two stores every contract test runs against.
 enum StoreKind: String, CaseIterable, CustomTestStringConvertible {
     case json, memory

@@ -1,0 +1,332 @@
+import Foundation
+
+/// Writes any `Encodable` as the bytes `JSONEncoder` writes with `.sortedKeys` and
+/// `.withoutEscapingSlashes` (plus `.prettyPrinted` for `.pretty`): every `--json`
+/// output and every store file. `JSONEncoder` first builds a tree of every value
+/// (a dictionary per object) and then writes it; this writer streams each value into
+/// one byte buffer as it is encoded, and sorts an object's entries only when its keys
+/// did not come in order, by moving their bytes. `JSONWriterTests` compare the two on
+/// generated values.
+///
+/// Where it differs: keys that Swift's `String` counts equal but whose bytes differ
+/// (canonically equivalent, `é` and `e\u{301}`) are two entries here and one in
+/// `JSONEncoder` (a Swift dictionary cannot hold both, so only hand-made coding keys can);
+/// `Data`, `URL` and `Decimal` are written as they encode themselves, not as `JSONEncoder`
+/// special-cases them (no output of duban holds one).
+public struct JSONWriter: Sendable {
+    public enum Layout: Sendable {
+        /// No whitespace.
+        case compact
+        /// `JSONEncoder`'s `.prettyPrinted`: two spaces per level, `"key" : value`, `{\n\n}` when empty.
+        case pretty
+    }
+
+    public var layout: Layout
+    /// How a `Date` is written: the string this returns; nil writes what `Date` encodes
+    /// itself as (seconds since 2001), as `JSONEncoder`'s default strategy does.
+    public var dates: (@Sendable (Date) -> String)?
+
+    public init(layout: Layout = .compact, dates: (@Sendable (Date) -> String)? = nil) {
+        self.layout = layout
+        self.dates = dates
+    }
+
+    public func encode<T: Encodable>(_ value: T) throws -> [UInt8] {
+        let sink = JSONSink(pretty: layout == .pretty, dates: dates)
+        try sink.value(value, depth: 0, parent: nil, key: nil)
+        sink.closeAll()
+        guard !sink.bytes.isEmpty else {
+            throw EncodingError.invalidValue(value, EncodingError.Context(
+                codingPath: [], debugDescription: "Top-level \(T.self) did not encode any values."))
+        }
+        return sink.bytes
+    }
+}
+
+/// The buffer and the containers still open, innermost last. A container writes each
+/// entry as `,` + `"key":value` (with a line break and indent when pretty); closing it
+/// turns the first `,` into `{` or `[`, so entries written in order are never moved.
+final class JSONSink {
+    // Unchecked: the sink is one encoding's, on one thread, and the dynamic checks of a
+    // class's stored properties cost a fifth of a listing's instructions.
+    @exclusivity(unchecked) var bytes: [UInt8] = []
+    let pretty: Bool
+    let dates: (@Sendable (Date) -> String)?
+
+    struct Frame {
+        var id: Int
+        var isObject: Bool
+        var start: Int
+        var depth: Int
+        var count = 0
+        /// The first of this object's entries in `entries`.
+        var firstEntry: Int
+        /// Keys so far strictly ascending: nothing to move at the close.
+        var inOrder = true
+    }
+
+    struct Entry {
+        var key: String
+        var start: Int
+    }
+
+    @exclusivity(unchecked) private var frames: [Frame] = []
+    @exclusivity(unchecked) private var entries: [Entry] = []
+    @exclusivity(unchecked) private var nextID = 0
+    /// Where a value promised by `superEncoder` goes, if it is never written (then `{}`, as `JSONEncoder` writes).
+    @exclusivity(unchecked) private var promised: (position: Int, depth: Int)?
+    /// One encoder per depth, reused: a value's encoder lives only while it encodes.
+    @exclusivity(unchecked) private var encoders: [JSONStreamEncoder] = []
+    @exclusivity(unchecked) private var scratch: [UInt8] = []
+    /// The keys of the last object that needed sorting and the order they go in: rows of one
+    /// type repeat them, so the sort is done once per type of row rather than once per row.
+    @exclusivity(unchecked) private var lastKeys: [String] = []
+    @exclusivity(unchecked) private var lastOrder: [Int] = []
+
+    init(pretty: Bool, dates: (@Sendable (Date) -> String)?) {
+        self.pretty = pretty
+        self.dates = dates
+        bytes.reserveCapacity(4096)
+    }
+
+    // MARK: Containers
+
+    /// A container handle: its place on the stack and its id (the place may be reused once it closes).
+    struct Handle {
+        var index: Int
+        var id: Int
+    }
+
+    func open(object: Bool, depth: Int) -> Handle {
+        // The container is the promised value.
+        if promised?.position == bytes.count { promised = nil }
+        nextID += 1
+        frames.append(Frame(id: nextID, isObject: object, start: bytes.count, depth: depth, firstEntry: entries.count))
+        return Handle(index: frames.count - 1, id: nextID)
+    }
+
+    func isOpen(_ handle: Handle) -> Bool {
+        handle.index < frames.count && frames[handle.index].id == handle.id
+    }
+
+    /// Makes `handle` the innermost container again, closing those opened inside it (their encoders are done).
+    func resume(_ handle: Handle) {
+        precondition(isOpen(handle), "a JSON container was written to after the value holding it was finished")
+        while frames.count > handle.index + 1 { closeInnermost() }
+        fulfilPromise()
+    }
+
+    func beginEntry(_ handle: Handle, key: String) {
+        resume(handle)
+        let start = bytes.count
+        separator(depth: frames[handle.index].depth + 1)
+        string(key)
+        if pretty { bytes.append(contentsOf: [0x20, 0x3A, 0x20]) } else { bytes.append(0x3A) }
+        let frame = frames[handle.index]
+        if frame.inOrder, entries.count > frame.firstEntry, !Self.precedes(entries[entries.count - 1].key, key) {
+            frames[handle.index].inOrder = false
+        }
+        frames[handle.index].count += 1
+        entries.append(Entry(key: key, start: start))
+    }
+
+    func beginElement(_ handle: Handle) {
+        resume(handle)
+        separator(depth: frames[handle.index].depth + 1)
+        frames[handle.index].count += 1
+    }
+
+    func promise(depth: Int) { promised = (bytes.count, depth) }
+
+    private func fulfilPromise() {
+        guard let (position, depth) = promised else { return }
+        promised = nil
+        if bytes.count == position { empty(object: true, depth: depth) }
+    }
+
+    private func separator(depth: Int) {
+        bytes.append(0x2C)
+        if pretty { newline(depth: depth) }
+    }
+
+    private static let spaces = [UInt8](repeating: 0x20, count: 64)
+
+    private func newline(depth: Int) {
+        bytes.append(0x0A)
+        var indent = 2 * depth
+        while indent > 0 {
+            bytes.append(contentsOf: Self.spaces[..<min(indent, Self.spaces.count)])
+            indent -= Self.spaces.count
+        }
+    }
+
+    private func empty(object: Bool, depth: Int) {
+        bytes.append(object ? 0x7B : 0x5B)
+        if pretty {
+            bytes.append(0x0A)
+            newline(depth: depth)
+        }
+        bytes.append(object ? 0x7D : 0x5D)
+    }
+
+    func closeAll() {
+        while !frames.isEmpty { closeInnermost() }
+        fulfilPromise()
+    }
+
+    private func closeInnermost() {
+        fulfilPromise()
+        let frame = frames.removeLast()
+        guard frame.count > 0 else { return empty(object: frame.isObject, depth: frame.depth) }
+        if frame.isObject {
+            if !frame.inOrder { sortEntries(of: frame) }
+            entries.removeSubrange(frame.firstEntry...)
+        }
+        bytes[frame.start] = frame.isObject ? 0x7B : 0x5B
+        if pretty { newline(depth: frame.depth) }
+        bytes.append(frame.isObject ? 0x7D : 0x5D)
+    }
+
+    /// Rewrites the frame's entries in key order; of entries with one key, the last written stays (as in `JSONEncoder`).
+    private func sortEntries(of frame: Frame) {
+        let first = frame.firstEntry, count = entries.count - first
+        // Rows of one type repeat their keys: their order is worked out once (a dictionary's keys are not worth comparing).
+        let repeated = count <= 64 && lastKeys.count == count
+            && (0..<count).allSatisfy { Self.compare(entries[first + $0].key, lastKeys[$0]) == 0 }
+        if !repeated {
+            var order = Array(0..<count)
+            entries.withUnsafeBufferPointer { all in
+                let written = UnsafeBufferPointer(rebasing: all[first...])
+                order.sort { a, b in
+                    let byKey = Self.compare(written[a].key, written[b].key)
+                    return byKey != 0 ? byKey < 0 : a < b
+                }
+                lastOrder = order.indices.filter { n in
+                    n + 1 == order.count || Self.compare(written[order[n]].key, written[order[n + 1]].key) != 0
+                }.map { order[$0] }
+                lastKeys = count <= 64 ? written.map(\.key) : []
+            }
+        }
+        let end = bytes.count
+        scratch.removeAll(keepingCapacity: true)
+        scratch.append(contentsOf: bytes[frame.start..<end])
+        bytes.removeSubrange(frame.start...)
+        for n in lastOrder {
+            let start = entries[first + n].start
+            let next = first + n + 1 < entries.count ? entries[first + n + 1].start : end
+            bytes.append(contentsOf: scratch[(start - frame.start)..<(next - frame.start)])
+        }
+    }
+
+    /// Key order: UTF-8 bytes, as `JSONEncoder` sorts keys.
+    static func precedes(_ a: String, _ b: String) -> Bool { compare(a, b) < 0 }
+
+    /// Negative, zero or positive as `a`'s UTF-8 bytes sort before, equal or after `b`'s.
+    static func compare(_ a: String, _ b: String) -> Int {
+        let order = a.utf8.withContiguousStorageIfAvailable { x in
+            b.utf8.withContiguousStorageIfAvailable { y in
+                let common = min(x.count, y.count)
+                if common > 0, let p = x.baseAddress, let q = y.baseAddress {
+                    let order = memcmp(p, q, common)
+                    if order != 0 { return Int(order) }
+                }
+                return x.count - y.count
+            }
+        }
+        if let order = order ?? nil { return order }
+        return a.utf8.lexicographicallyPrecedes(b.utf8) ? -1 : a.utf8.elementsEqual(b.utf8) ? 0 : 1
+    }
+
+    // MARK: Values
+
+    /// `value` at `depth`, as the value of `key` in the container of `parent` (both nil at the top: they make the coding path).
+    func value<T: Encodable>(_ value: T, depth: Int, parent: JSONStreamEncoder?, key: (any CodingKey)?) throws {
+        if T.self == String.self { return string(unsafeBitCast(value, to: String.self)) }
+        if T.self == Date.self, let dates { return string(dates(unsafeBitCast(value, to: Date.self))) }
+        let start = bytes.count, open = frames.count
+        if encoders.count <= depth {
+            encoders += (encoders.count...depth).map { JSONStreamEncoder(sink: self, depth: $0) }
+        }
+        let encoder = encoders[depth]
+        encoder.start(parent: parent, key: key)
+        try value.encode(to: encoder)
+        // A value that wrote nothing is `{}`, as `JSONEncoder` writes it (at the top, an error).
+        if bytes.count == start, frames.count == open, depth > 0 { empty(object: true, depth: depth) }
+    }
+
+    func null() { bytes.append(contentsOf: [0x6E, 0x75, 0x6C, 0x6C]) }
+
+    func bool(_ value: Bool) {
+        bytes.append(contentsOf: value ? [0x74, 0x72, 0x75, 0x65] : [0x66, 0x61, 0x6C, 0x73, 0x65])
+    }
+
+    func integer<T: BinaryInteger>(_ value: T) {
+        if value < 0 { bytes.append(0x2D) }
+        var magnitude = UInt64(value.magnitude)
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // room for 20 digits, written from the end
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            var n = buffer.count
+            repeat {
+                n -= 1
+                buffer[n] = UInt8(truncatingIfNeeded: 0x30 + magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            bytes.append(contentsOf: buffer[n...])
+        }
+    }
+
+    /// As `JSONEncoder`: the shortest text that reads back the same, without a trailing `.0`.
+    func float<T: BinaryFloatingPoint & LosslessStringConvertible>(_ value: T, path: @autoclosure () -> [any CodingKey]) throws {
+        guard value.isFinite else {
+            throw EncodingError.invalidValue(value, EncodingError.Context(
+                codingPath: path(), debugDescription: "Unable to encode \(T.self).\(value) directly in JSON."))
+        }
+        var text = value.description
+        if text.hasSuffix(".0") { text.removeLast(2) }
+        bytes.append(contentsOf: text.utf8)
+    }
+
+    private static let hex = Array("0123456789abcdef".utf8)
+
+    /// Whether any of the eight bytes is a control character, `"` or `\` (exact: no byte is missed).
+    private static func mayNeedEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZeroByte(_ x: UInt64) -> Bool { (x &- ones) & ~x & highs != 0 }
+        return (word &- ones &* 0x20) & ~word & highs != 0 || hasZeroByte(word ^ (ones &* 0x22)) || hasZeroByte(word ^ (ones &* 0x5C))
+    }
+
+    /// A JSON string escaped as `JSONEncoder` escapes it: `"`, `\`, the named controls, other controls as `\u00XX`.
+    func string(_ text: String) {
+        var text = text
+        bytes.append(0x22)
+        text.withUTF8 { utf8 in
+            guard let base = UnsafeRawPointer(utf8.baseAddress) else { return }
+            var run = 0  // start of the bytes not yet copied
+            var n = 0
+            while n < utf8.count {
+                // Eight bytes at a time past those that need no escape (all of a Chinese text).
+                if n + 8 <= utf8.count, !Self.mayNeedEscape(base.loadUnaligned(fromByteOffset: n, as: UInt64.self)) {
+                    n += 8
+                    continue
+                }
+                let byte = utf8[n]
+                n += 1
+                guard byte < 0x20 || byte == 0x22 || byte == 0x5C else { continue }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<(n - 1)]))
+                run = n
+                switch byte {
+                case 0x22: bytes.append(contentsOf: [0x5C, 0x22])
+                case 0x5C: bytes.append(contentsOf: [0x5C, 0x5C])
+                case 0x08: bytes.append(contentsOf: [0x5C, 0x62])
+                case 0x0C: bytes.append(contentsOf: [0x5C, 0x66])
+                case 0x0A: bytes.append(contentsOf: [0x5C, 0x6E])
+                case 0x0D: bytes.append(contentsOf: [0x5C, 0x72])
+                case 0x09: bytes.append(contentsOf: [0x5C, 0x74])
+                default: bytes.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, Self.hex[Int(byte >> 4)], Self.hex[Int(byte & 0xF)]])
+                }
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run...]))
+        }
+        bytes.append(0x22)
+    }
+}

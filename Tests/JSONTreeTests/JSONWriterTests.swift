@@ -1,0 +1,173 @@
+import Foundation
+import Testing
+@testable import JSONTree
+
+/// `JSONWriter` writes the bytes `JSONEncoder` writes (sorted keys, slashes unescaped, and pretty or not).
+@Suite("JSON writer")
+struct JSONWriterTests {
+    static func encoder(_ layout: JSONWriter.Layout) -> JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = layout == .pretty ? [.sortedKeys, .withoutEscapingSlashes, .prettyPrinted]
+                                                     : [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }
+
+    static func expectSame<T: Encodable>(_ value: T, _ layout: JSONWriter.Layout,
+                                         sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let expected = try encoder(layout).encode(value)
+        let written = try JSONWriter(layout: layout).encode(value)
+        #expect(String(decoding: written, as: UTF8.self) == String(decoding: expected, as: UTF8.self), sourceLocation: sourceLocation)
+        #expect(written == Array(expected), sourceLocation: sourceLocation)
+    }
+
+    static let layouts: [JSONWriter.Layout] = [.compact, .pretty]
+
+    /// SplitMix64: the same values on every machine.
+    struct Generator: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    /// Pieces strings are made of: CJK, quotes, backslashes, every control character, DEL, emoji
+    /// (with joiners and skin tones), slashes, line and paragraph separators, full-width forms.
+    static let pieces: [String] = ["政务服务", "区发改委", "優化", "“一网通办”", "（2026年）", "\"", "\\", "/", "</script>", "a", "Z", "_",
+                                   "e\u{301}", "é", "\u{7F}", "\u{2028}", "\u{2029}", "\u{FEFF}", "👨‍👩‍👧‍👦", "👍🏽", "🇨🇳", "！", "１２", " ", "\\u0041"]
+        + (0..<0x20).map { String(UnicodeScalar(UInt8($0))) }
+
+    static func string(_ g: inout Generator) -> String {
+        (0..<Int.random(in: 0...6, using: &g)).map { _ in pieces.randomElement(using: &g) ?? "" }.joined()
+    }
+
+    static let doubles: [Double] = [0, -0.0, 0.1, 0.2, 0.30000000000000004, 1, 1.0, -1.5, 100, 1e15, 1e16, 1e21, 1e22, 2.5e20, 1e-5, 1e-7,
+                                    1.5e-7, 123456789012345680, 5e-324, 2.2250738585072014e-308, 1.7976931348623157e308, 0.333, 0.667,
+                                    Double(Int64.max), 9007199254740993]
+
+    static func value(_ g: inout Generator, depth: Int) -> JSONValue {
+        switch Int.random(in: 0..<(depth < 4 ? 9 : 6), using: &g) {
+        case 0: return .null
+        case 1: return .bool(Bool.random(using: &g))
+        case 2: return .integer([Int.min, Int.max, 0, -1, Int.random(in: -1_000_000...1_000_000, using: &g)].randomElement(using: &g) ?? 0)
+        case 3: return .number(doubles.randomElement(using: &g) ?? 0)
+        case 4:
+            // Any finite double, from its bits.
+            let bits = Double(bitPattern: g.next())
+            return .number(bits.isFinite ? bits : 0.5)
+        case 5: return .string(string(&g))
+        case 6, 7:
+            return .array((0..<Int.random(in: 0...4, using: &g)).map { _ in value(&g, depth: depth + 1) })
+        default:
+            var object: [String: JSONValue] = [:]
+            for _ in 0..<Int.random(in: 0...5, using: &g) { object[string(&g)] = value(&g, depth: depth + 1) }
+            return .object(object)
+        }
+    }
+
+    @Test("generated values (CJK, quotes, controls, emoji, slashes, numbers, nesting, empty containers) give JSONEncoder's bytes",
+          arguments: layouts)
+    func generatedValues(layout: JSONWriter.Layout) throws {
+        var g = Generator(state: 2026)
+        for _ in 0..<400 {
+            try Self.expectSame(Self.value(&g, depth: 0), layout)
+        }
+        for piece in Self.pieces { try Self.expectSame([piece: [piece]], layout) }
+        for double in Self.doubles { try Self.expectSame([double, -double], layout) }
+        try Self.expectSame(["a10": 1, "a2": 2, "B": 3, "_": 4, "！": 5, "😀": 6, "\u{1}": 7, "\"": 8], layout)
+    }
+
+    struct Record: Codable, Equatable {
+        // Declared out of key order: the writer must move them.
+        var zeta: String
+        var alpha: Int?
+        var middle: [Inner]
+        var when: Date
+        var small: Float
+        var byte: UInt8
+        var negative: Int16
+        var big: UInt64
+        var table: [Int: String]
+        var nothing: String?
+    }
+
+    struct Inner: Codable, Equatable {
+        var title: String
+        var flags: [Bool]
+        var empty: [String: Int]
+    }
+
+    /// Hand-written encoding as the store's and CLI's types write it: two containers on one encoder,
+    /// a `superEncoder` filled later, an unused one, nested containers, explicit nulls and a repeated key.
+    struct HandWritten: Encodable {
+        enum Keys: String, CodingKey { case target, payload, extra, nested, list, previous, kind }
+        enum More: String, CodingKey { case light, daysLeft }
+
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: Keys.self)
+            try c.encode("p-2026:1.1", forKey: .target)
+            try c.encode(Optional<String>.none, forKey: .previous)
+            let payload = c.superEncoder(forKey: .payload)
+            var inner = payload.container(keyedBy: Keys.self)
+            try inner.encode("status", forKey: .kind)
+            var again = payload.container(keyedBy: More.self)
+            try again.encodeNil(forKey: .daysLeft)
+            _ = c.superEncoder(forKey: .extra)
+            var nested = c.nestedContainer(keyedBy: More.self, forKey: .nested)
+            try nested.encode("red", forKey: .light)
+            var list = c.nestedUnkeyedContainer(forKey: .list)
+            try list.encode(1.5)
+            var deeper = list.nestedContainer(keyedBy: More.self)
+            try deeper.encode(3, forKey: .daysLeft)
+            try list.encodeNil()
+            try c.encode("first", forKey: .kind)
+            try c.encode("last", forKey: .kind)
+            var more = encoder.container(keyedBy: More.self)
+            try more.encode(Optional(2), forKey: .daysLeft)
+        }
+    }
+
+    struct Silent: Encodable {
+        func encode(to encoder: any Encoder) throws {}
+    }
+
+    @Test("structs, dates, every integer width, a dictionary with Int keys, hand-written containers give JSONEncoder's bytes",
+          arguments: layouts)
+    func structs(layout: JSONWriter.Layout) throws {
+        let record = Record(zeta: "金山区/嘉定区", alpha: nil, middle: [Inner(title: "开店\n一件事", flags: [true, false], empty: [:])],
+                            when: Date(timeIntervalSince1970: 1_790_000_000.125), small: 0.1, byte: 255, negative: -300,
+                            big: UInt64.max, table: [10: "十", 2: "二", 1: "一"], nothing: nil)
+        try Self.expectSame(record, layout)
+        try Self.expectSame([record, record], layout)
+        try Self.expectSame(HandWritten(), layout)
+        try Self.expectSame([HandWritten()], layout)
+        try Self.expectSame(["silent": [Silent()]], layout)
+        try Self.expectSame([[String: [Int]]](), layout)
+        try Self.expectSame("top-level string", layout)
+        try Self.expectSame(Optional<Int>.none, layout)
+    }
+
+    @Test("dates: as the given text (the store's times), else as Date encodes itself (JSONEncoder's default)")
+    func dates() throws {
+        let record = ["at": Date(timeIntervalSinceReferenceDate: 1.5)]
+        #expect(try JSONWriter().encode(record) == Array(try JSONEncoder().encode(record)))
+        let stamp: @Sendable (Date) -> String = { "t\($0.timeIntervalSinceReferenceDate)" }
+        let encoder = Self.encoder(.compact)
+        encoder.dateEncodingStrategy = .custom { date, encoder in
+            var c = encoder.singleValueContainer()
+            try c.encode(stamp(date))
+        }
+        #expect(try JSONWriter(dates: stamp).encode(record) == Array(try encoder.encode(record)))
+        #expect(String(decoding: try JSONWriter(dates: stamp).encode(record), as: UTF8.self) == #"{"at":"t1.5"}"#)
+    }
+
+    @Test("refused as by JSONEncoder: a non-finite number, a top-level value that writes nothing")
+    func refusals() {
+        #expect(throws: EncodingError.self) { try JSONWriter().encode(["x": Double.nan]) }
+        #expect(throws: EncodingError.self) { try JSONWriter().encode([Float.infinity]) }
+        #expect(throws: EncodingError.self) { try JSONWriter().encode(Silent()) }
+    }
+}
