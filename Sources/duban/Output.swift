@@ -47,8 +47,11 @@ enum Output {
         return explicit
     }()
 
-    /// A help text (abstract, discussion, option) in the interface language.
-    static func help(_ en: String, _ zh: String) -> String { interfaceLanguage.pick(en, zh) }
+    /// A help text (abstract, discussion, option) in the interface language. The Chinese is wrapped here, to
+    /// the 54 columns swift-argument-parser leaves beside the options, since it wraps by characters, not columns.
+    static func help(_ en: String, _ zh: String) -> String {
+        interfaceLanguage == .zh ? TextLayout.wrap(zh, width: 52).joined(separator: "\n") : en
+    }
 
     @Sendable static func warn(_ message: String) {
         FileHandle.standardError.write(Data("duban: \(TerminalText.sanitized(message, keepingLineFeeds: true))\n".utf8))

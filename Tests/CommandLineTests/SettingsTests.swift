@@ -1,6 +1,7 @@
 import Foundation
 import PlanModel
 import Testing
+import TerminalKit
 @testable import duban
 
 /// `config.json`: the officer's settings, read by every command and the dashboard.
@@ -76,6 +77,11 @@ extension CommandLineTests {
         let byOption = try DubanProcess.run(["report", "--lang", "en", "--help"],
                                             environment: ["XDG_CONFIG_HOME": chinese, "LANG": "zh_CN.UTF-8", "LC_ALL": ""])
         #expect(byOption.output.contains("Keep units with nothing open in the per-unit sheet."), "\(byOption.output)")
+        // Wrapped by display columns (swift-argument-parser counts characters): within 80 columns.
+        for help in [byLocale, bySettings] {
+            let wide = help.output.split(separator: "\n").filter { !$0.hasPrefix("USAGE") && DisplayWidth.of($0) > 80 }
+            #expect(wide.isEmpty, "\(wide)")
+        }
         let plain = try DubanProcess.run(["--help"], environment: ["XDG_CONFIG_HOME": english, "LANG": "C.UTF-8", "LC_ALL": ""])
         #expect(plain.output.contains("List measures, filtered by plan"), "\(plain.output)")
     }
