@@ -20,15 +20,15 @@ public enum DocumentReader {
         do {
             data = try Data(contentsOf: url, options: .mappedIfSafe)
         } catch {
-            throw ImportError(source: source, problem: "cannot read the file")
+            throw ImportError(source: source, problem: "cannot read the file", chinese: "无法读取文件")
         }
         switch format(of: data, path: path) {
         case .docx: return .text(try DocxReader.text(of: data, source: source))
         case .pdf: return .text(try PDFReader.text(ofFileAt: url, source: source))
         case .binaryWord:
-            throw ImportError(source: source, problem: "an old binary Word or WPS file (.doc/.wps); save it as .docx and import that")
+            throw ImportError(source: source, problem: "an old binary Word or WPS file (.doc/.wps); save it as .docx and import that", chinese: "是旧版 Word 或 WPS 二进制文件（.doc/.wps）；请另存为 .docx 再导入")
         case .zip:
-            throw ImportError(source: source, problem: "a zip archive without word/document.xml, not a Word (.docx) document")
+            throw ImportError(source: source, problem: "a zip archive without word/document.xml, not a Word (.docx) document", chinese: "是不含 word/document.xml 的 zip 压缩包，不是 Word（.docx）文件")
         case .plain: return .bytes(data)
         }
     }

@@ -19,10 +19,10 @@ enum DocxReader {
     static func text(of data: Data, source: String) throws(ImportError) -> String {
         let archive: Archive
         do { archive = try Archive(data: data, accessMode: .read) } catch {
-            throw ImportError(source: source, problem: "not a readable .docx (the zip container is damaged)")
+            throw ImportError(source: source, problem: "not a readable .docx (the zip container is damaged)", chinese: "无法读取的 .docx（zip 容器已损坏）")
         }
         guard let document = try part("word/document.xml", of: archive, source: source) else {
-            throw ImportError(source: source, problem: "a zip archive without word/document.xml, not a Word (.docx) document")
+            throw ImportError(source: source, problem: "a zip archive without word/document.xml, not a Word (.docx) document", chinese: "是不含 word/document.xml 的 zip 压缩包，不是 Word（.docx）文件")
         }
         var numbering = WordNumbering()
         if let xml = try part("word/numbering.xml", of: archive, source: source) {
@@ -44,7 +44,8 @@ enum DocxReader {
     private static func part(_ path: String, of archive: Archive, source: String) throws(ImportError) -> Data? {
         guard let entry = archive[path] else { return nil }
         guard entry.uncompressedSize <= UInt64(partLimit) else {
-            throw ImportError(source: source, problem: "\(path) is larger than \(partLimit >> 20) MB unpacked; not read")
+            throw ImportError(source: source, problem: "\(path) is larger than \(partLimit >> 20) MB unpacked; not read",
+                              chinese: "\(path) 解压后超过 \(partLimit >> 20) MB，未读取")
         }
         var data = Data()
         do {
@@ -53,7 +54,7 @@ enum DocxReader {
                 data.append(chunk)
             }
         } catch {
-            throw ImportError(source: source, problem: "not a readable .docx (\(path) is damaged)")
+            throw ImportError(source: source, problem: "not a readable .docx (\(path) is damaged)", chinese: "无法读取的 .docx（\(path) 已损坏）")
         }
         return data
     }
@@ -62,7 +63,8 @@ enum DocxReader {
         let parser = XMLParser(data: xml)
         parser.delegate = delegate
         guard parser.parse() else {
-            throw ImportError(source: source, problem: "not a readable .docx (\(part) is not well-formed XML)")
+            throw ImportError(source: source, problem: "not a readable .docx (\(part) is not well-formed XML)",
+                              chinese: "无法读取的 .docx（\(part) 不是格式正确的 XML）")
         }
         return true
     }

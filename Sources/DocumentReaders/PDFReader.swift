@@ -6,7 +6,7 @@ import PlanImport
 enum PDFReader {
     static func text(ofFileAt url: URL, source: String) throws(ImportError) -> String {
         guard let tool = executable(named: "pdftotext") else {
-            throw ImportError(source: source, problem: "reading a PDF needs pdftotext: install the poppler-utils package")
+            throw ImportError(source: source, problem: "reading a PDF needs pdftotext: install the poppler-utils package", chinese: "读取 PDF 需要 pdftotext：请安装 poppler-utils 软件包")
         }
         let process = Process()
         process.executableURL = tool
@@ -17,7 +17,8 @@ enum PDFReader {
         process.standardError = errors
         process.standardInput = FileHandle.nullDevice
         do { try process.run() } catch {
-            throw ImportError(source: source, problem: "could not run pdftotext (\(error.localizedDescription))")
+            throw ImportError(source: source, problem: "could not run pdftotext (\(error.localizedDescription))",
+                              chinese: "无法运行 pdftotext（\(error.localizedDescription)）")
         }
         // Read both pipes to their end before waiting, so a full pipe never blocks the child.
         nonisolated(unsafe) var errorData = Data()
@@ -33,14 +34,15 @@ enum PDFReader {
         guard process.terminationStatus == 0 else {
             // pdftotext exits 1 for a password-protected file, 1–3 for a damaged one.
             if isEncrypted(url) {
-                throw ImportError(source: source, problem: "the PDF is encrypted (password-protected); save an unprotected copy and import that")
+                throw ImportError(source: source, problem: "the PDF is encrypted (password-protected); save an unprotected copy and import that", chinese: "PDF 已加密（有密码保护）；请另存一份未加密的再导入")
             }
             let reason = String(decoding: errorData, as: UTF8.self).split(whereSeparator: \.isNewline).first.map(String.init)
-            throw ImportError(source: source, problem: "not a readable PDF" + (reason.map { " (\($0))" } ?? ""))
+            throw ImportError(source: source, problem: "not a readable PDF" + (reason.map { " (\($0))" } ?? ""),
+                              chinese: "无法读取的 PDF" + (reason.map { "（\($0)）" } ?? ""))
         }
         let text = String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\u{0C}", with: "\n")
         guard text.contains(where: { !$0.isWhitespace }) else {
-            throw ImportError(source: source, problem: "a scanned PDF (no text layer); run it through OCR or ask for the Word or text version")
+            throw ImportError(source: source, problem: "a scanned PDF (no text layer); run it through OCR or ask for the Word or text version", chinese: "是扫描版 PDF（没有文字层）；请先做文字识别（OCR），或索取 Word 或文本版")
         }
         return closingScriptGaps(text)
     }

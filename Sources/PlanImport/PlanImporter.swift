@@ -10,16 +10,17 @@ public enum PlanImporter {
         let (text, damaged) = try TextDecoding.decode(data, source: source)
         if damaged > 0, !keepingDamage {
             throw ImportError(source: source, problem: "\(damaged) character\(damaged == 1 ? "" : "s") could not be decoded (read as �): "
-                              + "the file is damaged; repair it, or use --force to import it so")
+                              + "the file is damaged; repair it, or use --force to import it so",
+                              chinese: "有 \(damaged) 个字符无法解码（显示为 �）：文件已损坏；请修复，或加 --force 照此导入")
         }
         let paragraphs = TextNormalizer.paragraphs(in: text)
-        guard !paragraphs.isEmpty else { throw ImportError(source: source, problem: "file is empty") }
+        guard !paragraphs.isEmpty else { throw ImportError(source: source, problem: "file is empty", chinese: "文件是空的") }
         // A wrapped document (PDF text) is rejoined whole, its title and notice too; one paragraph a line
         // only has its page gaps rejoined, in the body.
         let joiner = LineJoiner(paragraphs[...])
         let lines = joiner.wrapWidth == nil ? LineJoiner.attachingBareMarkers(paragraphs) : joiner.join(paragraphs[...])
         guard let start = StructureRecognizer.bodyStart(in: lines) else {
-            throw ImportError(source: source, problem: "no numbered pillars or measures found (一、 / （一） / 1. …)")
+            throw ImportError(source: source, problem: "no numbered pillars or measures found (一、 / （一） / 1. …)", chinese: "没有找到带编号的板块或措施（一、 / （一） / 1. …）")
         }
         let body = joiner.wrapWidth == nil ? joiner.join(lines[start...]) : Array(lines[start...])
         let end = StructureRecognizer.bodyEnd(in: body)
@@ -28,7 +29,7 @@ public enum PlanImporter {
         let recognizer = StructureRecognizer(planID: planID, planYear: metadata.year)
         let pillars = completingShortNames(recognizer.pillars(from: body[..<end]), level: metadata.level)
         guard pillars.contains(where: { !$0.measures.isEmpty }) else {
-            throw ImportError(source: source, problem: "no measures found under the numbered headings")
+            throw ImportError(source: source, problem: "no measures found under the numbered headings", chinese: "编号标题下没有找到措施")
         }
         let fallbackTitle = ((source as NSString).lastPathComponent as NSString).deletingPathExtension
         return Plan(id: planID, title: metadata.title ?? fallbackTitle, district: metadata.district?.name,

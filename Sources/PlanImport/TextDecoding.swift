@@ -18,7 +18,7 @@ enum TextDecoding {
     static func decodeText(_ data: Data, source: String) throws(ImportError) -> (String, lossy: Bool) {
         let bytes = data
         if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
-            throw ImportError(source: source, problem: "file is empty")
+            throw ImportError(source: source, problem: "file is empty", chinese: "文件是空的")
         }
         // UTF-32 before UTF-16: its little-endian BOM begins like UTF-16's.
         if bytes.starts(with: [0xFF, 0xFE, 0x00, 0x00]), let text = String(data: data.dropFirst(4), encoding: .utf32LittleEndian) {
@@ -35,7 +35,7 @@ enum TextDecoding {
         }
         if let encoding = unmarkedUnicode(bytes), let text = String(data: data, encoding: encoding) { return (text, false) }
         if bytes.contains(0) {
-            throw ImportError(source: source, problem: "file is binary (contains NUL bytes), not a plan document")
+            throw ImportError(source: source, problem: "file is binary (contains NUL bytes), not a plan document", chinese: "是二进制文件（含 NUL 字节），不是方案文件")
         }
         if let text = String(validating: bytes, as: UTF8.self) {
             return (text, false)
@@ -50,7 +50,7 @@ enum TextDecoding {
         // characters every plan is full of wins.
         let candidates = [gb18030, big5].compactMap { String(data: data, encoding: $0) }.filter { $0.contains(where: \.isIdeograph) }
         if let best = candidates.max(by: { commonCharacters(in: $0) < commonCharacters(in: $1) }) { return (best, false) }
-        throw ImportError(source: source, problem: "file is not text in UTF-8, GB18030/GBK or Big5; save it as UTF-8 and import that")
+        throw ImportError(source: source, problem: "file is not text in UTF-8, GB18030/GBK or Big5; save it as UTF-8 and import that", chinese: "不是 UTF-8、GB18030/GBK 或 Big5 文本；请另存为 UTF-8 再导入")
     }
 
     /// Punctuation and words of every plan, simplified and traditional.

@@ -21,8 +21,10 @@ struct ImportCommand: ParsableCommand {
     @Argument(help: ArgumentHelp(Output.help("Plan documents (text, markdown, .docx or .pdf), or plans as JSON (`duban parse --json`).", "方案文件（文本、markdown、.docx 或 .pdf），或 JSON 格式的方案（`duban parse --json`）。"), valueName: "file")) var files: [String]
 
     func validate() throws {
-        if files.isEmpty { throw ValidationError("give at least one file to import") }
-        if id != nil, files.count > 1 { throw ValidationError("--id applies to one file, not \(files.count)") }
+        if files.isEmpty { throw ValidationError(Output.help("give at least one file to import", "请给出至少一个要导入的文件")) }
+        if id != nil, files.count > 1 {
+            throw ValidationError(Output.help("--id applies to one file, not \(files.count)", "--id 只适用于一个文件，而不是 \(files.count) 个"))
+        }
     }
 
     func run() throws {
@@ -35,14 +37,18 @@ struct ImportCommand: ParsableCommand {
         for report in reports { Output.print(Self.describe(report)) }
     }
 
-    static func describe(_ report: ImportReport) -> String {
-        var line = "\(report.plan): \(report.isNew ? "imported" : "re-imported") \(report.measures) measures"
+    static func describe(_ report: ImportReport, in language: Language = Output.language(nil)) -> String {
+        var line = language.pick("\(report.plan): \(report.isNew ? "imported" : "re-imported") \(report.measures) measures",
+                                 "\(report.plan)：\(report.isNew ? "已导入" : "已重新导入") \(report.measures) 项措施")
         if !report.isNew {
-            line += "; \(report.added.count) added, \(report.changed.count) changed, \(report.vanished.count) vanished"
+            line += language.pick("; \(report.added.count) added, \(report.changed.count) changed, \(report.vanished.count) vanished",
+                                  "；新增 \(report.added.count)，修改 \(report.changed.count)，删去 \(report.vanished.count)")
         }
-        for (label, ids) in [("added", report.added), ("changed", report.changed), ("vanished", report.vanished),
-                             ("orphaned (history kept)", report.orphaned)] where !report.isNew && !ids.isEmpty {
-            line += "\n  \(label): " + ids.joined(separator: ", ")
+        let lists = [(language.pick("added", "新增"), report.added), (language.pick("changed", "修改"), report.changed),
+                     (language.pick("vanished", "删去"), report.vanished),
+                     (language.pick("orphaned (history kept)", "已不在方案中（保留记录）"), report.orphaned)]
+        for (label, ids) in lists where !report.isNew && !ids.isEmpty {
+            line += "\n  \(label)\(language.pick(": ", "：")) " + ids.joined(separator: language.pick(", ", "、"))
         }
         return line
     }
@@ -56,13 +62,16 @@ enum PlanDocument {
     static func read(path: String, id: String? = nil, maxSize: Int = defaultMaxSize, keepingDamage: Bool = false) throws -> Plan {
         // The size is checked before reading, so a huge file costs nothing.
         if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > maxSize * 1_048_576 {
-            throw CommandFailure.badInput("\(path): \((size + 1_048_575) / 1_048_576) MB is larger than the \(maxSize) MB limit for a plan document (--max-size)")
+            let megabytes = (size + 1_048_575) / 1_048_576
+            throw CommandFailure.badInput(Output.language(nil).pick(
+                "\(path): \(megabytes) MB is larger than the \(maxSize) MB limit for a plan document (--max-size)",
+                "\(path)：\(megabytes) MB，超过方案文件的上限 \(maxSize) MB（--max-size）"))
         }
         let content: DocumentReader.Content
         do {
             content = try DocumentReader.read(path: path)
         } catch {
-            throw CommandFailure.badInput(error.description)
+            throw CommandFailure.badInput(error.description(in: Output.language(nil)))
         }
         do {
             switch content {
@@ -75,7 +84,7 @@ enum PlanDocument {
                 return try PlanImporter.parse(Data(text.utf8), source: path, id: id)
             }
         } catch let error as ImportError {
-            throw CommandFailure.badInput(error.description)
+            throw CommandFailure.badInput(error.description(in: Output.language(nil)))
         }
     }
 
@@ -85,7 +94,8 @@ enum PlanDocument {
         do {
             plan = try JSONDecoder().decode(Plan.self, from: data)
         } catch {
-            throw CommandFailure.badInput("\(path): not a plan in the plan JSON schema (\(describe(error)))")
+            throw CommandFailure.badInput(Output.language(nil).pick("\(path): not a plan in the plan JSON schema (\(describe(error)))",
+                                                                    "\(path)：不是方案 JSON 格式的方案（\(describe(error))）"))
         }
         if let id { plan = plan.withId(id) }
         return plan

@@ -46,7 +46,8 @@ struct EncodingTests {
     func damagedRefused() throws {
         let data = try Self.damaged(count: 3)
         // Three overwritten bytes leave eight replacement characters (the rest of each sequence is orphaned).
-        #expect(throws: ImportError(source: "jinshan.txt", problem: "8 characters could not be decoded (read as �): the file is damaged; repair it, or use --force to import it so")) {
+        #expect(throws: ImportError(source: "jinshan.txt", problem: "8 characters could not be decoded (read as �): the file is damaged; repair it, or use --force to import it so",
+                                   chinese: "有 8 个字符无法解码（显示为 �）：文件已损坏；请修复，或加 --force 照此导入")) {
             try PlanImporter.parse(data, source: "jinshan.txt")
         }
         let forced = try PlanImporter.parse(data, source: "jinshan.txt", keepingDamage: true)

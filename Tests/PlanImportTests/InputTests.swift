@@ -27,8 +27,9 @@ struct InputTests {
         ([0xFF, 0xD8, 0xFF, 0xE0, 0x80, 0x81], "file is not text in UTF-8, GB18030/GBK or Big5; save it as UTF-8 and import that"),
     ] as [([UInt8], String)])
     func rejected(bytes: [UInt8], problem: String) {
-        #expect(throws: ImportError(source: "plan.txt", problem: problem)) { try parse(bytes) }
-        #expect(ImportError(source: "plan.txt", problem: problem).description == "plan.txt: \(problem)")
+        #expect { try parse(bytes) } throws: { ($0 as? ImportError).map { [$0.source, $0.problem] } == ["plan.txt", problem] }
+        let error = ImportError(source: "plan.txt", problem: problem, chinese: "文件是空的")
+        #expect(error.description == "plan.txt: \(problem)" && error.description(in: .zh) == "plan.txt: 文件是空的")
     }
 
     @Test("BOM, CRLF, U+3000 and ?? indentation, markdown and full-width digits parse like plain text")
