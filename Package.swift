@@ -56,7 +56,9 @@ let package = Package(
                                                           .product(name: "CustomDump", package: "swift-custom-dump")],
                     exclude: ["Frames"]),
         // Runs the built `duban` binary against temporary stores.
-        .testTarget(name: "CommandLineTests", dependencies: ["duban", "PlanStore", "TestSupport", "JSONTree"]),
+        // Measures a duban run's peak memory from outside the (large) test runner: ImportMemoryTests.
+        .executableTarget(name: "duban-peak-meter", path: "Tests/PeakMeter"),
+        .testTarget(name: "CommandLineTests", dependencies: ["duban", "PlanStore", "TestSupport", "JSONTree", "duban-peak-meter"]),
 
         // Benchmarks (not tests): the synthetic generator and the runners.
         .target(name: "Synthetic", dependencies: ["PlanModel"]),

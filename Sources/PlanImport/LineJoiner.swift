@@ -178,7 +178,8 @@ struct LineJoiner {
                 joined += piece
             }
             var text = joined
-            if pieces.count > 1 {
+            // Read into characters (16 bytes each) only when its scalars may hold an annotation.
+            if pieces.count > 1, TextNormalizer.mayHoldAnnotation(scalarsOf: joined) {
                 let chars = Array(joined)
                 if TextNormalizer.mayHoldAnnotation(chars) { text = String(TextNormalizer.strippingAnnotations(chars)) }
             }

@@ -99,9 +99,7 @@ struct NumberMarker: Equatable {
             return nil
         }
         guard ordinal > 0 else { return nil }
-        var rest = text.dropFirst(end)
-        while let f = rest.first, f.isPadding || f.isNewline { rest.removeFirst() }
-        while let l = rest.last, l.isPadding || l.isNewline { rest.removeLast() }
+        let rest = Outline.trimmed(text.dropFirst(end))
         guard !rest.isEmpty else { return nil }
         return NumberMarker(kind: kind, ordinal: ordinal, label: label, rest: rest, continuesOnly: ambiguous)
     }

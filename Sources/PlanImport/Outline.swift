@@ -5,10 +5,11 @@ struct Outline {
         var marker: NumberMarker
         /// The whole paragraph as written, number included.
         var line: String
-        /// Heading text: the line up to its first 。 (or all of it).
-        var title: String
+        /// Heading text: the line up to its first 。 (or all of it). Views of `line`, not copies: the
+        /// outline of a long plan would otherwise hold its text twice over.
+        var title: Substring
         /// Text after the title on the numbered line itself ("1. 市场准入。全面落实…").
-        var inlineBody: String
+        var inlineBody: Substring
         var paragraphs: [String] = []
         var children: [Int] = []
 
@@ -45,7 +46,7 @@ struct Outline {
 
     /// "市场准入。全面落实…" or "市场准入：全面落实…" → ("市场准入", "全面落实…"); a first sentence that is not a short phrase is
     /// both the title and part of the body.
-    static func splitTitle(_ rest: Substring) -> (title: String, body: String) {
+    static func splitTitle(_ rest: Substring) -> (title: Substring, body: Substring) {
         // Only the first 21 characters can hold a title's colon; the rest of the line is not copied.
         let head = Array(rest.prefix(21))
         // "市场准入：全面落实…": a short phrase before a colon that comes before any 。 is the title.
@@ -53,18 +54,27 @@ struct Outline {
            !head[..<colon].contains("。"), isShortPhrase(head[..<colon]), !UnitClause.opensWithLabel(String(rest)),
            // "推进改革（牵头单位：…）": a colon inside a bracket belongs to a unit clause.
            head[..<colon].filter(\.isOpeningBracket).count == head[..<colon].filter(\.isClosingBracket).count {
-            let after = String(rest[rest.index(rest.startIndex, offsetBy: colon + 1)...]).trimmingPadding()
-            if !after.isEmpty { return (String(head[..<colon]), after) }
+            let colonIndex = rest.index(rest.startIndex, offsetBy: colon)
+            let after = trimmed(rest[rest.index(after: colonIndex)...])
+            if !after.isEmpty { return (rest[..<colonIndex], after) }
         }
         guard let stop = rest.firstIndex(of: "。") else {
-            var title = Substring(rest)
+            var title = rest
             while let l = title.last, Characters("：:；;").contains(l) { title.removeLast() }
-            return (String(title), "")
+            return (title, "")
         }
         let lead = rest[..<stop]
-        let after = String(rest[rest.index(after: stop)...]).trimmingPadding()
-        if isShortPhrase(lead) { return (String(lead), after) }
-        return (String(lead), String(rest))
+        let after = trimmed(rest[rest.index(after: stop)...])
+        if isShortPhrase(lead) { return (lead, after) }
+        return (lead, rest)
+    }
+
+    /// Without leading and trailing padding and line breaks, still a view.
+    static func trimmed(_ text: Substring) -> Substring {
+        var text = text
+        while let f = text.first, f.isPadding || f.isNewline { text.removeFirst() }
+        while let l = text.last, l.isPadding || l.isNewline { text.removeLast() }
+        return text
     }
 
     /// A title-like phrase: short and without commas or semicolons.

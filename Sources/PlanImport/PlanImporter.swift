@@ -7,18 +7,7 @@ public enum PlanImporter {
     /// A document with bytes that could not be decoded is refused unless `keepingDamage` (`--force`): its
     /// measures would differ silently from the document's.
     public static func parse(_ data: Data, source: String, id: String? = nil, keepingDamage: Bool = false) throws(ImportError) -> Plan {
-        let (text, damaged) = try TextDecoding.decode(data, source: source)
-        if damaged > 0, !keepingDamage {
-            throw ImportError(source: source, problem: "\(damaged) character\(damaged == 1 ? "" : "s") could not be decoded (read as �): "
-                              + "the file is damaged; repair it, or use --force to import it so",
-                              chinese: "有 \(damaged) 个字符无法解码（显示为 �）：文件已损坏；请修复，或加 --force 照此导入")
-        }
-        let paragraphs = TextNormalizer.paragraphs(in: text)
-        guard !paragraphs.isEmpty else { throw ImportError(source: source, problem: "file is empty", chinese: "文件是空的") }
-        // A wrapped document (PDF text) is rejoined whole, its title and notice too; one paragraph a line
-        // only has its page gaps rejoined, in the body.
-        let joiner = LineJoiner(paragraphs[...])
-        let lines = joiner.wrapWidth == nil ? LineJoiner.attachingBareMarkers(paragraphs) : joiner.join(paragraphs[...])
+        let (lines, joiner) = try lines(of: data, source: source, keepingDamage: keepingDamage)
         guard let start = StructureRecognizer.bodyStart(in: lines) else {
             throw ImportError(source: source, problem: "no numbered pillars or measures found (一、 / （一） / 1. …)", chinese: "没有找到带编号的板块或措施（一、 / （一） / 1. …）")
         }
@@ -34,6 +23,23 @@ public enum PlanImporter {
         let fallbackTitle = ((source as NSString).lastPathComponent as NSString).deletingPathExtension
         return Plan(id: planID, title: metadata.title ?? fallbackTitle, district: metadata.district?.name,
                     year: metadata.year, docNumber: metadata.docNumber, date: metadata.date, pillars: pillars)
+    }
+
+    /// The document's lines, normalised, and rejoined where a wrapped document (PDF text) was cut: such a
+    /// document is rejoined whole, its title and notice too; one paragraph a line has only its page gaps
+    /// rejoined, in the body, by `parse`. A function of its own so that the decoded text and the unjoined
+    /// lines are let go before the plan is built (a wrapped document's were twice its size, held to the end).
+    static func lines(of data: Data, source: String, keepingDamage: Bool) throws(ImportError) -> (lines: [Paragraph], joiner: LineJoiner) {
+        let (text, damaged) = try TextDecoding.decode(data, source: source)
+        if damaged > 0, !keepingDamage {
+            throw ImportError(source: source, problem: "\(damaged) character\(damaged == 1 ? "" : "s") could not be decoded (read as �): "
+                              + "the file is damaged; repair it, or use --force to import it so",
+                              chinese: "有 \(damaged) 个字符无法解码（显示为 �）：文件已损坏；请修复，或加 --force 照此导入")
+        }
+        let paragraphs = TextNormalizer.paragraphs(in: text)
+        guard !paragraphs.isEmpty else { throw ImportError(source: source, problem: "file is empty", chinese: "文件是空的") }
+        let joiner = LineJoiner(paragraphs[...])
+        return (joiner.wrapWidth == nil ? LineJoiner.attachingBareMarkers(paragraphs) : joiner.join(paragraphs[...]), joiner)
     }
 
     /// "规划资源局" beside "区规划资源局", or "经委" where the alias table knows "区经委": the plan's level

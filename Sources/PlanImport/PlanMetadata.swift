@@ -65,8 +65,8 @@ struct PlanMetadata: Equatable {
     static let issuing = ["印发", "印發", "转发", "轉發", "发布", "發布"]
 
     /// The plan's own title: the notice's 《…》 that holds the plan's title line or is held by it (`…行动方案`
-    /// heading the body, `《…行动方案（2026年）》` in the notice), whichever says more, else that title line, else the 《…》 the notice issues. A 《…》 the
-    /// preamble only cites (`根据《…意见》`) is never the title.
+    /// heading the body, `《…行动方案（2026年）》` in the notice), whichever says more; else that title line;
+    /// else the 《…》 the notice issues. A 《…》 the preamble only cites (`根据《…意见》`) is never the title.
     static func planTitle(_ preamble: [Paragraph]) -> String? {
         let quoted = noticeTitles(preamble)
         guard let heading = headingTitle(preamble) else { return quoted.first }

@@ -61,7 +61,7 @@ struct StructureRecognizer {
             let pillarItem = outline.items[root]
             // One paragraph under the pillar heading that closes with a unit clause is a measure of its own.
             if pillarItem.children.isEmpty,
-               ([pillarItem.inlineBody] + pillarItem.paragraphs).contains(where: { UnitClause.split($0, planYear: planYear) != nil }) {
+               ([String(pillarItem.inlineBody)] + pillarItem.paragraphs).contains(where: { UnitClause.split($0, planYear: planYear) != nil }) {
                 let only = measure(outline, root, id: "\(planID):\(p + 1).1", section: nil)
                 return Pillar(number: pillarItem.marker.label, title: only.title, measures: [only])
             }
@@ -71,11 +71,11 @@ struct StructureRecognizer {
                 if item.marker.kind >= measureLevel || item.children.isEmpty {
                     found.append((index, section, leads))
                 } else {
-                    let (title, own) = headingLeads(item.title)
+                    let (title, own) = headingLeads(String(item.title))
                     for child in item.children { collect(child, Section(label: item.marker.label, title: title), own.isEmpty ? leads : own) }
                 }
             }
-            let (pillarTitle, pillarLeads) = headingLeads(pillarItem.title)
+            let (pillarTitle, pillarLeads) = headingLeads(String(pillarItem.title))
             for child in pillarItem.children { collect(child, nil, pillarLeads) }
             let measures = found.enumerated().map { m, entry in
                 var found = measure(outline, entry.index, id: "\(planID):\(p + 1).\(m + 1)", section: entry.section)
@@ -104,11 +104,15 @@ struct StructureRecognizer {
     static func measureLevel(_ outline: Outline, levels: [NumberMarker.Kind]) -> NumberMarker.Kind {
         var withBodies: [NumberMarker.Kind] = []
         for level in levels.dropFirst() {
-            let items = outline.items.filter { $0.marker.kind == level }
-            let bodies = items.filter { $0.hasBody || UnitClause.split($0.title, planYear: nil) != nil }.count
-            let parents = items.filter { !$0.children.isEmpty }.count
-            if bodies * 2 > items.count {
-                if parents * 2 <= items.count { return level }
+            // Counted in place: a filtered copy of the items was the parse's peak memory (items are large).
+            var count = 0, bodies = 0, parents = 0
+            for item in outline.items where item.marker.kind == level {
+                count += 1
+                if item.hasBody || UnitClause.split(String(item.title), planYear: nil) != nil { bodies += 1 }
+                if !item.children.isEmpty { parents += 1 }
+            }
+            if bodies * 2 > count {
+                if parents * 2 <= count { return level }
                 withBodies.append(level)
             }
         }
@@ -119,7 +123,7 @@ struct StructureRecognizer {
 
     func measure(_ outline: Outline, _ index: Int, id: String, section: Section?) -> Measure {
         let item = outline.items[index]
-        var title = item.title
+        var title = String(item.title)
         var units: [UnitRef] = []
         var deadline: Deadline?
         func take(_ clause: UnitClause) {
@@ -132,7 +136,7 @@ struct StructureRecognizer {
             title = rest
             take(clause)
         }
-        for text in (item.inlineBody.isEmpty ? [] : [item.inlineBody]) + item.paragraphs {
+        for text in (item.inlineBody.isEmpty ? [] : [String(item.inlineBody)]) + item.paragraphs {
             if let (rest, clause) = UnitClause.split(text, planYear: planYear) {
                 take(clause)
                 if !rest.isEmpty { own.append(rest) }
@@ -161,7 +165,7 @@ struct StructureRecognizer {
             }
             subLines.append(text)
             let body = String(text.dropFirst(outline.items[child].line.count - outline.items[child].marker.rest.count))
-            tasks.append(PlanTask(id: "\(id).\(tasks.count + 1)", title: outline.items[child].title,
+            tasks.append(PlanTask(id: "\(id).\(tasks.count + 1)", title: String(outline.items[child].title),
                                         text: body.trimmingPadding()))
         }
         if units.isEmpty { units = childUnits }

@@ -63,17 +63,26 @@ enum TextNormalizer {
         default: break
         }
         switch last.value { case 0x20, 0x09, 0x3000, 0xA0, 0xFEFF: return false; default: break }
+        return !scalars.contains { s in
+            switch s.value { case 0x2A, 0xFF10...0xFF19, 0xFF21...0xFF3A, 0xFF41...0xFF5A: true; default: false }
+        } && !mayHoldAnnotation(scalarsOf: line)
+    }
+
+    /// `mayHoldAnnotation` told from scalars, without reading the text into characters: a bracket or `?`
+    /// before a letter that may be pinyin (ASCII lower case, ü, a toned vowel), or a private-use character.
+    /// It may say yes where the characters say no, never the reverse.
+    static func mayHoldAnnotation(scalarsOf text: String) -> Bool {
         var bracket = false
-        for s in scalars {
+        for s in text.unicodeScalars {
             switch s.value {
-            case 0x2A, 0xFF10...0xFF19, 0xFF21...0xFF3A, 0xFF41...0xFF5A, 0xE000...0xF8FF: return false
+            case 0xE000...0xF8FF: return true
             case 0x61...0x7A, 0xFC, 0xE0...0xE1, 0xE8...0xE9, 0xEC...0xED, 0xF2...0xF3, 0xF9...0xFA, 0x100...0x1FF, 0x1E3F:
-                if bracket { return false } // a pinyin letter after ( （ ?
+                if bracket { return true }
             default: break
             }
             bracket = s == "(" || s == "（" || s == "?"
         }
-        return true
+        return false
     }
 
     /// A line of more than 4 KB (a document on one line): markup is on short lines, so only its padding

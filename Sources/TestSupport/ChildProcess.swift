@@ -3,8 +3,10 @@ import Foundation
 import Glibc
 #endif
 
-/// A program run to completion with its output discarded, reaped with `wait4` for its own resource use:
-/// `ru_maxrss` of a child that was spawned (not forked from a large parent) is its own peak.
+/// A program run to completion with its output discarded, reaped with `wait4` for its own resource use.
+/// `ru_maxrss` is the child's peak only when it exceeds this process's resident size: glibc's `posix_spawn`
+/// shares this process's memory map until `exec` (`CLONE_VM`), and Linux carries that map's size into the
+/// child's peak. A large caller (a test runner) measures through `duban-peak-meter` (Tests/PeakMeter).
 public enum ChildProcess {
     public struct Outcome: Sendable {
         public var milliseconds: Double

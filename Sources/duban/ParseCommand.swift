@@ -27,17 +27,22 @@ struct ParseCommand: ParsableCommand {
     func run() throws {
         let plan = try PlanDocument.read(path: file, id: id, maxSize: maxSize, keepingDamage: force)
         if json { return try Output.json(plan) }
-        Output.print(Self.tree(of: plan), terminator: "")
+        // A pillar at a time: a long plan's whole tree held as one growing string raised the peak memory by
+        // several times the document's size.
+        Self.tree(of: plan) { Output.print($0, terminator: "") }
     }
 
-    /// The plan as an indented tree: header, pillars, measures with units and deadline, tasks.
-    static func tree(of plan: Plan) -> String {
+    /// The plan as an indented tree, handed to `emit` in pieces: header, then each pillar with its measures
+    /// (units and deadline) and tasks.
+    static func tree(of plan: Plan, emit: (String) -> Void) {
         var out = "\(plan.id)  \(plan.title)\n"
         let facts = [plan.district, plan.year.map(String.init), plan.docNumber, plan.date?.description].compactMap { $0 }
         if !facts.isEmpty { out += "  " + facts.joined(separator: " · ") + "\n" }
         out += "  \(plan.pillars.count) pillars, \(plan.measures.count) measures, "
             + "\(plan.measures.reduce(0) { $0 + $1.tasks.count }) tasks\n"
+        emit(out)
         for pillar in plan.pillars {
+            out = ""
             // 一、 takes its 、; 第一部分 and 第一章 are followed by a space, as documents write them.
             let heading = pillar.number.isEmpty ? "" : pillar.number + (pillar.number.hasPrefix("第") ? " " : "、")
             out += "\n\(heading)\(pillar.title)\n"
@@ -56,7 +61,7 @@ struct ParseCommand: ParsableCommand {
                 }
                 for task in measure.tasks { out += "\(indent)    - \(task.title)\n" }
             }
+            emit(out)
         }
-        return out
     }
 }

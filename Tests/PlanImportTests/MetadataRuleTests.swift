@@ -60,6 +60,13 @@ struct MetadataRuleTests {
         #expect(plan.year == 2023)
     }
 
+    @Test("a year written with a space in the title (`（2024 年）`) is the plan's year")
+    func spacedYear() throws {
+        let plan = try Samples.parse("某市营商环境行动方案（2024 年）\n\(Self.body)")
+        #expect(plan.year == 2024)
+        #expect(plan.id == "mou-2024")
+    }
+
     @Test("a title without a place: the id comes from the issuer, in the notice heading or the signature", arguments: [
         ("湖南省人民政府办公厅关于印发《关于进一步优化营商环境的若干措施》的通知\n", "", "hunan-2024"),
         ("", "湖南省人民政府办公厅\n2024年3月1日", "hunan-2024"),
