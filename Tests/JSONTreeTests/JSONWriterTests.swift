@@ -92,6 +92,11 @@ struct JSONWriterTests {
         var big: UInt64
         var table: [Int: String]
         var nothing: String?
+        // Leaves the writer takes without an encoder, inside arrays (a generic `encode`).
+        var numbers: [Double?]
+        var counts: [Int?]
+        var names: [String?]
+        var plain: [Double]
     }
 
     struct Inner: Codable, Equatable {
@@ -139,7 +144,9 @@ struct JSONWriterTests {
     func structs(layout: JSONWriter.Layout) throws {
         let record = Record(zeta: "金山区/嘉定区", alpha: nil, middle: [Inner(title: "开店\n一件事", flags: [true, false], empty: [:])],
                             when: Date(timeIntervalSince1970: 1_790_000_000.125), small: 0.1, byte: 255, negative: -300,
-                            big: UInt64.max, table: [10: "十", 2: "二", 1: "一"], nothing: nil)
+                            big: UInt64.max, table: [10: "十", 2: "二", 1: "一"], nothing: nil,
+                            numbers: [0.333, nil, 1.0, 1e21, -0.5], counts: [nil, -7, Int.max], names: ["a/b", nil, "\"引号\"\n"],
+                            plain: [0.1, 100, 2.5e-8])
         try Self.expectSame(record, layout)
         try Self.expectSame([record, record], layout)
         try Self.expectSame(HandWritten(), layout)
