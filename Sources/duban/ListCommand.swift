@@ -60,7 +60,7 @@ struct ListCommand: ParsableCommand {
     func run() throws {
         try options.withWorkspace { _, workspace in
         if let plan, workspace.plan(plan) == nil {
-            throw StoreError.unknownId(plan, closest: IdSuggestions.closest(to: plan, among: workspace.plans.map(\.id)))
+            throw StoreError.unknownPlan(plan, closest: IdSuggestions.closest(to: plan, among: workspace.plans.map(\.id)))
         }
         if let pillar, !workspace.plans.contains(where: { candidate in
             (plan == nil || candidate.id == plan)

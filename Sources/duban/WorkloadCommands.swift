@@ -14,7 +14,7 @@ struct PlanFilter: ParsableArguments {
 
     func plans(in workspace: Workspace) throws -> Set<String>? {
         for id in plan where workspace.plan(id) == nil {
-            throw StoreError.unknownId(id, closest: IdSuggestions.closest(to: id, among: workspace.plans.map(\.id)))
+            throw StoreError.unknownPlan(id, closest: IdSuggestions.closest(to: id, among: workspace.plans.map(\.id)))
         }
         return plan.isEmpty ? nil : Set(plan)
     }
