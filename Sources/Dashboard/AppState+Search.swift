@@ -7,13 +7,13 @@ extension AppState {
         // Only a longer query (the old one plus more) can keep to the old matches.
         let narrowing = !previous.query.isEmpty && query.hasPrefix(previous.query)
         search.query = query
-        search.matches = query.isEmpty ? [] : searchIndex.matches(of: query, within: narrowing ? previous.matches : nil)
+        search.matches = query.isEmpty ? [] : preparedSearchIndex().matches(of: query, within: narrowing ? previous.matches : nil)
         search.current = nil
-        guard !search.matches.isEmpty else { return }
+        guard let index = searchIndex, !search.matches.isEmpty else { return }
         // Start at the first match at or after the cursor, as an editor's incremental search does.
         let here = (planCursor.row, pillarCursor.row, selectedMeasureIndex ?? 0)
         let first = search.matches.firstIndex { i in
-            let e = searchIndex.entries[i]
+            let e = index.entries[i]
             return (e.plan, e.pillar, e.measure) >= here
         } ?? 0
         jump(toMatch: first)
@@ -27,7 +27,7 @@ extension AppState {
 
     mutating func refreshSearch() {
         guard !search.query.isEmpty else { return }
-        search.matches = searchIndex.matches(of: search.query)
+        search.matches = preparedSearchIndex().matches(of: search.query)
         search.current = search.matches.isEmpty ? nil : min(search.current ?? 0, search.matches.count - 1)
     }
 
@@ -48,7 +48,7 @@ extension AppState {
 
     private mutating func jump(toMatch index: Int) {
         search.current = index
-        let entry = searchIndex.entries[search.matches[index]]
+        let entry = preparedSearchIndex().entries[search.matches[index]]
         select(plan: entry.plan, pillar: entry.pillar, measure: entry.measure)
         screen = .plan
         history = []

@@ -27,9 +27,9 @@ extension AppState {
     }
 
     /// The measures of the unit drilled into (or at home) as the plans have them now, and its counts.
-    private func findMembers(of state: inout WorkloadState) {
+    private mutating func findMembers(of state: inout WorkloadState) {
         guard let unit = state.unit?.unit else { return }
-        guard let (members, row) = unitIndex.entry(of: unit)?.members(in: workspace, plan: state.plan, today: today,
+        guard let (members, row) = preparedUnitIndex().entry(of: unit)?.members(in: workspace, plan: state.plan, today: today,
                                                                        utcOffset: utcOffset) else {
             state.members = []
             state.unit?.total = 0
@@ -59,7 +59,7 @@ extension AppState {
         // Units are keyed by the plans' district key (jinshan); a query naming a district (金山区…) keeps to its plans.
         let named = districts.first { query.hasPrefix($0) && query.count > $0.count }
         let keys = named.map { name in Set(workspace.plans.filter { $0.district == name }.map(\.districtKey)) }
-        let found = unitIndex.entries.filter { entry in
+        let found = preparedUnitIndex().entries.filter { entry in
             keys.map { $0.contains(entry.unit.district) } ?? true && entry.unit.spellings.contains(where: match.matches)
         }
         // The most measures; of equals, the first found.

@@ -6,9 +6,12 @@ import TerminalKit
 /// everything that touches the world goes out as `Effect`s.
 public struct AppState: Equatable, Sendable {
     public private(set) var workspace: Workspace
-    public private(set) var searchIndex: SearchIndex
-    /// Every unit's measures, for the unit home and a unit's list.
-    public private(set) var unitIndex: UnitIndex
+    /// Built by the first search, not at start: at 100,000 measures it reads every measure's text (seconds).
+    /// Nil until then, and again after the plans change.
+    public private(set) var searchIndex: SearchIndex?
+    /// Every unit's measures, for the unit home and a unit's list: built when one is first opened,
+    /// not at start (about 0.1 s at 100,000 measures); nil again after a measure's units change.
+    public private(set) var unitIndex: UnitIndex?
     public var today: Day {
         didSet {
             guard today != oldValue else { return }
@@ -77,8 +80,6 @@ public struct AppState: Equatable, Sendable {
                 themeNames: [String] = ["default"], themeName: String = "default", directory: UnitDirectory = UnitDirectory()) {
         self.workspace = workspace
         self.directory = directory
-        searchIndex = SearchIndex(plans: workspace.plans)
-        unitIndex = UnitIndex(workspace: workspace, directory: directory)
         self.today = today
         self.language = language
         self.size = size
@@ -186,17 +187,33 @@ public struct AppState: Equatable, Sendable {
     }
 
     mutating func replaceWorkspace(_ new: Workspace) {
-        if new.plans != workspace.plans { searchIndex = SearchIndex(plans: new.plans) }
+        if new.plans != workspace.plans { searchIndex = nil }
         workspace = new
-        unitIndex = UnitIndex(workspace: workspace, directory: directory)
+        unitIndex = nil
         summarizeAll()
+    }
+
+    /// The search index, built now if no search has needed it since the plans were read.
+    mutating func preparedSearchIndex() -> SearchIndex {
+        if let searchIndex { return searchIndex }
+        let built = SearchIndex(plans: workspace.plans)
+        searchIndex = built
+        return built
+    }
+
+    /// The unit index, built now if no unit's list has needed it since the plans or units changed.
+    mutating func preparedUnitIndex() -> UnitIndex {
+        if let unitIndex { return unitIndex }
+        let built = UnitIndex(workspace: workspace, directory: directory)
+        unitIndex = built
+        return built
     }
 
     mutating func record(_ event: Event) {
         let measure = workspace.measure(event.target)
         let unitsBefore = measure.map(workspace.units(of:))
         workspace.apply(event)
-        if let measure, workspace.units(of: measure) != unitsBefore { unitIndex = UnitIndex(workspace: workspace, directory: directory) }
+        if let measure, workspace.units(of: measure) != unitsBefore { unitIndex = nil }
         if let plan = workspace.location(of: event.target)?.plan {
             planSummaries[plan] = PlanSummary(workspace.plans[plan], in: workspace, today: today)
         }

@@ -7,16 +7,20 @@ public struct PlanSummary: Equatable, Sendable {
     public var measures = 0, done = 0, doing = 0, blocked = 0, overdue = 0
 
     public init(_ plan: Plan, in workspace: Workspace, today: Day) {
-        for measure in plan.measures {
-            measures += 1
-            let status = workspace.status(of: measure)
-            switch status {
-            case .done: done += 1
-            case .doing: doing += 1
-            case .blocked: blocked += 1
-            case .todo: break
+        // By index, each status derived once: iterating would copy (retain and release) every measure.
+        for p in plan.pillars.indices {
+            let pillar = plan.pillars[p].measures
+            measures += pillar.count
+            for m in pillar.indices {
+                let status = workspace.status(of: pillar[m])
+                switch status {
+                case .done: done += 1
+                case .doing: doing += 1
+                case .blocked: blocked += 1
+                case .todo: break
+                }
+                if workspace.isOverdue(pillar[m], status: status, today: today) { overdue += 1 }
             }
-            if workspace.isOverdue(measure, today: today) { overdue += 1 }
         }
     }
 

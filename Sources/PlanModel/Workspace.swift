@@ -152,6 +152,12 @@ public struct Workspace: Equatable, Sendable {
         return due < today && status(of: measure) != .done
     }
 
+    /// The same, for a caller that has the measure's status already (a count of both, without deriving it twice).
+    public func isOverdue(_ measure: Measure, status: Status, today: Day) -> Bool {
+        guard status != .done, let due = dueDate(of: measure) else { return false }
+        return due < today
+    }
+
     /// The document's units with the store's assignments applied, document order first.
     public func units(of measure: Measure) -> [UnitRef] {
         guard let changes = ledger.unitChanges[measure.id] else { return measure.units }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Dashboard
 import PlanModel
 import PlanStore
 import TerminalKit
@@ -23,23 +24,12 @@ struct PlansCommand: ParsableCommand {
         var orphaned: [String]
     }
 
-    /// Overdue measures of `plan`, by index: iterating would copy (retain and release) every measure.
-    private static func overdueCount(of plan: Plan, in workspace: Workspace, today: Day) -> Int {
-        var count = 0
-        for p in plan.pillars.indices {
-            let measures = plan.pillars[p].measures
-            for m in measures.indices where workspace.isOverdue(measures[m], today: today) { count += 1 }
-        }
-        return count
-    }
-
     func run() throws {
         try options.withWorkspace { _, workspace in
             let today = try Output.today()
             let rows = workspace.plans.map { plan in
-                let progress = workspace.progress(of: plan)
-                let overdue = Self.overdueCount(of: plan, in: workspace, today: today)
-                return Row(id: plan.id, title: plan.title, measures: progress.total, done: progress.done, overdue: overdue)
+                let counts = PlanSummary(plan, in: workspace, today: today)
+                return Row(id: plan.id, title: plan.title, measures: counts.measures, done: counts.done, overdue: counts.overdue)
             }
             let listing = Listing(plans: rows, orphaned: ImportReport.orphans(in: workspace))
             if json { return try Output.json(listing) }

@@ -226,7 +226,7 @@ struct KeySequenceTests {
         #expect(!s.state.search.isActive)
         s.press(c("/"))
         s.type("一件事")
-        let matched = s.state.search.matches.map { s.state.searchIndex.entries[$0] }
+        let matched = s.state.search.matches.map { s.state.searchIndex!.entries[$0] }
         #expect(matched.count == 4)
         s.press(.enter)
         let first = s.state.selectedMeasure?.id
@@ -267,6 +267,27 @@ struct KeySequenceTests {
         #expect(index.matches(of: "AI") == index.matches(of: "ai"))
     }
 
+    @Test("the first frame builds neither the search index nor the unit index; the first search and the first unit list build them, and a reload drops them")
+    func indexesBuiltWhenFirstNeeded() {
+        var s = Script()
+        _ = DashboardView.render(s.state)
+        s.press(c("j"), .enter)
+        #expect(s.state.searchIndex == nil && s.state.unitIndex == nil)
+        s.press(c("/"))
+        #expect(s.state.searchIndex == nil)  // nothing typed yet
+        s.type("一件事")
+        #expect(s.state.searchIndex == SearchIndex(plans: s.state.workspace.plans))
+        #expect(s.state.search.matches.count == 4)
+        s.press(.escape)
+        #expect(s.state.unitIndex == nil)
+        let opened = s.state.openUnitHome("区市场监管局")
+        #expect(opened && s.state.unitIndex == UnitIndex(workspace: s.state.workspace, directory: UnitDirectory()))
+        var changed = s.state.workspace
+        changed.apply(event("jinshan-2026:1.1", .assign(unit: "区司法局", role: .lead, previous: nil)))
+        _ = s.state.apply(.loaded(changed))
+        #expect(s.state.unitIndex == nil || s.state.unitIndex == UnitIndex(workspace: changed, directory: UnitDirectory()))
+    }
+
     @Test("Backspace in the search widens it again: the matches are those of the shorter query, not a narrowing of the longer")
     func searchBackspace() {
         var s = Script()
@@ -274,13 +295,13 @@ struct KeySequenceTests {
         s.type("服务点")
         let narrow = s.state.search.matches
         s.press(.backspace)
-        let wide = s.state.searchIndex.matches(of: "服务")
+        let wide = s.state.searchIndex!.matches(of: "服务")
         #expect(s.state.search.query == "服务" && s.state.search.matches == wide)
         #expect(wide.count > narrow.count)
         #expect(DashboardView.render(s.state).lines[28].contains("/\(wide.count) matches"))
         s.press(.control("u"))
         s.type("一件事")
-        #expect(s.state.search.matches == s.state.searchIndex.matches(of: "一件事"))
+        #expect(s.state.search.matches == s.state.searchIndex!.matches(of: "一件事"))
     }
 
     @Test("a search with no match says so and ends")
