@@ -71,11 +71,17 @@ extension Unicode.Scalar {
 }
 
 extension String {
-    /// A string of these scalars.
-    init<S: Sequence>(scalars: S) where S.Element == Unicode.Scalar {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars)
-        self = String(view)
+    /// A string of these scalars, encoded straight into its storage (appending them to a scalar view one by
+    /// one cost a fifth of a parse).
+    init<C: Collection>(scalars: C) where C.Element == Unicode.Scalar {
+        guard !scalars.isEmpty else { self = ""; return }
+        self.init(unsafeUninitializedCapacity: scalars.count * 4) { buffer in
+            var n = 0
+            for scalar in scalars {
+                UTF8.encode(scalar) { buffer[n] = $0; n += 1 }
+            }
+            return n
+        }
     }
 }
 

@@ -138,8 +138,9 @@ struct UnitClause: Equatable {
             guard var role = label.role else {
                 let text = section.trimmingCharacters(in: "；;，,。 ")
                 // Under a deadline label a bare month ("2026年12月") means the month's end.
-                let monthEnd = DeadlineParser.whole(text + "底", planYear: planYear).map { Deadline(text: text, date: $0.date) }
-                deadline = DeadlineParser.whole(text, planYear: planYear) ?? monthEnd ?? Deadline(text: text, date: nil)
+                deadline = DeadlineParser.whole(text, planYear: planYear)
+                    ?? DeadlineParser.whole(text + "底", planYear: planYear).map { Deadline(text: text, date: $0.date) }
+                    ?? Deadline(text: text, date: nil)
                 continue
             }
             if role == .lead { sawLead = true } else if role == .responsible, sawLead { role = .support }
@@ -231,10 +232,10 @@ struct UnitClause: Equatable {
         func flush() {
             var name = String(scalars: current).trimmingPadding()
             current = []
-            if name.hasPrefix("由") { name.removeFirst() }
+            if name.unicodeScalars.first == "由" { name.removeFirst() }
             // "A、B等部门": the list's closing 等 is not part of B's name.
             for tail in ["等相关部门", "等相关单位", "等有关部门", "等有关单位", "等部门", "等单位", "等"]
-            where Characters("等门位").contains(name.last ?? " ") && name.count > tail.count && name.hasSuffix(tail) {
+            where name.unicodeScalars.last.map({ "等门位".unicodeScalars.contains($0) }) ?? false && name.count > tail.count && name.hasSuffix(tail) {
                 name.removeLast(tail.count)
                 break
             }
