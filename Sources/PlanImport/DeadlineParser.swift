@@ -5,23 +5,23 @@ enum DeadlineParser {
     static let verbs = ["完成", "启动", "實施", "实施", "到位", "建成", "上线", "上線", "出台", "落地", "实现", "實現", "见效"]
     static let standing = ["持续推进", "持續推進", "长期坚持", "長期堅持", "长期推进", "長期推進", "持续实施", "持續實施"]
 
-    /// The length of the deadline phrase starting at `start`, if one does.
-    static func match(_ chars: [Character], at start: Int) -> (length: Int, date: (year: Int?, month: Int, day: Int?)?)? {
+    /// The length of the deadline phrase starting at `start`, if one does. Read as scalars: every word and
+    /// digit it looks for is one scalar, and Character's == is slow.
+    static func match(_ chars: [Unicode.Scalar], at start: Int) -> (length: Int, date: (year: Int?, month: Int, day: Int?)?)? {
         var i = start
         var year: Int?
         // Optional "2026年".
         if i + 4 < chars.count, chars[i..<(i + 4)].allSatisfy(\.isASCIIDigit), chars[i + 4] == "年" {
-            year = Int(String(chars[i..<(i + 4)]))
+            year = Int(String(scalars: chars[i..<(i + 4)]))
             i += 5
         }
         var month = 0
         var day: Int?
         var exact = false
-        // Compared scalar by scalar: the words are single-scalar characters, and Character's == is slow.
         func has(_ word: String) -> Bool {
             var j = i
             for s in word.unicodeScalars {
-                guard j < chars.count, chars[j].unicodeScalars.count == 1, chars[j].unicodeScalars.first == s else { return false }
+                guard j < chars.count, chars[j] == s else { return false }
                 j += 1
             }
             return true
@@ -42,7 +42,7 @@ enum DeadlineParser {
         } else {
             var j = i
             while j < chars.count, j - i < 2, chars[j].isASCIIDigit { j += 1 }
-            guard j > i, j < chars.count, chars[j] == "月", let m = Int(String(chars[i..<j])), (1...12).contains(m) else { return nil }
+            guard j > i, j < chars.count, chars[j] == "月", let m = Int(String(scalars: chars[i..<j])), (1...12).contains(m) else { return nil }
             month = m
             i = j + 1
             if i < chars.count, chars[i] == "底" || chars[i] == "末" {
@@ -52,7 +52,7 @@ enum DeadlineParser {
                 var k = i
                 while k < chars.count, k - i < 2, chars[k].isASCIIDigit { k += 1 }
                 if k > i, k < chars.count, chars[k] == "日" || chars[k] == "号" {
-                    day = Int(String(chars[i..<k]))
+                    day = Int(String(scalars: chars[i..<k]))
                     exact = true
                     i = k + 1
                 }
@@ -61,7 +61,7 @@ enum DeadlineParser {
         let timeEnd = i
         if has("前") { i += 1 }
         for v in verbs where has(v) {
-            i += v.count
+            i += v.unicodeScalars.count
             break
         }
         // A bare "6月" is a month, not a deadline.
@@ -70,11 +70,11 @@ enum DeadlineParser {
     }
 
     /// "第二季度" / "二季度" / "2季度" at `start`: the quarter and the length of the phrase.
-    static func quarter(_ chars: [Character], at start: Int) -> (number: Int, length: Int)? {
+    static func quarter(_ chars: [Unicode.Scalar], at start: Int) -> (number: Int, length: Int)? {
         var i = start
         if i < chars.count, chars[i] == "第" { i += 1 }
         guard i + 2 < chars.count, chars[i + 1] == "季", chars[i + 2] == "度" else { return nil }
-        let numbers: [Character: Int] = ["一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4]
+        let numbers: [Unicode.Scalar: Int] = ["一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4]
         guard let n = numbers[chars[i]] else { return nil }
         return (n, i + 3 - start)
     }
@@ -91,40 +91,40 @@ enum DeadlineParser {
         // phrase's 持/长: any other opening is no deadline, decided without copying the text (unit names).
         guard let opening = text.unicodeScalars.first(where: { !" \t\u{3000}\u{A0}\u{FEFF}于於在".unicodeScalars.contains($0) }),
               ("0"..."9").contains(opening) || "年上下第一二三四持长長".unicodeScalars.contains(opening) else { return nil }
-        let chars = Array(text.filter { !$0.isPadding })
-        if "持长長".unicodeScalars.contains(opening), standing.contains(String(chars)) { return Deadline(text: text, date: nil) }
-        let stripped = Array(chars.drop { Characters("于於在").contains($0) })
+        let chars = text.unicodeScalars.filter { !$0.isPadding }
+        if "持长長".unicodeScalars.contains(opening), standing.contains(String(scalars: chars)) { return Deadline(text: text, date: nil) }
+        let stripped = Array(chars.drop { "于於在".unicodeScalars.contains($0) })
         guard let m = match(stripped, at: 0), m.length == stripped.count else { return nil }
-        return Deadline(text: String(stripped), date: day(for: m.date, planYear: planYear))
+        return Deadline(text: String(scalars: stripped), date: day(for: m.date, planYear: planYear))
     }
 
     /// A deadline at the end of `text` ("区经委6月底前完成"): the text before it and the deadline.
     static func trailing(_ text: String, planYear: Int?) -> (rest: String, deadline: Deadline)? {
         guard text.unicodeScalars.contains(where: { ("0"..."9").contains($0) || "年上下第一二三四".unicodeScalars.contains($0) }) else { return nil }
-        let chars = Array(text)
-        for start in chars.indices where chars[start].isASCIIDigit || Characters("年上下第一二三四").contains(chars[start]) {
+        let chars = Array(text.unicodeScalars)
+        for start in chars.indices where chars[start].isASCIIDigit || "年上下第一二三四".unicodeScalars.contains(chars[start]) {
             guard start > 0, let m = match(chars, at: start), start + m.length == chars.count else { continue }
-            let deadline = String(chars[start...])
-            return (String(chars[..<start]), Deadline(text: deadline, date: day(for: m.date, planYear: planYear)))
+            let deadline = String(scalars: chars[start...])
+            return (String(scalars: chars[..<start]), Deadline(text: deadline, date: day(for: m.date, planYear: planYear)))
         }
         return nil
     }
 
     /// The one deadline a measure's body states ("……，6月底前完成。"), if exactly one is stated.
     static func stated(in text: String, planYear: Int?) -> Deadline? {
-        let chars = Array(text)
+        let chars = Array(text.unicodeScalars)
         var found: [String: Deadline] = [:]
         var i = 0
         while i < chars.count {
             let c = chars[i]
             let boundary = i == 0 || !chars[i - 1].isASCIIDigit
             // Quarter starts (第/一…四) only right before 季, so that every 一 in the text is not a candidate.
-            let quarterStart = Characters("第一二三四").contains(c) && chars[(i + 1)..<min(i + 3, chars.count)].contains("季")
+            let quarterStart = "第一二三四".unicodeScalars.contains(c) && chars[(i + 1)..<min(i + 3, chars.count)].contains("季")
             if boundary, c.isASCIIDigit || c == "年" || c == "上" || quarterStart,
                let m = match(chars, at: i), let last = chars[i..<(i + m.length)].last,
-               last == "前" || verbs.contains(where: { String(chars[i..<(i + m.length)]).hasSuffix($0) }),
+               last == "前" || verbs.contains(where: { String(scalars: chars[i..<(i + m.length)]).hasSuffix($0) }),
                m.date != nil {
-                let phrase = String(chars[i..<(i + m.length)])
+                let phrase = String(scalars: chars[i..<(i + m.length)])
                 found[phrase] = Deadline(text: phrase, date: day(for: m.date, planYear: planYear))
                 i += m.length
                 continue

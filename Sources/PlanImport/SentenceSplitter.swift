@@ -1,7 +1,8 @@
 /// Splits text into sentences at 。！？ outside brackets and quotes; closing quotes stay with their sentence.
 enum SentenceSplitter {
     static func sentences(in text: String) -> [String] {
-        let chars = Array(text)
+        // Scalars, not graphemes: every mark it looks for is one scalar.
+        let chars = Array(text.unicodeScalars)
         var result: [String] = []
         var start = 0
         var depth = 0
@@ -10,7 +11,7 @@ enum SentenceSplitter {
             var lo = start, hi = end
             while lo < hi, chars[lo].isPadding || chars[lo].isNewline { lo += 1 }
             while hi > lo, chars[hi - 1].isPadding || chars[hi - 1].isNewline { hi -= 1 }
-            let s = String(chars[lo..<hi])
+            let s = String(scalars: chars[lo..<hi])
             if !s.isEmpty { result.append(s) }
             start = end
         }
@@ -22,7 +23,7 @@ enum SentenceSplitter {
                 depth = 0
             } else if c.endsSentence, depth == 0 {
                 var end = i + 1
-                while end < chars.count, Characters("”’」』）)").contains(chars[end]) { end += 1 }
+                while end < chars.count, "”’」』）)".unicodeScalars.contains(chars[end]) { end += 1 }
                 flush(end)
                 i = end
                 continue

@@ -203,10 +203,11 @@ struct StructureRecognizer {
     /// followed by more text.
     static func leadPhrase(_ paragraph: String) -> String? {
         // Only the first 27 characters can hold a lead and the character after it.
-        let head = paragraph.prefix(27)
+        // Scalars: comparing Characters to "。" went through String's normalising compare.
+        let head = paragraph.unicodeScalars.prefix(27)
         guard let stop = head.firstIndex(of: "。"), head.index(after: stop) != head.endIndex else { return nil }
         let lead = head[..<stop]
-        guard lead.count >= 2, lead.count <= 25, !lead.contains(where: { Characters("，,、；;：:").contains($0) }) else { return nil }
+        guard lead.count >= 2, lead.count <= 25, !lead.contains(where: { "，,、；;：:".unicodeScalars.contains($0) }) else { return nil }
         return String(lead)
     }
 }

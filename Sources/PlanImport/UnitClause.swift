@@ -9,20 +9,22 @@ struct UnitClause: Equatable {
     /// Splits a trailing unit clause off `text`. nil when the text does not end in one;
     /// brackets that are not unit clauses ("(国办发〔2019〕39号)", "(不含6亩)") are left alone.
     static func split(_ text: String, planYear: Int?) -> (text: String, clause: UnitClause)? {
-        var endIndex = text.endIndex
-        while endIndex > text.startIndex {
-            let c = text[text.index(before: endIndex)]
-            guard c.isPadding || Characters("。.；;").contains(c) else { break }
-            endIndex = text.index(before: endIndex)
+        // Read as scalars: every mark, bracket and label it looks for is one scalar (graphemes cost several times more).
+        let scalars = text.unicodeScalars
+        var endIndex = scalars.endIndex
+        while endIndex > scalars.startIndex {
+            let c = scalars[scalars.index(before: endIndex)]
+            guard c.isPadding || "。.；;".unicodeScalars.contains(c) else { break }
+            endIndex = scalars.index(before: endIndex)
         }
-        guard endIndex > text.startIndex else { return nil }
-        guard text[text.index(before: endIndex)].bracketDepthChange < 0 else {
-            guard text.unicodeScalars.contains(where: { $0 == ":" || $0 == "：" }) else { return nil }
-            let chars = Array(text)
-            return splitUnbracketed(chars, end: chars.count - text.distance(from: endIndex, to: text.endIndex) , planYear: planYear)
+        guard endIndex > scalars.startIndex else { return nil }
+        guard scalars[scalars.index(before: endIndex)].bracketDepthChange < 0 else {
+            guard scalars.contains(where: { $0 == ":" || $0 == "：" }) else { return nil }
+            let chars = Array(scalars)
+            return splitUnbracketed(chars, end: chars.count - scalars.distance(from: endIndex, to: scalars.endIndex), planYear: planYear)
         }
         // The bracket that opens the clause is at most 400 characters back: only those are read into an array.
-        let tail = Array(text[..<endIndex].suffix(401))
+        let tail = Array(scalars[..<endIndex].suffix(401))
         let end = tail.count
         var depth = 0
         var open = end - 1
@@ -34,31 +36,30 @@ struct UnitClause: Equatable {
         }
         guard open >= 0, depth == 0,
               let clause = parse(Array(tail[(open + 1)..<(end - 1)]), planYear: planYear) else { return nil }
-        let openIndex = text.index(endIndex, offsetBy: open - end)
-        return (String(text[..<openIndex]).trimmingPadding(), clause)
+        let openIndex = scalars.index(endIndex, offsetBy: open - end)
+        return (String(scalars[..<openIndex]).trimmingPadding(), clause)
     }
 
     /// A labelled clause without brackets that closes the text, on its own line or after the last sentence:
     /// "…机制。\n责任单位：A、B".
-    static func splitUnbracketed(_ chars: [Character], end: Int, planYear: Int?) -> (text: String, clause: UnitClause)? {
+    static func splitUnbracketed(_ chars: [Unicode.Scalar], end: Int, planYear: Int?) -> (text: String, clause: UnitClause)? {
         guard chars[..<end].contains(where: { $0 == "：" || $0 == ":" }) else { return nil }
         let plain = simplify(Array(chars[..<end]))
         // Only a few starts before each "单位：" / "部门：" can open the clause.
         for colon in plain.indices where (plain[colon] == ":" || plain[colon] == "：") && colon >= 2
-            && (["单位", "部门"].contains(String(plain[(colon - 2)..<colon]))
-                || deadlineLabels.contains { String(plain[max(0, colon - $0.count)..<colon]) == $0 }) {
+            && (["单位", "部门"].contains(String(scalars: plain[(colon - 2)..<colon]))
+                || deadlineLabels.contains { String(scalars: plain[max(0, colon - $0.count)..<colon]) == $0 }) {
             for start in max(0, colon - 10)...(colon - 2) {
                 // The line must open with the label itself: "明确牵头单位：" inside a sentence is text.
-                guard start == 0 || Characters("。；;！？!?").contains(plain[start - 1]) || plain[start - 1].isNewline
+                let label = String(scalars: plain[start..<colon]).trimmingPadding()
+                guard start == 0 || "。；;！？!?".unicodeScalars.contains(plain[start - 1]) || plain[start - 1].isNewline
                         || plain[start - 1].isPadding,
-                      opensWithLabel(String(plain[start...])),
-                      unitLabelRoles.contains(where: { String(plain[start..<colon]).trimmingPadding().hasPrefix($0.word) })
-                        || String(plain[start..<colon]).trimmingPadding().count == 2
-                        || deadlineLabels.contains(String(plain[start..<colon]).trimmingPadding()),
+                      opensWithLabel(String(scalars: plain[start..<min(plain.count, start + 10)])),
+                      unitLabelRoles.contains(where: { label.hasPrefix($0.word) }) || label.count == 2 || deadlineLabels.contains(label),
                       let clause = parseLabelled(Array(chars[start..<end]), plain: Array(plain[start...]), planYear: planYear),
                       clause.units.allSatisfy({ looksLikeUnit($0.name) })
                 else { continue }
-                return (String(Array(chars[..<start]).trimmingPadding()), clause)
+                return (String(scalars: chars[..<start]).trimmingPadding(), clause)
             }
         }
         return nil
@@ -66,12 +67,12 @@ struct UnitClause: Equatable {
 
     /// The text opens with a unit or deadline label ("配合单位：", "完成时限："): a clause line of its own.
     static func opensWithLabel(_ text: String) -> Bool {
-        let prefix = text.prefix(10)
-        guard prefix.unicodeScalars.contains(where: { $0 == ":" || $0 == "：" }) else { return false }
+        let prefix = text.unicodeScalars.prefix(10)
+        guard prefix.contains(where: { $0 == ":" || $0 == "：" }) else { return false }
         var head = simplify(Array(prefix))
-        if let first = head.first, Characters("（(〔【").contains(first) { head.removeFirst() }
+        if let first = head.first, "（(〔【".unicodeScalars.contains(first) { head.removeFirst() }
         guard let colon = head.firstIndex(where: { $0 == ":" || $0 == "：" }), colon >= 2 else { return false }
-        let word = String(head[..<colon]).trimmingPadding()
+        let word = String(scalars: head[..<colon]).trimmingPadding()
         // Only the label itself before the colon: "效。(责任单位:" is a sentence's end, then a clause.
         guard word.allSatisfy(\.isIdeograph) else { return false }
         return word.hasSuffix("单位") || word.hasSuffix("部门") || deadlineLabels.contains(word)
@@ -80,12 +81,8 @@ struct UnitClause: Equatable {
     // MARK: - Parsing the clause content
 
     /// The characters simplified, so 責任單位 and 牽頭 read as 责任单位 and 牵头 (one character for one).
-    static func simplify(_ chars: [Character]) -> [Character] {
-        chars.map { character in
-            let scalars = character.unicodeScalars
-            guard !character.isASCII, scalars.count == 1, let scalar = scalars.first else { return character }
-            return Character(SimplifiedChinese.simplified(scalar))
-        }
+    static func simplify(_ scalars: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        scalars.map { $0.isASCII ? $0 : SimplifiedChinese.simplified($0) }
     }
 
     static let unitLabelRoles: [(word: String, role: Role)] = [
@@ -101,14 +98,14 @@ struct UnitClause: Equatable {
         ("参与", .support), ("牵头负责", .lead), ("牵头", .lead), ("负责", .responsible),
     ]
 
-    static func parse(_ content: [Character], planYear: Int?) -> UnitClause? {
+    static func parse(_ content: [Unicode.Scalar], planYear: Int?) -> UnitClause? {
         let plain = simplify(content)
         if let labelled = parseLabelled(content, plain: plain, planYear: planYear) { return labelled }
         return parseVerbs(content, plain: plain, planYear: planYear)
     }
 
     /// "责任单位:A、B" / "牵头单位:A;配合单位:B、C" / "完成时限:6月底".
-    static func parseLabelled(_ content: [Character], plain: [Character], planYear: Int?) -> UnitClause? {
+    static func parseLabelled(_ content: [Unicode.Scalar], plain: [Unicode.Scalar], planYear: Int?) -> UnitClause? {
         // Labels: (start, end of "：", role or nil for a deadline label).
         var labels: [(start: Int, end: Int, role: Role?)] = []
         var i = 0
@@ -117,8 +114,8 @@ struct UnitClause: Equatable {
             var nameEnd = i
             while nameEnd > 0, plain[nameEnd - 1].isPadding { nameEnd -= 1 }
             var start = nameEnd
-            while start > 0, !plain[start - 1].separatesNames, !Characters("。 ").contains(plain[start - 1]), nameEnd - start < 8 { start -= 1 }
-            let word = String(plain[start..<nameEnd])
+            while start > 0, !plain[start - 1].separatesNames, plain[start - 1] != "。", plain[start - 1] != " ", nameEnd - start < 8 { start -= 1 }
+            let word = String(scalars: plain[start..<nameEnd])
             if deadlineLabels.contains(word) {
                 labels.append((start, i + 1, nil))
             } else if word.hasSuffix("单位") || word.hasSuffix("部门") {
@@ -137,12 +134,13 @@ struct UnitClause: Equatable {
         var sawLead = false
         for (n, label) in labels.enumerated() {
             let end = n + 1 < labels.count ? labels[n + 1].start : content.count
-            let section = String(content[label.end..<end])
+            let section = String(scalars: content[label.end..<end])
             guard var role = label.role else {
                 let text = section.trimmingCharacters(in: "；;，,。 ")
                 // Under a deadline label a bare month ("2026年12月") means the month's end.
-                let monthEnd = DeadlineParser.whole(text + "底", planYear: planYear).map { Deadline(text: text, date: $0.date) }
-                deadline = DeadlineParser.whole(text, planYear: planYear) ?? monthEnd ?? Deadline(text: text, date: nil)
+                deadline = DeadlineParser.whole(text, planYear: planYear)
+                    ?? DeadlineParser.whole(text + "底", planYear: planYear).map { Deadline(text: text, date: $0.date) }
+                    ?? Deadline(text: text, date: nil)
                 continue
             }
             if role == .lead { sawLead = true } else if role == .responsible, sawLead { role = .support }
@@ -164,7 +162,7 @@ struct UnitClause: Equatable {
         guard let last = name.unicodeScalars.last, "）)责实合助同与头".unicodeScalars.contains(SimplifiedChinese.simplified(last)) else {
             return (name, nil)
         }
-        let plain = String(simplify(Array(name)))
+        let plain = String(scalars: simplify(Array(name.unicodeScalars)))
         for (mark, role) in [("（牵头）", Role.lead), ("(牵头)", .lead), ("（配合）", .support), ("(配合)", .support)] where plain.hasSuffix(mark) {
             return (String(name.dropLast(4)), role)
         }
@@ -176,18 +174,18 @@ struct UnitClause: Equatable {
     }
 
     /// "A、B牵头,C、D配合" / "A牵头,B按职责分工负责" / "由A负责".
-    static func parseVerbs(_ content: [Character], plain: [Character], planYear: Int?) -> UnitClause? {
-        var groups: [(original: [Character], plain: [Character])] = []
+    static func parseVerbs(_ content: [Unicode.Scalar], plain: [Unicode.Scalar], planYear: Int?) -> UnitClause? {
+        var groups: [(original: ArraySlice<Unicode.Scalar>, plain: ArraySlice<Unicode.Scalar>)] = []
         var depth = 0
         var start = 0
         for (i, c) in plain.enumerated() {
-            if Characters("(（").contains(c) { depth += 1 } else if Characters(")）").contains(c) { depth = max(0, depth - 1) }
-            if depth == 0, Characters("，,；;。").contains(c) {
-                groups.append((Array(content[start..<i]), Array(plain[start..<i])))
+            if c == "(" || c == "（" { depth += 1 } else if c == ")" || c == "）" { depth = max(0, depth - 1) }
+            if depth == 0, "，,；;。".unicodeScalars.contains(c) {
+                groups.append((content[start..<i], plain[start..<i]))
                 start = i + 1
             }
         }
-        groups.append((Array(content[start...]), Array(plain[start...])))
+        groups.append((content[start...], plain[start...]))
 
         var units: [UnitRef] = []
         var pending: [String] = []
@@ -195,13 +193,13 @@ struct UnitClause: Equatable {
         var sawLead = false
         var sawVerb = false
         for group in groups {
-            let text = String(group.original).trimmingPadding()
+            let text = String(scalars: group.original).trimmingPadding()
             if text.isEmpty { continue }
             if let d = DeadlineParser.whole(text, planYear: planYear) {
                 deadline = d
                 continue
             }
-            let plainText = String(group.plain).trimmingPadding()
+            let plainText = String(scalars: group.plain).trimmingPadding()
             guard let verb = roleVerbs.first(where: { plainText.hasSuffix($0.word) }) else {
                 // "甲海关、乙机场海关，综保区管委会配合": a list before the verb's own group shares its role.
                 pending += names(in: text, planYear: planYear).names
@@ -210,7 +208,7 @@ struct UnitClause: Equatable {
             sawVerb = true
             var role = verb.role
             if role == .lead { sawLead = true } else if role == .responsible, sawLead { role = .support }
-            var namesText = String(Array(text).dropLast(verb.word.count))
+            var namesText = String(text.dropLast(verb.word.count))
             if namesText.hasPrefix("由") { namesText.removeFirst() }
             // "A、B、C分别牵头": the adverb is not part of C's name.
             for adverb in ["分别", "各自"] where namesText.hasSuffix(adverb) { namesText.removeLast(adverb.count) }
@@ -226,18 +224,18 @@ struct UnitClause: Equatable {
 
     /// The unit names of a list, split on 、 , ， ; ； 及 and spaces outside brackets; a trailing deadline is split off.
     static func names(in text: String, planYear: Int?) -> (names: [String], deadline: Deadline?) {
-        let chars = Array(text)
+        let chars = Array(text.unicodeScalars)
         var names: [String] = []
         var deadline: Deadline?
         var depth = 0
-        var current: [Character] = []
+        var current: [Unicode.Scalar] = []
         func flush() {
-            var name = String(current).trimmingPadding()
+            var name = String(scalars: current).trimmingPadding()
             current = []
-            if name.hasPrefix("由") { name.removeFirst() }
+            if name.unicodeScalars.first == "由" { name.removeFirst() }
             // "A、B等部门": the list's closing 等 is not part of B's name.
             for tail in ["等相关部门", "等相关单位", "等有关部门", "等有关单位", "等部门", "等单位", "等"]
-            where Characters("等门位").contains(name.last ?? " ") && name.count > tail.count && name.hasSuffix(tail) {
+            where name.unicodeScalars.last.map({ "等门位".unicodeScalars.contains($0) }) ?? false && name.count > tail.count && name.hasSuffix(tail) {
                 name.removeLast(tail.count)
                 break
             }
@@ -265,11 +263,11 @@ struct UnitClause: Equatable {
             let c = chars[i]
             depth = max(0, depth + c.bracketDepthChange)
             // "96345 服务热线": a space after a number or code goes on with the name.
-            if c.isPadding, !current.isEmpty, current.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) {
+            if c.isPadding, !current.isEmpty, current.allSatisfy(\.isASCIILetterOrDigit) {
                 i += 1
                 continue
             }
-            let and = c.unicodeScalars.first == "及" && c.unicodeScalars.count == 1
+            let and = c == "及"
             if depth == 0, c.separatesNames || and || c.isPadding {
                 if and, current.last == "以" { current.removeLast() }
                 flush()
@@ -289,7 +287,7 @@ struct UnitClause: Equatable {
 
     /// Unit names are short and are not sentences.
     static func looksLikeUnit(_ name: String) -> Bool {
-        name.count <= 30 && !name.contains(where: { Characters("。！？!?《》").contains($0) }) && !name.contains("的")
+        name.count <= 30 && !name.unicodeScalars.contains(where: { "。！？!?《》".unicodeScalars.contains($0) }) && !name.contains("的")
     }
 
     static func deduplicated(_ units: [UnitRef]) -> [UnitRef] {
@@ -300,9 +298,9 @@ struct UnitClause: Equatable {
 
 private extension String {
     func trimmingCharacters(in set: String) -> String {
-        var chars = Array(self)
-        while let f = chars.first, set.contains(f) || f.isPadding { chars.removeFirst() }
-        while let l = chars.last, set.contains(l) || l.isPadding { chars.removeLast() }
+        var chars = Substring(self).unicodeScalars
+        while let f = chars.first, set.unicodeScalars.contains(f) || f.isPadding { chars.removeFirst() }
+        while let l = chars.last, set.unicodeScalars.contains(l) || l.isPadding { chars.removeLast() }
         return String(chars)
     }
 }
