@@ -83,7 +83,9 @@ public enum GeneratedDocument: String, CaseIterable, Sendable {
             }
         case .articles:
             var m = 0
-            for chapter in 1... where out.count < lines {
+            // `for … in 1... where` would filter the chapters, never end the loop.
+            for chapter in 1... {
+                guard out.count < lines else { break }
                 out.append("第\(Self.chinese(min(99, chapter)))章 重点任务")
                 for _ in 1...20 {
                     m += 1

@@ -28,6 +28,8 @@ struct UnitClauseTests {
         ("（区发改委牵头，各相关单位按职责分工负责）", [("区发改委", .lead), ("各相关单位", .support)]),
         ("（责任单位：各市(区)人民政府、各街道(功能区)）", [("各市(区)人民政府", .responsible), ("各街道(功能区)", .responsible)]),
         ("（牽頭單位：區發改委；配合單位：區經委、區財政局）", [("區發改委", .lead), ("區經委", .support), ("區財政局", .support)]),
+        // Names of 1-, 2-, 3- and 4-byte UTF-8 scalars: clause names are cut from scalar slices and encoded back.
+        ("（牵头单位：区𠮷祥办；配合单位：A·B中心、12345热线）", [("区𠮷祥办", .lead), ("A·B中心", .support), ("12345热线", .support)]),
         ("（責任單位：區發改委、區經委）", [("區發改委", .responsible), ("區經委", .responsible)]),
         ("（區經委牽頭，區財政局配合）", [("區經委", .lead), ("區財政局", .support)]),
         ("（责任单位：各相关单位）", [("各相关单位", .responsible)]),
