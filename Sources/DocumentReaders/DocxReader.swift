@@ -13,7 +13,7 @@ enum DocxReader {
     static let partLimit = 256 << 20
 
     static func isWordDocument(_ data: Data) -> Bool {
-        (try? Archive(data: data, accessMode: .read))?["word/document.xml"] != nil
+        (try? Archive(data: data, accessMode: .read, pathEncoding: nil))?["word/document.xml"] != nil
     }
 
     static func text(of data: Data, source: String) throws(ImportError) -> String {

@@ -101,7 +101,7 @@ public struct JSONPlanStore: PlanStoring {
 
     public func workspace(for ids: [String]) throws(StoreError) -> Workspace {
         let entries = try indexEntries(for: ids)
-        return try lock.withLock(exclusive: false) { () throws(StoreError) in try workspace(of: entries) }
+        return try lock.withLock(exclusive: false) { () throws(StoreError) in try workspace(of: entries).0 }
     }
 
     public func update(_ ids: [String], _ build: (Workspace) throws(StoreError) -> [Event]) throws(StoreError) -> [Event] {
@@ -109,7 +109,8 @@ public struct JSONPlanStore: PlanStoring {
         // the events are decided on and their append then share one exclusive lock.
         let entries = try indexEntries(for: ids)
         let (events, repaired) = try lock.withLock(exclusive: true) { () throws(StoreError) -> ([Event], String?) in
-            let events = try build(try workspace(of: entries))
+            let (current, seen) = try workspace(of: entries)
+            let events = try build(current).stamped(after: seen)
             return (events, events.isEmpty ? nil : try journal.append(events))
         }
         repaired.map(warn)
@@ -130,8 +131,9 @@ public struct JSONPlanStore: PlanStoring {
         return entries
     }
 
-    /// The measures of `entries` with every event about them; the caller holds the lock.
-    private func workspace(of entries: [IdIndex.Entry]) throws(StoreError) -> Workspace {
+    /// The measures of `entries` with every event about them, and the time of the latest of those
+    /// events; the caller holds the lock.
+    private func workspace(of entries: [IdIndex.Entry]) throws(StoreError) -> (Workspace, seen: Date?) {
         let targets = Set(entries.flatMap { [$0.id] + $0.tasks })
         // One pass per measure: its tasks' ids extend its own (`P:1.1` → `P:1.1.2`).
         let needles = entries.flatMap { entry in
@@ -141,12 +143,13 @@ public struct JSONPlanStore: PlanStoring {
         }
         let reading = journal.read(try journal.contents(), from: 0, matching: needles)
         reading.problems.forEach(warn)
+        let events = reading.events.filter { targets.contains($0.target) }
         var ledger = Ledger(tracksStanding: true)
-        ledger.fold(reading.events.filter { targets.contains($0.target) })
+        ledger.fold(events)
         let byPlan = Dictionary(grouping: entries, by: \.plan).sorted { $0.key < $1.key }.map { plan, entries in
             Plan(id: plan, title: "", pillars: [Pillar(number: "", title: "", measures: entries.map(\.measure))])
         }
-        return Workspace(plans: byPlan, ledger: ledger, isSlice: true)
+        return (Workspace(plans: byPlan, ledger: ledger, isSlice: true), events.map(\.time).max())
     }
 
     public func ledger(of officer: String) throws(StoreError) -> Ledger {

@@ -27,7 +27,7 @@ public final class MemoryPlanStore: PlanStoring, @unchecked Sendable {
     public func update(_ ids: [String], _ build: (Workspace) throws(StoreError) -> [Event]) throws(StoreError) -> [Event] {
         lock.lock()
         defer { lock.unlock() }
-        let built = try build(try workspace(of: ids))
+        let built = try build(try workspace(of: ids)).stamped(after: events.map(\.time).max())
         events.append(contentsOf: built)
         return built
     }

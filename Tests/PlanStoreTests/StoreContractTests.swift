@@ -170,6 +170,26 @@ struct StoreContractTests {
         #expect(try store.load().ledger.marks["p-2026:1.2"]?.status == .done)
     }
 
+    @Test("a change made after a desk with a clock running ahead marked the same measure still takes effect, stamped after it",
+          arguments: StoreKind.allCases)
+    func changeAfterAClockAhead(kind: StoreKind) throws {
+        let directory = TemporaryDirectory()
+        let store = try Fixtures.makeStore(kind, in: directory)
+        _ = try store.importPlan(Fixtures.plan)
+        let ahead = Fixtures.t0.addingTimeInterval(400 * 86_400)
+        let sun = EventFactory(officer: "sun", time: ahead)
+        let bench = EventFactory(officer: "bench", time: Fixtures.t0)
+        _ = try store.update(["p-2026:1.2"]) { current throws(StoreError) in
+            try sun.status(.doing, of: "p-2026:1.2", in: current).map { [$0] } ?? []
+        }
+        let done = try store.update(["p-2026:1.2"]) { current throws(StoreError) in
+            try bench.status(.done, of: "p-2026:1.2", in: current).map { [$0] } ?? []
+        }
+        #expect(done.map(\.change) == [.status(.done, previous: .doing, force: false)])
+        #expect(done.allSatisfy { $0.time > ahead })
+        #expect(try store.load().ledger.marks["p-2026:1.2"]?.status == .done)
+    }
+
     @Test("an unassign decided before another officer changed the unit's role is refused; the other change stands",
           arguments: StoreKind.allCases)
     func staleUnassignIsRefused(kind: StoreKind) throws {
