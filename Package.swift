@@ -41,9 +41,9 @@ let package = Package(
 
         // Test support and tests.
         .target(name: "TestSupport", dependencies: ["PlanModel", "TerminalKit"]),
-        .testTarget(name: "JSONTreeTests", dependencies: ["JSONTree"]),
-        .testTarget(name: "PlanModelTests", dependencies: ["PlanModel"]),
-        .testTarget(name: "PlanImportTests", dependencies: ["PlanImport", "PlanModel"]),
+        .testTarget(name: "JSONTreeTests", dependencies: ["JSONTree", "Synthetic"]),
+        .testTarget(name: "PlanModelTests", dependencies: ["PlanModel", "Synthetic"]),
+        .testTarget(name: "PlanImportTests", dependencies: ["PlanImport", "PlanModel", "Synthetic"]),
         .testTarget(name: "DocumentReadersTests", dependencies: ["DocumentReaders", "PlanImport", "PlanModel"],
                     exclude: ["Fixtures"]),
         // A child process for the store's crash and concurrency tests: marks measures and prints each acknowledged id.

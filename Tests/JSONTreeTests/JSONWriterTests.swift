@@ -1,4 +1,5 @@
 import Foundation
+import Synthetic
 import Testing
 @testable import JSONTree
 
@@ -22,25 +23,13 @@ struct JSONWriterTests {
 
     static let layouts: [JSONWriter.Layout] = [.compact, .pretty]
 
-    /// SplitMix64: the same values on every machine.
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     /// Pieces strings are made of: CJK, quotes, backslashes, every control character, DEL, emoji
     /// (with joiners and skin tones), slashes, line and paragraph separators, full-width forms.
     static let pieces: [String] = ["政务服务", "区发改委", "優化", "“一网通办”", "（2026年）", "\"", "\\", "/", "</script>", "a", "Z", "_",
                                    "e\u{301}", "é", "\u{7F}", "\u{2028}", "\u{2029}", "\u{FEFF}", "👨‍👩‍👧‍👦", "👍🏽", "🇨🇳", "！", "１２", " ", "\\u0041"]
         + (0..<0x20).map { String(UnicodeScalar(UInt8($0))) }
 
-    static func string(_ g: inout Generator) -> String {
+    static func string(_ g: inout SplitMix64) -> String {
         (0..<Int.random(in: 0...6, using: &g)).map { _ in pieces.randomElement(using: &g) ?? "" }.joined()
     }
 
@@ -48,7 +37,7 @@ struct JSONWriterTests {
                                     1.5e-7, 123456789012345680, 5e-324, 2.2250738585072014e-308, 1.7976931348623157e308, 0.333, 0.667,
                                     Double(Int64.max), 9007199254740993]
 
-    static func value(_ g: inout Generator, depth: Int) -> JSONValue {
+    static func value(_ g: inout SplitMix64, depth: Int) -> JSONValue {
         switch Int.random(in: 0..<(depth < 4 ? 9 : 6), using: &g) {
         case 0: return .null
         case 1: return .bool(Bool.random(using: &g))
@@ -71,7 +60,7 @@ struct JSONWriterTests {
     @Test("generated values (CJK, quotes, controls, emoji, slashes, numbers, nesting, empty containers) give JSONEncoder's bytes",
           arguments: layouts)
     func generatedValues(layout: JSONWriter.Layout) throws {
-        var g = Generator(state: 2026)
+        var g = SplitMix64(seed: 2026)
         for _ in 0..<400 {
             try Self.expectSame(Self.value(&g, depth: 0), layout)
         }

@@ -1,26 +1,15 @@
 import Foundation
+import Synthetic
 import Testing
 import PlanImport
 import PlanModel
-
-/// A small deterministic generator (SplitMix64), so every run mutates the samples the same way.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 @Suite("Importer: mutated samples never crash")
 struct MutationTests {
     enum Mutation: CaseIterable { case dropLines, duplicateLines, swapLines, flipBytes, truncate }
 
     /// Applies line mutations to `lines`, byte mutations to the joined bytes.
-    static func mutate(_ lines: [[UInt8]], _ mutation: Mutation, _ rng: inout SeededGenerator) -> [UInt8] {
+    static func mutate(_ lines: [[UInt8]], _ mutation: Mutation, _ rng: inout SplitMix64) -> [UInt8] {
         var lines = lines
         func joined() -> [UInt8] { Array(lines.joined(separator: [UInt8(ascii: "\n")])) }
         switch mutation {
@@ -52,7 +41,7 @@ struct MutationTests {
 
     @Test("thousands of mutated samples each give a plan or a one-line error")
     func mutatedSamples() throws {
-        var rng = SeededGenerator(state: 2026)
+        var rng = SplitMix64(seed: 2026)
         var plans = 0
         var errors = 0
         let samples = try Samples.names.map { name in

@@ -1,4 +1,5 @@
 import Foundation
+import Synthetic
 import Testing
 @testable import PlanModel
 
@@ -14,14 +15,8 @@ struct EventTimeTests {
 
     @Test("the text computed from the seconds is the formatter's, for random times of years 1600–9999 and the edge days")
     func sameAsTheFormatter() {
-        var state: UInt64 = 2026
-        func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
+        var random = SplitMix64(seed: 2026)
+        func next() -> UInt64 { random.next() }
         let first: Int64 = -11_676_096_000, last: Int64 = 253_402_300_799  // 1600-01-01T00:00:00, 9999-12-31T23:59:59
         var seconds: [Int64] = [first, last, 0, -1, 86_399, 86_400, 951_782_400, 951_868_799, 4_107_542_399, 1_790_000_000,
                                 -2_208_988_800, -5_364_662_400, 1_798_761_599, 1_798_761_600]

@@ -1,5 +1,6 @@
 import Foundation
 import PlanModel
+import Synthetic
 import Testing
 @testable import PlanStore
 
@@ -90,14 +91,8 @@ struct FastReadingTests {
     @Test("store times parse to the same instant as Event.parseTime")
     func times() throws {
         // Seeded (SplitMix64), so a failure names a time that fails again.
-        var state: UInt64 = 2026
-        func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
+        var random = SplitMix64(seed: 2026)
+        func next() -> UInt64 { random.next() }
         for _ in 0..<20_000 {
             let millis = Int64(next() % 4_102_444_800_000)
             let text = Event.formatTime(Date(timeIntervalSince1970: Double(millis) / 1000))
