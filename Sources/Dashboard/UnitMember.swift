@@ -86,21 +86,11 @@ public struct UnitIndex: Equatable, Sendable {
 
         init(_ text: String) {
             self.text = text
-            bytes = text.utf8.reduce(0xcbf2_9ce4_8422_2325 as UInt64) { ($0 ^ UInt64($1)) &* 0x100_0000_01b3 }
+            bytes = text.fnv1a()
         }
 
         func hash(into hasher: inout Hasher) { hasher.combine(bytes) }
-        static func == (a: BytesKey, b: BytesKey) -> Bool { a.bytes == b.bytes && sameBytes(a.text, b.text) }
-    }
-
-    private static func sameBytes(_ a: String, _ b: String) -> Bool {
-        var a = a, b = b
-        return a.withUTF8 { x in
-            b.withUTF8 { y in
-                guard x.count == y.count, let p = x.baseAddress, let q = y.baseAddress else { return x.count == y.count }
-                return memcmp(p, q, x.count) == 0
-            }
-        }
+        static func == (a: BytesKey, b: BytesKey) -> Bool { a.bytes == b.bytes && a.text.hasSameBytes(as: b.text) }
     }
 
     public init(workspace: Workspace, directory: UnitDirectory) {
@@ -146,7 +136,7 @@ public struct UnitIndex: Equatable, Sendable {
                                     found.append(Entry(unit: ResponsibleUnit(district: district, canonicalName: canonical.text,
                                                                              name: spelling, spellings: []), spellingCounts: []))
                                 }
-                                if let s = found[index].unit.spellings.firstIndex(where: { UnitIndex.sameBytes($0, spelling) }) {
+                                if let s = found[index].unit.spellings.firstIndex(where: { $0.hasSameBytes(as: spelling) }) {
                                     return (index, s)
                                 }
                                 found[index].unit.spellings.append(spelling)

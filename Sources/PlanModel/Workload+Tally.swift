@@ -46,32 +46,13 @@ extension Workload {
 
         private mutating func targets(of name: String, in district: String) -> [Target] {
             // 0xFF never occurs in UTF-8: it separates name and district.
-            let hash = Tally.fnv1a(district, seed: (Tally.fnv1a(name) ^ 0xFF) &* 0x100_0000_01b3)
-            if let entry = memo[hash]?.first(where: { Tally.sameBytes($0.name, name) && Tally.sameBytes($0.district, district) }) {
+            let hash = district.fnv1a(seed: (name.fnv1a() ^ 0xFF) &* 0x100_0000_01b3)
+            if let entry = memo[hash]?.first(where: { $0.name.hasSameBytes(as: name) && $0.district.hasSameBytes(as: district) }) {
                 return entry.targets
             }
             let targets = UnitDirectory.names(in: name).map { resolve($0, in: district) }
             memo[hash, default: []].append((name, district, targets))
             return targets
-        }
-
-        private static func fnv1a(_ text: String, seed: UInt64 = 0xcbf2_9ce4_8422_2325) -> UInt64 {
-            var text = text
-            return text.withUTF8 { bytes in
-                bytes.reduce(seed) { ($0 ^ UInt64($1)) &* 0x100_0000_01b3 }
-            }
-        }
-
-        /// Byte equality: String's `==` may normalise non-ASCII text first.
-        private static func sameBytes(_ a: String, _ b: String) -> Bool {
-            var a = a, b = b
-            guard a.utf8.count == b.utf8.count else { return false }
-            return a.withUTF8 { x in
-                b.withUTF8 { y in
-                    guard let p = x.baseAddress, let q = y.baseAddress else { return true } // both empty
-                    return memcmp(p, q, x.count) == 0
-                }
-            }
         }
 
         private mutating func resolve(_ spelling: String, in district: String) -> Target {
