@@ -89,8 +89,8 @@ extension AppState {
         switch notice {
         case let .storeFailed(reason): Message("\(Label.storeFailed.text(language)): \(reason)", isError: true)
         case let .storeCreated(path, plans):
-            Message("\(Label.storeCreated.text(language)) \(path) (\(plans))"
-                    + language.pick("; duban remove PLAN removes one", "；删除示例方案：duban remove 方案编号"))
+            Message(language.pick("\(Label.storeCreated.text(language)) \(path) (\(plans)); duban remove PLAN removes one",
+                                  "\(Label.storeCreated.text(language))\(path)（\(plans) 个）；删除示例方案：duban remove 方案编号"))
         case let .exported(path, measures):
             Message("\(Label.exported.text(language)): \(path) (\(language.pick("\(measures) measures", "\(measures) 项措施")))")
         case let .exportFailed(reason): Message("\(Label.exportFailed.text(language)): \(reason)", isError: true)

@@ -500,7 +500,7 @@ struct KeySequenceTests {
         #expect(s.state.message == Message("New store with the sample plans: /home/wang/.local/share/duban (5); duban remove PLAN removes one"))
         s.state.language = .zh
         _ = s.state.apply(.notice(.storeCreated(path: "/home/wang/.local/share/duban", plans: 5)))
-        #expect(s.state.message == Message("已新建存储并导入示例方案： /home/wang/.local/share/duban (5)；删除示例方案：duban remove 方案编号"))
+        #expect(s.state.message == Message("已新建存储并导入示例方案：/home/wang/.local/share/duban（5 个）；删除示例方案：duban remove 方案编号"))
     }
 
     @Test("a conflict from a sync marks the measure's row and is told on its screen; the officer's own new change settles it")
