@@ -17,17 +17,23 @@ extension SearchIndex {
         return String(result)
     }
 
-    /// The first occurrence of `query` in `text`, compared folded, as a range of `text`.
+    /// The first occurrence of `query` in `text`, compared folded, as a range of `text`
+    /// (scalar by scalar, without copying the text: a search shows a snippet of every match).
     public static func firstMatch(of query: String, in text: String) -> Range<String.Index>? {
         let needle = query.unicodeScalars.map(folded)
-        guard !needle.isEmpty else { return nil }
-        let indices = Array(text.unicodeScalars.indices) + [text.endIndex]
-        let hay = text.unicodeScalars.map(folded)
-        guard needle.count <= hay.count else { return nil }
-        for start in 0...(hay.count - needle.count) where hay[start] == needle[0] {
-            if hay[start..<(start + needle.count)].elementsEqual(needle) {
-                return indices[start]..<indices[start + needle.count]
+        guard let first = needle.first else { return nil }
+        let scalars = text.unicodeScalars
+        var start = scalars.startIndex
+        while start != scalars.endIndex {
+            if folded(scalars[start]) == first {
+                var end = scalars.index(after: start), matched = 1
+                while matched < needle.count, end != scalars.endIndex, folded(scalars[end]) == needle[matched] {
+                    end = scalars.index(after: end)
+                    matched += 1
+                }
+                if matched == needle.count { return start..<end }
             }
+            start = scalars.index(after: start)
         }
         return nil
     }

@@ -98,6 +98,20 @@ enum Disk {
         }
     }
 
+    /// Raises this process's limit of open files to `count` if the hard limit allows
+    /// (never lowers it), and returns the limit now in force.
+    static func raiseOpenFileLimit(toAtLeast count: Int) -> Int {
+        var limit = rlimit()
+        guard getrlimit(__rlimit_resource_t(RLIMIT_NOFILE.rawValue), &limit) == 0 else { return count }
+        let wanted = rlim_t(count)
+        if limit.rlim_cur < wanted, limit.rlim_cur < limit.rlim_max {
+            var raised = limit
+            raised.rlim_cur = min(wanted, limit.rlim_max)
+            if setrlimit(__rlimit_resource_t(RLIMIT_NOFILE.rawValue), &raised) == 0 { limit = raised }
+        }
+        return Int(clamping: limit.rlim_cur)
+    }
+
     /// Writes every byte (a write may be partial), then fsyncs.
     static func writeAll(_ fd: Int32, _ data: Data, path: String) throws(StoreError) {
         var failure: Int32 = 0

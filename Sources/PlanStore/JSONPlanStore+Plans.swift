@@ -25,12 +25,20 @@ extension JSONPlanStore {
         let names = try planFileNames()
         let results = Results<Plan>(count: names.count)
         let otherResult = Results<Other>(count: 1)
+        // A plan's file stays open until its texts are read. Past the files this process may
+        // have open (1,024 by default, far fewer than the hard limit), texts keep the bytes instead.
+        let openable = Disk.raiseOpenFileLimit(toAtLeast: names.count + Self.spareFiles) - Self.spareFiles
         // The other job first: it is the longest single one (the snapshot and journal fold).
         DispatchQueue.concurrentPerform(iterations: names.count + 1) { n in
             guard n > 0 else { return otherResult.set(0, Result(catching: other)) }
             let path = plansPath + "/" + names[n - 1]
             results.set(n - 1, Result { () throws(StoreError) -> Plan in
                 guard let fd = try Disk.openExisting(path) else { throw StoreError.io(file: path, operation: "read", code: ENOENT) }
+                guard n - 1 < openable else {
+                    defer { close(fd) }
+                    let data = try Disk.read(fd, path: path)
+                    return try PlanFile.read(data, file: path, texts: PlanFile.Texts(contents: data))
+                }
                 // The texts keep the file open and read measure and task texts from it when asked.
                 let texts = PlanFile.Texts(fd: fd)
                 return try PlanFile.read(try Disk.read(fd, path: path), file: path, texts: texts)
@@ -38,6 +46,9 @@ extension JSONPlanStore {
         }
         return (try results.values(), try otherResult.values()[0])
     }
+
+    /// Files left for everything else (the journal, the lock, a terminal, git's pipes).
+    static let spareFiles = 64
 
     public func importPlan(_ plan: Plan) throws(StoreError) -> ImportReport {
         try ImportReport.validate(plan)

@@ -6,33 +6,51 @@ import Glibc
 
 extension PlanFile {
     /// The measure and task texts of one plan file, read from the file when asked
-    /// for (`DeferredText`). The file stays open, so the texts are those of the file
-    /// the plan was read from even after a re-import or a sync replaced it (both
-    /// write a new file and rename it). A file rewritten in place is not read
-    /// back: a text whose quotes are no longer where they were reads as empty.
-    final class Texts: DeferredText.Source {
-        let fd: Int32
+    /// for (`DeferredText`). The file stays open until the first text is asked for,
+    /// and is then read whole and closed: a search reads every text, one `pread`
+    /// each made `search` slower than building all the strings at open. So the
+    /// texts are those of the file the plan was read from even after a re-import
+    /// or a sync replaced it (both write a new file and rename it). A file
+    /// rewritten in place before the first text is read is not read back: a text
+    /// whose quotes are no longer where they were reads as empty.
+    final class Texts: DeferredText.Source, @unchecked Sendable {
+        private let lock = NSLock()
+        /// The open file, until `contents` is read from it; -1 after.
+        private var fd: Int32
+        private var contents: Data?
 
-        /// Takes `fd` over: it is closed with the texts.
+        /// Takes `fd` over: it is closed when the file has been read, or with the texts.
         init(fd: Int32) { self.fd = fd }
 
-        deinit { close(fd) }
+        /// The file's bytes, already read (no file stays open).
+        init(contents: Data) {
+            fd = -1
+            self.contents = contents
+        }
+
+        deinit { if fd >= 0 { close(fd) } }
+
+        private func fileContents() -> Data {
+            lock.withLock {
+                if let contents { return contents }
+                let read = (try? Disk.read(fd, path: "")) ?? Data()
+                close(fd)
+                fd = -1
+                contents = read
+                return read
+            }
+        }
 
         func text(at place: DeferredText.Place) -> String {
+            let file = fileContents()
             // The quotes around the text are read too, to check the place still holds a string.
-            let count = Int(place.count) + 2
-            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count) { buffer -> String in
-                guard let base = buffer.baseAddress, place.offset > 0 else { return "" }
-                var done = 0
-                while done < count {
-                    let n = pread(fd, base + done, count - done, off_t(place.offset) - 1 + off_t(done))
-                    if n < 0, errno == EINTR { continue }
-                    guard n > 0 else { return "" }
-                    done += n
-                }
+            let start = Int(place.offset) - 1, end = Int(place.offset) + Int(place.count) + 1
+            guard start >= 0, end <= file.count else { return "" }
+            return file.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> String in
+                let buffer = raw.bindMemory(to: UInt8.self)
                 let quote = UInt8(ascii: "\"")
-                guard buffer[0] == quote, buffer[count - 1] == quote else { return "" }
-                let contents = UnsafeBufferPointer(rebasing: buffer[1..<count - 1])
+                guard buffer[start] == quote, buffer[end - 1] == quote else { return "" }
+                let contents = UnsafeBufferPointer(rebasing: buffer[(start + 1)..<(end - 1)])
                 guard place.escaped else { return String(decoding: contents, as: UTF8.self) }
                 guard let bytes = try? JSONReader.unescapedBytes(contents) else { return "" }
                 return String(decoding: bytes, as: UTF8.self)

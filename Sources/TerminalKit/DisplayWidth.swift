@@ -72,10 +72,26 @@ public enum DisplayWidth {
         return total
     }
 
-    /// Columns of a whole string; printable ASCII (ids, numbers) is one column a byte, with no walk over characters.
+    /// Columns of a whole string. Text of scalars that are each a character of their own
+    /// (printable ASCII, Latin-1, CJK ideographs and punctuation, fullwidth forms: ids,
+    /// numbers and nearly all plan text) is summed scalar by scalar; anything else
+    /// (marks, joiners, Hangul, emoji, controls) is walked by character, a tenth of the speed.
     public static func of(_ text: String) -> Int {
-        var text = text
-        let ascii = text.withUTF8 { bytes in bytes.allSatisfy { (0x20..<0x7F).contains($0) } }
-        return ascii ? text.utf8.count : of(text[...])
+        var total = 0
+        for scalar in text.unicodeScalars {
+            guard let width = standalone(scalar.value) else { return of(text[...]) }
+            total += width
+        }
+        return total
+    }
+
+    /// The width of a scalar that is a whole character whatever its neighbours are
+    /// (when they are such scalars too), or nil.
+    private static func standalone(_ v: UInt32) -> Int? {
+        switch v {
+        case 0x20..<0x7F, 0xA0..<0x300, 0x2010...0x2027: 1
+        case 0x4E00...0x9FFF, 0x3000...0x303E, 0x3041...0x3098, 0x309B...0x33FF, 0xFF01...0xFF60, 0xFFE0...0xFFE6: 2
+        default: nil
+        }
     }
 }

@@ -53,8 +53,9 @@ public enum TextLayout {
 
     /// `text` truncated to `width` columns and padded with spaces to exactly `width`.
     public static func fit(_ text: some StringProtocol, toWidth width: Int, alignment: Alignment = .leading) -> String {
-        let cut = truncate(text, toWidth: width)
-        let gap = max(0, width - DisplayWidth.of(cut))
+        let whole = String(text), columns = DisplayWidth.of(whole)
+        let cut = columns <= width ? whole : truncate(whole, toWidth: width)
+        let gap = max(0, width - (columns <= width ? columns : DisplayWidth.of(cut)))
         switch alignment {
         case .leading: return cut + String(repeating: " ", count: gap)
         case .trailing: return String(repeating: " ", count: gap) + cut
@@ -153,9 +154,10 @@ public enum Alignment: Sendable {
 }
 
 extension String {
-    func trimmingTrailingSpaces() -> String {
-        var s = self
+    /// Without the spaces at its end (padding of a last column).
+    public func trimmingTrailingSpaces() -> String {
+        var s = Substring(self)
         while s.last == " " { s.removeLast() }
-        return s
+        return String(s)
     }
 }

@@ -17,10 +17,3 @@ public enum ScreenText {
     public static func keys(typing text: String) -> [Key] { text.map { .character($0) } }
 }
 
-extension String {
-    func trimmingTrailingSpaces() -> String {
-        var s = Substring(self)
-        while s.last == " " { s.removeLast() }
-        return String(s)
-    }
-}

@@ -57,8 +57,8 @@ struct SearchCommand: ParsableCommand {
     private func snippet(in measure: Measure) -> String {
         for field in [measure.title, measure.text] + measure.tasks.map(\.title) + [measure.label] {
             if let range = SearchIndex.firstMatch(of: text, in: field) {
-                return TextLayout.excerpt(field, around: range, columns: SearchCommand.snippetColumns)
-                    .replacingOccurrences(of: "\n", with: " ")
+                let excerpt = TextLayout.excerpt(field, around: range, columns: SearchCommand.snippetColumns)
+                return excerpt.utf8.contains(0x0A) ? excerpt.replacingOccurrences(of: "\n", with: " ") : excerpt
             }
         }
         return ""

@@ -103,7 +103,7 @@ enum Output {
             row.indices.map { column in
                 let numeric = column >= numericFrom && column < numericTo
                 return TextLayout.fit(row[column], toWidth: widths[column], alignment: numeric ? .trailing : .leading)
-            }.joined(separator: "  ").replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
+            }.joined(separator: "  ").trimmingTrailingSpaces()
         }.joined(separator: "\n")
     }
 

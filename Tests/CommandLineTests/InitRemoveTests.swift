@@ -70,8 +70,8 @@ struct InitRemoveTests {
     @Test("init on an existing store leaves every byte of it and exits 1 with one line; zh in Chinese")
     func initExisting() throws {
         defer { try? FileManager.default.removeItem(at: scratch) }
-        try duban(["init", "--samples"])
-        try duban(["done", "jinshan-2026:1.1", "--force", "--as", "wang"])
+        _ = try duban(["init", "--samples"])
+        _ = try duban(["done", "jinshan-2026:1.1", "--force", "--as", "wang"])
         let before = files()
         let again = try duban(["init", "--samples"])
         #expect(again.status == 1)

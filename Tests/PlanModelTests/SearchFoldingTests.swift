@@ -65,6 +65,12 @@ struct SearchFoldingTests {
         #expect(text[range] == "普惠性政策")
         #expect(SearchIndex.firstMatch(of: "纳入ai", in: text).map { String(text[$0]) } == "納入ＡＩ")
         #expect(SearchIndex.firstMatch(of: "没有", in: text) == nil)
+        // A partial match first, the match at the very end, a query longer than the text.
+        let repeated = "普惠普惠性普"
+        #expect(SearchIndex.firstMatch(of: "普惠性", in: repeated).map { repeated.distance(from: repeated.startIndex, to: $0.lowerBound) } == 2)
+        #expect(SearchIndex.firstMatch(of: "性普", in: repeated).map { String(repeated[$0]) } == "性普")
+        #expect(SearchIndex.firstMatch(of: "普惠普惠性普惠", in: repeated) == nil)
+        #expect(SearchIndex.firstMatch(of: "", in: repeated) == nil)
     }
 
     @Test("unit names in traditional characters are the same unit through the table: 區發改委 = 区发改委")

@@ -26,6 +26,25 @@ struct DisplayWidthTests {
         #expect(DisplayWidth.of("a\tb\u{7F}") == 2)
     }
 
+    @Test("a string is as wide as its characters, whatever marks, joiners or jamo follow its CJK and ASCII", arguments: 1...4 as ClosedRange<UInt64>)
+    func stringsSumTheirCharacters(seed: UInt64) {
+        // Scalars that are characters on their own, and ones that join the character before or after them.
+        let pool: [Unicode.Scalar] = ["a", " ", "~", "é", "中", "，", "\u{3000}", "ぁ", "\u{3099}", "\u{309A}", "ア", "Ａ", "￥", "“", "…",
+                                      "\u{0301}", "\u{20E3}", "\u{200D}", "\u{FE0F}", "\u{1100}", "\u{1161}", "\u{11A8}", "가",
+                                      "\u{1F1E8}", "\u{1F1F3}", "👍", "\u{1F3FD}", "\r", "\n", "\u{E0067}", "\u{0E31}", "\u{0915}", "\u{094D}"]
+        var state = seed &* 0x9E37_79B9_7F4A_7C15
+        for _ in 0..<2_000 {
+            var text = String.UnicodeScalarView()
+            for _ in 0..<Int(state % 9) {
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                text.append(pool[Int(state >> 33) % pool.count])
+            }
+            let string = String(text)
+            #expect(DisplayWidth.of(string) == string.reduce(0) { $0 + DisplayWidth.of($1) }, "\(string.unicodeScalars.map { String($0.value, radix: 16) })")
+            state = state &* 6_364_136_223_846_793_005 &+ 1
+        }
+    }
+
     @Test("an emoji sequence is measured as it is drawn: without joiners, emoji selectors and skin tones; a flag one piece of 2", arguments: [
         ("👨‍👩‍👧‍👦", ["👨", "👩", "👧", "👦"], 8), ("🏳️‍🌈", ["🏳", "🌈"], 3), ("❤️", ["❤"], 1), ("👍🏽", ["👍"], 2), ("🇨🇳", ["🇨🇳"], 2),
         ("e\u{0301}", ["e\u{0301}"], 1), ("1️⃣", ["1\u{20E3}"], 1), ("🏴󠁧󠁢󠁳󠁣󠁴󠁿", ["🏴\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F}"], 2),

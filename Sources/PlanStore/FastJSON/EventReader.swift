@@ -12,7 +12,11 @@ enum EventReader {
     /// The event of one journal line, or nil if the line is not in the store's own form.
     static func event(_ line: UnsafeBufferPointer<UInt8>) -> Event? {
         var reader = JSONReader(line)
-        return try? event(&reader)
+        return try? { () throws(Unexpected) in
+            let event = try event(in: &reader)
+            try reader.end()
+            return event
+        }()
     }
 
     /// The id of a journal line in the store's own form (its first key), read
@@ -32,8 +36,8 @@ enum EventReader {
         static let names: [StaticString] = ["date", "event", "force", "inverse", "kind", "previous", "role", "status", "text", "unit"]
     }
 
-
-    private static func event(_ reader: inout JSONReader) throws(Unexpected) -> Event {
+    /// The event that comes next in `reader` (a journal line, or one of a snapshot's recent events).
+    static func event(in reader: inout JSONReader) throws(Unexpected) -> Event {
         var id: String?, kind: Change.Kind?, officer: String?, change: Change?, target: String?, time: Date?
         var next = 0
         try reader.object { reader, key throws(Unexpected) in
@@ -48,7 +52,6 @@ enum EventReader {
             }
             next += 1
         }
-        try reader.end()
         return Event(id: try required(id), time: try required(time), officer: try required(officer),
                      target: try required(target), change: try required(change))
     }
