@@ -43,12 +43,11 @@ struct SearchCommand: ParsableCommand {
         if json { return try Output.json(rows) }
         guard !rows.isEmpty else { throw CommandFailure(description: "no measure contains \"\(text)\"", exitCode: 1) }
         let header = ["id", "status", "title"]
-        let table = Output.table(header: header, rows: rows.map { [$0.id, $0.status.rawValue, $0.title] },
-                                 numericFrom: 3).split(separator: "\n", omittingEmptySubsequences: false)
+        let table = Output.tableLines(header: header, rows: rows.map { [$0.id, $0.status.rawValue, $0.title] }, numericFrom: 3)
         // Each row, then its snippet on a line of its own under the title (the header's last column).
         let indent = String(repeating: " ", count: DisplayWidth.of(table[0]) - DisplayWidth.of(header[2]))
-        Output.print(([String(table[0])] + zip(table.dropFirst(), rows).flatMap { line, row in
-            [String(line), indent + TerminalText.sanitized(row.snippet)]
+        Output.print(([table[0]] + zip(table.dropFirst(), rows).flatMap { line, row in
+            [line, indent + TerminalText.sanitized(row.snippet)]
         }).joined(separator: "\n"))
     }
 

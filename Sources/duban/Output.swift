@@ -97,6 +97,11 @@ enum Output {
     /// A plain-text table aligned in display columns (CJK = 2); columns
     /// `numericFrom..<numericTo` are right-aligned.
     static func table(header: [String], rows: [[String]], numericFrom: Int, numericTo: Int = .max) -> String {
+        tableLines(header: header, rows: rows, numericFrom: numericFrom, numericTo: numericTo).joined(separator: "\n")
+    }
+
+    /// The lines of `table`: the header's, then a row's each.
+    static func tableLines(header: [String], rows: [[String]], numericFrom: Int, numericTo: Int = .max) -> [String] {
         let all = [header] + rows.map { $0.map { TerminalText.sanitized($0) } }
         let widths = header.indices.map { column in all.map { DisplayWidth.of($0[column]) }.max() ?? 0 }
         return all.map { row in
@@ -104,7 +109,7 @@ enum Output {
                 let numeric = column >= numericFrom && column < numericTo
                 return TextLayout.fit(row[column], toWidth: widths[column], alignment: numeric ? .trailing : .leading)
             }.joined(separator: "  ").trimmingTrailingSpaces()
-        }.joined(separator: "\n")
+        }
     }
 
     /// Local midnight at the start of `day`.
