@@ -7,7 +7,16 @@ import TerminalKit
 /// files, through the one `JSONWriter`), and the plain words and days of the text listings.
 enum Output {
     static func json(_ value: some Encodable) throws {
-        var bytes = try JSONWriter(layout: .pretty).encode(value)
+        try print(json: JSONWriter(layout: .pretty).encode(value))
+    }
+
+    /// A listing, written by as many threads as there are processors.
+    static func json<Row: Encodable & Sendable>(_ rows: [Row]) throws {
+        try print(json: JSONWriter(layout: .pretty).encode(elements: rows, workers: ProcessInfo.processInfo.activeProcessorCount))
+    }
+
+    private static func print(json: [UInt8]) throws {
+        var bytes = json
         bytes.append(0x0A)
         // Straight from the buffer: no copy of a listing of many megabytes into a `Data`.
         let failure: Int32? = bytes.withUnsafeBytes { buffer in

@@ -67,6 +67,30 @@ struct JSONWriterTests {
         for piece in Self.pieces { try Self.expectSame([piece: [piece]], layout) }
         for double in Self.doubles { try Self.expectSame([double, -double], layout) }
         try Self.expectSame(["a10": 1, "a2": 2, "B": 3, "_": 4, "！": 5, "😀": 6, "\u{1}": 7, "\"": 8], layout)
+        // Deeper than one run of indent (32 levels), and a long object whose keys come out of order.
+        var deep = JSONValue.array([.string("底")])
+        for level in 0..<70 { deep = level % 2 == 0 ? .array([deep, .integer(level)]) : .object(["z\(level)": deep, "a": .null]) }
+        try Self.expectSame(deep, layout)
+        try Self.expectSame(JSONValue.object(Dictionary(uniqueKeysWithValues: (0..<300).map { ("k\(($0 * 7919) % 300)", .integer($0)) })), layout)
+    }
+
+    @Test("an array written by several threads, a run each, gives JSONEncoder's bytes; a failing element fails it",
+          arguments: layouts)
+    func elementsInRuns(layout: JSONWriter.Layout) throws {
+        var g = SplitMix64(seed: 15)
+        let all = (0..<1_300).map { _ in Self.value(&g, depth: 1) }
+        let per = JSONWriter.elementsPerWorker
+        for count in [0, 1, per, 2 * per - 1, 2 * per, 3 * per + 7, 1_300] {
+            let elements = Array(all.prefix(count))
+            let expected = Array(try Self.encoder(layout).encode(elements))
+            for workers in [1, 2, 3, 8] {
+                let written = try JSONWriter(layout: layout).encode(elements: elements, workers: workers)
+                #expect(written == expected, "\(count) elements, \(workers) workers")
+            }
+        }
+        var failing = Array(all.prefix(3 * per))
+        failing[2 * per + 1] = .number(.infinity)
+        #expect(throws: EncodingError.self) { try JSONWriter(layout: layout).encode(elements: failing, workers: 3) }
     }
 
     struct Record: Codable, Equatable {
