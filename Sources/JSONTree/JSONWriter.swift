@@ -60,8 +60,10 @@ extension JSONWriter {
         }
         // A run is `[` elements `]`, pretty `[` elements `\n]`: what lies between goes in.
         let closing = layout == .pretty ? 2 : 1
+        let values = try parts.values()
         var joined: [UInt8] = [0x5B]
-        for (n, part) in try parts.values().enumerated() {
+        joined.reserveCapacity(values.reduce(2) { $0 + $1.count })
+        for (n, part) in values.enumerated() {
             if n > 0 { joined.append(0x2C) }
             joined.append(contentsOf: part[1..<(part.count - closing)])
         }

@@ -16,8 +16,11 @@ enum Output {
     }
 
     private static func print(json: [UInt8]) throws {
-        var bytes = json
-        bytes.append(0x0A)
+        try standardOutput(json)
+        try standardOutput([0x0A])
+    }
+
+    private static func standardOutput(_ bytes: [UInt8]) throws {
         // Straight from the buffer: no copy of a listing of many megabytes into a `Data`.
         let failure: Int32? = bytes.withUnsafeBytes { buffer in
             guard let base = buffer.baseAddress else { return nil }
