@@ -39,6 +39,8 @@ extension AppState {
         case let .suggestions(found):
             jobs.remove(.index)
             if found.measure == selectedMeasure?.id { suggestions = found }
+        case let .searchIndexed(index, generation):
+            receive(index, generation: generation)
         case let .themeChanged(name, problem):
             themeName = name
             if let problem {
@@ -55,7 +57,7 @@ extension AppState {
             jobs.insert(job)
         }
         normalize()
-        return effects
+        return effects + buildSearchIndexIfWaited()
     }
 
     /// What the screen on show reads from the store again after the workspace

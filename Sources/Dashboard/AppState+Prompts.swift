@@ -54,6 +54,8 @@ extension AppState {
             prompt = nil
             return decide(target) { (w: Workspace) throws(ChangeRefusal) in try w.change(settingDue: day, of: target) }
         case .search:
+            // Enter waits for the index: the prompt stays until the matches can be shown.
+            guard searchIndex != nil || search.query.isEmpty else { return [] }
             prompt = nil
             if search.matches.isEmpty {
                 if !search.query.isEmpty { message = Message(Label.noMatch.text(language), isError: true) }

@@ -6,9 +6,11 @@ import TerminalKit
 /// everything that touches the world goes out as `Effect`s.
 public struct AppState: Equatable, Sendable {
     public private(set) var workspace: Workspace
-    /// Built by the first search, not at start: at 100,000 measures it reads every measure's text (seconds).
-    /// Nil until then, and again after the plans change.
-    public private(set) var searchIndex: SearchIndex?
+    /// Built in the background when the first search starts, not at start: at 100,000 measures it reads
+    /// every measure's text (a second). Nil until it arrives, and again after the plans are read again.
+    public internal(set) var searchIndex: SearchIndex?
+    /// Counts the times the plans were read again (reload, sync): a search index built from older plans is dropped.
+    public private(set) var generation = 0
     /// Every unit's measures, for the unit home and a unit's list: built when one is first opened,
     /// not at start (about 0.1 s at 100,000 measures); nil again after a measure's units change.
     public private(set) var unitIndex: UnitIndex?
@@ -190,17 +192,10 @@ public struct AppState: Equatable, Sendable {
     /// plans would read every text of both workspaces from their files, seconds at 100,000 measures.
     mutating func replaceWorkspace(_ new: Workspace) {
         searchIndex = nil
+        generation += 1
         workspace = new
         unitIndex = nil
         summarizeAll()
-    }
-
-    /// The search index, built now if no search has needed it since the plans were read.
-    mutating func preparedSearchIndex() -> SearchIndex {
-        if let searchIndex { return searchIndex }
-        let built = SearchIndex(plans: workspace.plans)
-        searchIndex = built
-        return built
     }
 
     /// The unit index, built now if no unit's list has needed it since the plans or units changed.

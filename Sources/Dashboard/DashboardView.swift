@@ -98,7 +98,8 @@ public enum DashboardView {
             // Long input shows around the cursor, where the typing happens.
             canvas.write(prompt.editor.shown(width: rect.width - headWidth - 1), column: rect.column + headWidth, row: rect.row,
                          slot: .prompt)
-            if case .search = prompt.kind, !state.search.query.isEmpty {
+            // No count while the index builds (the title bar says so).
+            if case .search = prompt.kind, !state.search.query.isEmpty, state.searchIndex != nil {
                 let count = matchCount(state)
                 canvas.write(count, column: rect.endColumn - DisplayWidth.of(count) - 1, row: rect.row, slot: .search)
             }

@@ -20,6 +20,8 @@ public enum Effect: Equatable, Sendable {
     /// Related measures and unit suggestions for a measure (from a similarity
     /// index the executable builds once), answering `.suggestions`.
     case loadSuggestions(measure: String)
+    /// Build the search index of the plans as they are now (`AppState.generation`), answering `.searchIndexed`.
+    case buildSearchIndex(generation: Int)
     /// Switch to the named theme, answering `.themeChanged`.
     case useTheme(String)
     /// Write the ledger of `scope` as an Excel workbook to `path` (relative: to the

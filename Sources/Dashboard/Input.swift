@@ -14,10 +14,12 @@ public enum Input: Equatable, Sendable {
     case undone(UndoOutcome)
     case history(measure: String, events: [Event])
     case suggestions(MeasureSuggestions)
+    /// The search index `.buildSearchIndex(generation:)` asked for.
+    case searchIndexed(SearchIndex, generation: Int)
     /// The theme now in use, and why the requested one could not be used.
     case themeChanged(name: String, problem: String?)
     case notice(Notice)
-    /// The executable began a `Job` in the background (the index: reload and sync are
+    /// The executable began a `Job` in the background (the similarity index: the others are
     /// started by `apply` itself); its result input ends it.
     case started(Job)
 }

@@ -4,6 +4,9 @@ public enum Job: CaseIterable, Equatable, Hashable, Sendable {
     /// Building the similarity index for related measures and unit suggestions (seconds at
     /// 100,000 measures), started by the first measure opened; ended by `.suggestions`.
     case index
+    /// Building the search index (a second at 100,000 measures), started by a search when
+    /// there is none; ended by `.searchIndexed`.
+    case searchIndex
     /// Reading the store again (`r`); ended by `.loaded` or `.notice(.reloadFailed)`.
     case reload
     /// Syncing with the other officers (`S`); ended by `.synced` or `.notice(.syncFailed)`.
@@ -12,11 +15,12 @@ public enum Job: CaseIterable, Equatable, Hashable, Sendable {
     var label: Label {
         switch self {
         case .index: .indexing
+        case .searchIndex: .indexingSearch
         case .reload: .reloading
         case .sync: .syncing
         }
     }
 
     /// Reads or rewrites the whole store: changes wait until it ends, as does a second one.
-    var holdsStore: Bool { self != .index }
+    var holdsStore: Bool { self == .reload || self == .sync }
 }

@@ -13,7 +13,7 @@ public enum Label: CaseIterable, Sendable {
     case filterIs, filterHint, lead, support, responsible, expected, actual, cleared, storeFailed, storeCreated, pressAnyKey
     case has, openTask, openTasks, pressAgainToForce, unknownId, notAMeasure, emptyNote, emptyUnitName, compositeUnitName
     case notAssigned, exportLedger, promptExport, exported, exportFailed, syncing, syncFailed, conflict
-    case indexing, reloading, reloadFailed, waitForJob
+    case indexing, indexingSearch, reloading, reloadFailed, waitForJob
     case workload, unit, total, led, cycleOrder, sortedBy, orderOpen, orderOverdue, orderDone, orderName, noUnitRows
     case orderUrgency, orderDue, orderStatus, orderDocument, orderTitle
     case assignUnit, removeUnit, acceptSuggestion, noUnits, alreadyAssigned, noSuggestions, suggestedUnits, relatedMeasures
@@ -82,6 +82,7 @@ public enum Label: CaseIterable, Sendable {
         case .syncing: ("Syncing…", "同步中…")
         case .syncFailed: ("Sync failed", "同步失败")
         case .indexing: ("Indexing…", "建立索引…")
+        case .indexingSearch: ("Indexing for search…", "建立搜索索引…")
         case .reloading: ("Reloading…", "刷新中…")
         case .reloadFailed: ("Reload failed", "刷新失败")
         case .waitForJob: ("changes, r and S wait until it ends", "修改、r 和 S 须等它完成")

@@ -3,7 +3,7 @@ import Foundation
 import PlanModel
 
 /// Work the dashboard runs on other threads so keys go on being handled: the
-/// similarity index, reloads and syncs. Their outcomes wait here until the loop,
+/// similarity and search indexes, reloads and syncs. Their outcomes wait here until the loop,
 /// on the main thread (the only one that touches curses and the state), takes them.
 final class BackgroundWork: @unchecked Sendable {
     enum Outcome: Sendable {

@@ -53,6 +53,10 @@ struct DashboardRunner {
             }
             findSuggestions(for: id, in: state.workspace, index: index)
             return nil
+        case let .buildSearchIndex(generation):
+            let plans = state.workspace.plans
+            background.start { .input(.searchIndexed(SearchIndex(plans: plans), generation: generation)) }
+            return nil
         case let .loadHistory(measure):
             // In the background: a sync holds the store's lock while git talks to the remote.
             let (targets, history) = (Set([measure] + (state.workspace.measure(measure)?.tasks.map(\.id) ?? [])), source.history)

@@ -111,7 +111,7 @@ struct EndToEndTests {
         #expect(tasks.filter { $0["status"] as? String == "done" }.count == 1)
     }
 
-    @Test("background work shows without a key: a measure's related measures once the index is built, then a reload's result",
+    @Test("background work shows without a key: a measure's related measures once the index is built, a reload's result, a search's matches once its index is built",
           .enabled(if: binary != nil && tmux != nil))
     func backgroundResults() throws {
         let binary = try #require(Self.binary)
@@ -129,7 +129,10 @@ struct EndToEndTests {
         try session.keys("r")
         screen = try session.waitFor("Reloaded")
         #expect(!screen[0].contains("Reloading…"), "\(screen)")
-        try session.keys("q")
+        try session.keys("Escape", "/", "一件事")
+        screen = try session.waitFor("/4 matches")
+        #expect(screen.contains { $0.contains("Search: 一件事") } && !screen[0].contains("Indexing for search…"), "\(screen)")
+        try session.keys("Escape", "q")
         screen = try session.waitFor("EXIT=")
         #expect(screen.contains { $0.hasPrefix("EXIT=0") }, "\(screen)")
     }

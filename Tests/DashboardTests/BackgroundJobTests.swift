@@ -5,7 +5,7 @@ import TerminalKit
 import TestSupport
 @testable import Dashboard
 
-/// The similarity index, reloads and syncs run in the background: keys go on being
+/// The similarity and search indexes, reloads and syncs run in the background: keys go on being
 /// handled while they run, the title bar names them, and their results apply to
 /// whatever screen the officer has moved to meanwhile.
 @Suite("Background jobs")
@@ -22,6 +22,10 @@ struct BackgroundJobTests {
     }
 
     func titleBar(_ state: AppState) -> String { String(DashboardView.render(state).lines[0]) }
+    func statusLine(_ state: AppState) -> String { String(DashboardView.render(state).lines[28]) }
+    func type(_ text: String, into state: inout AppState) {
+        for key in ScreenText.keys(typing: text) { #expect(state.apply(.key(key)) == [], "\(key)") }
+    }
 
     /// The fixture with measure 1.3 marked done by another officer.
     var changedElsewhere: Workspace {
@@ -101,5 +105,52 @@ struct BackgroundJobTests {
         let found = MeasureSuggestions(measure: "jinshan-2026:1.2", related: [related], units: [])
         _ = s.apply(.suggestions(found))
         #expect(s.currentSuggestions == found)
+    }
+
+    @Test("/ with no search index asks for it in the background; the query typed meanwhile stays in the prompt, without a count, Enter waits, and the arriving index applies it")
+    func searchWhileIndexing() {
+        var s = state()
+        #expect(s.apply(.key(c("/"))) == [.buildSearchIndex(generation: 0)])
+        #expect(s.jobs == [.searchIndex] && titleBar(s).contains("Indexing for search…"), "\(titleBar(s))")
+        type("5", into: &s)
+        // Esc and a second / while it builds: no second build.
+        #expect(s.apply(.key(.escape)) == [] && s.apply(.key(c("/"))) == [])
+        type("5g", into: &s)
+        #expect(s.prompt?.text == "5g" && s.search.query == "5g" && s.search.matches.isEmpty)
+        #expect(statusLine(s).hasPrefix(" Search: 5g") && !statusLine(s).contains("No match"), "\(statusLine(s))")
+        #expect(s.apply(.key(.enter)) == [])
+        #expect(s.prompt?.kind == .search && s.selectedMeasure?.id == "jinshan-2026:1.1")
+        #expect(s.apply(.searchIndexed(SearchIndex(plans: s.workspace.plans), generation: 0)) == [])
+        #expect(s.jobs.isEmpty && !titleBar(s).contains("Indexing for search…"))
+        #expect(s.search.matches.count == 1 && s.search.current == 0)
+        #expect(s.screen == .plan && s.selectedMeasure?.id == "minhang-2026:2.1")
+        #expect(statusLine(s).contains("1/1 matches"), "\(statusLine(s))")
+        _ = s.apply(.key(.enter))
+        #expect(s.search.isActive && s.prompt == nil)
+        #expect(s.apply(.key(c("/"))) == [])  // the index is kept for the next search
+    }
+
+    @Test("a search index built from plans a sync replaced meanwhile is dropped and built anew; a reload during an active search drops its matches until the new index comes")
+    func staleSearchIndex() {
+        var s = state()
+        #expect(s.apply(.key(c("S"))) == [.sync])
+        #expect(s.apply(.key(c("/"))) == [.buildSearchIndex(generation: 0)])
+        type("一件事", into: &s)
+        #expect(s.apply(.synced(changedElsewhere, summary: "received 1 event")) == [])  // the build under way is awaited
+        #expect(s.generation == 1 && s.jobs == [.searchIndex])
+        #expect(s.apply(.searchIndexed(SearchIndex(plans: FixturePlans.workspace.plans), generation: 0))
+                == [.buildSearchIndex(generation: 1)])
+        #expect(s.searchIndex == nil && s.search.matches.isEmpty && s.jobs == [.searchIndex])
+        _ = s.apply(.searchIndexed(SearchIndex(plans: changedElsewhere.plans), generation: 1))
+        #expect(s.search.matches.count == 4 && s.jobs.isEmpty)
+        _ = s.apply(.key(.enter))
+        _ = s.apply(.key(c("n")))
+        let current = s.search.current
+        let selected = s.selectedMeasure?.id
+        #expect(s.apply(.key(c("r"))) == [.reload])
+        #expect(s.apply(.loaded(changedElsewhere)) == [.buildSearchIndex(generation: 2)])
+        #expect(s.searchIndex == nil && !s.search.isActive && s.jobs == [.searchIndex])
+        _ = s.apply(.searchIndexed(SearchIndex(plans: changedElsewhere.plans), generation: 2))
+        #expect(s.search.isActive && s.search.current == current && s.selectedMeasure?.id == selected)
     }
 }

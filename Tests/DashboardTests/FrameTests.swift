@@ -26,8 +26,9 @@ struct FrameTests {
             #expect(opened)
         }
 
-        mutating func press(_ keys: Key...) { for key in keys { _ = state.apply(.key(key)) } }
-        mutating func type(_ text: String) { for key in ScreenText.keys(typing: text) { _ = state.apply(.key(key)) } }
+        /// A search index asked for is built at once.
+        mutating func press(_ keys: Key...) { for key in keys { _ = state.applyIndexingAtOnce(.key(key)) } }
+        mutating func type(_ text: String) { for key in ScreenText.keys(typing: text) { _ = state.applyIndexingAtOnce(.key(key)) } }
 
         /// Opens a measure from the plan screen and answers its `.loadHistory` with the fixture events.
         mutating func openMeasure(_ id: String) throws {

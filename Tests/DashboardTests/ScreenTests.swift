@@ -310,7 +310,7 @@ struct ScreenTests {
     @Test("search matches are highlighted in the list")
     func highlight() throws {
         var s = state(Size(width: 100, height: 30))
-        _ = s.apply(.key(.character("/")))
+        _ = s.applyIndexingAtOnce(.key(.character("/")))
         for key in ScreenText.keys(typing: "ai+") { _ = s.apply(.key(key)) }
         _ = s.apply(.key(.enter))
         let canvas = DashboardView.render(s)
@@ -325,7 +325,7 @@ struct ScreenTests {
     @Test("a query in traditional and full-width characters (ＡＩ＋政務) finds and highlights the simplified AI+政务")
     func highlightFolded() throws {
         var s = state(Size(width: 100, height: 30))
-        _ = s.apply(.key(.character("/")))
+        _ = s.applyIndexingAtOnce(.key(.character("/")))
         for key in ScreenText.keys(typing: "ＡＩ＋政務") { _ = s.apply(.key(key)) }
         _ = s.apply(.key(.enter))
         #expect(s.search.isActive)
