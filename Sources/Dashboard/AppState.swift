@@ -92,7 +92,8 @@ public struct AppState: Equatable, Sendable {
     }
 
     private mutating func summarizeAll() {
-        planSummaries = workspace.plans.map { PlanSummary($0, in: workspace, today: today) }
+        let workspace = workspace, today = today
+        planSummaries = workspace.plans.concurrentMap { PlanSummary($0, in: workspace, today: today) }
     }
 
     public var layout: Layout { Layout(size: size) }

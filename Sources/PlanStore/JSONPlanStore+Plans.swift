@@ -21,18 +21,16 @@ extension JSONPlanStore {
     /// Every plan, decoded in parallel (plan files dominate the time to open a big
     /// store) with its measure and task texts left in the file, and `alongside`'s
     /// result, computed on one more worker meanwhile.
-    func readPlans<Other>(alongside other: @Sendable () throws(StoreError) -> Other) throws(StoreError) -> ([Plan], Other) {
+    func readPlans(alongside other: @Sendable () throws(StoreError) -> Fold) throws(StoreError) -> ([Plan], Fold) {
         let names = try planFileNames()
-        let results = Results<Plan>(count: names.count)
-        let otherResult = Results<Other>(count: 1)
         // A plan's file stays open until its texts are read. Past the files this process may
         // have open (1,024 by default, far fewer than the hard limit), texts keep the bytes instead.
         let openable = Disk.raiseOpenFileLimit(toAtLeast: names.count + Self.spareFiles) - Self.spareFiles
         // The other job first: it is the longest single one (the snapshot and journal fold).
-        DispatchQueue.concurrentPerform(iterations: names.count + 1) { n in
-            guard n > 0 else { return otherResult.set(0, Result(catching: other)) }
+        let parts = Array(0...names.count).concurrentMap { n -> ReadPart in
+            guard n > 0 else { return .other(Result(catching: other)) }
             let path = plansPath + "/" + names[n - 1]
-            results.set(n - 1, Result { () throws(StoreError) -> Plan in
+            return .plan(Result { () throws(StoreError) -> Plan in
                 guard let fd = try Disk.openExisting(path) else { throw StoreError.io(file: path, operation: "read", code: ENOENT) }
                 guard n - 1 < openable else {
                     defer { close(fd) }
@@ -44,7 +42,15 @@ extension JSONPlanStore {
                 return try PlanFile.read(try Disk.read(fd, path: path), file: path, texts: texts)
             })
         }
-        return (try results.values(), try otherResult.values()[0])
+        var plans: [Plan] = [], result: Fold?
+        for part in parts {
+            switch part {
+            case .plan(let plan): plans.append(try plan.get())
+            case .other(let other): result = try other.get()
+            }
+        }
+        guard let result else { throw StoreError.badInput("a parallel read did not finish") }
+        return (plans, result)
     }
 
     /// Files left for everything else (the journal, the lock, a terminal, git's pipes).
@@ -151,21 +157,8 @@ extension JSONPlanStore {
     }
 }
 
-/// Results of a parallel loop, one slot per iteration.
-private final class Results<Value>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var slots: [Result<Value, StoreError>?]
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func set(_ index: Int, _ result: Result<Value, StoreError>) {
-        lock.withLock { slots[index] = result }
-    }
-
-    func values() throws(StoreError) -> [Value] {
-        try lock.withLock { slots }.map { slot throws(StoreError) in
-            guard let slot else { throw StoreError.badInput("a parallel read did not finish") }
-            return try slot.get()
-        }
-    }
+/// One job of `readPlans`: a plan file, or the fold read alongside.
+private enum ReadPart: Sendable {
+    case plan(Result<Plan, StoreError>)
+    case other(Result<JSONPlanStore.Fold, StoreError>)
 }

@@ -71,11 +71,13 @@ struct ListCommand: ParsableCommand {
         let today = try Output.today()
         let match = try unit.map { UnitMatch($0, directory: try options.unitDirectory(), districts: workspace.plans.compactMap(\.district)) }
         if let match { try match.requireTakingPart(in: workspace, plans: plan.map { [$0] }) }
-        var rows: [Row] = []
-        for candidate in workspace.plans where plan == nil || candidate.id == plan {
+        let (wanted, pillar, status, overdue, light, utcOffset) = (plan, pillar, status, overdue, light, Output.utcOffset)
+        // Each plan's rows on a thread of their own.
+        let rows = workspace.plans.filter { wanted == nil || $0.id == wanted }.concurrentMap { candidate in
+            var rows: [Row] = []
             for (ordinal, part) in candidate.pillars.enumerated() where pillar == nil || pillar == String(ordinal + 1) || pillar == part.number {
                 for measure in part.measures {
-                    let schedule = workspace.schedule(of: measure, today: today, utcOffset: Output.utcOffset)
+                    let schedule = workspace.schedule(of: measure, today: today, utcOffset: utcOffset)
                     let units = workspace.units(of: measure)
                     guard status == nil || schedule.status == status, !overdue || schedule.isOverdue,
                           light == nil || schedule.light == light,
@@ -86,7 +88,8 @@ struct ListCommand: ParsableCommand {
                                     due: schedule.end, overdue: schedule.isOverdue, units: units, schedule: schedule))
                 }
             }
-        }
+            return rows
+        }.flatMap { $0 }
         if json { return try Output.json(rows) }
         guard !rows.isEmpty else { return }
         let language = Output.language(nil)

@@ -27,7 +27,7 @@ struct PlansCommand: ParsableCommand {
     func run() throws {
         try options.withWorkspace { _, workspace in
             let today = try Output.today()
-            let rows = workspace.plans.map { plan in
+            let rows = workspace.plans.concurrentMap { plan in
                 let counts = PlanSummary(plan, in: workspace, today: today)
                 return Row(id: plan.id, title: plan.title, measures: counts.measures, done: counts.done, overdue: counts.overdue)
             }
