@@ -125,8 +125,12 @@ struct JSONReader {
         while true {
             while i + 16 <= count {
                 let v = UnsafeRawPointer(base + i).loadUnaligned(as: SIMD16<UInt8>.self)
-                if any(v .== quotes .| v .== backslashes .| v .< spaces) {
-                    i += Self.plainPrefix(base + i)
+                let special = v .== quotes .| v .== backslashes .| v .< spaces
+                if any(special) {
+                    // The first special byte: the first lane of the mask set, found in its two halves.
+                    let lanes = unsafeBitCast(SIMD16<UInt8>(repeating: 0).replacing(with: 0xFF, where: special), to: (UInt64, UInt64).self)
+                    let low = UInt64(littleEndian: lanes.0), high = UInt64(littleEndian: lanes.1)
+                    i += low != 0 ? low.trailingZeroBitCount / 8 : 8 + high.trailingZeroBitCount / 8
                     break
                 }
                 i += 16
@@ -146,23 +150,6 @@ struct JSONReader {
                 i += 1
             }
         }
-    }
-
-    /// How many bytes at `p` come before the first quote, backslash or control
-    /// character, which the caller found among the next 16: found in 64-bit words,
-    /// where (x - 0x01…) & ~x & 0x80… marks exactly the first zero byte of x (and
-    /// with 0x20… the first byte below 0x20).
-    private static func plainPrefix(_ p: UnsafePointer<UInt8>) -> Int {
-        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-        var offset = 0
-        while offset < 16 {
-            let word = UInt64(littleEndian: UnsafeRawPointer(p + offset).loadUnaligned(as: UInt64.self))
-            let q = word ^ (ones &* UInt64(quote)), b = word ^ (ones &* UInt64(backslash))
-            let special = ((q &- ones) & ~q | (b &- ones) & ~b | (word &- ones &* 0x20) & ~word) & highs
-            if special != 0 { return offset + special.trailingZeroBitCount / 8 }
-            offset += 8
-        }
-        return offset
     }
 
     /// The string of `utf8`, if it is valid UTF-8. (`String(decoding:)` is the
