@@ -48,28 +48,34 @@ extension JSONWriter {
     static let elementsPerWorker = 256
 
     /// The same bytes as `encode(elements)`, written by up to `workers` threads, each a run of the
-    /// elements (a listing of 100,000 rows is mostly the writing). Each run is written as an array of
-    /// its own; the runs' elements are then joined between one pair of brackets.
+    /// elements (a listing of 100,000 rows is mostly the writing).
     public func encode<E: Encodable & Sendable>(elements: [E], workers: Int) throws -> [UInt8] {
+        var joined: [UInt8] = []
+        try write(elements: elements, workers: workers) { joined.append(contentsOf: $0) }
+        return joined
+    }
+
+    /// `encode(elements:workers:)`'s bytes handed to `output` piece by piece, so that a listing
+    /// is never copied whole once more to be joined. Each run is written as an array of its
+    /// own; the runs' elements go out between one pair of brackets.
+    public func write<E: Encodable & Sendable>(elements: [E], workers: Int,
+                                               to output: (UnsafeBufferPointer<UInt8>) throws -> Void) throws {
         let runs = min(workers, elements.count / Self.elementsPerWorker)
-        guard runs > 1 else { return try encode(elements) }
+        guard runs > 1 else { return try encode(elements).withUnsafeBufferPointer(output) }
         let bounds = (0...runs).map { elements.count * $0 / runs }
         let parts = Parts(count: runs)
         DispatchQueue.concurrentPerform(iterations: runs) { n in
             parts.set(n, Result { try encode(Array(elements[bounds[n]..<bounds[n + 1]])) })
         }
-        // A run is `[` elements `]`, pretty `[` elements `\n]`: what lies between goes in.
+        // A run is `[` elements `]`, pretty `[` elements `\n]`: what lies between goes out.
         let closing = layout == .pretty ? 2 : 1
-        let values = try parts.values()
-        var joined: [UInt8] = [0x5B]
-        joined.reserveCapacity(values.reduce(2) { $0 + $1.count })
-        for (n, part) in values.enumerated() {
-            if n > 0 { joined.append(0x2C) }
-            joined.append(contentsOf: part[1..<(part.count - closing)])
+        for (n, part) in try parts.values().enumerated() {
+            try part.withUnsafeBufferPointer { part in
+                try output(UnsafeBufferPointer(rebasing: part[(n == 0 ? 0 : 1)..<(part.count - closing)]))
+            }
+            if n < runs - 1 { try [UInt8(ascii: ",")].withUnsafeBufferPointer(output) }
         }
-        if layout == .pretty { joined.append(0x0A) }
-        joined.append(0x5D)
-        return joined
+        try (layout == .pretty ? [0x0A, 0x5D] : [0x5D] as [UInt8]).withUnsafeBufferPointer(output)
     }
 
     /// The runs' bytes, one slot per run, filled by the workers.

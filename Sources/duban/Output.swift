@@ -10,27 +10,28 @@ enum Output {
         try print(json: JSONWriter(layout: .pretty).encode(value))
     }
 
-    /// A listing, written by as many threads as there are processors.
+    /// A listing, written by as many threads as there are processors, each run of rows as it comes.
     static func json<Row: Encodable & Sendable>(_ rows: [Row]) throws {
-        try print(json: JSONWriter(layout: .pretty).encode(elements: rows, workers: ProcessInfo.processInfo.activeProcessorCount))
+        try JSONWriter(layout: .pretty).write(elements: rows, workers: ProcessInfo.processInfo.activeProcessorCount,
+                                              to: standardOutput)
+        try [UInt8(0x0A)].withUnsafeBufferPointer(standardOutput)
     }
 
     private static func print(json: [UInt8]) throws {
-        try standardOutput(json)
-        try standardOutput([0x0A])
+        try json.withUnsafeBufferPointer(standardOutput)
+        try [UInt8(0x0A)].withUnsafeBufferPointer(standardOutput)
     }
 
-    private static func standardOutput(_ bytes: [UInt8]) throws {
-        // Straight from the buffer: no copy of a listing of many megabytes into a `Data`.
-        let failure: Int32? = bytes.withUnsafeBytes { buffer in
-            guard let base = buffer.baseAddress else { return nil }
-            var offset = 0
-            while offset < buffer.count {
-                let written = write(STDOUT_FILENO, base + offset, buffer.count - offset)
-                if written < 0, errno != EINTR { return errno }
-                offset += max(written, 0)
+    /// Straight from the buffer: no copy of a listing of many megabytes into a `Data`.
+    private static func standardOutput(_ bytes: UnsafeBufferPointer<UInt8>) throws {
+        var offset = 0, failure: Int32?
+        while let base = bytes.baseAddress, offset < bytes.count {
+            let written = write(STDOUT_FILENO, base + offset, bytes.count - offset)
+            if written < 0, errno != EINTR {
+                failure = errno
+                break
             }
-            return nil
+            offset += max(written, 0)
         }
         if let failure {
             throw CommandFailure(description: "standard output: write failed: \(String(cString: strerror(failure)))", exitCode: 1)

@@ -10,6 +10,7 @@ import Testing
 final class ManyPlansTests {
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("duban-many-\(UUID().uuidString)")
     static let plans = 120
+    static let measuresPerPlan = 5
 
     deinit { try? FileManager.default.removeItem(at: directory) }
 
@@ -17,10 +18,11 @@ final class ManyPlansTests {
         let store = try JSONPlanStore.create(at: directory, now: Date(), warn: { _ in })
         for n in 1...Self.plans {
             let id = "m\(n)-2026"
+            // Five measures each: 600 rows, enough for `list --json` to be written in runs on two threads.
             _ = try store.importPlan(Plan(id: id, title: "方案\(n)", pillars: [Pillar(number: "一", title: "政务", measures: [
                 Measure(id: "\(id):1.1", label: "1", title: "措施\(n)", text: "正文\(n)：推动“一网通办”第\(n)项。",
                         tasks: [PlanTask(id: "\(id):1.1.1", title: "任务\(n)", text: "任务正文\(n)")]),
-            ])]))
+            ] + (2...Self.measuresPerPlan).map { m in Measure(id: "\(id):1.\(m)", label: "\(m)", title: "措施\(n)-\(m)", text: "正文") })]))
         }
     }
 
@@ -35,7 +37,10 @@ final class ManyPlansTests {
     func texts(limit: String) throws {
         let list = try duban(limit: limit, "list", "--json")
         #expect(list.status == 0, "\(list.error)")
-        #expect(list.output.components(separatedBy: "\"id\" : \"m").count - 1 == Self.plans)
+        // Whole JSON, every row once, in plan order (the runs joined in order).
+        let rows = try #require(try JSONSerialization.jsonObject(with: list.data) as? [[String: Any]])
+        let expected = (1...Self.plans).flatMap { n in (1...Self.measuresPerPlan).map { "m\(n)-2026:1.\($0)" } }.sorted()
+        #expect(rows.compactMap { $0["id"] as? String } == expected)
         let search = try duban(limit: limit, "search", "一网通办", "--json")
         #expect(search.status == 0, "\(search.error)")
         #expect(search.output.components(separatedBy: "第\(Self.plans)项").count == 2, "\(search.output.suffix(300))")
