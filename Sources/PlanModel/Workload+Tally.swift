@@ -44,6 +44,36 @@ extension Workload {
             }
         }
 
+        /// Adds `other`'s counts: its units not seen yet come after these, in its order, as its
+        /// spellings not seen yet do within a unit, so adding the plans' tallies in plan order
+        /// gives what one tally over every plan would.
+        mutating func merge(_ other: Tally) {
+            for (r, row) in other.rows.enumerated() {
+                let id = row.unit.id
+                guard let known = rowByUnitId[id] else {
+                    rowByUnitId[id] = rows.count
+                    rows.append(row)
+                    spellingCounts.append(other.spellingCounts[r])
+                    continue
+                }
+                rows[known].total += row.total
+                rows[known].done += row.done
+                rows[known].doing += row.doing
+                rows[known].blocked += row.blocked
+                rows[known].todo += row.todo
+                rows[known].overdue += row.overdue
+                rows[known].led += row.led
+                for (s, spelling) in row.unit.spellings.enumerated() {
+                    if let index = rows[known].unit.spellings.firstIndex(of: spelling) {
+                        spellingCounts[known][index] += other.spellingCounts[r][s]
+                    } else {
+                        rows[known].unit.spellings.append(spelling)
+                        spellingCounts[known].append(other.spellingCounts[r][s])
+                    }
+                }
+            }
+        }
+
         private mutating func targets(of name: String, in district: String) -> [Target] {
             // 0xFF never occurs in UTF-8: it separates name and district.
             let hash = district.fnv1a(seed: (name.fnv1a() ^ 0xFF) &* 0x100_0000_01b3)

@@ -69,21 +69,24 @@ public struct Workload: Equatable, Sendable {
 
     public private(set) var rows: [Row]
 
-    /// One pass over the measures; names are resolved once per distinct spelling
-    /// and district, so the cost per measure is a few look-ups.
+    /// One pass over the measures, each plan's on a processor of its own, the plans' counts then
+    /// added up in plan order; names are resolved once per distinct spelling and district (per
+    /// plan), so the cost per measure is a few look-ups.
     public init(workspace: Workspace, directory: UnitDirectory, today: Day, filter: Filter = Filter()) {
-        var tally = Tally(directory: directory)
-        var currentPlan = -1
-        var district = ""
-        for state in workspace.measureStates(plans: filter.plans) {
-            if state.plan != currentPlan {
-                currentPlan = state.plan
-                district = workspace.plans[state.plan].districtKey
+        let changed = workspace.changedMeasures()
+        let selected = workspace.plans.indices.filter { filter.plans?.contains(workspace.plans[$0].id) ?? true }
+        let parts = selected.concurrentMap { p -> Tally in
+            var tally = Tally(directory: directory)
+            let district = workspace.plans[p].districtKey
+            for state in workspace.measureStates(ofPlan: p, changed: changed) {
+                if let pillar = filter.pillar, pillar != state.pillar + 1 { continue }
+                if let statuses = filter.statuses, !statuses.contains(state.status) { continue }
+                tally.add(state, district: district, overdue: state.status != .done && state.due.map { $0 < today } ?? false)
             }
-            if let pillar = filter.pillar, pillar != state.pillar + 1 { continue }
-            if let statuses = filter.statuses, !statuses.contains(state.status) { continue }
-            tally.add(state, district: district, overdue: state.status != .done && state.due.map { $0 < today } ?? false)
+            return tally
         }
+        var tally = Tally(directory: directory)
+        for part in parts { tally.merge(part) }
         var rows = tally.rows
         // Show each unit under its most used spelling (document order on a tie).
         for row in rows.indices {

@@ -1,4 +1,5 @@
 import Foundation
+import Synthetic
 import Testing
 @testable import PlanModel
 
@@ -90,6 +91,47 @@ struct WorkloadTests {
             workspace.apply(try #require(workspace.ledger.undo(by: "wang", id: "u\(n)", time: t0)))
         }
         #expect(Workload(workspace: workspace, directory: directory, today: today) == before)
+    }
+
+    @Test("plans of one district counted each on its own and added up equal the same measures counted as one plan",
+          arguments: 1...4 as ClosedRange<UInt64>)
+    func plansAddUp(seed: UInt64) {
+        // Every plan in one district (`jd-2021`, `jd-2022`, …): the same units across plans must become one row,
+        // their spellings merged in order.
+        let plans = Synthetic.plans(measures: 3_000, seed: seed).enumerated().map { k, plan in
+            var plan = plan
+            plan.id = "jd-\(2021 + k)"
+            return plan
+        }
+        var ledger = Ledger()
+        Synthetic.events(for: plans, count: 800, seed: seed, start: t0).forEach { ledger.apply($0) }
+        let one = Plan(id: "jd-2030", title: "全部", pillars: plans.flatMap(\.pillars))
+        let apart = Workload(workspace: Workspace(plans: plans, ledger: ledger), directory: UnitDirectory(), today: today)
+        let together = Workload(workspace: Workspace(plans: [one], ledger: ledger), directory: UnitDirectory(), today: today)
+        #expect(plans.count > 1 && apart.rows.count > 10)
+        #expect(apart.rows == together.rows)
+        let filter = Workload.Filter(plans: Set(plans.dropFirst().map(\.id)), statuses: [.todo, .doing])
+        #expect(Workload(workspace: Workspace(plans: plans, ledger: ledger), directory: UnitDirectory(), today: today, filter: filter).rows
+                == Workload(workspace: Workspace(plans: [Plan(id: "jd-2031", title: "", pillars: plans.dropFirst().flatMap(\.pillars))],
+                                                 ledger: ledger), directory: UnitDirectory(), today: today,
+                            filter: Workload.Filter(statuses: [.todo, .doing])).rows)
+    }
+
+    @Test("a unit is named by its most used spelling across the plans of its district")
+    func spellingAcrossPlans() {
+        let long = UnitRef(name: "区发展和改革委员会", role: .support), short = UnitRef(name: "区发改委", role: .lead)
+        let plans = [
+            Plan(id: "jd-2024", title: "", pillars: [Pillar(number: "一", title: "", measures: [measure("jd-2024:1.1", [short])])]),
+            Plan(id: "jd-2025", title: "", pillars: [Pillar(number: "一", title: "", measures: [measure("jd-2025:1.1", [long])])]),
+            Plan(id: "jd-2026", title: "", pillars: [Pillar(number: "一", title: "", measures: [
+                measure("jd-2026:1.1", [long]), measure("jd-2026:1.2", [long]),
+            ])]),
+        ]
+        let workload = Workload(workspace: Workspace(plans: plans), directory: UnitDirectory(), today: today)
+        #expect(workload.rows.count == 1)
+        #expect(workload.rows.first?.unit.name == "区发展和改革委员会")
+        #expect(workload.rows.first?.unit.spellings == ["区发展和改革委员会", "区发改委"])
+        #expect(workload.rows.first.map { ($0.total, $0.led) } ?? (0, 0) == (4, 1))
     }
 
     @Test("filters by plan, pillar and status")
