@@ -32,13 +32,14 @@ struct SearchCommand: ParsableCommand {
     func run() throws {
         let workspace = try options.openStore().load()
         let plans = try filter.plans(in: workspace)
-        let index = SearchIndex(plans: workspace.plans)
-        let rows = index.matches(of: text).compactMap { i -> Row? in
-            let entry = index.entries[i]
-            let plan = workspace.plans[entry.plan]
-            guard plans?.contains(plan.id) ?? true else { return nil }
-            let measure = plan.pillars[entry.pillar].measures[entry.measure]
-            return Row(id: measure.id, title: measure.title, status: workspace.status(of: measure), snippet: snippet(in: measure))
+        let index = SearchIndex(plans: workspace.plans), query = text
+        let entries = index.matches(of: query).map { index.entries[$0] }
+            .filter { plans?.contains(workspace.plans[$0.plan].id) ?? true }
+        // A snippet reads the measure's text: the rows are made on every processor.
+        let rows = entries.concurrentMap { entry -> Row in
+            let measure = workspace.plans[entry.plan].pillars[entry.pillar].measures[entry.measure]
+            return Row(id: measure.id, title: measure.title, status: workspace.status(of: measure),
+                       snippet: Self.snippet(of: query, in: measure))
         }
         if json { return try Output.json(rows) }
         guard !rows.isEmpty else { throw CommandFailure(description: "no measure contains \"\(text)\"", exitCode: 1) }
@@ -53,7 +54,7 @@ struct SearchCommand: ParsableCommand {
 
     /// The first match in the title, text or tasks (the number last: a match there says little),
     /// on one line.
-    private func snippet(in measure: Measure) -> String {
+    private static func snippet(of text: String, in measure: Measure) -> String {
         for field in [measure.title, measure.text] + measure.tasks.map(\.title) + [measure.label] {
             if let range = SearchIndex.firstMatch(of: text, in: field) {
                 let excerpt = TextLayout.excerpt(field, around: range, columns: SearchCommand.snippetColumns)

@@ -1,4 +1,5 @@
 import Foundation
+import Synthetic
 import Testing
 @testable import PlanModel
 
@@ -56,6 +57,27 @@ struct SearchFoldingTests {
         #expect(index.matches(of: "ai") == [0, 1])
         #expect(index.matches(of: "ＡＩ應用") == [0, 1])
         #expect(index.matches(of: "１２３４５") == [1])
+    }
+
+    @Test("across many plans, the index finds exactly the measures whose label, title, text or task titles hold the query",
+          arguments: ["融资", "区", "推动", "1", "zzz", "一件事"])
+    func indexMatchesEveryMeasure(query: String) {
+        let plans = Synthetic.plans(measures: 2_500, seed: 9)
+        let index = SearchIndex(plans: plans)
+        let found = index.matches(of: query).map { index.entries[$0] }.map { [$0.plan, $0.pillar, $0.measure] }
+        var expected: [[Int]] = []
+        for (p, plan) in plans.enumerated() {
+            for (q, pillar) in plan.pillars.enumerated() {
+                for (m, measure) in pillar.measures.enumerated()
+                where ([measure.label, measure.title, measure.text] + measure.tasks.map(\.title)).contains(where: {
+                    SearchIndex.firstMatch(of: query, in: $0) != nil
+                }) {
+                    expected.append([p, q, m])
+                }
+            }
+        }
+        #expect(plans.count > 1)
+        #expect(found == expected)
     }
 
     @Test("the first match is found in the displayed text, whatever its script or width")
