@@ -92,7 +92,7 @@ enum PlanDocument {
     private static func decodePlanJSON(_ data: Data, path: String, id: String?) throws -> Plan {
         var plan: Plan
         do {
-            plan = try JSONDecoder().decode(Plan.self, from: data)
+            plan = try Plan.fastDecoded(from: data) ?? JSONDecoder().decode(Plan.self, from: data)
         } catch {
             throw CommandFailure.badInput(Output.language(nil).pick("\(path): not a plan in the plan JSON schema (\(describe(error)))",
                                                                     "\(path)：不是方案 JSON 格式的方案（\(describe(error))）"))
