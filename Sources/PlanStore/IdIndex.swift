@@ -51,8 +51,11 @@ struct IdIndex {
         do {
             var data = try StoreCoding.encode(Header(schema: Schema.current, plan: fingerprint))
             data.append(0x0A)
-            for measure in plan.measures {
-                data.append(try StoreCoding.encode(Entry(plan: plan.id, measure: measure)))
+            // A line per measure, written on every processor (a fifth of an import's instructions).
+            let id = plan.id
+            let lines = plan.measures.concurrentMap { measure in Result { try StoreCoding.encode(Entry(plan: id, measure: measure)) } }
+            for line in lines {
+                data.append(try line.get())
                 data.append(0x0A)
             }
             return data
