@@ -23,7 +23,6 @@ struct Duban: ParsableCommand {
     /// Runs the command; failures print one line on stderr and exit 1 (not
     /// found, refused) or 2 (bad input, including bad arguments).
     static func main() {
-        ProcessLifetime.tuneMemory()
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -30,6 +30,7 @@ struct SearchCommand: ParsableCommand {
     }
 
     func run() throws {
+        ProcessLifetime.tuneMemory()
         let workspace = try options.openStore().load()
         let plans = try filter.plans(in: workspace)
         let index = SearchIndex(plans: workspace.plans), query = text

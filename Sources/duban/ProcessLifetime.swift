@@ -14,6 +14,9 @@ enum ProcessLifetime {
     /// glibc grows each worker thread's heap a page at a time: opening 100k measures made
     /// 8,000 `mprotect` calls. Growing it 64 MB at a time (address space only; pages are
     /// still touched as used) took a fifth off the system time of an open (BENCHMARKS.md).
+    /// Called before reading a whole store, not in `main`: setting it turns off glibc's
+    /// adaptive threshold for mapping large blocks, which keeps the importer's peak memory
+    /// at 7.5× a document rather than 10× (ImportMemoryTests).
     static func tuneMemory() {
         #if os(Linux)
         _ = mallopt(-2, 64 << 20) // <malloc.h>'s M_TOP_PAD: Glibc's module map leaves malloc.h out

@@ -64,6 +64,7 @@ struct StoreOptions: ParsableArguments {
     /// The store's workspace with the officer's light thresholds, and the unsettled
     /// conflicts of a synced store (a store never synced has none).
     func load(_ store: JSONPlanStore) throws -> Workspace {
+        ProcessLifetime.tuneMemory()
         var workspace = try store.load()
         workspace.scheduleRules = Settings.current.scheduleRules
         if StoreSync.isShared(store) { workspace.conflicts = try StoreSync.conflicts(in: store) }
