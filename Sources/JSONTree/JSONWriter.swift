@@ -32,6 +32,12 @@ public struct JSONWriter: Sendable {
     }
 
     public func encode<T: Encodable>(_ value: T) throws -> [UInt8] {
+        let sink = try finished(value)
+        return withExtendedLifetime(sink) { sink.bytes.array }
+    }
+
+    /// The sink holding `value`'s bytes (freed with it: keep it alive while they are read).
+    func finished<T: Encodable>(_ value: T) throws -> JSONSink {
         let sink = JSONSink(pretty: layout == .pretty, dates: dates)
         try sink.value(value, depth: 0, parent: nil, key: nil)
         sink.closeAll()
@@ -39,7 +45,7 @@ public struct JSONWriter: Sendable {
             throw EncodingError.invalidValue(value, EncodingError.Context(
                 codingPath: [], debugDescription: "Top-level \(T.self) did not encode any values."))
         }
-        return sink.bytes.array
+        return sink
     }
 }
 
@@ -55,39 +61,49 @@ extension JSONWriter {
         return joined
     }
 
-    /// `encode(elements:workers:)`'s bytes handed to `output` piece by piece, so that a listing
-    /// is never copied whole once more to be joined. Each run is written as an array of its
-    /// own; the runs' elements go out between one pair of brackets.
+    /// `encode(elements:workers:)`'s bytes handed to `output` piece by piece, straight from the
+    /// writers' buffers, so that a listing is never copied whole to be returned or joined. Each
+    /// run is written as an array of its own; the runs' elements go out between one pair of brackets.
     public func write<E: Encodable & Sendable>(elements: [E], workers: Int,
                                                to output: (UnsafeBufferPointer<UInt8>) throws -> Void) throws {
         let runs = min(workers, elements.count / Self.elementsPerWorker)
-        guard runs > 1 else { return try encode(elements).withUnsafeBufferPointer(output) }
+        guard runs > 1 else {
+            let sink = try finished(elements)
+            return try withExtendedLifetime(sink) { try output(UnsafeBufferPointer(start: sink.bytes.base, count: sink.bytes.count)) }
+        }
         let bounds = (0...runs).map { elements.count * $0 / runs }
         let parts = Parts(count: runs)
         DispatchQueue.concurrentPerform(iterations: runs) { n in
-            parts.set(n, Result { try encode(Array(elements[bounds[n]..<bounds[n + 1]])) })
+            parts.set(n, Result { try finished(Array(elements[bounds[n]..<bounds[n + 1]])) })
         }
         // A run is `[` elements `]`, pretty `[` elements `\n]`: what lies between goes out.
         let closing = layout == .pretty ? 2 : 1
-        for (n, part) in try parts.values().enumerated() {
-            try part.withUnsafeBufferPointer { part in
-                try output(UnsafeBufferPointer(rebasing: part[(n == 0 ? 0 : 1)..<(part.count - closing)]))
+        let written = try parts.values()
+        try withExtendedLifetime(written) {
+            for (n, part) in written.enumerated() {
+                let opening = n == 0 ? 0 : 1
+                try output(UnsafeBufferPointer(start: part.bytes.base + opening, count: part.bytes.count - opening - closing))
+                if n < runs - 1 { try [UInt8(ascii: ",")].withUnsafeBufferPointer(output) }
             }
-            if n < runs - 1 { try [UInt8(ascii: ",")].withUnsafeBufferPointer(output) }
         }
         try (layout == .pretty ? [0x0A, 0x5D] : [0x5D] as [UInt8]).withUnsafeBufferPointer(output)
     }
 
-    /// The runs' bytes, one slot per run, filled by the workers.
+    /// The runs' finished writers, one slot per run, filled by the workers.
     private final class Parts: @unchecked Sendable {
         private let lock = NSLock()
-        private var slots: [Result<[UInt8], any Error>?]
+        private var slots: [Result<JSONSink, any Error>?]
 
         init(count: Int) { slots = Array(repeating: nil, count: count) }
 
-        func set(_ n: Int, _ result: Result<[UInt8], any Error>) { lock.withLock { slots[n] = result } }
+        func set(_ n: Int, _ result: Result<JSONSink, any Error>) { lock.withLock { slots[n] = result } }
 
-        func values() throws -> [[UInt8]] { try lock.withLock { slots }.map { try $0?.get() ?? [] } }
+        func values() throws -> [JSONSink] {
+            try lock.withLock { slots }.map { slot in
+                guard let sink = try slot?.get() else { throw EncodingError.invalidValue((), .init(codingPath: [], debugDescription: "a run was not written")) }
+                return sink
+            }
+        }
     }
 }
 
