@@ -51,10 +51,8 @@ struct ByteBuffer {
         count += range.count
     }
 
-    subscript(position: Int) -> UInt8 {
-        get { base[position] }
-        set { base[position] = newValue }
-    }
+    /// Writes `byte` over the one at `position` (a container's opening bracket).
+    func replace(at position: Int, with byte: UInt8) { base[position] = byte }
 
     /// Drops every byte from `position` on.
     mutating func removeAll(from position: Int) { count = position }

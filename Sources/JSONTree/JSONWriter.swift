@@ -248,7 +248,7 @@ final class JSONSink {
             if !frame.inOrder { sortEntries(of: frame) }
             entries.removeSubrange(frame.firstEntry...)
         }
-        bytes[frame.start] = frame.isObject ? 0x7B : 0x5B
+        bytes.replace(at: frame.start, with: frame.isObject ? 0x7B : 0x5B)
         if pretty { newline(depth: frame.depth) }
         bytes.append(frame.isObject ? 0x7D : 0x5D)
     }

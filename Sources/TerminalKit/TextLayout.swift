@@ -53,9 +53,13 @@ public enum TextLayout {
 
     /// `text` truncated to `width` columns and padded with spaces to exactly `width`.
     public static func fit(_ text: some StringProtocol, toWidth width: Int, alignment: Alignment = .leading) -> String {
-        let whole = String(text), columns = DisplayWidth.of(whole)
-        let cut = columns <= width ? whole : truncate(whole, toWidth: width)
-        let gap = max(0, width - (columns <= width ? columns : DisplayWidth.of(cut)))
+        // Most cells fit: measured once, and cut (and measured again) only when they do not.
+        var cut = String(text), used = DisplayWidth.of(cut)
+        if used > width {
+            cut = truncate(cut, toWidth: width)
+            used = DisplayWidth.of(cut)
+        }
+        let gap = max(0, width - used)
         switch alignment {
         case .leading: return cut + String(repeating: " ", count: gap)
         case .trailing: return String(repeating: " ", count: gap) + cut

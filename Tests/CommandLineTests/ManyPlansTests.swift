@@ -39,7 +39,8 @@ final class ManyPlansTests {
         #expect(list.status == 0, "\(list.error)")
         // Whole JSON, every row once, in plan order (the runs joined in order).
         let rows = try #require(try JSONSerialization.jsonObject(with: list.data) as? [[String: Any]])
-        let expected = (1...Self.plans).flatMap { n in (1...Self.measuresPerPlan).map { "m\(n)-2026:1.\($0)" } }.sorted()
+        // Plans in the order of their files' names (`m1-`, `m10-`, `m100-`, …), measures in document order.
+        let expected = (1...Self.plans).map { "m\($0)-2026" }.sorted().flatMap { plan in (1...Self.measuresPerPlan).map { "\(plan):1.\($0)" } }
         #expect(rows.compactMap { $0["id"] as? String } == expected)
         let search = try duban(limit: limit, "search", "一网通办", "--json")
         #expect(search.status == 0, "\(search.error)")

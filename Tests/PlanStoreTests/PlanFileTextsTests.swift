@@ -108,3 +108,22 @@ struct PlanFileTextsTests {
         #expect(workspace.measure("p-2026:1.1")?.title == "开店一件事")
     }
 }
+
+@Suite("Open-file limit")
+struct OpenFileLimitTests {
+    @Test("the soft limit is raised as far as the hard limit allows, and never lowered")
+    func raised() throws {
+        let resource = __rlimit_resource_t(RLIMIT_NOFILE.rawValue)
+        var limit = rlimit()
+        #expect(getrlimit(resource, &limit) == 0)
+        let original = Int(clamping: limit.rlim_cur)
+        try #require(original > 200)
+        // The soft limit a little lower first (where soft and hard are equal, there is nothing to raise).
+        var lowered = limit
+        lowered.rlim_cur -= 100
+        #expect(setrlimit(resource, &lowered) == 0)
+        #expect(Disk.raiseOpenFileLimit(toAtLeast: original - 50) == original - 50)
+        #expect(Disk.raiseOpenFileLimit(toAtLeast: 1) == original - 50)
+        #expect(Disk.raiseOpenFileLimit(toAtLeast: original) == original)
+    }
+}
