@@ -17,12 +17,16 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: "Seed; the same seed gives the same data.")
     var seed: UInt64 = 2026
 
-    @Option(name: .customLong("out"), help: "Directory to write into (created if needed).")
+    @Option(name: .customLong("out"), help: "Directory to write into (created if needed; must not hold a store yet).")
     var directory: String
 
     func run() throws {
         let data = BenchData(measures: measures.measures, eventsPerMeasure: eventsPerMeasure, seed: seed)
         let url = URL(fileURLWithPath: directory)
+        // Writing into an existing store would append a second history to its journal.
+        if FileManager.default.fileExists(atPath: url.appending(path: "store").path) {
+            throw ValidationError("\(directory)/store already exists: remove it or choose another directory")
+        }
         do {
             try data.write(to: url)
         } catch {
