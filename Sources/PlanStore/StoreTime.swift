@@ -12,6 +12,11 @@ enum StoreTime {
         return Event.parseTime(text)
     }
 
+    /// The time a string's bytes stand for, as `parse(_: String)` reads it: the fixed form needs no string.
+    static func parse(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Date? {
+        fixed(bytes) ?? String(validating: bytes, as: UTF8.self).flatMap(Event.parseTime)
+    }
+
     /// The fixed form, or nil.
     private static func fixed(_ bytes: UnsafeBufferPointer<UInt8>) -> Date? {
         guard bytes.count == 24, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"), bytes[10] == UInt8(ascii: "T"),

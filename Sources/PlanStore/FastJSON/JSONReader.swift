@@ -94,6 +94,21 @@ struct JSONReader {
         return try Self.validated(UnsafeBufferPointer(rebasing: bytes[start..<end]))
     }
 
+    /// The string that comes next, made once per file however often it recurs (see `StringTable`).
+    mutating func string(in table: StringTable) throws(Unexpected) -> String {
+        let (start, end, escaped) = try stringBounds()
+        if escaped { return try unescape(start, end) }
+        return try table.string(UnsafeBufferPointer(rebasing: bytes[start..<end]))
+    }
+
+    /// What `body` makes of the bytes the next string stands for (its escapes undone), without a `String`.
+    mutating func stringBytes<T>(_ body: (UnsafeBufferPointer<UInt8>) throws(Unexpected) -> T) throws(Unexpected) -> T {
+        let (start, end, escaped) = try stringBounds()
+        guard escaped else { return try body(UnsafeBufferPointer(rebasing: bytes[start..<end])) }
+        let unescaped = try Self.unescapedBytes(UnsafeBufferPointer(rebasing: bytes[start..<end]))
+        return try unescaped.withUnsafeBufferPointer { bytes throws(Unexpected) in try body(bytes) }
+    }
+
     /// The string that comes next, or nil for `null`.
     mutating func optionalString() throws(Unexpected) -> String? {
         null() ? nil : try string()
@@ -154,7 +169,7 @@ struct JSONReader {
 
     /// The string of `utf8`, if it is valid UTF-8. (`String(decoding:)` is the
     /// fast, specialised path; it repairs invalid bytes, which the comparison catches.)
-    private static func validated(_ utf8: UnsafeBufferPointer<UInt8>) throws(Unexpected) -> String {
+    static func validated(_ utf8: UnsafeBufferPointer<UInt8>) throws(Unexpected) -> String {
         let string = String(decoding: utf8, as: UTF8.self)
         let same = string.utf8.withContiguousStorageIfAvailable { stored in
             guard let a = stored.baseAddress, let b = utf8.baseAddress else { return stored.count == utf8.count }

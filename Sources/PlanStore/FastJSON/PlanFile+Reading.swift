@@ -34,6 +34,8 @@ private struct PlanReader {
 
     /// Where texts are deferred to; nil to read them as strings.
     let texts: PlanFile.Texts?
+    /// Units, sections and deadline wordings recur from measure to measure.
+    let recurring = StringTable()
 
     func plan(_ reader: inout JSONReader) throws(Unexpected) -> Plan {
         var id: String?, title: String?, district: String?, year: Int?, docNumber: String?, date: Day?
@@ -109,8 +111,8 @@ private struct PlanReader {
         var label: String?, title: String?
         try reader.object { reader, key throws(Unexpected) in
             switch key {
-            case "label": label = try reader.string()
-            case "title": title = try reader.string()
+            case "label": label = try reader.string(in: recurring)
+            case "title": title = try reader.string(in: recurring)
             default: try reader.skipValue()
             }
         }
@@ -121,8 +123,8 @@ private struct PlanReader {
         var name: String?, role: Role?
         try reader.object { reader, key throws(Unexpected) in
             switch key {
-            case "name": name = try reader.string()
-            case "role": role = try self.role(&reader)
+            case "name": name = try reader.string(in: recurring)
+            case "role": role = try reader.stringBytes { bytes throws(Unexpected) in try Self.role(JSONReader.Key(bytes: bytes)) }
             default: try reader.skipValue()
             }
         }
@@ -133,7 +135,7 @@ private struct PlanReader {
         var text: String?, date: Day?
         try reader.object { reader, key throws(Unexpected) in
             switch key {
-            case "text": text = try reader.string()
+            case "text": text = try reader.string(in: recurring)
             case "date": date = try reader.optionalDay()
             default: try reader.skipValue()
             }
@@ -164,17 +166,7 @@ private struct PlanReader {
         return DeferredText(source: texts, place: DeferredText.Place(offset: offset, count: count, escaped: escaped))
     }
 
-    /// A unit's role, its bytes compared with the roles' names (one string fewer per unit);
-    /// a role this build does not know is declined.
-    func role(_ reader: inout JSONReader) throws(Unexpected) -> Role {
-        let (start, end, escaped) = try reader.stringBounds()
-        if escaped {
-            let unescaped = try JSONReader.unescapedBytes(UnsafeBufferPointer(rebasing: reader.bytes[start..<end]))
-            return try unescaped.withUnsafeBufferPointer { bytes throws(Unexpected) in try Self.role(JSONReader.Key(bytes: bytes)) }
-        }
-        return try Self.role(JSONReader.Key(bytes: UnsafeBufferPointer(rebasing: reader.bytes[start..<end])))
-    }
-
+    /// A unit's role from its name's bytes (one string fewer per unit); a role this build does not know is declined.
     static func role(_ name: JSONReader.Key) throws(Unexpected) -> Role {
         switch name {
         case "lead": .lead

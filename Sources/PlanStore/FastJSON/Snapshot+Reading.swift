@@ -49,17 +49,19 @@ private enum SnapshotReader {
     static func ledger(_ reader: inout JSONReader) throws(Unexpected) -> Ledger {
         var marks: [String: Ledger.Mark]?, notes: [String: [Ledger.Note]]?, unitChanges: [String: [String: Role?]]?
         var dueDates: [String: Day?]?, undone: Set<String>?, recent: [String: [Event]]?, eventCount: Int?
+        // A few officers sign every mark and note.
+        let officers = StringTable()
         try reader.object { reader, key throws(Unexpected) in
             switch key {
             case "marks":
                 var all: [String: Ledger.Mark] = [:]
-                try reader.dictionary { reader, target throws(Unexpected) in all[target] = try mark(&reader) }
+                try reader.dictionary { reader, target throws(Unexpected) in all[target] = try mark(&reader, officers: officers) }
                 marks = all
             case "notes":
                 var all: [String: [Ledger.Note]] = [:]
                 try reader.dictionary { reader, target throws(Unexpected) in
                     var list: [Ledger.Note] = []
-                    try reader.array { reader throws(Unexpected) in list.append(try note(&reader)) }
+                    try reader.array { reader throws(Unexpected) in list.append(try note(&reader, officers: officers)) }
                     all[target] = list
                 }
                 notes = all
@@ -113,13 +115,13 @@ private enum SnapshotReader {
         return all
     }
 
-    static func mark(_ reader: inout JSONReader) throws(Unexpected) -> Ledger.Mark {
+    static func mark(_ reader: inout JSONReader, officers: StringTable) throws(Unexpected) -> Ledger.Mark {
         var status: Status?, officer: String?, time: Date?, force: Bool?
         try reader.object { reader, key throws(Unexpected) in
             switch key {
-            case "status": status = try required(Status(rawValue: try reader.string()))
-            case "officer": officer = try reader.string()
-            case "time": time = try required(StoreTime.parse(try reader.string()))
+            case "status": status = try required(reader.stringBytes { bytes in Status.allCases.first { $0.rawValue.utf8.elementsEqual(bytes) } })
+            case "officer": officer = try reader.string(in: officers)
+            case "time": time = try required(reader.stringBytes(StoreTime.parse(utf8:)))
             case "force": force = try reader.bool()
             default: try reader.skipValue()
             }
@@ -128,13 +130,13 @@ private enum SnapshotReader {
                            force: try required(force))
     }
 
-    static func note(_ reader: inout JSONReader) throws(Unexpected) -> Ledger.Note {
+    static func note(_ reader: inout JSONReader, officers: StringTable) throws(Unexpected) -> Ledger.Note {
         var id: String?, officer: String?, time: Date?, text: String?
         try reader.object { reader, key throws(Unexpected) in
             switch key {
             case "id": id = try reader.string()
-            case "officer": officer = try reader.string()
-            case "time": time = try required(StoreTime.parse(try reader.string()))
+            case "officer": officer = try reader.string(in: officers)
+            case "time": time = try required(reader.stringBytes(StoreTime.parse(utf8:)))
             case "text": text = try reader.string()
             default: try reader.skipValue()
             }
