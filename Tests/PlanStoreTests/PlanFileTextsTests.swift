@@ -80,6 +80,23 @@ struct PlanFileTextsTests {
         #expect(measure.tasks.map(\.text) == ["任务1。", "工作2。"])
     }
 
+    @Test("the first text asked for reads the whole file and closes it: a text changed after that reads as it was")
+    func firstTextReadsWholeFile() throws {
+        let directory = TemporaryDirectory()
+        let path = directory.path("plan.json")
+        let data = try PlanFile.encode(Fixtures.plan, keepingFieldsOf: nil)
+        #expect(FileManager.default.createFile(atPath: path, contents: data))
+        let fd = try #require(try Disk.openExisting(path))
+        let plan = try #require(PlanFile.fastRead(data, texts: PlanFile.Texts(fd: fd)))
+        let measure = try #require(plan.measures.first { $0.id == "p-2026:1.1" })
+        #expect(measure.tasks.first?.text == "任务1。")
+        try Self.overwrite("开店一件事。深化服务。", with: "开店一件事。优化服务。", in: path)
+        #expect(measure.text == "开店一件事。深化服务。")
+        // The descriptor is closed (its number is free, or taken by another file).
+        let target = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/fd/\(fd)")
+        #expect(target != path)
+    }
+
     @Test("a re-import after an open leaves that open's texts as they were; the next open reads the new ones")
     func reimportKeepsTexts() throws {
         let directory = TemporaryDirectory()
