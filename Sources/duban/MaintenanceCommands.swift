@@ -30,8 +30,7 @@ struct SearchCommand: ParsableCommand {
     }
 
     func run() throws {
-        ProcessLifetime.tuneMemory()
-        let workspace = try options.openStore().load()
+        try options.withWorkspace { _, workspace in
         let plans = try filter.plans(in: workspace)
         let index = SearchIndex(plans: workspace.plans), query = text
         let entries = index.matches(of: query).map { index.entries[$0] }
@@ -51,6 +50,7 @@ struct SearchCommand: ParsableCommand {
         Output.print(([table[0]] + zip(table.dropFirst(), rows).flatMap { line, row in
             [line, indent + TerminalText.sanitized(row.snippet)]
         }).joined(separator: "\n"))
+        }
     }
 
     /// The first match in the title, text or tasks (the number last: a match there says little),
