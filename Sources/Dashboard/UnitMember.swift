@@ -32,8 +32,8 @@ public struct UnitIndex: Equatable, Sendable {
     }
 
     struct Entry: Equatable, Sendable {
+        /// Under its most used spelling, as `Workload` names it.
         var unit: ResponsibleUnit
-        var spellingCounts: [Int]
         var places: [Place] = []
 
         /// The unit's measures with their lights today, and its counts as the workload screen shows them.
@@ -42,10 +42,6 @@ public struct UnitIndex: Equatable, Sendable {
             let planIndex = plan.flatMap { id in workspace.plans.firstIndex { $0.id == id } }
             let places = plan == nil ? places : self.places.filter { $0.plan == planIndex }
             var row = Workload.Row(unit: unit)
-            // Under its most used spelling (document order on a tie), as `Workload` names it.
-            let order = spellingCounts.indices.sorted { (-spellingCounts[$0], $0) < (-spellingCounts[$1], $1) }
-            row.unit.spellings = order.map { unit.spellings[$0] }
-            row.unit.name = row.unit.spellings.first ?? unit.name
             row.total = places.count
             row.led = places.count { $0.lead }
             var members: [UnitMember] = []
@@ -78,90 +74,35 @@ public struct UnitIndex: Equatable, Sendable {
         entryById[ResponsibleUnit.id(district: unit.district, canonicalName: unit.canonicalName)].map { entries[$0] }
     }
 
-    /// A string keyed by its UTF-8 bytes: String's own hashing and `==` normalise non-ASCII
-    /// text each time, which a pass over 100,000 measures' unit names cannot afford.
-    private struct BytesKey: Hashable {
-        var text: String
-        var bytes: UInt64
-
-        init(_ text: String) {
-            self.text = text
-            bytes = text.fnv1a()
-        }
-
-        func hash(into hasher: inout Hasher) { hasher.combine(bytes) }
-        static func == (a: BytesKey, b: BytesKey) -> Bool { a.bytes == b.bytes && a.text.hasSameBytes(as: b.text) }
-    }
-
     public init(workspace: Workspace, directory: UnitDirectory) {
-        // A unit clause (区发改委、区经委) → its spellings naming a wanted unit, with their canonical names;
-        // per district, canonical name → index in `found`.
-        var clauses: [BytesKey: [(spelling: String, canonical: BytesKey)]] = [:]
-        var found: [Entry] = []
-        var foundByDistrict: [String: [BytesKey: Int]] = [:]
-        // Per district, a clause → the entries it names and which of their spellings: the common
-        // case, a clause seen before in the district, touches no string but the clause's bytes.
-        var targetsByDistrict: [String: [BytesKey: [(found: Int, spelling: Int)]]] = [:]
-        var hits: [(found: Int, role: Role, lead: Bool)] = []
+        var names = UnitResolver(directory: directory)
+        // Per unit of `names`, where it takes part.
+        var places: [[Place]] = []
+        var hits: [(unit: Int, role: Role, lead: Bool)] = []
         // Without unit changes in the store, a measure's units are its document's: read without copying the measure.
         let unitsChanged = !workspace.ledger.unitChanges.isEmpty
         for (p, plan) in workspace.plans.enumerated() {
             let district = plan.districtKey
-            var inDistrict = foundByDistrict.removeValue(forKey: district) ?? [:]
-            var targets = targetsByDistrict.removeValue(forKey: district) ?? [:]
-            defer {
-                foundByDistrict[district] = inDistrict
-                targetsByDistrict[district] = targets
-            }
             for (q, pillar) in plan.pillars.enumerated() {
                 for m in pillar.measures.indices {
                     hits.removeAll(keepingCapacity: true)
                     for ref in unitsChanged ? workspace.units(of: pillar.measures[m]) : pillar.measures[m].units {
-                        let clause = BytesKey(ref.name)
-                        if targets[clause] == nil {
-                            let named: [(spelling: String, canonical: BytesKey)]
-                            if let known = clauses[clause] {
-                                named = known
-                            } else {
-                                named = UnitDirectory.names(in: ref.name).map { ($0, BytesKey(directory.canonicalName($0))) }
-                                clauses[clause] = named
-                            }
-                            targets[clause] = named.map { spelling, canonical in
-                                let index: Int
-                                if let known = inDistrict[canonical] {
-                                    index = known
-                                } else {
-                                    index = found.count
-                                    inDistrict[canonical] = index
-                                    found.append(Entry(unit: ResponsibleUnit(district: district, canonicalName: canonical.text,
-                                                                             name: spelling, spellings: []), spellingCounts: []))
-                                }
-                                if let s = found[index].unit.spellings.firstIndex(where: { $0.hasSameBytes(as: spelling) }) {
-                                    return (index, s)
-                                }
-                                found[index].unit.spellings.append(spelling)
-                                found[index].spellingCounts.append(0)
-                                return (index, found[index].unit.spellings.count - 1)
-                            }
-                        }
-                        for (index, spelling) in targets[clause] ?? [] {
-                            found[index].spellingCounts[spelling] += 1
-                            if let seen = hits.firstIndex(where: { $0.found == index }) {
+                        for (unit, _) in names.resolve(ref.name, in: district) {
+                            if let seen = hits.firstIndex(where: { $0.unit == unit }) {
                                 hits[seen].lead = hits[seen].lead || ref.role == .lead
                             } else {
-                                hits.append((index, ref.role, ref.role == .lead))
+                                hits.append((unit, ref.role, ref.role == .lead))
                             }
                         }
                     }
-                    for (index, role, lead) in hits {
-                        found[index].places.append(Place(plan: p, pillar: q, measure: m, role: role, lead: lead))
+                    if places.count < names.units.count { places += Array(repeating: [], count: names.units.count - places.count) }
+                    for (unit, role, lead) in hits {
+                        places[unit].append(Place(plan: p, pillar: q, measure: m, role: role, lead: lead))
                     }
                 }
             }
         }
-        entries = found
-        for (i, entry) in found.enumerated() {
-            entryById[ResponsibleUnit.id(district: entry.unit.district, canonicalName: entry.unit.canonicalName)] = i
-        }
+        entries = places.indices.map { Entry(unit: names.byUse($0), places: places[$0]) }
+        for (i, entry) in entries.enumerated() { entryById[entry.unit.id] = i }
     }
 }

@@ -1,33 +1,24 @@
-import Foundation
-
 extension Workload {
-    /// The counting state of `Workload.init`: rows, spelling counts and the
-    /// memo of resolved names. A struct with mutating methods, not closures over
-    /// local variables, so the hot loop has no boxed captures.
+    /// The counting state of `Workload.init`: a row of counts per unit the resolver found.
+    /// A struct with mutating methods, not closures over local variables, so the hot loop
+    /// has no boxed captures.
     struct Tally {
-        typealias Target = (row: Int, spelling: Int)
-
-        let directory: UnitDirectory
+        var names: UnitResolver
+        /// Per unit of `names`, its counts (the unit itself is set at the end, by use).
         var rows: [Row] = []
-        /// Per row, how often each of its spellings is used.
-        var spellingCounts: [[Int]] = []
-        private var rowByUnitId: [String: Int] = [:]
-        /// FNV-1a of name and district → entries. Hashing the UTF-8 bytes is much
-        /// cheaper than String hashing, which normalises non-ASCII text each time.
-        private var memo: [UInt64: [(name: String, district: String, targets: [Target])]] = [:]
         private var touched: [(row: Int, lead: Bool)] = []
 
-        init(directory: UnitDirectory) { self.directory = directory }
+        init(directory: UnitDirectory) { names = UnitResolver(directory: directory) }
 
         mutating func add(_ state: Workspace.MeasureState, district: String, overdue: Bool) {
             touched.removeAll(keepingCapacity: true)
             for ref in state.units {
-                for target in targets(of: ref.name, in: district) {
-                    spellingCounts[target.row][target.spelling] += 1
-                    if let seen = touched.firstIndex(where: { $0.row == target.row }) {
+                for target in names.resolve(ref.name, in: district) {
+                    while rows.count < names.units.count { rows.append(Row(unit: names.units[rows.count])) }
+                    if let seen = touched.firstIndex(where: { $0.row == target.unit }) {
                         touched[seen].lead = touched[seen].lead || ref.role == .lead
                     } else {
-                        touched.append((target.row, ref.role == .lead))
+                        touched.append((target.unit, ref.role == .lead))
                     }
                 }
             }
@@ -44,63 +35,30 @@ extension Workload {
             }
         }
 
-        /// Adds `other`'s counts: its units not seen yet come after these, in its order, as its
-        /// spellings not seen yet do within a unit, so adding the plans' tallies in plan order
-        /// gives what one tally over every plan would.
+        /// Adds `other`'s counts, its new units after these (see `UnitResolver.merge`).
         mutating func merge(_ other: Tally) {
-            for (r, row) in other.rows.enumerated() {
-                let id = row.unit.id
-                guard let known = rowByUnitId[id] else {
-                    rowByUnitId[id] = rows.count
+            for (r, row) in zip(names.merge(other.names), other.rows) {
+                guard r < rows.count else {
                     rows.append(row)
-                    spellingCounts.append(other.spellingCounts[r])
                     continue
                 }
-                rows[known].total += row.total
-                rows[known].done += row.done
-                rows[known].doing += row.doing
-                rows[known].blocked += row.blocked
-                rows[known].todo += row.todo
-                rows[known].overdue += row.overdue
-                rows[known].led += row.led
-                for (s, spelling) in row.unit.spellings.enumerated() {
-                    if let index = rows[known].unit.spellings.firstIndex(of: spelling) {
-                        spellingCounts[known][index] += other.spellingCounts[r][s]
-                    } else {
-                        rows[known].unit.spellings.append(spelling)
-                        spellingCounts[known].append(other.spellingCounts[r][s])
-                    }
-                }
+                rows[r].total += row.total
+                rows[r].done += row.done
+                rows[r].doing += row.doing
+                rows[r].blocked += row.blocked
+                rows[r].todo += row.todo
+                rows[r].overdue += row.overdue
+                rows[r].led += row.led
             }
         }
 
-        private mutating func targets(of name: String, in district: String) -> [Target] {
-            // 0xFF never occurs in UTF-8: it separates name and district.
-            let hash = district.fnv1a(seed: (name.fnv1a() ^ 0xFF) &* 0x100_0000_01b3)
-            if let entry = memo[hash]?.first(where: { $0.name.hasSameBytes(as: name) && $0.district.hasSameBytes(as: district) }) {
-                return entry.targets
+        /// The rows, each unit under its most used spelling.
+        var named: [Row] {
+            rows.indices.map { n in
+                var row = rows[n]
+                row.unit = names.byUse(n)
+                return row
             }
-            let targets = UnitDirectory.names(in: name).map { resolve($0, in: district) }
-            memo[hash, default: []].append((name, district, targets))
-            return targets
-        }
-
-        private mutating func resolve(_ spelling: String, in district: String) -> Target {
-            let canonical = directory.canonicalName(spelling)
-            let id = ResponsibleUnit.id(district: district, canonicalName: canonical)
-            let row: Int
-            if let known = rowByUnitId[id] {
-                row = known
-            } else {
-                row = rows.count
-                rowByUnitId[id] = row
-                rows.append(Row(unit: ResponsibleUnit(district: district, canonicalName: canonical, name: spelling, spellings: [])))
-                spellingCounts.append([])
-            }
-            if let index = rows[row].unit.spellings.firstIndex(of: spelling) { return (row, index) }
-            rows[row].unit.spellings.append(spelling)
-            spellingCounts[row].append(0)
-            return (row, rows[row].unit.spellings.count - 1)
         }
     }
 }

@@ -87,15 +87,7 @@ public struct Workload: Equatable, Sendable {
         }
         var tally = Tally(directory: directory)
         for part in parts { tally.merge(part) }
-        var rows = tally.rows
-        // Show each unit under its most used spelling (document order on a tie).
-        for row in rows.indices {
-            let counts = tally.spellingCounts[row]
-            let order = counts.indices.sorted { (-counts[$0], $0) < (-counts[$1], $1) }
-            rows[row].unit.spellings = order.map { rows[row].unit.spellings[$0] }
-            rows[row].unit.name = rows[row].unit.spellings[0]
-        }
-        self.rows = rows
+        rows = tally.named
         sort(by: .name)
     }
 
