@@ -22,18 +22,20 @@ enum StoreTime {
         guard bytes.count == 24, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"), bytes[10] == UInt8(ascii: "T"),
               bytes[13] == UInt8(ascii: ":"), bytes[16] == UInt8(ascii: ":"), bytes[19] == UInt8(ascii: "."),
               bytes[23] == UInt8(ascii: "Z") else { return nil }
-        func number(_ range: Range<Int>) -> Int? {
+        guard let base = bytes.baseAddress else { return nil }
+        // Digits read through the base pointer: the length is checked above (a snapshot has ~100,000 times).
+        func number(_ start: Int, _ count: Int) -> Int? {
             var value = 0
-            for i in range {
-                let digit = Int(bytes[i]) - 0x30
-                guard (0...9).contains(digit) else { return nil }
-                value = value * 10 + digit
+            for i in start..<(start + count) {
+                let digit = Int(base[i]) &- 0x30
+                guard digit >= 0, digit <= 9 else { return nil }
+                value = value &* 10 &+ digit
             }
             return value
         }
-        guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
-              let hour = number(11..<13), let minute = number(14..<16), let second = number(17..<19),
-              let millis = number(20..<23), hour < 24, minute < 60, second < 60,
+        guard let year = number(0, 4), let month = number(5, 2), let day = number(8, 2),
+              let hour = number(11, 2), let minute = number(14, 2), let second = number(17, 2),
+              let millis = number(20, 3), hour < 24, minute < 60, second < 60,
               let date = Day(year: year, month: month, day: day) else { return nil }
         let seconds = ((date.ordinal - epoch) * 24 + hour) * 3600 + minute * 60 + second
         let sinceReference = Double(seconds) - Date.timeIntervalBetween1970AndReferenceDate

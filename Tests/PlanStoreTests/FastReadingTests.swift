@@ -44,6 +44,20 @@ struct FastReadingTests {
         #expect(plan.pillars[0].title == "政务" && plan.measures[0].text == "😀")
     }
 
+    @Test("a plan file naming a field twice reads as JSONDecoder reads it")
+    func repeatedField() throws {
+        let text = """
+        {"id": "h-2026", "title": "第一", "title": "第二", "pillars": [{"number": "一", "title": "政务", "measures": [
+          {"id": "h-2026:1.1", "label": "1", "title": "甲", "text": "正文", "units": [{"name": "区发改委", "role": "lead", "role": "support"}],
+           "tasks": [], "title": "乙"}]}]}
+        """
+        let data = Data(text.utf8)
+        let expected = try StoreCoding.decodeVersioned(PlanFile.self, from: data, file: "h.json").plan
+        #expect(expected.title == "第一" && expected.measures[0].units[0].role == .lead, "JSONDecoder takes the first")
+        #expect(try PlanFile.read(data, file: "h.json") == expected)
+        #expect(PlanFile.fastRead(data) == nil, "the fast reader declines it")
+    }
+
     @Test("strings of every length with a quote, backslash, control character or none at every place read as JSONDecoder reads them")
     func stringsAtEveryOffset() throws {
         // The reader scans strings in 16-byte blocks: cover every place a special byte can fall.
@@ -121,6 +135,28 @@ struct FastReadingTests {
         let expected = try StoreCoding.decodeVersioned(Snapshot.self, from: data, file: "s.json")
         #expect(try Snapshot.read(data, file: "s.json") == expected)
         #expect(expected.ledger.marks.count == 2 && expected.ledger.undone.count == 1)
+    }
+
+    @Test("a snapshot whose dictionaries name one id twice reads as JSONDecoder reads it")
+    func snapshotWithRepeatedKeys() throws {
+        var ledger = Ledger()
+        ledger.apply(Fixtures.event(1, "p-2026:1.1", .status(.done, previous: nil, force: false)))
+        ledger.apply(Fixtures.event(2, "p-2026:1.1", .note("第一条")))
+        ledger.apply(Fixtures.event(3, "p-2026:2.1", .due(Day(year: 2026, month: 6, day: 30), previous: nil)))
+        let snapshot = Snapshot(schema: 1, journal: .init(bytes: 10, events: 3, digest: "00ff"), ledger: ledger)
+        var text = String(decoding: try StoreCoding.encoder().encode(snapshot), as: UTF8.self)
+        // Another entry for each id written before its own.
+        for (opening, first) in [("\"marks\":{", "\"p-2026:1.1\":{\"force\":true,\"officer\":\"李娜\",\"status\":\"blocked\",\"time\":\"2026-05-01T00:00:00.000Z\"},"),
+                                 ("\"dueDates\":{", "\"p-2026:2.1\":\"2026-09-30\","),
+                                 ("\"notes\":{", "\"p-2026:1.1\":[],")] {
+            let range = try #require(text.range(of: opening))
+            text.insert(contentsOf: first, at: range.upperBound)
+        }
+        let data = Data(text.utf8)
+        let expected = try StoreCoding.decodeVersioned(Snapshot.self, from: data, file: "s.json")
+        #expect(expected.ledger.marks["p-2026:1.1"]?.status == .blocked, "JSONDecoder takes the first")
+        #expect(try Snapshot.read(data, file: "s.json") == expected)
+        #expect(Snapshot.fastRead(data) != nil, "the fast reader reads it")
     }
 
     @Test("a snapshot is written byte for byte as JSONEncoder writes it, keys in UTF-8 order and every escape")

@@ -73,8 +73,7 @@ struct JSONReader {
     /// Consumes a `null` if one comes next.
     mutating func null() -> Bool {
         skipSpace()
-        guard position + 4 <= bytes.count, bytes[position] == UInt8(ascii: "n"), bytes[position + 1] == UInt8(ascii: "u"),
-              bytes[position + 2] == UInt8(ascii: "l"), bytes[position + 3] == UInt8(ascii: "l") else { return false }
+        guard comes("null") else { return false }
         position += 4
         return true
     }
@@ -267,25 +266,43 @@ struct JSONReader {
 
     mutating func bool() throws(Unexpected) -> Bool {
         skipSpace()
-        if bytes[position...].starts(with: "true".utf8) {
+        if comes("true") {
             position += 4
             return true
         }
-        if bytes[position...].starts(with: "false".utf8) {
+        if comes("false") {
             position += 5
             return false
         }
         throw fail("expected true or false")
     }
 
-    /// Calls `body` for each member of the object that comes next, with its key.
+    /// Whether `word`'s bytes come next.
+    private func comes(_ word: StaticString) -> Bool {
+        let count = word.utf8CodeUnitCount
+        guard position + count <= bytes.count, let base = bytes.baseAddress else { return false }
+        return memcmp(base + position, word.utf8Start, count) == 0
+    }
+
+    /// Calls `body` for each member of the object that comes next, with its key. An object
+    /// naming a key twice is declined: `JSONDecoder` takes the first, a reader the last.
     mutating func object(_ body: (inout JSONReader, Key) throws(Unexpected) -> Void) throws(Unexpected) {
         try expect(UInt8(ascii: "{"))
         if consume(UInt8(ascii: "}")) { return }
-        repeat {
-            let key = try key()
-            try body(&self, key)
-        } while consume(UInt8(ascii: ","))
+        // The keys so far, on the stack: the store's objects have at most a dozen; one with more is declined too.
+        try withUnsafeTemporaryAllocation(of: UnsafeBufferPointer<UInt8>.self, capacity: 16) { seen throws(Unexpected) in
+            var count = 0
+            repeat {
+                let key = try key()
+                guard count < seen.count else { throw Unexpected() }
+                for earlier in seen[..<count] where earlier.count == key.bytes.count {
+                    guard let a = earlier.baseAddress, let b = key.bytes.baseAddress, memcmp(a, b, earlier.count) != 0 else { throw Unexpected() }
+                }
+                seen[count] = key.bytes
+                count += 1
+                try body(&self, key)
+            } while consume(UInt8(ascii: ","))
+        }
         try expect(UInt8(ascii: "}"))
     }
 

@@ -54,37 +54,35 @@ private enum SnapshotReader {
         try reader.object { reader, key throws(Unexpected) in
             switch key {
             case "marks":
-                var all: [String: Ledger.Mark] = [:]
-                try reader.dictionary { reader, target throws(Unexpected) in all[target] = try mark(&reader, officers: officers) }
-                marks = all
+                var all: [(String, Ledger.Mark)] = []
+                try reader.dictionary { reader, target throws(Unexpected) in all.append((target, try mark(&reader, officers: officers))) }
+                marks = Self.dictionary(all)
             case "notes":
-                var all: [String: [Ledger.Note]] = [:]
+                var all: [(String, [Ledger.Note])] = []
                 try reader.dictionary { reader, target throws(Unexpected) in
                     var list: [Ledger.Note] = []
                     try reader.array { reader throws(Unexpected) in list.append(try note(&reader, officers: officers)) }
-                    all[target] = list
+                    all.append((target, list))
                 }
-                notes = all
+                notes = Self.dictionary(all)
             case "unitChanges":
-                var all: [String: [String: Role?]] = [:]
+                var all: [(String, [String: Role?])] = []
                 try reader.dictionary { reader, target throws(Unexpected) in
-                    var changes: [String: Role?] = [:]
+                    var changes: [(String, Role?)] = []
                     try reader.dictionary { reader, unit throws(Unexpected) in
-                        changes[unit] = .some(reader.null() ? nil : try required(Role(rawValue: try reader.string())))
+                        changes.append((unit, reader.null() ? nil : try required(Role(rawValue: try reader.string()))))
                     }
-                    all[target] = changes
+                    all.append((target, Self.dictionary(changes)))
                 }
-                unitChanges = all
+                unitChanges = Self.dictionary(all)
             case "dueDates":
-                var all: [String: Day?] = [:]
-                try reader.dictionary { reader, target throws(Unexpected) in
-                    all[target] = .some(try reader.optionalDay())
-                }
-                dueDates = all
+                var all: [(String, Day?)] = []
+                try reader.dictionary { reader, target throws(Unexpected) in all.append((target, try reader.optionalDay())) }
+                dueDates = Self.dictionary(all)
             case "undone":
-                var all = Set<String>()
-                try reader.array { reader throws(Unexpected) in all.insert(try reader.string()) }
-                undone = all
+                var all: [String] = []
+                try reader.array { reader throws(Unexpected) in all.append(try reader.string()) }
+                undone = Set(all)
             case "recent":
                 let range = try reader.skipValue()
                 if let events = recentEvents(range, in: reader) { recent = events } else {
@@ -99,27 +97,33 @@ private enum SnapshotReader {
                       eventCount: try required(eventCount))
     }
 
+    /// The entries as one dictionary, sized once (growing one entry at a time rehashed every
+    /// key at each doubling); of one key written twice the first stands, as in `JSONDecoder`.
+    static func dictionary<Value>(_ entries: [(String, Value)]) -> [String: Value] {
+        Dictionary(entries, uniquingKeysWith: { first, _ in first })
+    }
+
     /// Each officer's recent events as the journal's reader reads them (they are written in
     /// the journal's form); nil where it declines one. `JSONDecoder` took a third of a small store's open here.
     static func recentEvents(_ range: Range<Int>, in reader: JSONReader) -> [String: [Event]]? {
         var events = JSONReader(UnsafeBufferPointer(rebasing: reader.bytes[range]))
-        var all: [String: [Event]] = [:]
+        var all: [(String, [Event])] = []
         do {
             try events.dictionary { events, officer throws(Unexpected) in
                 var list: [Event] = []
                 try events.array { events throws(Unexpected) in list.append(try EventReader.event(in: &events)) }
-                all[officer] = list
+                all.append((officer, list))
             }
             try events.end()
         } catch { return nil }
-        return all
+        return Self.dictionary(all)
     }
 
     static func mark(_ reader: inout JSONReader, officers: StringTable) throws(Unexpected) -> Ledger.Mark {
         var status: Status?, officer: String?, time: Date?, force: Bool?
         try reader.object { reader, key throws(Unexpected) in
             switch key {
-            case "status": status = try required(reader.stringBytes { bytes in Status.allCases.first { $0.rawValue.utf8.elementsEqual(bytes) } })
+            case "status": status = try required(reader.stringBytes { bytes in Self.status(JSONReader.Key(bytes: bytes)) })
             case "officer": officer = try reader.string(in: officers)
             case "time": time = try required(reader.stringBytes(StoreTime.parse(utf8:)))
             case "force": force = try reader.bool()
@@ -128,6 +132,17 @@ private enum SnapshotReader {
         }
         return Ledger.Mark(status: try required(status), officer: try required(officer), time: try required(time),
                            force: try required(force))
+    }
+
+    /// A status from its name's bytes (one string fewer per mark); nil for a name this build does not know.
+    static func status(_ name: JSONReader.Key) -> Status? {
+        switch name {
+        case "todo": .todo
+        case "doing": .doing
+        case "done": .done
+        case "blocked": .blocked
+        default: nil
+        }
     }
 
     static func note(_ reader: inout JSONReader, officers: StringTable) throws(Unexpected) -> Ledger.Note {
