@@ -24,7 +24,7 @@ struct Settings: Codable, Equatable {
     /// The settings of this process, read once. A file that cannot be read is
     /// named in one warning and the defaults are used: a broken setting never stops work.
     static let current: Settings = {
-        let url = file(environment: ProcessInfo.processInfo.environment, home: NSHomeDirectory())
+        let url = file(environment: ProcessInfo.processInfo.environment, home: Home.directory())
         do { return try load(from: url) } catch {
             Output.warn("\(url.path): \(error)" + problemLanguage.pick(", settings ignored", "，已忽略设置"))
             return Settings()
@@ -60,7 +60,7 @@ struct Settings: Codable, Equatable {
     /// that cannot be saved (a read-only home, a broken file) is not worth stopping for.
     static func remember(_ change: (inout Settings) -> Void,
                          environment: [String: String] = ProcessInfo.processInfo.environment) {
-        let url = file(environment: environment, home: NSHomeDirectory())
+        let url = file(environment: environment, home: Home.directory(environment: environment))
         guard var settings = try? load(from: url) else { return }
         change(&settings)
         try? settings.save(to: url)

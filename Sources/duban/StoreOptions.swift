@@ -32,7 +32,7 @@ struct StoreOptions: ParsableArguments {
     }
 
     var directory: URL {
-        Self.directory(explicit: store, environment: ProcessInfo.processInfo.environment, home: NSHomeDirectory())
+        Self.directory(explicit: store, environment: ProcessInfo.processInfo.environment, home: Home.directory())
     }
 
     var officerName: String {

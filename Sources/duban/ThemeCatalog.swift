@@ -9,7 +9,7 @@ struct ThemeCatalog {
 
     init(environment: [String: String]) {
         var directories: [String] = []
-        let home = environment["HOME"] ?? NSHomeDirectory()
+        let home = Home.directory(environment: environment)
         let config = environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? home + "/.config"
         directories.append(config + "/duban/themes")
         directories += ThemeCatalog.bundledDirectories(environment: environment)

@@ -54,7 +54,7 @@ struct InitRemoveTests {
                 == ["jiading-2024", "jiading-2026", "jinshan-2026", "minhang-2026", "xuhui-2026"])
     }
 
-    @Test("init finds the store as every command does: $DUBAN_STORE, else $XDG_DATA_HOME/duban")
+    @Test("init finds the store as every command does: $DUBAN_STORE, else $XDG_DATA_HOME/duban, else $HOME/.local/share/duban")
     func initStorePath() throws {
         defer { try? FileManager.default.removeItem(at: scratch) }
         let fromVariable = try DubanProcess.run(["init"], environment: Self.en.merging(["DUBAN_STORE": store]) { $1 },
@@ -65,6 +65,12 @@ struct InitRemoveTests {
                                                wrapper: Self.noTerminal)
         #expect(fromDefault.status == 0, "\(fromDefault.error)")
         #expect(JSONPlanStore.exists(at: URL(fileURLWithPath: data + "/duban")))
+        // $HOME as it is set, not the account's home directory.
+        let home = scratch.appendingPathComponent("home").path
+        let fromHome = try DubanProcess.run(["init"], environment: Self.en.merging(["DUBAN_STORE": "", "XDG_DATA_HOME": "", "HOME": home]) { $1 },
+                                            wrapper: Self.noTerminal)
+        #expect(fromHome.status == 0, "\(fromHome.error)")
+        #expect(fromHome.output == "new empty store at \(home)/.local/share/duban (duban import FILE adds a plan)\n")
     }
 
     @Test("init on an existing store leaves every byte of it and exits 1 with one line; zh in Chinese")

@@ -1,0 +1,10 @@
+import Foundation
+
+/// The user's home directory: `$HOME` when it is set, as the XDG base directories
+/// (store, settings, themes) are defined from it and as `sudo -E`, a container or a
+/// test sets it; else the account's. Foundation's `NSHomeDirectory()` reads only the account.
+enum Home {
+    static func directory(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+    }
+}
