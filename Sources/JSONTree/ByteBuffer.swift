@@ -40,6 +40,15 @@ struct ByteBuffer {
         count += bytes.count
     }
 
+    /// `bytes` between two double quotes.
+    mutating func appendQuoted(_ bytes: UnsafeBufferPointer<UInt8>) {
+        reserve(bytes.count + 2)
+        base[count] = 0x22
+        if let source = bytes.baseAddress { (base + count + 1).update(from: source, count: bytes.count) }
+        base[count + 1 + bytes.count] = 0x22
+        count += bytes.count + 2
+    }
+
     mutating func append(_ text: StaticString) {
         append(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
@@ -49,6 +58,11 @@ struct ByteBuffer {
         reserve(range.count)
         (base + count).update(from: base + range.lowerBound, count: range.count)
         count += range.count
+    }
+
+    /// Bytes `range` of `other` appended.
+    mutating func appendCopy(of range: Range<Int>, from other: ByteBuffer) {
+        append(UnsafeBufferPointer(start: other.base + range.lowerBound, count: range.count))
     }
 
     /// Writes `byte` over the one at `position` (a container's opening bracket).

@@ -39,6 +39,9 @@ final class JSONStreamEncoder: Encoder {
         KeyedEncodingContainer(JSONKeyedContainer<Key>(encoder: self, handle: open(object: true)))
     }
 
+    /// The object this encoder writes (`JSONFields` writes into it directly).
+    func openObject() -> JSONSink.Handle { open(object: true) }
+
     func unkeyedContainer() -> any UnkeyedEncodingContainer {
         JSONUnkeyedContainer(encoder: self, handle: open(object: false))
     }

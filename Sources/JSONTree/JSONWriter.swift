@@ -144,6 +144,14 @@ final class JSONSink {
     /// The keys of the last object that needed sorting and the order they go in: rows of one
     /// type repeat them, so the sort is done once per type of row rather than once per row.
     @exclusivity(unchecked) private var lastKeys: [String] = []
+    /// A literal key at a depth, and what `beginEntry(_:literal:)` made for it: its text and opening bytes
+    /// (in `openingBytes`): a row type has a dozen keys, so 256 slots hold every listing's.
+    struct Opening: Equatable {
+        var key: UnsafeRawPointer
+        var depth: Int
+    }
+    @exclusivity(unchecked) private var openings = [(opening: Opening, key: String, bytes: Range<Int>)?](repeating: nil, count: 256)
+    @exclusivity(unchecked) private var openingBytes = ByteBuffer(capacity: 256)
     @exclusivity(unchecked) private var lastOrder: [Int] = []
 
     init(pretty: Bool, dates: (@Sendable (Date) -> String)?) {
@@ -151,7 +159,10 @@ final class JSONSink {
         self.dates = dates
     }
 
-    deinit { bytes.free() }
+    deinit {
+        bytes.free()
+        openingBytes.free()
+    }
 
     // MARK: Containers
 
@@ -186,6 +197,45 @@ final class JSONSink {
         separator(depth: frames[handle.index].depth + 1)
         string(key)
         if pretty { bytes.append(" : ") } else { bytes.append(0x3A) }
+        entered(handle, key: key, at: start)
+    }
+
+    /// A key that is a literal (`JSONFields`'): what comes before its value (separator, indent, the
+    /// quoted key and colon) is the same in every row, so it is made once per key and depth and copied.
+    /// Returns the key's text.
+    @discardableResult
+    func beginEntry(_ handle: Handle, literal key: StaticString) -> String {
+        guard key.hasPointerRepresentation else {
+            beginEntry(handle, key: key.description)
+            return key.description
+        }
+        resume(handle)
+        let start = bytes.count
+        let opening = Opening(key: UnsafeRawPointer(key.utf8Start), depth: frames[handle.index].depth + 1)
+        // Open addressing from a multiplicative hash of the address (a key's depths probe on from one slot);
+        // a full table only stops caching.
+        var slot = Int(truncatingIfNeeded: (UInt(bitPattern: Int(bitPattern: opening.key)) &* 0x9E37_79B9_7F4A_7C15) >> 56)
+        for _ in openings.indices {
+            guard let made = openings[slot] else { break }
+            if made.opening == opening {
+                bytes.appendCopy(of: made.bytes, from: openingBytes)
+                entered(handle, key: made.key, at: start)
+                return made.key
+            }
+            slot = (slot + 1) & (openings.count - 1)
+        }
+        let text = key.description
+        separator(depth: opening.depth)
+        string(text)
+        if pretty { bytes.append(" : ") } else { bytes.append(0x3A) }
+        let stored = openingBytes.count
+        openingBytes.append(UnsafeBufferPointer(start: bytes.base + start, count: bytes.count - start))
+        if openings[slot] == nil { openings[slot] = (opening, text, stored..<openingBytes.count) }
+        entered(handle, key: text, at: start)
+        return text
+    }
+
+    private func entered(_ handle: Handle, key: String, at start: Int) {
         let frame = frames[handle.index]
         if frame.inOrder, entries.count > frame.firstEntry, !Self.precedes(entries[entries.count - 1].key, key) {
             frames[handle.index].inOrder = false
@@ -372,11 +422,29 @@ final class JSONSink {
         return (word &- ones &* 0x20) & ~word & highs != 0 || hasZeroByte(word ^ (ones &* 0x22)) || hasZeroByte(word ^ (ones &* 0x5C))
     }
 
+    /// Whether any byte of `utf8` is one a JSON string escapes.
+    private static func needsEscape(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = UnsafeRawPointer(utf8.baseAddress) else { return false }
+        var n = 0
+        while n + 8 <= utf8.count {
+            if mayNeedEscape(base.loadUnaligned(fromByteOffset: n, as: UInt64.self)) { return true }
+            n += 8
+        }
+        while n < utf8.count {
+            let byte = utf8[n]
+            if byte < 0x20 || byte == 0x22 || byte == 0x5C { return true }
+            n += 1
+        }
+        return false
+    }
+
     /// A JSON string escaped as `JSONEncoder` escapes it: `"`, `\`, the named controls, other controls as `\u00XX`.
     func string(_ text: String) {
         var text = text
-        bytes.append(0x22)
         text.withUTF8 { utf8 in
+            // Most strings (every key, all of a Chinese text) need no escape: one copy between the quotes.
+            guard Self.needsEscape(utf8) else { return bytes.appendQuoted(utf8) }
+            bytes.append(0x22)
             guard let base = UnsafeRawPointer(utf8.baseAddress) else { return }
             var run = 0  // start of the bytes not yet copied
             var n = 0
@@ -406,7 +474,7 @@ final class JSONSink {
                 }
             }
             bytes.append(UnsafeBufferPointer(rebasing: utf8[run...]))
+            bytes.append(0x22)
         }
-        bytes.append(0x22)
     }
 }

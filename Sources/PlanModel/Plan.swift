@@ -1,3 +1,4 @@
+import JSONTree
 /// One district action plan as imported from its document: the tree of pillars,
 /// measures and tasks. Field names are the plan JSON schema (see docs/import.md).
 public struct Plan: Codable, Equatable, Sendable {
@@ -172,6 +173,14 @@ public struct UnitRef: Codable, Equatable, Hashable, Sendable {
     public init(name: String, role: Role) {
         self.name = name
         self.role = role
+    }
+}
+
+/// Written field by field: every listing row holds a few (see `JSONObject`).
+extension UnitRef: JSONObject {
+    public func fields(into object: inout JSONFields) throws {
+        try object.field("name", name)
+        try object.field("role", role.rawValue)
     }
 }
 

@@ -1,3 +1,5 @@
+import JSONTree
+
 /// 序时进度 (expected progress) of one measure on one day, against its actual
 /// progress, and the light that follows. The one definition every screen,
 /// listing and report uses; pure: the day is a parameter.
@@ -84,21 +86,18 @@ public struct Schedule: Equatable, Sendable {
     public static func percent(_ fraction: Double) -> String { "\(Int((fraction * 100).rounded()))%" }
 }
 
-extension Schedule: Encodable {
-    enum CodingKeys: String, CodingKey { case light, expected, actual, daysLate, daysLeft }
-
+extension Schedule: JSONObject {
     /// The fields `list --json`, `show --json` and the JSON ledger share; fractions
     /// to three decimals, missing values as null.
-    public func encode(to encoder: any Encoder) throws { try Schedule.encode(self, to: encoder) }
+    public func fields(into object: inout JSONFields) throws { try Schedule.fields(of: self, into: &object) }
 
     /// The same fields, all null for something without a schedule (a task).
-    public static func encode(_ schedule: Schedule?, to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(schedule?.light, forKey: .light)
-        try c.encode(schedule?.expected.map(rounded), forKey: .expected)
-        try c.encode(schedule.map { rounded($0.actual) }, forKey: .actual)
-        try c.encode(schedule?.daysLate, forKey: .daysLate)
-        try c.encode(schedule?.daysLeft, forKey: .daysLeft)
+    public static func fields(of schedule: Schedule?, into object: inout JSONFields) throws {
+        try object.field("light", schedule?.light.rawValue)
+        try object.field("expected", schedule?.expected.map(rounded))
+        try object.field("actual", schedule.map { rounded($0.actual) })
+        try object.field("daysLate", schedule?.daysLate)
+        try object.field("daysLeft", schedule?.daysLeft)
     }
 
     private static func rounded(_ fraction: Double) -> Double { (fraction * 1000).rounded() / 1000 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import JSONTree
 import PlanModel
 import PlanStore
 import TerminalKit
@@ -31,7 +32,7 @@ struct ListCommand: ParsableCommand {
     var light: Light?
     @Flag(help: ArgumentHelp(Output.help("Print JSON.", "输出 JSON。"))) var json = false
 
-    struct Row: Encodable {
+    struct Row: JSONObject {
         var id: String
         var title: String
         var status: Status
@@ -41,19 +42,16 @@ struct ListCommand: ParsableCommand {
         var units: [UnitRef]
         var schedule: Schedule
 
-        enum CodingKeys: String, CodingKey { case id, title, status, tasks, due, overdue, units }
-
         // Missing values are written as null, as everywhere in duban's JSON.
-        func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(id, forKey: .id)
-            try c.encode(title, forKey: .title)
-            try c.encode(status, forKey: .status)
-            try c.encode(tasks, forKey: .tasks)
-            try c.encode(due, forKey: .due)
-            try c.encode(overdue, forKey: .overdue)
-            try c.encode(units, forKey: .units)
-            try schedule.encode(to: encoder)
+        func fields(into object: inout JSONFields) throws {
+            try object.field("id", id)
+            try object.field("title", title)
+            try object.field("status", status.rawValue)
+            try object.field("tasks", tasks)
+            try object.field("due", due?.description)
+            try object.field("overdue", overdue)
+            try object.field("units", units)
+            try schedule.fields(into: &object)
         }
     }
 

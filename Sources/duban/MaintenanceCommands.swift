@@ -1,4 +1,5 @@
 import ArgumentParser
+import JSONTree
 import PlanModel
 import PlanStore
 import TerminalKit
@@ -14,12 +15,19 @@ struct SearchCommand: ParsableCommand {
     @Flag(help: ArgumentHelp(Output.help("Print JSON.", "输出 JSON。"))) var json = false
     @Argument(help: ArgumentHelp(Output.help("The text to look for.", "要查找的文字。"))) var text: String
 
-    struct Row: Encodable {
+    struct Row: JSONObject {
         var id: String
         var title: String
         var status: Status
         /// The first match with a little of the text either side: `…普惠性【政策】全面…`.
         var snippet: String
+
+        func fields(into object: inout JSONFields) throws {
+            try object.field("id", id)
+            try object.field("title", title)
+            try object.field("status", status.rawValue)
+            try object.field("snippet", snippet)
+        }
     }
 
     /// Display columns of context on each side of the match.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import JSONTree
 import Foundation
 import PlanModel
 import PlanStore
@@ -51,7 +52,8 @@ struct ShowCommand: ParsableCommand {
             try c.encode(overdue, forKey: .overdue)
             try c.encode(notes, forKey: .notes)
             try c.encode(history, forKey: .history)
-            try Schedule.encode(schedule, to: encoder)
+            var object = JSONFields(encoder)
+            try Schedule.fields(of: schedule, into: &object)
         }
     }
 

@@ -170,6 +170,86 @@ struct JSONWriterTests {
         try Self.expectSame(Optional<Int>.none, layout)
     }
 
+    /// A `JSONObject` with a field of every kind, another object's fields merged into its own, objects
+    /// nested in it and in ordinary `Encodable` values, and a key written twice.
+    struct Fields: JSONObject {
+        var name: String
+        var count: Int
+        var flag: Bool
+        var fraction: Double?
+        var note: String?
+        var any: JSONValue
+        var children: [Fields]
+        var merged: Merged?
+        var wrapped: [String: Fields]
+
+        struct Merged: JSONObject {
+            var light: String
+            var late: Int?
+            func fields(into object: inout JSONFields) throws {
+                try object.field("light", light)
+                try object.field("daysLate", late)
+            }
+        }
+
+        func fields(into object: inout JSONFields) throws {
+            try object.field("name", name)
+            try object.field("count", count)
+            try object.field("flag", flag)
+            try object.field("fraction", fraction)
+            try object.field("note", note)
+            try object.field("any", any)
+            try object.field("children", children)
+            try object.field("wrapped", wrapped)
+            try merged?.fields(into: &object)
+            try object.field("count", count + 1)
+        }
+
+        static func generated(_ g: inout SplitMix64, depth: Int) -> Fields {
+            func children(_ g: inout SplitMix64) -> Int { depth < 2 ? Int.random(in: 0...2, using: &g) : 0 }
+            return Fields(name: string(&g), count: Int.random(in: -1000...1000, using: &g), flag: Bool.random(using: &g),
+                          fraction: Bool.random(using: &g) ? doubles.randomElement(using: &g) : nil,
+                          note: Bool.random(using: &g) ? string(&g) : nil, any: value(&g, depth: 2),
+                          children: (0..<children(&g)).map { _ in generated(&g, depth: depth + 1) },
+                          merged: Bool.random(using: &g) ? Merged(light: string(&g), late: Bool.random(using: &g) ? 3 : nil) : nil,
+                          wrapped: Dictionary((0..<children(&g)).map { _ in (string(&g), generated(&g, depth: depth + 1)) }) { a, _ in a })
+        }
+    }
+
+    /// An ordinary `Encodable` that writes a `JSONObject`'s fields into its own object, as a listing row writes its schedule's.
+    struct Sharing: Encodable {
+        enum Keys: String, CodingKey { case id, zzz }
+        var id: String
+        var shared: Fields.Merged
+
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: Keys.self)
+            try c.encode(id, forKey: .zzz)
+            try shared.encode(to: encoder)
+            try c.encode(id, forKey: .id)
+        }
+    }
+
+    @Test("JSONObject values, written field by field, give JSONEncoder's bytes (which reads them through Encodable)",
+          arguments: layouts)
+    func objects(layout: JSONWriter.Layout) throws {
+        var g = SplitMix64(seed: 15)
+        for _ in 0..<200 {
+            let value = Fields.generated(&g, depth: 0)
+            try Self.expectSame(value, layout)
+            try Self.expectSame([value, value], layout)
+            try Self.expectSame(["key": [value]], layout)
+        }
+        try Self.expectSame([Sharing(id: "p-2026:1.1", shared: Fields.Merged(light: "红", late: 4))], layout)
+        try Self.expectSame(Sharing(id: "", shared: Fields.Merged(light: "", late: nil)), layout)
+        let rows = (0..<600).map { _ in Fields.generated(&g, depth: 1) }
+        #expect(try JSONWriter(layout: layout).encode(elements: rows, workers: 3) == Array(try Self.encoder(layout).encode(rows)))
+        var broken = Fields.generated(&g, depth: 2)
+        broken.fraction = .infinity
+        #expect(throws: EncodingError.self) { try JSONWriter(layout: layout).encode(broken) }
+        #expect(throws: EncodingError.self) { try Self.encoder(layout).encode(broken) }
+    }
+
     @Test("dates: as the given text (the store's times), else as Date encodes itself (JSONEncoder's default)")
     func dates() throws {
         let record = ["at": Date(timeIntervalSinceReferenceDate: 1.5)]

@@ -1,0 +1,71 @@
+/// A value written as a JSON object, field by field. Its `Encodable` conformance is
+/// made from `fields(into:)`, so every encoder writes the same object; `JSONWriter`
+/// writes it without the `Encoder` machinery (a boxed container, a coding key and a
+/// generic call per field), which was most of the instructions of a listing's rows.
+public protocol JSONObject: Encodable {
+    /// Writes each field, in any order (`JSONWriter` sorts keys as `JSONEncoder` does).
+    func fields(into object: inout JSONFields) throws
+}
+
+extension JSONObject {
+    public func encode(to encoder: any Encoder) throws {
+        var object = JSONFields(encoder)
+        try fields(into: &object)
+    }
+}
+
+/// Where `JSONObject.fields(into:)` writes: straight into `JSONWriter`'s buffer, or an
+/// other encoder's keyed container. A second object written to the same encoder adds
+/// its fields to the first's, as a second `container(keyedBy:)` does.
+public struct JSONFields {
+    /// `JSONWriter`'s encoder and the object it writes; nil for any other encoder.
+    private let writer: JSONStreamEncoder?
+    private let handle: JSONSink.Handle
+    private var container: KeyedEncodingContainer<JSONKey>?
+
+    /// The fields of the object `encoder` writes.
+    public init(_ encoder: any Encoder) {
+        if let stream = encoder as? JSONStreamEncoder {
+            writer = stream
+            handle = stream.openObject()
+        } else {
+            writer = nil
+            handle = JSONSink.Handle(index: 0, id: 0)
+            container = encoder.container(keyedBy: JSONKey.self)
+        }
+    }
+
+    public mutating func field(_ key: StaticString, _ value: String) throws {
+        guard let sink = writer?.sink else { return try container?.encode(value, forKey: JSONKey(key.description)) ?? () }
+        sink.beginEntry(handle, literal: key)
+        sink.string(value)
+    }
+
+    public mutating func field(_ key: StaticString, _ value: Int) throws {
+        guard let sink = writer?.sink else { return try container?.encode(value, forKey: JSONKey(key.description)) ?? () }
+        sink.beginEntry(handle, literal: key)
+        sink.integer(value)
+    }
+
+    public mutating func field(_ key: StaticString, _ value: Bool) throws {
+        guard let sink = writer?.sink else { return try container?.encode(value, forKey: JSONKey(key.description)) ?? () }
+        sink.beginEntry(handle, literal: key)
+        sink.bool(value)
+    }
+
+    /// Any other value (optionals, numbers, arrays, nested objects) as its `Encodable` conformance writes it.
+    public mutating func field<T: Encodable>(_ key: StaticString, _ value: T) throws {
+        guard let writer else { return try container?.encode(value, forKey: JSONKey(key.description)) ?? () }
+        let text = writer.sink.beginEntry(handle, literal: key)
+        try writer.sink.value(value, depth: writer.depth + 1, parent: writer, key: JSONKey(text))
+    }
+}
+
+/// A key named by its text.
+struct JSONKey: CodingKey {
+    var stringValue: String
+    var intValue: Int? { nil }
+    init(_ text: String) { stringValue = text }
+    init?(stringValue: String) { self.stringValue = stringValue }
+    init?(intValue: Int) { nil }
+}
