@@ -18,6 +18,8 @@ public struct Schedule: Equatable, Sendable {
     }
 
     public var status: Status
+    /// Done tasks out of all (`list`'s tasks column), as `actual` was worked out from.
+    public var tasks: Progress
     /// The plan's date, else 1 January of its year (else of the end's year).
     public var start: Day?
     /// The due date: set in the store, else the document's deadline.
@@ -36,6 +38,7 @@ public struct Schedule: Equatable, Sendable {
     public init(status: Status, tasks: Progress, start: Day?, end: Day?, doneOn: Day? = nil, today: Day,
                 rules: Rules = Rules()) {
         self.status = status
+        self.tasks = tasks
         self.start = start
         self.end = end
         if status == .done {

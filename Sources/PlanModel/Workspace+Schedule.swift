@@ -5,19 +5,25 @@ extension Workspace {
     /// `utcOffset` (seconds east of UTC) turns the time a measure was done into a day.
     /// `rules`: else the workspace's `scheduleRules`.
     public func schedule(of measure: Measure, today: Day, utcOffset: Int = 0, rules: Schedule.Rules? = nil) -> Schedule {
-        let status = status(of: measure)
+        // The measure's mark and its tasks' read once for its status, progress and the day it was done.
+        let mark = ledger.marks[measure.id]
+        let counts = taskCounts(of: measure)
+        let status = mark?.status ?? Self.status(derivedFrom: counts)
         let end = dueDate(of: measure)
         let plan = location(of: measure.id).map { plans[$0.plan] }
         let start = plan?.date ?? (plan?.year ?? end?.year).flatMap { Day(year: $0, month: 1, day: 1) }
-        return Schedule(status: status, tasks: taskProgress(of: measure), start: start, end: end,
-                        doneOn: status == .done ? doneDay(of: measure, utcOffset: utcOffset) : nil,
+        return Schedule(status: status, tasks: counts.progress, start: start, end: end,
+                        doneOn: status == .done ? doneDay(of: measure, mark: mark, utcOffset: utcOffset) : nil,
                         today: today, rules: rules ?? scheduleRules)
     }
 
     /// The day a done measure was marked done; done through its tasks, the day its last task was.
     public func doneDay(of measure: Measure, utcOffset: Int) -> Day? {
-        let time = ledger.marks[measure.id].map(\.time)
-            ?? measure.tasks.compactMap { ledger.marks[$0.id]?.time }.max()
+        doneDay(of: measure, mark: ledger.marks[measure.id], utcOffset: utcOffset)
+    }
+
+    private func doneDay(of measure: Measure, mark: Ledger.Mark?, utcOffset: Int) -> Day? {
+        let time = mark.map(\.time) ?? measure.tasks.indices.compactMap { ledger.marks[measure.tasks[$0].id]?.time }.max()
         return time.flatMap { Day($0, utcOffset: utcOffset) }
     }
 }

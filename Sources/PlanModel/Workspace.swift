@@ -125,20 +125,33 @@ public struct Workspace: Equatable, Sendable {
     /// (all done → done; any started or done → doing; else todo).
     public func status(of measure: Measure) -> Status {
         if let mark = ledger.marks[measure.id] { return mark.status }
-        guard !measure.tasks.isEmpty else { return .todo }
-        // One pass, no array, no task copies: listings ask this of every measure.
-        var allDone = true, started = false
-        for t in measure.tasks.indices {
-            let status = status(ofTask: measure.tasks[t].id)
-            if status != .done { allDone = false }
-            if status == .done || status == .doing { started = true }
-        }
-        return allDone ? .done : started ? .doing : .todo
+        return Self.status(derivedFrom: taskCounts(of: measure))
     }
 
     /// Done tasks out of all tasks of the measure (3/7).
-    public func taskProgress(of measure: Measure) -> Progress {
-        Progress(done: measure.tasks.count { status(ofTask: $0.id) == .done }, total: measure.tasks.count)
+    public func taskProgress(of measure: Measure) -> Progress { taskCounts(of: measure).progress }
+
+    /// How many of a measure's tasks are done and how many started (doing or done): one look-up per
+    /// task, by index (copying each task would retain and release its strings), for both the measure's
+    /// status and its progress; listings ask them of every measure.
+    func taskCounts(of measure: Measure) -> (progress: Progress, started: Int) {
+        var done = 0, started = 0
+        for t in measure.tasks.indices {
+            switch status(ofTask: measure.tasks[t].id) {
+            case .done:
+                done += 1
+                started += 1
+            case .doing: started += 1
+            case .todo, .blocked: break
+            }
+        }
+        return (Progress(done: done, total: measure.tasks.count), started)
+    }
+
+    /// An unmarked measure's status from its tasks: all done → done; any started → doing; else (or no task) todo.
+    static func status(derivedFrom counts: (progress: Progress, started: Int)) -> Status {
+        guard counts.progress.total > 0 else { return .todo }
+        return counts.progress.done == counts.progress.total ? .done : counts.started > 0 ? .doing : .todo
     }
 
     /// The due date set in the store, else the document's deadline date.

@@ -80,7 +80,7 @@ struct ListCommand: ParsableCommand {
                     guard status == nil || schedule.status == status, !overdue || schedule.isOverdue,
                           light == nil || schedule.light == light,
                           match.map({ match in units.contains { match.matches($0.name) } }) ?? true else { continue }
-                    let progress = workspace.taskProgress(of: measure)
+                    let progress = schedule.tasks
                     rows.append(Row(id: measure.id, title: measure.title, status: schedule.status,
                                     tasks: progress.total == 0 ? "" : "\(progress.done)/\(progress.total)",
                                     due: schedule.end, overdue: schedule.isOverdue, units: units, schedule: schedule))
