@@ -160,8 +160,8 @@ public enum Alignment: Sendable {
 extension String {
     /// Without the spaces at its end (padding of a last column).
     public func trimmingTrailingSpaces() -> String {
-        var s = Substring(self)
-        while s.last == " " { s.removeLast() }
-        return String(s)
+        // By bytes: a space is one byte of its own in UTF-8 (by characters, each step back looked for a grapheme's start).
+        let spaces = utf8.reversed().prefix { $0 == 0x20 }.count
+        return spaces == 0 ? self : String(Substring(utf8.dropLast(spaces)))
     }
 }
