@@ -3,7 +3,8 @@
 /// writes it without the `Encoder` machinery (a boxed container, a coding key and a
 /// generic call per field), which was most of the instructions of a listing's rows.
 public protocol JSONObject: Encodable {
-    /// Writes each field, in any order (`JSONWriter` sorts keys as `JSONEncoder` does).
+    /// Writes each field, in any order (`JSONWriter` sorts keys as `JSONEncoder` does); in key
+    /// order, nothing is moved after (a plan's objects are written that way).
     func fields(into object: inout JSONFields) throws
 }
 
@@ -53,7 +54,28 @@ public struct JSONFields {
         sink.bool(value)
     }
 
-    /// Any other value (optionals, numbers, arrays, nested objects) as its `Encodable` conformance writes it.
+    /// A value if there is one; nil leaves the key out, as a synthesized conformance's `encodeIfPresent` does.
+    public mutating func field<T: Encodable>(_ key: StaticString, ifPresent value: T?) throws {
+        guard let value else { return }
+        try field(key, value)
+    }
+
+    /// An array, element by element: the same bytes as `Array`'s conformance, without its unkeyed
+    /// container and a generic call through it per element (a plan's measures, a measure's tasks).
+    public mutating func field<T: Encodable>(_ key: StaticString, _ values: [T]) throws {
+        guard let writer else { return try container?.encode(values, forKey: JSONKey(key.description)) ?? () }
+        let sink = writer.sink
+        let text = sink.beginEntry(handle, literal: key)
+        let array = sink.encoder(depth: writer.depth + 1, parent: writer, key: JSONKey(text))
+        let elements = array.openArray()
+        // By index: this is not specialized per element type, and an iterator's generic type would be looked up per call.
+        for n in 0..<values.count {
+            sink.beginElement(elements)
+            try sink.value(values[n], depth: array.depth + 1, parent: array, key: JSONIndexKey(intValue: n))
+        }
+    }
+
+    /// Any other value (optionals, numbers, nested objects) as its `Encodable` conformance writes it.
     public mutating func field<T: Encodable>(_ key: StaticString, _ value: T) throws {
         guard let writer else { return try container?.encode(value, forKey: JSONKey(key.description)) ?? () }
         let text = writer.sink.beginEntry(handle, literal: key)

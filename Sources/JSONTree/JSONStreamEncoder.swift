@@ -42,6 +42,9 @@ final class JSONStreamEncoder: Encoder {
     /// The object this encoder writes (`JSONFields` writes into it directly).
     func openObject() -> JSONSink.Handle { open(object: true) }
 
+    /// The array this encoder writes (`JSONFields` writes its elements directly).
+    func openArray() -> JSONSink.Handle { open(object: false) }
+
     func unkeyedContainer() -> any UnkeyedEncodingContainer {
         JSONUnkeyedContainer(encoder: self, handle: open(object: false))
     }

@@ -89,6 +89,38 @@ extension JSONWriter {
         try (layout == .pretty ? [0x0A, 0x5D] : [0x5D] as [UInt8]).withUnsafeBufferPointer(output)
     }
 
+    /// Each element on a line of its own, ended by a line feed (JSON Lines), written by up to
+    /// `workers` threads, each a run of the elements into one buffer (a writer per line cost
+    /// more to set up than the line itself: a plan's index has a line per measure).
+    public func encode<E: Encodable & Sendable>(lines elements: [E], workers: Int) throws -> [UInt8] {
+        let runs = max(1, min(workers, elements.count / Self.elementsPerWorker))
+        let bounds = (0...runs).map { elements.count * $0 / runs }
+        let parts = Parts(count: runs)
+        DispatchQueue.concurrentPerform(iterations: runs) { n in
+            parts.set(n, Result {
+                let sink = JSONSink(pretty: layout == .pretty, dates: dates)
+                for element in elements[bounds[n]..<bounds[n + 1]] {
+                    let start = sink.bytes.count
+                    try sink.value(element, depth: 0, parent: nil, key: nil)
+                    sink.closeAll()
+                    guard sink.bytes.count > start else {
+                        throw EncodingError.invalidValue(element, EncodingError.Context(
+                            codingPath: [], debugDescription: "Top-level \(E.self) did not encode any values."))
+                    }
+                    sink.bytes.append(0x0A)
+                }
+                return sink
+            })
+        }
+        let written = try parts.values()
+        return withExtendedLifetime(written) {
+            var joined: [UInt8] = []
+            joined.reserveCapacity(written.reduce(0) { $0 + $1.bytes.count })
+            for part in written { joined.append(contentsOf: UnsafeBufferPointer(start: part.bytes.base, count: part.bytes.count)) }
+            return joined
+        }
+    }
+
     /// The runs' finished writers, one slot per run, filled by the workers.
     private final class Parts: @unchecked Sendable {
         private let lock = NSLock()
@@ -145,12 +177,13 @@ final class JSONSink {
     /// type repeat them, so the sort is done once per type of row rather than once per row.
     @exclusivity(unchecked) private var lastKeys: [String] = []
     /// A literal key at a depth, and what `beginEntry(_:literal:)` made for it: its text and opening bytes
-    /// (in `openingBytes`): a row type has a dozen keys, so 256 slots hold every listing's.
+    /// (in `openingBytes`): a row type has a dozen keys, so 256 slots hold every listing's. Made at the first
+    /// literal key: a sink writing one small value (an event, an index line) never pays for them.
     struct Opening: Equatable {
         var key: UnsafeRawPointer
         var depth: Int
     }
-    @exclusivity(unchecked) private var openings = [(opening: Opening, key: String, bytes: Range<Int>)?](repeating: nil, count: 256)
+    @exclusivity(unchecked) private var openings: [(opening: Opening, key: String, bytes: Range<Int>)?] = []
     @exclusivity(unchecked) private var openingBytes = ByteBuffer(capacity: 256)
     @exclusivity(unchecked) private var lastOrder: [Int] = []
 
@@ -210,6 +243,7 @@ final class JSONSink {
             return key.description
         }
         resume(handle)
+        if openings.isEmpty { openings = Array(repeating: nil, count: 256) }
         let start = bytes.count
         let opening = Opening(key: UnsafeRawPointer(key.utf8Start), depth: frames[handle.index].depth + 1)
         // Open addressing from a multiplicative hash of the address (a key's depths probe on from one slot);
@@ -324,15 +358,19 @@ final class JSONSink {
             }
         }
         let end = bytes.count
-        // The entries are copied past the end in order, then moved back over the frame.
-        for n in lastOrder {
+        // Entries already in place stay (a plan file's `schema`, written after its pillars, moves only the keys
+        // after it); the others are copied past the end in order, then moved back.
+        var kept = 0
+        while kept < lastOrder.count, lastOrder[kept] == kept { kept += 1 }
+        let from = entries[first + kept].start  // an object sorted is out of order: some entry moves
+        for n in lastOrder[kept...] {
             let start = entries[first + n].start
             let next = first + n + 1 < entries.count ? entries[first + n + 1].start : end
             bytes.appendCopy(of: start..<next)
         }
         let sorted = bytes.count - end
-        (bytes.base + frame.start).update(from: bytes.base + end, count: sorted)
-        bytes.removeAll(from: frame.start + sorted)
+        (bytes.base + from).update(from: bytes.base + end, count: sorted)
+        bytes.removeAll(from: from + sorted)
     }
 
     /// Key order: UTF-8 bytes, as `JSONEncoder` sorts keys.
@@ -371,14 +409,19 @@ final class JSONSink {
         }
         if T.self == Date.self, let dates { return string(dates(unsafeBitCast(value, to: Date.self))) }
         let start = bytes.count, open = frames.count
+        try value.encode(to: encoder(depth: depth, parent: parent, key: key))
+        // A value that wrote nothing is `{}`, as `JSONEncoder` writes it (at the top, an error).
+        if bytes.count == start, frames.count == open, depth > 0 { empty(object: true, depth: depth) }
+    }
+
+    /// The encoder of a value at `depth` (one per depth, reused), ready for the value `key` names in `parent`.
+    func encoder(depth: Int, parent: JSONStreamEncoder?, key: (any CodingKey)?) -> JSONStreamEncoder {
         if encoders.count <= depth {
             encoders += (encoders.count...depth).map { JSONStreamEncoder(sink: self, depth: $0) }
         }
         let encoder = encoders[depth]
         encoder.start(parent: parent, key: key)
-        try value.encode(to: encoder)
-        // A value that wrote nothing is `{}`, as `JSONEncoder` writes it (at the top, an error).
-        if bytes.count == start, frames.count == open, depth > 0 { empty(object: true, depth: depth) }
+        return encoder
     }
 
     func null() { bytes.append("null") }

@@ -23,20 +23,23 @@ public struct Plan: Codable, Equatable, Sendable {
         self.pillars = pillars
     }
 
-    // Missing metadata is written as `null`, never left out (schema stability).
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(id, forKey: .id)
-        try c.encode(title, forKey: .title)
-        try c.encode(district, forKey: .district)
-        try c.encode(year, forKey: .year)
-        try c.encode(docNumber, forKey: .docNumber)
-        try c.encode(date, forKey: .date)
-        try c.encode(pillars, forKey: .pillars)
-    }
-
     /// Every measure of the plan in document order.
     public var measures: [Measure] { pillars.flatMap(\.measures) }
+}
+
+// A plan's whole tree is written field by field (see `JSONObject`): every import and sync
+// writes its plans' files, and the `Encoder` machinery was most of an import's instructions.
+extension Plan: JSONObject {
+    // Missing metadata is written as `null`, never left out (schema stability).
+    public func fields(into object: inout JSONFields) throws {
+        try object.field("date", date)
+        try object.field("district", district)
+        try object.field("docNumber", docNumber)
+        try object.field("id", id)
+        try object.field("pillars", pillars)
+        try object.field("title", title)
+        try object.field("year", year)
+    }
 }
 
 /// A top-level part of a plan (一、二、…).
@@ -53,6 +56,14 @@ public struct Pillar: Codable, Equatable, Sendable {
     }
 }
 
+extension Pillar: JSONObject {
+    public func fields(into object: inout JSONFields) throws {
+        try object.field("measures", measures)
+        try object.field("number", number)
+        try object.field("title", title)
+    }
+}
+
 /// A heading level between pillar and measure, when a plan has one.
 public struct Section: Codable, Equatable, Sendable {
     public var label: String
@@ -61,6 +72,13 @@ public struct Section: Codable, Equatable, Sendable {
     public init(label: String, title: String) {
         self.label = label
         self.title = title
+    }
+}
+
+extension Section: JSONObject {
+    public func fields(into object: inout JSONFields) throws {
+        try object.field("label", label)
+        try object.field("title", title)
     }
 }
 
@@ -113,16 +131,19 @@ public struct Measure: Codable, Equatable, Sendable {
                   tasks: try c.decode([PlanTask].self, forKey: .tasks))
     }
 
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(id, forKey: .id)
-        try c.encode(label, forKey: .label)
-        try c.encode(title, forKey: .title)
-        try c.encode(section, forKey: .section)
-        try c.encode(text, forKey: .text)
-        try c.encode(units, forKey: .units)
-        try c.encode(deadline, forKey: .deadline)
-        try c.encode(tasks, forKey: .tasks)
+}
+
+extension Measure: JSONObject {
+    // A missing section or deadline is written as `null`.
+    public func fields(into object: inout JSONFields) throws {
+        try object.field("deadline", deadline)
+        try object.field("id", id)
+        try object.field("label", label)
+        try object.field("section", section)
+        try object.field("tasks", tasks)
+        try object.field("text", text)
+        try object.field("title", title)
+        try object.field("units", units)
     }
 }
 
@@ -157,11 +178,13 @@ public struct PlanTask: Codable, Equatable, Sendable {
                   text: try c.decode(String.self, forKey: .text))
     }
 
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(id, forKey: .id)
-        try c.encode(title, forKey: .title)
-        try c.encode(text, forKey: .text)
+}
+
+extension PlanTask: JSONObject {
+    public func fields(into object: inout JSONFields) throws {
+        try object.field("id", id)
+        try object.field("text", text)
+        try object.field("title", title)
     }
 }
 
@@ -200,9 +223,12 @@ public struct Deadline: Codable, Equatable, Sendable {
         self.date = date
     }
 
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(text, forKey: .text)
-        try c.encode(date, forKey: .date)
+}
+
+extension Deadline: JSONObject {
+    // A deadline without one day is written with `"date": null`.
+    public func fields(into object: inout JSONFields) throws {
+        try object.field("date", date)
+        try object.field("text", text)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import JSONTree
 import PlanModel
 
 /// A compact index of one plan's measures (`index/<plan-id>.jsonl`): one line
@@ -12,7 +13,7 @@ struct IdIndex {
     let data: Data
 
     /// One measure, as much as the index keeps of it.
-    struct Entry: Codable, Equatable {
+    struct Entry: Codable, Equatable, JSONObject {
         var plan: String
         var id: String
         var tasks: [String]
@@ -25,6 +26,15 @@ struct IdIndex {
             tasks = measure.tasks.map(\.id)
             units = measure.units
             deadline = measure.deadline?.date
+        }
+
+        // In key order: an import writes a line per measure.
+        func fields(into object: inout JSONFields) throws {
+            try object.field("deadline", ifPresent: deadline)
+            try object.field("id", id)
+            try object.field("plan", plan)
+            try object.field("tasks", tasks)
+            try object.field("units", units)
         }
 
         /// A measure with the ids, units and deadline of the document, and no text.
@@ -52,12 +62,8 @@ struct IdIndex {
             var data = try StoreCoding.encode(Header(schema: Schema.current, plan: fingerprint))
             data.append(0x0A)
             // A line per measure, written on every processor (a fifth of an import's instructions).
-            let id = plan.id
-            let lines = plan.measures.concurrentMap { measure in Result { try StoreCoding.encode(Entry(plan: id, measure: measure)) } }
-            for line in lines {
-                data.append(try line.get())
-                data.append(0x0A)
-            }
+            let entries = plan.measures.map { Entry(plan: plan.id, measure: $0) }
+            data.append(contentsOf: try StoreCoding.writer.encode(lines: entries, workers: ProcessInfo.processInfo.activeProcessorCount))
             return data
         } catch {
             throw StoreError.badInput("index of \(plan.id) cannot be encoded: \(error)")

@@ -77,9 +77,12 @@ public struct ImportReport: Codable, Equatable, Sendable {
                                   + "(pillar.measure.task, counted from 1)")
     }
 
-    /// C0 and C1 controls, DEL, line and paragraph separators.
+    /// C0 and C1 controls, DEL (general category Cc is exactly these), line and paragraph separators.
     private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.generalCategory == .control || scalar == "\u{2028}" || scalar == "\u{2029}"
+        switch scalar.value {
+        case 0x00...0x1F, 0x7F...0x9F, 0x2028, 0x2029: true
+        default: false
+        }
     }
 
     /// A short, escaped rendering of an id or name, so the error line stays one harmless line.

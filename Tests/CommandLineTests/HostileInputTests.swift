@@ -88,7 +88,10 @@ final class HostileInputTests {
     static let hijackingIds = [("evil-2026:1.1", "x-2026:1.1.1", "区发改委"), ("", "x-2026:1.1.1", "区发改委"), ("../../m", "x-2026:1.1.1", "区发改委"),
                                ("x-2026:1.1\nforged", "x-2026:1.1.1", "区发改委"), (String(repeating: "x", count: 10_000), "x-2026:1.1.1", "区发改委"),
                                ("x-2026:1.2", "x-2026:1.1.1", "区发改委"), ("x-2026:1.1", "evil-2026:1.1.1", "区发改委"),
-                               ("x-2026:1.1", "x-2026:1.1.2", "区发改委"), ("x-2026:1.1", "x-2026:1.1.1", "区\u{1B}[2J发改委")]
+                               ("x-2026:1.1", "x-2026:1.1.2", "区发改委"), ("x-2026:1.1", "x-2026:1.1.1", "区\u{1B}[2J发改委"),
+                               // A C1 control (CSI as one scalar), DEL, a line separator.
+                               ("x-2026:1.1", "x-2026:1.1.1", "区\u{9B}2J发改委"), ("x-2026:1.1", "x-2026:1.1.1", "区发改委\u{7F}"),
+                               ("x-2026:1.1", "x-2026:1.1.1", "区\u{2028}发改委")]
 
     @Test("a plan JSON whose measure or task id is not its own place in that plan, or with a control character in a unit name, is refused naming it: exit 2, nothing imported",
           arguments: hijackingIds.indices)

@@ -250,6 +250,79 @@ struct JSONWriterTests {
         #expect(throws: EncodingError.self) { try Self.encoder(layout).encode(broken) }
     }
 
+    /// Keys written in order up to a point, then one that sorts before some of them (a plan file's `schema`
+    /// after its pillars), and repeated keys (the last written stays).
+    struct LateKeys: JSONObject {
+        var keys: [StaticString]
+        var children: [Fields]
+        func fields(into object: inout JSONFields) throws {
+            for (n, key) in keys.enumerated() {
+                if n % 2 == 0 { try object.field(key, children) } else { try object.field(key, "\(n)") }
+            }
+        }
+    }
+
+    @Test("an object whose keys come in order up to a late one, or repeat, gives JSONEncoder's bytes", arguments: layouts)
+    func lateKeys(layout: JSONWriter.Layout) throws {
+        var g = SplitMix64(seed: 15)
+        let children = (0..<3).map { _ in Fields.generated(&g, depth: 1) }
+        let orders: [[StaticString]] = [["alpha", "beta", "gamma", "zeta", "delta"], ["alpha", "beta", "zeta", "zeta"],
+                                        ["alpha", "beta", "gamma", "beta"], ["alpha", "beta", "gamma", "alpha"],
+                                        ["beta", "alpha"], ["alpha", "beta", "beta"], ["alpha", "alpha"]]
+        for keys in orders {
+            try Self.expectSame(LateKeys(keys: keys, children: children), layout)
+            try Self.expectSame([LateKeys(keys: keys, children: []), LateKeys(keys: keys, children: children)], layout)
+        }
+    }
+
+    /// The store's index line: written field by field, it must stay the line its synthesized conformance wrote.
+    struct Synthesized: Encodable {
+        var id: String
+        var deadline: String?
+        var tasks: [String]
+    }
+
+    struct ByFields: JSONObject {
+        var id: String
+        var deadline: String?
+        var tasks: [String]
+        func fields(into object: inout JSONFields) throws {
+            try object.field("deadline", ifPresent: deadline)
+            try object.field("id", id)
+            try object.field("tasks", tasks)
+        }
+    }
+
+    @Test("a field written if present leaves a nil out, as a synthesized conformance does", arguments: layouts)
+    func ifPresent(layout: JSONWriter.Layout) throws {
+        for (deadline, tasks) in [(nil, []), ("2026-06-30", ["p:1.1.1", "p:1.1.2"]), (nil, ["p:1.1.1"])] as [(String?, [String])] {
+            let expected = try Self.encoder(layout).encode(Synthesized(id: "p:1.1", deadline: deadline, tasks: tasks))
+            #expect(try JSONWriter(layout: layout).encode(ByFields(id: "p:1.1", deadline: deadline, tasks: tasks)) == Array(expected))
+            try Self.expectSame(ByFields(id: "p:1.1", deadline: deadline, tasks: tasks), layout)
+        }
+        #expect(!String(decoding: try JSONWriter().encode(ByFields(id: "x", deadline: nil, tasks: [])), as: UTF8.self).contains("deadline"))
+    }
+
+    @Test("lines: each element on a line of its own, as JSONEncoder writes it, by any number of threads; a failing element fails them",
+          arguments: layouts)
+    func lines(layout: JSONWriter.Layout) throws {
+        var g = SplitMix64(seed: 15)
+        let all = (0..<1_300).map { _ in Fields.generated(&g, depth: 1) }
+        let per = JSONWriter.elementsPerWorker
+        for count in [0, 1, per, 2 * per + 1, 1_300] {
+            let elements = Array(all.prefix(count))
+            var expected: [UInt8] = []
+            for element in elements { expected += try Self.encoder(layout).encode(element) + [0x0A] }
+            for workers in [1, 2, 3, 8] {
+                #expect(try JSONWriter(layout: layout).encode(lines: elements, workers: workers) == expected, "\(count) elements, \(workers) workers")
+            }
+        }
+        var failing = Array(all.prefix(3 * per))
+        failing[2 * per + 1].fraction = .infinity
+        #expect(throws: EncodingError.self) { try JSONWriter(layout: layout).encode(lines: failing, workers: 3) }
+        #expect(throws: EncodingError.self) { try JSONWriter(layout: layout).encode(lines: [Silent()], workers: 1) }
+    }
+
     @Test("dates: as the given text (the store's times), else as Date encodes itself (JSONEncoder's default)")
     func dates() throws {
         let record = ["at": Date(timeIntervalSinceReferenceDate: 1.5)]
