@@ -283,6 +283,27 @@ struct StoreContractTests {
         #expect(try store.history(of: ["p-2026:1.2"], since: nil).count == 1)
     }
 
+    @Test("an id one byte off its place (a digit more or less, a zero in front, a trailing dot or space, another plan, a case) is refused naming the place; ids at their places pass")
+    func idsAtTheirPlaces() throws {
+        try ImportReport.validate(Fixtures.plan)
+        var wide = Fixtures.plan
+        wide.pillars[1].measures = (1...12).map { Fixtures.measure("p-2026:2.\($0)") }
+        try ImportReport.validate(wide)
+        for wrong in ["p-2026:2.1", "p-2026:1.10", "p-2026:1.", "p-2026:01.2", "p-2026:1.2 ", "p-2026:1", "p-2026::1.2", "P-2026:1.2",
+                      "p-2026:1.2.1", "p-2026-1.2", "p-2027:1.2", "p-2026:12", "p:1.2", ""] {
+            var plan = Fixtures.plan
+            plan.pillars[0].measures[1].id = wrong
+            #expect(throws: StoreError.badInput("plan p-2026: id \"\(wrong)\" must be p-2026:1.2, its place in the plan (pillar.measure.task, counted from 1)")) {
+                try ImportReport.validate(plan)
+            }
+        }
+        for wrong in ["p-2026:1.1.3", "p-2026:1.1", "p-2026:1.1.1.1", "p-2026:1.2.2", "p-2026:1.1.2\u{0}"] {
+            var plan = Fixtures.plan
+            plan.pillars[0].measures[0].tasks[1].id = wrong
+            #expect(throws: StoreError.self) { try ImportReport.validate(plan) }
+        }
+    }
+
     @Test("a removed plan leaves the workspace; its events stay as orphans and come back with a re-import",
           arguments: StoreKind.allCases)
     func removePlan(kind: StoreKind) throws {
