@@ -56,29 +56,47 @@ extension JSONPlanStore {
     /// Files left for everything else (the journal, the lock, a terminal, git's pipes).
     static let spareFiles = 64
 
-    public func importPlan(_ plan: Plan) throws(StoreError) -> ImportReport {
-        try ImportReport.validate(plan)
+    public func importPlans(_ plans: [Plan]) throws(StoreError) -> [ImportReport] {
+        for plan in plans { try ImportReport.validate(plan) }
         return try lock.withLock(exclusive: true) { () throws(StoreError) in
-            let path = planPath(plan.id)
-            let previous = try Disk.read(path)
-            let old = try previous.map { data throws(StoreError) in
-                try PlanFile.read(data, file: path)
+            var reports: [ImportReport] = []
+            // A processor's worth of plans at a time (none twice) have their files made side by side, then
+            // written in order: making a plan's file is most of an import, and one at a time used one processor.
+            var rest = plans[...]
+            while !rest.isEmpty {
+                var ids = Set<String>()
+                let batch = Array(rest.prefix { ids.insert($0.id).inserted }.prefix(Self.processors))
+                rest = rest.dropFirst(batch.count)
+                let previous = try batch.map { plan throws(StoreError) in try Disk.read(planPath(plan.id)) }
+                for (plan, data) in zip(batch, previous) { reports.append(try report(importing: plan, over: data)) }
+                let files = Array(zip(batch, previous)).concurrentMap { plan, data in
+                    Result { () throws(StoreError) in try PlanFile.encode(plan, keepingFieldsOf: data) }
+                }
+                for (plan, file) in zip(batch, files) {
+                    try Disk.replace(planPath(plan.id), with: try file.get())
+                    try writeIndex(of: plan)
+                }
             }
-            let newIds = Set(plan.measures.flatMap { [$0.id] + $0.tasks.map(\.id) })
-            let gone = old?.measures.flatMap { [$0.id] + $0.tasks.map(\.id) }.filter { !newIds.contains($0) } ?? []
-            var recorded = Set<String>()
-            if !gone.isEmpty {
-                // Many needles cost a pass each; past a few dozen, decoding everything is cheaper.
-                let needles = gone.count <= 64 ? Journal.needles(field: "target", values: gone) : nil
-                recorded = Set(journal.read(try journal.contents(), from: 0, matching: needles).events.map(\.target))
-            }
-            let report = ImportReport(old: old, new: plan, recorded: recorded)
-            try Disk.replace(path, with: try PlanFile.encode(plan, keepingFieldsOf: previous))
-            try writeIndex(of: plan)
             // The single index of earlier versions is replaced by one index per plan.
             unlink(root + "/index.jsonl")
-            return report
+            return reports
         }
+    }
+
+    private static let processors = max(1, ProcessInfo.processInfo.activeProcessorCount)
+
+    /// What importing `plan` over the plan file `previous` (nil: none) changes.
+    private func report(importing plan: Plan, over previous: Data?) throws(StoreError) -> ImportReport {
+        let old = try previous.map { data throws(StoreError) in try PlanFile.read(data, file: planPath(plan.id)) }
+        let newIds = Set(plan.measures.flatMap { [$0.id] + $0.tasks.map(\.id) })
+        let gone = old?.measures.flatMap { [$0.id] + $0.tasks.map(\.id) }.filter { !newIds.contains($0) } ?? []
+        var recorded = Set<String>()
+        if !gone.isEmpty {
+            // Many needles cost a pass each; past a few dozen, decoding everything is cheaper.
+            let needles = gone.count <= 64 ? Journal.needles(field: "target", values: gone) : nil
+            recorded = Set(journal.read(try journal.contents(), from: 0, matching: needles).events.map(\.target))
+        }
+        return ImportReport(old: old, new: plan, recorded: recorded)
     }
 
     /// The ids of the plans in the store, sorted, without reading them.

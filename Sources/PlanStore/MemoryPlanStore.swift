@@ -55,12 +55,14 @@ public final class MemoryPlanStore: PlanStoring, @unchecked Sendable {
         lock.withLock { self.events.append(contentsOf: events) }
     }
 
-    public func importPlan(_ plan: Plan) throws(StoreError) -> ImportReport {
-        try ImportReport.validate(plan)
+    public func importPlans(_ plans: [Plan]) throws(StoreError) -> [ImportReport] {
+        for plan in plans { try ImportReport.validate(plan) }
         return lock.withLock {
-            let report = ImportReport(old: plans[plan.id], new: plan, recorded: Set(events.map(\.target)))
-            plans[plan.id] = plan
-            return report
+            plans.map { plan in
+                let report = ImportReport(old: self.plans[plan.id], new: plan, recorded: Set(events.map(\.target)))
+                self.plans[plan.id] = plan
+                return report
+            }
         }
     }
 

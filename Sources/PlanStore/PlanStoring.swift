@@ -26,9 +26,11 @@ public protocol PlanStoring: Sendable {
     /// Appends the events durably, in order; when this returns they are acknowledged.
     func record(_ events: [Event]) throws(StoreError)
 
-    /// Adds a plan or replaces the plan of the same id. Progress follows ids, so
-    /// measures that keep their id keep it; vanished ids keep their history.
-    func importPlan(_ plan: Plan) throws(StoreError) -> ImportReport
+    /// Adds plans or replaces the plans of the same ids, in order (a plan named twice is
+    /// imported twice, the second over the first). Progress follows ids, so measures that
+    /// keep their id keep it; vanished ids keep their history. Every plan is checked
+    /// (`ImportReport.validate`) before any is imported.
+    func importPlans(_ plans: [Plan]) throws(StoreError) -> [ImportReport]
 
     /// Removes the plan `id`; the events recorded against it stay in the journal (orphans,
     /// as after a re-import that drops measures). An unknown plan throws `unknownPlan`.
@@ -40,4 +42,11 @@ public protocol PlanStoring: Sendable {
 
     /// Folds the journal into a new snapshot (the journal itself is kept whole).
     func compact() throws(StoreError)
+}
+
+extension PlanStoring {
+    /// Adds a plan or replaces the plan of the same id (`importPlans`).
+    public func importPlan(_ plan: Plan) throws(StoreError) -> ImportReport {
+        try importPlans([plan])[0]
+    }
 }

@@ -8,7 +8,7 @@ enum StoreWriter {
     /// what `duban import` and the commands write.
     static func write(plans: [Plan], events: [Event], to store: URL) throws {
         let writer = try JSONPlanStore.create(at: store, now: BenchData.historyStart, warn: { _ in })
-        for plan in plans { _ = try writer.importPlan(plan) }
+        _ = try writer.importPlans(plans)
         try writer.record(events)
     }
 }

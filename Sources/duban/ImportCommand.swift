@@ -28,11 +28,15 @@ struct ImportCommand: ParsableCommand {
     }
 
     func run() throws {
-        // Parse every file before touching the store, so a bad file imports nothing.
-        let plans = try files.map { path in try PlanDocument.read(path: path, id: id, maxSize: maxSize, keepingDamage: force) }
+        // Parse every file (side by side) before touching the store, so a bad file imports nothing; the first
+        // bad one in the order given is the one named.
+        let (id, maxSize, force) = (id, maxSize, force)
+        let plans = try files.concurrentMap { path in
+            Result { try PlanDocument.read(path: path, id: id, maxSize: maxSize, keepingDamage: force) }
+        }.map { try $0.get() }
         for plan in plans { try ImportReport.validate(plan) }
         let store = try JSONPlanStore.create(at: options.directory, now: Date(), intoNonEmpty: initialize, warn: Output.warn)
-        let reports = try plans.map { try store.importPlan($0) }
+        let reports = try store.importPlans(plans)
         if json { return try Output.json(reports) }
         for report in reports { Output.print(Self.describe(report)) }
     }

@@ -1,5 +1,6 @@
 import Foundation
 import PlanImport
+import PlanModel
 import PlanStore
 
 /// The five sample plans bundled with duban (Samples/ in the executable's resources).
@@ -7,9 +8,9 @@ enum SamplePlans {
     /// Creates a store at `directory` holding every bundled sample plan; returns how many.
     static func bootstrap(_ directory: URL, intoNonEmpty: Bool) throws -> Int {
         let files = try sampleFiles()
-        let plans = try files.map { try PlanDocument.read(path: $0.path) }
+        let plans = try files.concurrentMap { file in Result { try PlanDocument.read(path: file.path) } }.map { try $0.get() }
         let store = try JSONPlanStore.create(at: directory, now: Date(), intoNonEmpty: intoNonEmpty, warn: Output.warn)
-        for plan in plans { _ = try store.importPlan(plan) }
+        _ = try store.importPlans(plans)
         return plans.count
     }
 

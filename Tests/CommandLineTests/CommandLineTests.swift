@@ -290,6 +290,33 @@ final class CommandLineTests {
         #expect(try duban("plans", "--json").output.contains("baoshan-2026"))
     }
 
+    @Test("import of several files (read side by side) names the first bad one in the order given and imports nothing; a file given twice is re-imported over itself")
+    func severalFiles() throws {
+        func plan(_ district: String, damaged: Bool = false) throws -> String {
+            var text = "上海市\(district)2026年优化营商环境行动方案\n一、政务服务\n"
+            for n in 1...6 { text += "\(n). 推进第\(n)项改革。完善配套制度，提升服务效能。（责任单位：区数据局）\n" }
+            var bytes = [UInt8](text.utf8)
+            if damaged { bytes[bytes.count - 12] = 0xFF }
+            let file = directory.appendingPathComponent("\(district).txt")
+            try Data(bytes).write(to: file)
+            return file.path
+        }
+        let good = try (["宝山区", "青浦区", "松江区", "奉贤区", "崇明区"]).map { try plan($0) }
+        let bad = [try plan("静安区", damaged: true), try plan("普陀区", damaged: true)]
+        for order in [[good[0], bad[1], good[1], bad[0]] + good[2...], [bad[0], bad[1]] + good] {
+            let run = try duban(["import"] + order)
+            #expect(run.status == 2)
+            let first = try #require(order.first(where: bad.contains))
+            #expect(run.error.hasPrefix("duban: \(first): "), "\(run.error)")
+        }
+        #expect(!(try duban("plans", "--json")).output.contains("baoshan-2026"))
+        let run = try duban(["import"] + good + [good[0]])
+        #expect(run.status == 0, "\(run.error)")
+        let lines = run.output.split(separator: "\n")
+        #expect(lines.count == 6 && lines[0] == "baoshan-2026: imported 6 measures" && lines[5].hasPrefix("baoshan-2026: re-imported 6 measures"),
+                "\(run.output)")
+    }
+
     @Test("every command answers 0, 1 (not found, refused) or 2 (bad input), with one line on stderr",
           arguments: statusCases)
     func exitStatus(arguments: [String], status: Int32, error: String) throws {

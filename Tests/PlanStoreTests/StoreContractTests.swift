@@ -283,6 +283,38 @@ struct StoreContractTests {
         #expect(try store.history(of: ["p-2026:1.2"], since: nil).count == 1)
     }
 
+    @Test("plans imported together (more than one batch, one named twice) give the reports and plans of importing them one by one; a bad one imports none",
+          arguments: StoreKind.allCases)
+    func importTogether(kind: StoreKind) throws {
+        let plans = (1...(2 * ProcessInfo.processInfo.activeProcessorCount + 1)).map { n in
+            var plan = Fixtures.plan
+            plan.id = "p\(n)-2026"
+            for p in plan.pillars.indices {
+                for m in plan.pillars[p].measures.indices {
+                    plan.pillars[p].measures[m].id = "\(plan.id):\(p + 1).\(m + 1)"
+                    for t in plan.pillars[p].measures[m].tasks.indices { plan.pillars[p].measures[m].tasks[t].id = "\(plan.id):\(p + 1).\(m + 1).\(t + 1)" }
+                }
+            }
+            return plan
+        }
+        var revised = plans[1]
+        revised.pillars[0].measures.removeLast()
+        // The revision right after its plan: one batch must not hold both.
+        let all = [plans[1], revised] + plans
+        let directories = [TemporaryDirectory(), TemporaryDirectory(), TemporaryDirectory()]
+        let together = try Fixtures.makeStore(kind, in: directories[0])
+        let oneByOne = try Fixtures.makeStore(kind, in: directories[1])
+        let reports = try together.importPlans(all)
+        #expect(reports == (try all.map { try oneByOne.importPlan($0) }))
+        #expect(reports[1].vanished == ["p2-2026:1.2"] && !reports[1].isNew && reports[3].added == ["p2-2026:1.2"])
+        #expect(try together.load().plans == (try oneByOne.load().plans))
+        var broken = plans[0]
+        broken.id = "p0-2026"
+        let fresh = try Fixtures.makeStore(kind, in: directories[2])
+        #expect(throws: StoreError.self) { try fresh.importPlans([plans[2], broken]) }
+        #expect(try fresh.load().plans.isEmpty)
+    }
+
     @Test("an id one byte off its place (a digit more or less, a zero in front, a trailing dot or space, another plan, a case) is refused naming the place; ids at their places pass")
     func idsAtTheirPlaces() throws {
         try ImportReport.validate(Fixtures.plan)
