@@ -20,6 +20,14 @@ struct IdIndex {
         var units: [UnitRef]
         var deadline: Day?
 
+        init(plan: String, id: String, tasks: [String], units: [UnitRef], deadline: Day?) {
+            self.plan = plan
+            self.id = id
+            self.tasks = tasks
+            self.units = units
+            self.deadline = deadline
+        }
+
         init(plan: String, measure: Measure) {
             self.plan = plan
             id = measure.id
@@ -49,6 +57,9 @@ struct IdIndex {
         var schema: Int?
         /// The plan file's fingerprint (size, modification time, inode).
         var plan: String
+        /// The plan's title, so that a listing of plans reads no plan file (`JSONPlanStore.loadOutline`);
+        /// nil in an index made before it was kept, which is then made again.
+        var title: String?
     }
 
     /// The header, if the file is an index of this schema.
@@ -59,7 +70,7 @@ struct IdIndex {
 
     static func encode(_ plan: Plan, fingerprint: String) throws(StoreError) -> Data {
         do {
-            var data = try StoreCoding.encode(Header(schema: Schema.current, plan: fingerprint))
+            var data = try StoreCoding.encode(Header(schema: Schema.current, plan: fingerprint, title: plan.title))
             data.append(0x0A)
             // A line per measure, written on every processor (a fifth of an import's instructions).
             let entries = plan.measures.map { Entry(plan: plan.id, measure: $0) }

@@ -20,8 +20,10 @@ extension JSONPlanStore {
 
     /// Every plan, decoded in parallel (plan files dominate the time to open a big
     /// store) with its measure and task texts left in the file, and `alongside`'s
-    /// result, computed on one more worker meanwhile.
-    func readPlans(alongside other: @Sendable () throws(StoreError) -> Fold) throws(StoreError) -> ([Plan], Fold) {
+    /// result, computed on one more worker meanwhile. As an `outline`, a plan is read
+    /// from its index where that is current (`Plan(outline:)`), else from its file.
+    func readPlans(outline: Bool = false, alongside other: @Sendable () throws(StoreError) -> Fold)
+        throws(StoreError) -> (plans: [Plan], fold: Fold, notOutlined: [String]) {
         let names = try planFileNames()
         // A plan's file stays open until its texts are read. Past the files this process may
         // have open (1,024 by default, far fewer than the hard limit), texts keep the bytes instead.
@@ -30,27 +32,34 @@ extension JSONPlanStore {
         let parts = Array(0...names.count).concurrentMap { n -> ReadPart in
             guard n > 0 else { return .other(Result(catching: other)) }
             let path = plansPath + "/" + names[n - 1]
-            return .plan(Result { () throws(StoreError) -> Plan in
+            return .plan(Result { () throws(StoreError) -> (Plan, outlined: Bool) in
+                let id = String(names[n - 1].dropLast(".json".count))
+                if outline, let index = try currentIndex(of: id), let (title, entries) = index.outline() {
+                    return (Plan(outline: title, id: id, entries: entries), true)
+                }
                 guard let fd = try Disk.openExisting(path) else { throw StoreError.io(file: path, operation: "read", code: ENOENT) }
                 guard n - 1 < openable else {
                     defer { close(fd) }
                     let data = try Disk.read(fd, path: path)
-                    return try PlanFile.read(data, file: path, texts: PlanFile.Texts(contents: data))
+                    return (try PlanFile.read(data, file: path, texts: PlanFile.Texts(contents: data)), false)
                 }
                 // The texts keep the file open and read measure and task texts from it when asked.
                 let texts = PlanFile.Texts(fd: fd)
-                return try PlanFile.read(try Disk.read(fd, path: path), file: path, texts: texts)
+                return (try PlanFile.read(try Disk.read(fd, path: path), file: path, texts: texts), false)
             })
         }
-        var plans: [Plan] = [], result: Fold?
+        var plans: [Plan] = [], result: Fold?, notOutlined: [String] = []
         for part in parts {
             switch part {
-            case .plan(let plan): plans.append(try plan.get())
+            case .plan(let read):
+                let (plan, outlined) = try read.get()
+                plans.append(plan)
+                if outline, !outlined { notOutlined.append(plan.id) }
             case .other(let other): result = try other.get()
             }
         }
         guard let result else { throw StoreError.badInput("a parallel read did not finish") }
-        return (plans, result)
+        return (plans, result, notOutlined)
     }
 
     /// Files left for everything else (the journal, the lock, a terminal, git's pipes).
@@ -157,11 +166,11 @@ extension JSONPlanStore {
     }
 
     /// The index of `plan` if it matches the plan file, else nil.
-    private func currentIndex(of plan: String) throws(StoreError) -> IdIndex? {
+    func currentIndex(of plan: String) throws(StoreError) -> IdIndex? {
         // An index that is not a plain file is rebuilt (the rename replaces it, never writes through it).
         guard let fingerprint = Disk.fingerprint(planPath(plan)), let data = try? Disk.read(indexPath(plan)) else { return nil }
         let index = IdIndex(path: indexPath(plan), data: data)
-        guard let header = try? index.header(), header.plan == fingerprint else { return nil }
+        guard let header = try? index.header(), header.plan == fingerprint, header.title != nil else { return nil }
         return index
     }
 
@@ -175,8 +184,25 @@ extension JSONPlanStore {
     }
 }
 
+extension Plan {
+    /// A plan as its index outlines it: its title, and its measures' ids, tasks, units and deadline
+    /// days in pillars by the ordinal their ids carry (`PLAN:P.M`); no texts, measure titles or pillar names.
+    init(outline title: String, id: String, entries: [IdIndex.Entry]) {
+        var pillars: [Pillar] = []
+        for entry in entries {
+            // The digits after the last colon, by bytes (by characters, this was half of the outline's time).
+            let utf8 = entry.id.utf8
+            let place = utf8.lastIndex(of: UInt8(ascii: ":")).map { utf8.index(after: $0) } ?? utf8.startIndex
+            let pillar = max(1, utf8[place...].prefix { (0x30...0x39).contains($0) }.reduce(0) { $0 * 10 + Int($1 - 0x30) })
+            while pillars.count < pillar { pillars.append(Pillar(number: "", title: "", measures: [])) }
+            pillars[pillar - 1].measures.append(entry.measure)
+        }
+        self.init(id: id, title: title, pillars: pillars)
+    }
+}
+
 /// One job of `readPlans`: a plan file, or the fold read alongside.
 private enum ReadPart: Sendable {
-    case plan(Result<Plan, StoreError>)
+    case plan(Result<(Plan, outlined: Bool), StoreError>)
     case other(Result<JSONPlanStore.Fold, StoreError>)
 }

@@ -92,10 +92,24 @@ public struct JSONPlanStore: PlanStoring {
 
     public func load() throws(StoreError) -> Workspace {
         let (workspace, fold) = try lock.withLock(exclusive: false) { () throws(StoreError) in
-            let (plans, fold) = try readPlans(alongside: { () throws(StoreError) in try self.fold() })
+            let (plans, fold, _) = try readPlans(alongside: { () throws(StoreError) in try self.fold() })
             return (Workspace(plans: plans, ledger: fold.ledger), fold)
         }
         try tidy(after: fold)
+        return workspace
+    }
+
+    /// The store as its indexes outline it, for a listing of plans: each plan's title and its
+    /// measures' ids, tasks, units and deadline days, no texts, measure titles or pillar names
+    /// (`isSlice`), with the whole ledger. A plan whose index is not current is read from its file.
+    public func loadOutline() throws(StoreError) -> Workspace {
+        let (workspace, fold, notOutlined) = try lock.withLock(exclusive: false) { () throws(StoreError) in
+            let (plans, fold, notOutlined) = try readPlans(outline: true, alongside: { () throws(StoreError) in try self.fold() })
+            return (Workspace(plans: plans, ledger: fold.ledger, isSlice: true), fold, notOutlined)
+        }
+        try tidy(after: fold)
+        // Indexes made stale by a sync or made before they kept titles are made again, for the next listing.
+        if !isReadOnly { for plan in notOutlined { _ = try index(of: plan) } }
         return workspace
     }
 

@@ -25,7 +25,8 @@ struct PlansCommand: ParsableCommand {
     }
 
     func run() throws {
-        try options.withWorkspace { _, workspace in
+        // Counts need ids, tasks, deadlines and the ledger: the indexes, not the plan files.
+        try options.withWorkspace(outline: true) { _, workspace in
             let today = try Output.today()
             let rows = workspace.plans.concurrentMap { plan in
                 let counts = PlanSummary(plan, in: workspace, today: today)

@@ -29,7 +29,7 @@ extension Plan {
 }
 
 /// Hand-written decoding of the plan schema (see `PlanFile.read`).
-private struct PlanReader {
+struct PlanReader {
     typealias Unexpected = JSONReader.Unexpected
 
     /// Where texts are deferred to; nil to read them as strings.

@@ -1,0 +1,49 @@
+import Foundation
+import PlanModel
+
+extension IdIndex {
+    /// The plan's title and every entry, read by hand (`JSONDecoder` took longer than reading the
+    /// plan file); nil where the reader declines, or for an index of another schema or without a title.
+    func outline() -> (title: String, entries: [Entry])? {
+        JSONReader.read(data) { reader throws(JSONReader.Unexpected) in
+            var title: String?, schema: Int?
+            try reader.object { reader, key throws(JSONReader.Unexpected) in
+                switch key {
+                case "title": title = try reader.string()
+                case "schema": schema = reader.null() ? nil : try reader.int()
+                default: try reader.skipValue()
+                }
+            }
+            guard let title, schema == Schema.current else { throw JSONReader.Unexpected() }
+            let plans = PlanReader(texts: nil)
+            var entries: [Entry] = []
+            while true {
+                reader.skipSpace()
+                guard reader.position < reader.bytes.count else { return (title, entries) }
+                entries.append(try Self.entry(&reader, plans: plans))
+            }
+        }
+    }
+
+    private static func entry(_ reader: inout JSONReader, plans: PlanReader) throws(JSONReader.Unexpected) -> Entry {
+        var plan: String?, id: String?, tasks: [String]?, units: [UnitRef]?, deadline: Day?
+        try reader.object { reader, key throws(JSONReader.Unexpected) in
+            switch key {
+            case "plan": plan = try reader.string(in: plans.recurring)
+            case "id": id = try reader.string()
+            case "tasks":
+                var list: [String] = []
+                try reader.array { reader throws(JSONReader.Unexpected) in list.append(try reader.string()) }
+                tasks = list
+            case "units":
+                var list: [UnitRef] = []
+                try reader.array { reader throws(JSONReader.Unexpected) in list.append(try plans.unit(&reader)) }
+                units = list
+            case "deadline": deadline = try reader.optionalDay()
+            default: try reader.skipValue()
+            }
+        }
+        guard let plan, let id, let tasks, let units else { throw JSONReader.Unexpected() }
+        return Entry(plan: plan, id: id, tasks: tasks, units: units, deadline: deadline)
+    }
+}

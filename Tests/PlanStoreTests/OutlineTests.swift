@@ -1,0 +1,93 @@
+import Foundation
+import PlanModel
+import Synthetic
+import Testing
+@testable import PlanStore
+
+/// `loadOutline` (a listing of plans reads the indexes, not the plan files) against `load`.
+@Suite("Store outline")
+struct OutlineTests {
+    /// A store of synthetic plans (pillars of many measures, tasks, units, deadlines with and without a day) and their events.
+    static func store(in directory: TemporaryDirectory) throws -> (JSONPlanStore, [Plan]) {
+        let store = try Fixtures.jsonStore(in: directory)
+        let plans = Synthetic.plans(measures: 2_100, seed: 15)
+        _ = try store.importPlans(plans)
+        try store.record(Synthetic.events(for: plans, count: 400, seed: 15, start: Fixtures.t0))
+        return (store, plans)
+    }
+
+    /// What a listing of plans reads of a workspace: every plan's id and title, every measure's place, tasks,
+    /// units, deadline day, status and due date, and the ids the plans hold.
+    static func expectSameOutline(_ outline: Workspace, _ whole: Workspace, sourceLocation: SourceLocation = #_sourceLocation) {
+        #expect(outline.plans.map(\.id) == whole.plans.map(\.id), sourceLocation: sourceLocation)
+        #expect(outline.plans.map(\.title) == whole.plans.map(\.title), sourceLocation: sourceLocation)
+        for (short, full) in zip(outline.plans, whole.plans) {
+            // Pillars past the last that holds a measure are not in the index.
+            #expect(short.pillars.map { $0.measures.map(\.id) } == full.pillars.prefix(short.pillars.count).map { $0.measures.map(\.id) },
+                    sourceLocation: sourceLocation)
+            for (a, b) in zip(short.measures, full.measures) {
+                #expect(a.tasks.map(\.id) == b.tasks.map(\.id) && a.units == b.units && a.deadline?.date == b.deadline?.date,
+                        "\(a.id)", sourceLocation: sourceLocation)
+                #expect(outline.status(of: a) == whole.status(of: b) && outline.dueDate(of: a) == whole.dueDate(of: b),
+                        "\(a.id)", sourceLocation: sourceLocation)
+            }
+        }
+        #expect(ImportReport.orphans(in: outline) == ImportReport.orphans(in: whole), sourceLocation: sourceLocation)
+        #expect(outline.isSlice && !whole.isSlice, sourceLocation: sourceLocation)
+    }
+
+    @Test("the outline holds what a listing of plans needs, as the whole store does, and reads no plan file")
+    func sameAsLoad() throws {
+        let directory = TemporaryDirectory()
+        let (store, plans) = try Self.store(in: directory)
+        #expect(plans.contains { plan in plan.measures.contains { $0.deadline != nil && $0.deadline?.date == nil } })
+        Self.expectSameOutline(try store.loadOutline(), try store.load())
+        // The hand-written reader reads what JSONDecoder reads.
+        for plan in plans {
+            let index = try #require(try store.currentIndex(of: plan.id))
+            let outline = try #require(index.outline())
+            let decoded = try index.entries()
+            #expect(outline.title == plan.title && outline.entries == decoded)
+        }
+        // With the plan files unreadable, the outline still reads: it comes from the indexes.
+        for plan in plans { chmod(store.planPath(plan.id), 0) }
+        defer { for plan in plans { chmod(store.planPath(plan.id), 0o644) } }
+        if getuid() != 0 { #expect(throws: StoreError.self) { try store.load() } }
+        #expect(try store.loadOutline().plans.map(\.title) == plans.map(\.title))
+    }
+
+    @Test("a plan file replaced behind the store (a sync, a hand edit) is read from the file, and its index made again")
+    func staleIndex() throws {
+        let directory = TemporaryDirectory()
+        let (store, plans) = try Self.store(in: directory)
+        var replaced = plans[0]
+        replaced.title = "改过的标题"
+        replaced.pillars[0].measures.removeLast()
+        let other = TemporaryDirectory()
+        let writer = try Fixtures.jsonStore(in: other)
+        _ = try writer.importPlan(replaced)
+        try FileManager.default.removeItem(atPath: store.planPath(replaced.id))
+        try FileManager.default.copyItem(atPath: writer.planPath(replaced.id), toPath: store.planPath(replaced.id))
+        #expect(try store.currentIndex(of: replaced.id) == nil)
+        let outline = try store.loadOutline()
+        Self.expectSameOutline(outline, try store.load())
+        #expect(outline.plans[0].title == "改过的标题")
+        #expect(outline.plans[0].measures.count == plans[0].measures.count - 1)
+        #expect(try store.currentIndex(of: replaced.id) != nil)
+    }
+
+    @Test("an index made before indexes kept the plan's title is made again with it")
+    func indexWithoutTitle() throws {
+        let directory = TemporaryDirectory()
+        let (store, plans) = try Self.store(in: directory)
+        let path = store.indexPath(plans[1].id)
+        let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+        let header = try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any]
+        let old = try JSONSerialization.data(withJSONObject: header?.filter { $0.key != "title" } ?? [:], options: .sortedKeys)
+        try ([String(decoding: old, as: UTF8.self)] + lines.dropFirst().map(String.init)).joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(try store.currentIndex(of: plans[1].id) == nil)
+        Self.expectSameOutline(try store.loadOutline(), try store.load())
+        let remade = try #require(try store.currentIndex(of: plans[1].id))
+        #expect(try remade.header()?.title == plans[1].title)
+    }
+}
