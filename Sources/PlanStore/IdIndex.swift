@@ -57,9 +57,14 @@ struct IdIndex {
         var schema: Int?
         /// The plan file's fingerprint (size, modification time, inode).
         var plan: String
-        /// The plan's title, so that a listing of plans reads no plan file (`JSONPlanStore.loadOutline`);
-        /// nil in an index made before it was kept, which is then made again.
-        var title: String?
+        /// What a listing of plans needs of the plan beyond its measures, so that it reads no plan file
+        /// (`JSONPlanStore.loadOutline`); nil in an index made before it was kept, which is then made again.
+        var outline: Outline?
+    }
+
+    struct Outline: Codable, Equatable {
+        var title: String
+        var district: String?
     }
 
     /// The header, if the file is an index of this schema.
@@ -70,7 +75,8 @@ struct IdIndex {
 
     static func encode(_ plan: Plan, fingerprint: String) throws(StoreError) -> Data {
         do {
-            var data = try StoreCoding.encode(Header(schema: Schema.current, plan: fingerprint, title: plan.title))
+            var data = try StoreCoding.encode(Header(schema: Schema.current, plan: fingerprint,
+                                                        outline: Outline(title: plan.title, district: plan.district)))
             data.append(0x0A)
             // A line per measure, written on every processor (a fifth of an import's instructions).
             let entries = plan.measures.map { Entry(plan: plan.id, measure: $0) }

@@ -34,8 +34,8 @@ extension JSONPlanStore {
             let path = plansPath + "/" + names[n - 1]
             return .plan(Result { () throws(StoreError) -> (Plan, outlined: Bool) in
                 let id = String(names[n - 1].dropLast(".json".count))
-                if outline, let index = try currentIndex(of: id), let (title, entries) = index.outline() {
-                    return (Plan(outline: title, id: id, entries: entries), true)
+                if outline, let index = try currentIndex(of: id), let (outline, entries) = index.outline() {
+                    return (Plan(outline: outline, id: id, entries: entries), true)
                 }
                 guard let fd = try Disk.openExisting(path) else { throw StoreError.io(file: path, operation: "read", code: ENOENT) }
                 guard n - 1 < openable else {
@@ -170,7 +170,7 @@ extension JSONPlanStore {
         // An index that is not a plain file is rebuilt (the rename replaces it, never writes through it).
         guard let fingerprint = Disk.fingerprint(planPath(plan)), let data = try? Disk.read(indexPath(plan)) else { return nil }
         let index = IdIndex(path: indexPath(plan), data: data)
-        guard let header = try? index.header(), header.plan == fingerprint, header.title != nil else { return nil }
+        guard let header = try? index.header(), header.plan == fingerprint, header.outline != nil else { return nil }
         return index
     }
 
@@ -185,9 +185,9 @@ extension JSONPlanStore {
 }
 
 extension Plan {
-    /// A plan as its index outlines it: its title, and its measures' ids, tasks, units and deadline
-    /// days in pillars by the ordinal their ids carry (`PLAN:P.M`); no texts, measure titles or pillar names.
-    init(outline title: String, id: String, entries: [IdIndex.Entry]) {
+    /// A plan as its index outlines it: its title and district, and its measures' ids, tasks, units and
+    /// deadline days in pillars by the ordinal their ids carry (`PLAN:P.M`); no texts, measure titles or pillar names.
+    init(outline: IdIndex.Outline, id: String, entries: [IdIndex.Entry]) {
         var pillars: [Pillar] = []
         for entry in entries {
             // The digits after the last colon, by bytes (by characters, this was half of the outline's time).
@@ -197,7 +197,7 @@ extension Plan {
             while pillars.count < pillar { pillars.append(Pillar(number: "", title: "", measures: [])) }
             pillars[pillar - 1].measures.append(entry.measure)
         }
-        self.init(id: id, title: title, pillars: pillars)
+        self.init(id: id, title: outline.title, district: outline.district, pillars: pillars)
     }
 }
 

@@ -99,8 +99,8 @@ public struct JSONPlanStore: PlanStoring {
         return workspace
     }
 
-    /// The store as its indexes outline it, for a listing of plans: each plan's title and its
-    /// measures' ids, tasks, units and deadline days, no texts, measure titles or pillar names
+    /// The store as its indexes outline it, for listings of plans and units: each plan's title and district
+    /// and its measures' ids, tasks, units and deadline days, no texts, measure titles or pillar names
     /// (`isSlice`), with the whole ledger. A plan whose index is not current is read from its file.
     public func loadOutline() throws(StoreError) -> Workspace {
         let (workspace, fold, notOutlined) = try lock.withLock(exclusive: false) { () throws(StoreError) in

@@ -33,7 +33,8 @@ struct WorkloadCommand: ParsableCommand {
     var format: Report.Format?
 
     func run() throws {
-        try options.withWorkspace { _, workspace in
+        // Units, statuses and deadlines: the indexes are enough (`JSONPlanStore.loadOutline`).
+        try options.withWorkspace(outline: true) { _, workspace in
         let today = try Output.today()
         let workload = Workload(workspace: workspace, directory: try options.unitDirectory(), today: today,
                                 filter: .init(plans: try filter.plans(in: workspace))).sorted(by: sort)
@@ -73,7 +74,8 @@ struct UnitsCommand: ParsableCommand {
     }
 
     func run() throws {
-        try options.withWorkspace { _, workspace in
+        // Units, statuses and deadlines: the indexes are enough (`JSONPlanStore.loadOutline`).
+        try options.withWorkspace(outline: true) { _, workspace in
         let directory = try options.unitDirectory()
         let today = try Output.today()
         let workload = Workload(workspace: workspace, directory: directory, today: today,

@@ -21,6 +21,7 @@ struct OutlineTests {
     static func expectSameOutline(_ outline: Workspace, _ whole: Workspace, sourceLocation: SourceLocation = #_sourceLocation) {
         #expect(outline.plans.map(\.id) == whole.plans.map(\.id), sourceLocation: sourceLocation)
         #expect(outline.plans.map(\.title) == whole.plans.map(\.title), sourceLocation: sourceLocation)
+        #expect(outline.plans.map(\.district) == whole.plans.map(\.district), sourceLocation: sourceLocation)
         for (short, full) in zip(outline.plans, whole.plans) {
             // Pillars past the last that holds a measure are not in the index.
             #expect(short.pillars.map { $0.measures.map(\.id) } == full.pillars.prefix(short.pillars.count).map { $0.measures.map(\.id) },
@@ -47,7 +48,8 @@ struct OutlineTests {
             let index = try #require(try store.currentIndex(of: plan.id))
             let outline = try #require(index.outline())
             let decoded = try index.entries()
-            #expect(outline.title == plan.title && outline.entries == decoded)
+            #expect(outline.outline == IdIndex.Outline(title: plan.title, district: plan.district) && outline.entries == decoded)
+            #expect(try index.header()?.outline == outline.outline)
         }
         // With the plan files unreadable, the outline still reads: it comes from the indexes.
         for plan in plans { chmod(store.planPath(plan.id), 0) }
@@ -76,18 +78,18 @@ struct OutlineTests {
         #expect(try store.currentIndex(of: replaced.id) != nil)
     }
 
-    @Test("an index made before indexes kept the plan's title is made again with it")
+    @Test("an index made before indexes kept the plan's outline (title, district) is made again with it")
     func indexWithoutTitle() throws {
         let directory = TemporaryDirectory()
         let (store, plans) = try Self.store(in: directory)
         let path = store.indexPath(plans[1].id)
         let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
         let header = try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any]
-        let old = try JSONSerialization.data(withJSONObject: header?.filter { $0.key != "title" } ?? [:], options: .sortedKeys)
+        let old = try JSONSerialization.data(withJSONObject: header?.filter { $0.key != "outline" } ?? [:], options: .sortedKeys)
         try ([String(decoding: old, as: UTF8.self)] + lines.dropFirst().map(String.init)).joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
         #expect(try store.currentIndex(of: plans[1].id) == nil)
         Self.expectSameOutline(try store.loadOutline(), try store.load())
         let remade = try #require(try store.currentIndex(of: plans[1].id))
-        #expect(try remade.header()?.title == plans[1].title)
+        #expect(try remade.header()?.outline?.title == plans[1].title)
     }
 }

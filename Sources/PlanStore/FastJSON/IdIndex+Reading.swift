@@ -2,24 +2,34 @@ import Foundation
 import PlanModel
 
 extension IdIndex {
-    /// The plan's title and every entry, read by hand (`JSONDecoder` took longer than reading the
-    /// plan file); nil where the reader declines, or for an index of another schema or without a title.
-    func outline() -> (title: String, entries: [Entry])? {
+    /// The plan's outline and every entry, read by hand (`JSONDecoder` took longer than reading the
+    /// plan file); nil where the reader declines, or for an index of another schema or without an outline.
+    func outline() -> (outline: Outline, entries: [Entry])? {
         JSONReader.read(data) { reader throws(JSONReader.Unexpected) in
-            var title: String?, schema: Int?
+            var outline: Outline?, schema: Int?
             try reader.object { reader, key throws(JSONReader.Unexpected) in
                 switch key {
-                case "title": title = try reader.string()
+                case "outline":
+                    var title: String?, district: String?
+                    try reader.object { reader, key throws(JSONReader.Unexpected) in
+                        switch key {
+                        case "title": title = try reader.string()
+                        case "district": district = try reader.optionalString()
+                        default: try reader.skipValue()
+                        }
+                    }
+                    guard let title else { throw JSONReader.Unexpected() }
+                    outline = Outline(title: title, district: district)
                 case "schema": schema = reader.null() ? nil : try reader.int()
                 default: try reader.skipValue()
                 }
             }
-            guard let title, schema == Schema.current else { throw JSONReader.Unexpected() }
+            guard let outline, schema == Schema.current else { throw JSONReader.Unexpected() }
             let plans = PlanReader(texts: nil)
             var entries: [Entry] = []
             while true {
                 reader.skipSpace()
-                guard reader.position < reader.bytes.count else { return (title, entries) }
+                guard reader.position < reader.bytes.count else { return (outline, entries) }
                 entries.append(try Self.entry(&reader, plans: plans))
             }
         }
