@@ -54,6 +54,43 @@ struct PlanFileTextsTests {
         #expect(read > 0)
     }
 
+    /// `plan` with every text made a string (none left in a file).
+    static func eager(_ plan: Plan) -> Plan {
+        var plan = plan
+        for p in plan.pillars.indices {
+            for m in plan.pillars[p].measures.indices {
+                plan.pillars[p].measures[m].deferredText = DeferredText(plan.pillars[p].measures[m].text)
+                for t in plan.pillars[p].measures[m].tasks.indices {
+                    plan.pillars[p].measures[m].tasks[t].deferredText = DeferredText(plan.pillars[p].measures[m].tasks[t].text)
+                }
+            }
+        }
+        return plan
+    }
+
+    @Test("the search index made from texts left in their file is the one made from strings", arguments: 1...4 as ClosedRange<UInt64>)
+    func searchIndexFromTheFile(seed: UInt64) throws {
+        let directory = TemporaryDirectory()
+        for plan in Self.trickyPlans(seed: seed) {
+            let deferred = try #require(Self.deferredRead(try PlanFile.encode(plan, keepingFieldsOf: nil), in: directory))
+            #expect(SearchIndex(plans: [deferred]) == SearchIndex(plans: [Self.eager(plan)]))
+        }
+    }
+
+    @Test("a text of a plan file that is not valid UTF-8 reads with U+FFFD, in the search index too")
+    func invalidFile() throws {
+        let directory = TemporaryDirectory()
+        let plan = Fixtures.plan
+        var data = try PlanFile.encode(plan, keepingFieldsOf: nil)
+        // A byte that is no UTF-8 in 1.2's text ("办好一件事。深化服务。").
+        let at = try #require(data.firstRange(of: Data("深化服务".utf8), in: data.range(of: Data("办好一件事。".utf8))!.lowerBound..<data.count))
+        data[at.lowerBound] = 0xFF
+        let deferred = try #require(Self.deferredRead(data, in: directory))
+        let damaged = try #require(deferred.measures.first { $0.id == "p-2026:1.2" })
+        #expect(damaged.text.contains("\u{FFFD}"))
+        #expect(SearchIndex(plans: [deferred]) == SearchIndex(plans: [Self.eager(deferred)]))
+    }
+
     /// Overwrites the first `old` in the file at `path` with `new`, of the same length, in place.
     static func overwrite(_ old: String, with new: String, in path: String) throws {
         let data = try #require(FileManager.default.contents(atPath: path))
