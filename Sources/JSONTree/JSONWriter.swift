@@ -452,8 +452,11 @@ final class JSONSink {
                 codingPath: path(), debugDescription: "Unable to encode \(T.self).\(value) directly in JSON."))
         }
         var text = value.description
-        if text.hasSuffix(".0") { text.removeLast(2) }
-        text.withUTF8 { bytes.append($0) }
+        text.withUTF8 { utf8 in
+            // A whole number without its ".0", as JSONEncoder writes it (cut from the bytes, not the string).
+            let whole = utf8.count > 2 && utf8[utf8.count - 2] == UInt8(ascii: ".") && utf8[utf8.count - 1] == UInt8(ascii: "0")
+            bytes.append(UnsafeBufferPointer(rebasing: utf8[..<(whole ? utf8.count - 2 : utf8.count)]))
+        }
     }
 
     private static let hex = Array("0123456789abcdef".utf8)
