@@ -42,16 +42,21 @@ struct ListCommand: ParsableCommand {
         var units: [UnitRef]
         var schedule: Schedule
 
-        // Missing values are written as null, as everywhere in duban's JSON.
+        // Missing values are written as null, as everywhere in duban's JSON; in key order, the schedule's among them.
         func fields(into object: inout JSONFields) throws {
+            let scheduled = Schedule.JSONValues(schedule)
+            try object.field("actual", scheduled.actual)
+            try object.field("daysLate", scheduled.daysLate)
+            try object.field("daysLeft", scheduled.daysLeft)
+            try object.field("due", due?.description)
+            try object.field("expected", scheduled.expected)
             try object.field("id", id)
-            try object.field("title", title)
+            try object.field("light", scheduled.light)
+            try object.field("overdue", overdue)
             try object.field("status", status.rawValue)
             try object.field("tasks", tasks)
-            try object.field("due", due?.description)
-            try object.field("overdue", overdue)
+            try object.field("title", title)
             try object.field("units", units)
-            try schedule.fields(into: &object)
         }
     }
 
