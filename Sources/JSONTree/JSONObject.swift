@@ -39,7 +39,8 @@ public struct JSONFields {
     /// `JSONWriter`'s encoder, found by comparing the opened type with it: a dynamic cast per object
     /// (`as?`) was a tenth of writing an import's plans.
     private static func stream<E: Encoder>(_ encoder: E) -> JSONStreamEncoder? {
-        E.self == JSONStreamEncoder.self ? unsafeBitCast(encoder, to: JSONStreamEncoder.self) : nil
+        guard E.self == JSONStreamEncoder.self else { return nil }
+        return withUnsafePointer(to: encoder) { $0.withMemoryRebound(to: JSONStreamEncoder.self, capacity: 1) { $0.pointee } }
     }
 
     public mutating func field(_ key: StaticString, _ value: String) throws {
