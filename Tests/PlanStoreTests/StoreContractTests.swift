@@ -286,17 +286,7 @@ struct StoreContractTests {
     @Test("plans imported together (more than one batch, one named twice) give the reports and plans of importing them one by one; a bad one imports none",
           arguments: StoreKind.allCases)
     func importTogether(kind: StoreKind) throws {
-        let plans = (1...(2 * ProcessInfo.processInfo.activeProcessorCount + 1)).map { n in
-            var plan = Fixtures.plan
-            plan.id = "p\(n)-2026"
-            for p in plan.pillars.indices {
-                for m in plan.pillars[p].measures.indices {
-                    plan.pillars[p].measures[m].id = "\(plan.id):\(p + 1).\(m + 1)"
-                    for t in plan.pillars[p].measures[m].tasks.indices { plan.pillars[p].measures[m].tasks[t].id = "\(plan.id):\(p + 1).\(m + 1).\(t + 1)" }
-                }
-            }
-            return plan
-        }
+        let plans = (1...(2 * ProcessInfo.processInfo.activeProcessorCount + 1)).map { Fixtures.plan.withId("p\($0)-2026") }
         var revised = plans[1]
         revised.pillars[0].measures.removeLast()
         // The revision right after its plan: one batch must not hold both.
