@@ -39,12 +39,7 @@ public struct JSONWriter: Sendable {
     /// The sink holding `value`'s bytes (freed with it: keep it alive while they are read).
     func finished<T: Encodable>(_ value: T) throws -> JSONSink {
         let sink = JSONSink(pretty: layout == .pretty, dates: dates)
-        try sink.value(value, depth: 0, parent: nil, key: nil)
-        sink.closeAll()
-        guard !sink.bytes.isEmpty else {
-            throw EncodingError.invalidValue(value, EncodingError.Context(
-                codingPath: [], debugDescription: "Top-level \(T.self) did not encode any values."))
-        }
+        try sink.topLevel(value)
         return sink
     }
 }
@@ -71,14 +66,9 @@ extension JSONWriter {
             let sink = try finished(elements)
             return try withExtendedLifetime(sink) { try output(UnsafeBufferPointer(start: sink.bytes.base, count: sink.bytes.count)) }
         }
-        let bounds = (0...runs).map { elements.count * $0 / runs }
-        let parts = Parts(count: runs)
-        DispatchQueue.concurrentPerform(iterations: runs) { n in
-            parts.set(n, Result { try finished(Array(elements[bounds[n]..<bounds[n + 1]])) })
-        }
+        let written = try sinks(writing: elements, in: runs) { sink, run in try sink.topLevel(Array(run)) }
         // A run is `[` elements `]`, pretty `[` elements `\n]`: what lies between goes out.
         let closing = layout == .pretty ? 2 : 1
-        let written = try parts.values()
         try withExtendedLifetime(written) {
             for (n, part) in written.enumerated() {
                 let opening = n == 0 ? 0 : 1
@@ -94,31 +84,34 @@ extension JSONWriter {
     /// more to set up than the line itself: a plan's index has a line per measure).
     public func encode<E: Encodable & Sendable>(lines elements: [E], workers: Int) throws -> [UInt8] {
         let runs = max(1, min(workers, elements.count / Self.elementsPerWorker))
-        let bounds = (0...runs).map { elements.count * $0 / runs }
-        let parts = Parts(count: runs)
-        DispatchQueue.concurrentPerform(iterations: runs) { n in
-            parts.set(n, Result {
-                let sink = JSONSink(pretty: layout == .pretty, dates: dates)
-                for element in elements[bounds[n]..<bounds[n + 1]] {
-                    let start = sink.bytes.count
-                    try sink.value(element, depth: 0, parent: nil, key: nil)
-                    sink.closeAll()
-                    guard sink.bytes.count > start else {
-                        throw EncodingError.invalidValue(element, EncodingError.Context(
-                            codingPath: [], debugDescription: "Top-level \(E.self) did not encode any values."))
-                    }
-                    sink.bytes.append(0x0A)
-                }
-                return sink
-            })
+        let written = try sinks(writing: elements, in: runs) { sink, run in
+            for element in run {
+                try sink.topLevel(element)
+                sink.bytes.append(0x0A)
+            }
         }
-        let written = try parts.values()
         return withExtendedLifetime(written) {
             var joined: [UInt8] = []
             joined.reserveCapacity(written.reduce(0) { $0 + $1.bytes.count })
             for part in written { joined.append(contentsOf: UnsafeBufferPointer(start: part.bytes.base, count: part.bytes.count)) }
             return joined
         }
+    }
+
+    /// `elements` cut into `runs` runs of about one length, each written by `write` into a sink of its own
+    /// on a thread of its own; the sinks in the runs' order.
+    private func sinks<E: Sendable>(writing elements: [E], in runs: Int,
+                                    _ write: @Sendable (JSONSink, ArraySlice<E>) throws -> Void) throws -> [JSONSink] {
+        let bounds = (0...runs).map { elements.count * $0 / runs }
+        let parts = Parts(count: runs)
+        DispatchQueue.concurrentPerform(iterations: runs) { n in
+            parts.set(n, Result {
+                let sink = JSONSink(pretty: layout == .pretty, dates: dates)
+                try write(sink, elements[bounds[n]..<bounds[n + 1]])
+                return sink
+            })
+        }
+        return try parts.values()
     }
 
     /// The runs' finished writers, one slot per run, filled by the workers.
@@ -195,6 +188,18 @@ final class JSONSink {
     deinit {
         bytes.free()
         openingBytes.free()
+    }
+
+    /// Writes `value` as a JSON text of its own after what the sink holds; a top-level value that
+    /// writes nothing is refused, as `JSONEncoder` refuses it.
+    func topLevel<T: Encodable>(_ value: T) throws {
+        let start = bytes.count
+        try self.value(value, depth: 0, parent: nil, key: nil)
+        closeAll()
+        guard bytes.count > start else {
+            throw EncodingError.invalidValue(value, EncodingError.Context(
+                codingPath: [], debugDescription: "Top-level \(T.self) did not encode any values."))
+        }
     }
 
     // MARK: Containers

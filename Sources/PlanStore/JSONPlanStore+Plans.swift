@@ -184,23 +184,6 @@ extension JSONPlanStore {
     }
 }
 
-extension Plan {
-    /// A plan as its index outlines it: its title and district, and its measures' ids, tasks, units and
-    /// deadline days in pillars by the ordinal their ids carry (`PLAN:P.M`); no texts, measure titles or pillar names.
-    init(outline: IdIndex.Outline, id: String, entries: [IdIndex.Entry]) {
-        var pillars: [Pillar] = []
-        for entry in entries {
-            // The digits after the last colon, by bytes (by characters, this was half of the outline's time).
-            let utf8 = entry.id.utf8
-            let place = utf8.lastIndex(of: UInt8(ascii: ":")).map { utf8.index(after: $0) } ?? utf8.startIndex
-            let pillar = max(1, utf8[place...].prefix { (0x30...0x39).contains($0) }.reduce(0) { $0 * 10 + Int($1 - 0x30) })
-            while pillars.count < pillar { pillars.append(Pillar(number: "", title: "", measures: [])) }
-            pillars[pillar - 1].measures.append(entry.measure)
-        }
-        self.init(id: id, title: outline.title, district: outline.district, pillars: pillars)
-    }
-}
-
 /// One job of `readPlans`: a plan file, or the fold read alongside.
 private enum ReadPart: Sendable {
     case plan(Result<(Plan, outlined: Bool), StoreError>)
