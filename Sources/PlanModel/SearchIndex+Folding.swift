@@ -18,24 +18,41 @@ extension SearchIndex {
     }
 
     /// The first occurrence of `query` in `text`, compared folded, as a range of `text`
-    /// (scalar by scalar, without copying the text: a search shows a snippet of every match).
+    /// (a search shows a snippet of every match). Both are folded to UTF-8 and the bytes
+    /// searched; as one scalar folds to one scalar, the match is as many scalars into `text`
+    /// as into the folded bytes. Where the text holds the query as typed, it is folded only
+    /// up to there: no match can come after (scalar by scalar through `folded(_:)`, this was a
+    /// third of a search's snippets; folding whole texts, more).
     public static func firstMatch(of query: String, in text: String) -> Range<String.Index>? {
-        let needle = query.unicodeScalars.map(folded)
-        guard let first = needle.first else { return nil }
-        let scalars = text.unicodeScalars
-        var start = scalars.startIndex
-        while start != scalars.endIndex {
-            if folded(scalars[start]) == first {
-                var end = scalars.index(after: start), matched = 1
-                while matched < needle.count, end != scalars.endIndex, folded(scalars[end]) == needle[matched] {
-                    end = scalars.index(after: end)
-                    matched += 1
+        var needle: [UInt8] = [], text = text, query = query
+        appendFolded(query, to: &needle)
+        guard !needle.isEmpty else { return nil }
+        let found = text.withUTF8 { utf8 in
+            query.withUTF8 { typed -> (before: Int, length: Int)? in
+                guard let base = utf8.baseAddress else { return nil }
+                let literal = typed.baseAddress.flatMap { firstMatch(in: base, from: 0, to: utf8.count, needle: $0, count: typed.count) }
+                var haystack: [UInt8] = []
+                appendFolded(utf8: UnsafeBufferPointer(rebasing: utf8[..<(literal.map { $0 + typed.count } ?? utf8.count)]), to: &haystack)
+                return haystack.withUnsafeBufferPointer { hay in
+                    needle.withUnsafeBufferPointer { pin -> (before: Int, length: Int)? in
+                        guard let hayBase = hay.baseAddress, let pinBase = pin.baseAddress,
+                              let offset = firstMatch(in: hayBase, from: 0, to: hay.count, needle: pinBase, count: pin.count) else { return nil }
+                        return (scalarCount(UnsafeBufferPointer(rebasing: hay[..<offset])), scalarCount(pin))
+                    }
                 }
-                if matched == needle.count { return start..<end }
             }
-            start = scalars.index(after: start)
         }
-        return nil
+        guard let found else { return nil }
+        let scalars = text.unicodeScalars
+        let start = scalars.index(scalars.startIndex, offsetBy: found.before)
+        return start..<scalars.index(start, offsetBy: found.length)
+    }
+
+    /// Scalars in valid UTF-8: the bytes that are not continuation bytes.
+    private static func scalarCount(_ utf8: UnsafeBufferPointer<UInt8>) -> Int {
+        var count = 0
+        for byte in utf8 where byte & 0xC0 != 0x80 { count += 1 }
+        return count
     }
 
     /// Appends the UTF-8 of `text` folded, the same as `folded(_:)` but fast enough for
@@ -44,40 +61,43 @@ extension SearchIndex {
     /// forms are decoded, the CJK blocks straight through the table.
     static func appendFolded(_ text: String, to bytes: inout [UInt8]) {
         var text = text
+        text.withUTF8 { appendFolded(utf8: $0, to: &bytes) }
+    }
+
+    /// `appendFolded(_:to:)` of valid UTF-8.
+    static func appendFolded(utf8: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
         SimplifiedChinese.lookup.dense.withUnsafeBufferPointer { dense in
-            text.withUTF8 { utf8 in
-                var copied = 0 // bytes before this are in `bytes` already
-                var i = 0
-                func replace(_ length: Int, with scalar: Unicode.Scalar) {
-                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[copied..<i]))
-                    bytes.append(contentsOf: scalar.utf8)
-                    copied = i + length
-                }
-                while i < utf8.count {
-                    let lead = utf8[i]
-                    if lead < 0x80 {
-                        if lead &- 0x41 < 26 { replace(1, with: Unicode.Scalar(lead + 0x20)) }
-                        i += 1
-                        continue
-                    }
-                    let length = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
-                    // U+3000–U+9FFF (E3–E9), U+F000–U+FFFF (EF), U+20000–U+3FFFF (F0).
-                    guard (0xE3...0xE9).contains(lead) || lead == 0xEF || lead == 0xF0, i + length <= utf8.count else {
-                        i += length
-                        continue
-                    }
-                    var value = UInt32(lead) & (0x7F >> UInt32(length))
-                    for k in 1..<length { value = value << 6 | UInt32(utf8[i + k] & 0x3F) }
-                    if value >= SimplifiedChinese.Lookup.firstDense, value < SimplifiedChinese.Lookup.endDense {
-                        let mapped = dense[Int(value - SimplifiedChinese.Lookup.firstDense)]
-                        if mapped != 0, let scalar = Unicode.Scalar(mapped) { replace(length, with: scalar) }
-                    } else if let scalar = Unicode.Scalar(value), case let replacement = folded(scalar), replacement != scalar {
-                        replace(length, with: replacement)
-                    }
-                    i += length
-                }
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[copied..<utf8.count]))
+            var copied = 0 // bytes before this are in `bytes` already
+            var i = 0
+            func replace(_ length: Int, with scalar: Unicode.Scalar) {
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[copied..<i]))
+                bytes.append(contentsOf: scalar.utf8)
+                copied = i + length
             }
+            while i < utf8.count {
+                let lead = utf8[i]
+                if lead < 0x80 {
+                    if lead &- 0x41 < 26 { replace(1, with: Unicode.Scalar(lead + 0x20)) }
+                    i += 1
+                    continue
+                }
+                let length = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+                // U+3000–U+9FFF (E3–E9), U+F000–U+FFFF (EF), U+20000–U+3FFFF (F0).
+                guard (0xE3...0xE9).contains(lead) || lead == 0xEF || lead == 0xF0, i + length <= utf8.count else {
+                    i += length
+                    continue
+                }
+                var value = UInt32(lead) & (0x7F >> UInt32(length))
+                for k in 1..<length { value = value << 6 | UInt32(utf8[i + k] & 0x3F) }
+                if value >= SimplifiedChinese.Lookup.firstDense, value < SimplifiedChinese.Lookup.endDense {
+                    let mapped = dense[Int(value - SimplifiedChinese.Lookup.firstDense)]
+                    if mapped != 0, let scalar = Unicode.Scalar(mapped) { replace(length, with: scalar) }
+                } else if let scalar = Unicode.Scalar(value), case let replacement = folded(scalar), replacement != scalar {
+                    replace(length, with: replacement)
+                }
+                i += length
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[copied..<utf8.count]))
         }
     }
 }

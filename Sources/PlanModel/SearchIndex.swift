@@ -66,14 +66,14 @@ public struct SearchIndex: Equatable, Sendable {
                 guard let base = hay.baseAddress, let pinBase = pin.baseAddress else { return [] }
                 if let candidates {
                     return candidates.filter { i in
-                        firstMatch(in: base, from: entries[i].start, to: entries[i].end, needle: pinBase, count: pin.count) != nil
+                        SearchIndex.firstMatch(in: base, from: entries[i].start, to: entries[i].end, needle: pinBase, count: pin.count) != nil
                     }
                 }
                 // One pass over everything; after a hit, skip to the end of its measure.
                 var result: [Int] = []
                 var entry = 0
                 var position = 0
-                while let start = firstMatch(in: base, from: position, to: hay.count, needle: pinBase, count: pin.count) {
+                while let start = SearchIndex.firstMatch(in: base, from: position, to: hay.count, needle: pinBase, count: pin.count) {
                     while entries[entry].end <= start { entry += 1 }
                     result.append(entry)
                     position = entries[entry].end
@@ -88,8 +88,8 @@ public struct SearchIndex: Equatable, Sendable {
     /// The offset of the first occurrence of the needle in `[from, to)`. Looks for
     /// the needle's last byte with memchr: in UTF-8 Chinese the last byte of a
     /// character varies far more than the first (E4–E9), so there are fewer false hits.
-    private func firstMatch(in base: UnsafePointer<UInt8>, from: Int, to: Int,
-                            needle: UnsafePointer<UInt8>, count: Int) -> Int? {
+    static func firstMatch(in base: UnsafePointer<UInt8>, from: Int, to: Int,
+                           needle: UnsafePointer<UInt8>, count: Int) -> Int? {
         let last = Int32(needle[count - 1])
         var position = from + count - 1
         while position < to, let hit = memchr(base + position, last, to - position) {

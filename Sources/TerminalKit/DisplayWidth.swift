@@ -86,11 +86,11 @@ public enum DisplayWidth {
     }
 
     /// The width of a scalar that is a whole character whatever its neighbours are
-    /// (when they are such scalars too), or nil.
-    private static func standalone(_ v: UInt32) -> Int? {
+    /// (when they are such scalars too), or nil. U+302A–U+302F (ideographic tone marks) join the character before.
+    static func standalone(_ v: UInt32) -> Int? {
         switch v {
         case 0x20..<0x7F, 0xA0..<0x300, 0x2010...0x2027: 1
-        case 0x4E00...0x9FFF, 0x3000...0x303E, 0x3041...0x3098, 0x309B...0x33FF, 0xFF01...0xFF60, 0xFFE0...0xFFE6: 2
+        case 0x4E00...0x9FFF, 0x3000...0x3029, 0x3030...0x303E, 0x3041...0x3098, 0x309B...0x33FF, 0xFF01...0xFF60, 0xFFE0...0xFFE6: 2
         default: nil
         }
     }

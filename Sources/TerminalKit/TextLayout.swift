@@ -33,6 +33,44 @@ public enum TextLayout {
     /// characters either side, the range itself in 【】, "…" where the text goes on:
     /// `…推动区级普惠性【政策】全面纳入…`.
     public static func excerpt(_ text: String, around range: Range<String.Index>, columns: Int) -> String {
+        let (start, end) = scalarBounds(of: text, around: range, columns: columns) ?? characterBounds(of: text, around: range, columns: columns)
+        return (start > text.startIndex ? String(ellipsis) : "") + text[start..<range.lowerBound]
+            + "【" + text[range] + "】" + text[range.upperBound..<end] + (end < text.endIndex ? String(ellipsis) : "")
+    }
+
+    /// The excerpt's bounds walked scalar by scalar, when every scalar it looks at is a character of its own
+    /// (`DisplayWidth.standalone`: nearly all plan text); nil otherwise. Walking by character took
+    /// two thirds of a search's snippets.
+    static func scalarBounds(of text: String, around range: Range<String.Index>,
+                             columns: Int) -> (start: String.Index, end: String.Index)? {
+        let scalars = text.unicodeScalars
+        // The match's own ends are cut too: the scalars either side of each cut must stand alone.
+        if !range.isEmpty {
+            guard DisplayWidth.standalone(scalars[range.lowerBound].value) != nil,
+                  DisplayWidth.standalone(scalars[scalars.index(before: range.upperBound)].value) != nil else { return nil }
+        }
+        var start = range.lowerBound, used = 0
+        while start > scalars.startIndex {
+            let previous = scalars.index(before: start)
+            guard let width = DisplayWidth.standalone(scalars[previous].value) else { return nil }
+            used += width
+            if used > columns { break }
+            start = previous
+        }
+        var end = range.upperBound
+        used = 0
+        while end < scalars.endIndex {
+            guard let width = DisplayWidth.standalone(scalars[end].value) else { return nil }
+            used += width
+            if used > columns { break }
+            end = scalars.index(after: end)
+        }
+        return (start, end)
+    }
+
+    /// The excerpt's bounds walked character by character.
+    static func characterBounds(of text: String, around range: Range<String.Index>,
+                                columns: Int) -> (start: String.Index, end: String.Index) {
         var start = range.lowerBound, used = 0
         while start > text.startIndex {
             let previous = text.index(before: start)
@@ -47,8 +85,7 @@ public enum TextLayout {
             if used > columns { break }
             end = text.index(after: end)
         }
-        return (start > text.startIndex ? String(ellipsis) : "") + text[start..<range.lowerBound]
-            + "【" + text[range] + "】" + text[range.upperBound..<end] + (end < text.endIndex ? String(ellipsis) : "")
+        return (start, end)
     }
 
     /// `text` truncated to `width` columns and padded with spaces to exactly `width`.

@@ -93,6 +93,11 @@ struct SearchFoldingTests {
         #expect(SearchIndex.firstMatch(of: "性普", in: repeated).map { String(repeated[$0]) } == "性普")
         #expect(SearchIndex.firstMatch(of: "普惠普惠性普惠", in: repeated) == nil)
         #expect(SearchIndex.firstMatch(of: "", in: repeated) == nil)
+        // A folded match before the query as typed is the first; full-width forms are one scalar of three bytes.
+        let mixed = "推動政務ＡＩ，政务ai"
+        #expect(SearchIndex.firstMatch(of: "政务", in: mixed).map { mixed.distance(from: mixed.startIndex, to: $0.lowerBound) } == 2)
+        #expect(SearchIndex.firstMatch(of: "ai", in: mixed).map { String(mixed[$0]) } == "ＡＩ")
+        #expect(SearchIndex.firstMatch(of: "ai，政务a", in: mixed).map { String(mixed[$0]) } == "ＡＩ，政务a")
     }
 
     @Test("unit names in traditional characters are the same unit through the table: 區發改委 = 区发改委")

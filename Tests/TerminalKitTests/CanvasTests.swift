@@ -82,6 +82,35 @@ struct CanvasTests {
         #expect(TextLayout.excerpt("ab政策", around: try #require("ab政策".range(of: "政策")), columns: 1) == "…b【政策】")
     }
 
+    @Test("an excerpt walked scalar by scalar has the bounds walked character by character, whatever marks or joiners the text holds",
+          arguments: 1...3 as ClosedRange<UInt64>)
+    func excerptByScalars(seed: UInt64) throws {
+        // Scalars that stand alone, three times as likely as those that join or are wide otherwise.
+        let alone: [Unicode.Scalar] = ["a", " ", "中", "政", "策", "，", "\u{3000}", "Ａ", "“"]
+        let pool = alone + alone + alone + ["\u{302A}", "\u{0301}", "\u{200D}", "\u{FE0F}", "👍", "\u{1100}", "\u{1161}", "\r", "\n",
+                                            "\u{1F1E8}", "\u{1F1F3}"] as [Unicode.Scalar]
+        var state = seed &* 0x9E37_79B9_7F4A_7C15, walked = 0
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(state >> 33) % bound
+        }
+        for _ in 0..<3_000 {
+            var scalars = String.UnicodeScalarView()
+            for _ in 0..<next(30) { scalars.append(pool[next(pool.count)]) }
+            let text = String(scalars)
+            guard !text.isEmpty else { continue }
+            // A match of whole characters somewhere in the text.
+            let first = next(text.count), length = next(min(3, text.count - first) + 1)
+            let lower = text.index(text.startIndex, offsetBy: first), upper = text.index(lower, offsetBy: length)
+            let columns = next(8)
+            guard let byScalars = TextLayout.scalarBounds(of: text, around: lower..<upper, columns: columns) else { continue }
+            let byCharacters = TextLayout.characterBounds(of: text, around: lower..<upper, columns: columns)
+            #expect(byScalars == byCharacters, "\(text.unicodeScalars.map { String($0.value, radix: 16) }) \(first)+\(length) in \(columns)")
+            walked += 1
+        }
+        #expect(walked > 500)
+    }
+
     @Test("a table pads every row so the columns line up")
     func table() {
         var canvas = Canvas(size: Size(width: 20, height: 3))

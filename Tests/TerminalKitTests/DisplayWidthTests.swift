@@ -26,6 +26,22 @@ struct DisplayWidthTests {
         #expect(DisplayWidth.of("a\tb\u{7F}") == 2)
     }
 
+    @Test("a scalar summed on its own is a character of its own beside any other such scalar, as wide as alone")
+    func standaloneScalars() {
+        let neighbours: [Unicode.Scalar] = ["a", "中", "，", "Ａ"]
+        for v in UInt32(0)...0xFFFF {
+            guard let width = DisplayWidth.standalone(v), let scalar = Unicode.Scalar(v) else { continue }
+            #expect(width == DisplayWidth.of(scalar), "U+\(String(v, radix: 16))")
+            for neighbour in neighbours {
+                var pair = String.UnicodeScalarView()
+                pair.append(neighbour)
+                pair.append(scalar)
+                pair.append(neighbour)
+                #expect(String(pair).count == 3, "U+\(String(v, radix: 16)) joins \(neighbour)")
+            }
+        }
+    }
+
     @Test("a string is as wide as its characters, whatever marks, joiners or jamo follow its CJK and ASCII", arguments: 1...4 as ClosedRange<UInt64>)
     func stringsSumTheirCharacters(seed: UInt64) {
         // Scalars that are characters on their own, and ones that join the character before or after them.

@@ -3,7 +3,7 @@ import Testing
 @testable import TerminalKit
 
 @Suite("Themes")
-struct ThemeTests {
+final class ThemeTests {
     static let themesDirectory = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("Themes").path
@@ -13,9 +13,14 @@ struct ThemeTests {
             .filter { $0.hasSuffix(".json") }.sorted()
     }
 
+    /// Directories made by this test, removed when it ends (a suite instance lives for one test).
+    private var made: [String] = []
+    deinit { for dir in made { try? FileManager.default.removeItem(atPath: dir) } }
+
     func temporaryDirectory(_ files: [String: String]) throws -> String {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("duban-themes-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        made.append(dir)
         for (name, text) in files { try Data(text.utf8).write(to: URL(fileURLWithPath: dir + "/" + name)) }
         return dir
     }
