@@ -74,7 +74,7 @@ struct JSONWriterTests {
         try Self.expectSame(JSONValue.object(Dictionary(uniqueKeysWithValues: (0..<300).map { ("k\(($0 * 7919) % 300)", .integer($0)) })), layout)
     }
 
-    @Test("an array written by several threads, a run each, gives JSONEncoder's bytes; a failing element fails it",
+    @Test("an array written by several threads in rounds of runs gives JSONEncoder's bytes; a failing element fails it",
           arguments: layouts)
     func elementsInRuns(layout: JSONWriter.Layout) throws {
         var g = SplitMix64(seed: 15)
@@ -84,13 +84,17 @@ struct JSONWriterTests {
             let elements = Array(all.prefix(count))
             let expected = Array(try Self.encoder(layout).encode(elements))
             for workers in [1, 2, 3, 8] {
-                let written = try JSONWriter(layout: layout).encode(elements: elements, workers: workers)
-                #expect(written == expected, "\(count) elements, \(workers) workers")
+                // Runs shorter than a round's share: several rounds, the last with runs left empty.
+                for runLength in [JSONWriter.elementsPerRun, 100, 7] {
+                    let written = try JSONWriter(layout: layout).encode(elements: elements, workers: workers, runLength: runLength)
+                    #expect(written == expected, "\(count) elements, \(workers) workers, runs of \(runLength)")
+                }
             }
         }
         var failing = Array(all.prefix(3 * per))
         failing[2 * per + 1] = .number(.infinity)
         #expect(throws: EncodingError.self) { try JSONWriter(layout: layout).encode(elements: failing, workers: 3) }
+        #expect(throws: EncodingError.self) { try JSONWriter(layout: layout).encode(elements: failing, workers: 3, runLength: 10) }
     }
 
     struct Record: Codable, Equatable {
