@@ -72,8 +72,8 @@ public struct JSONFields {
     public mutating func field<T: Encodable>(_ key: StaticString, _ values: [T]) throws {
         guard let writer else { return try container?.encode(values, forKey: JSONKey(key.description)) ?? () }
         let sink = writer.sink
-        let text = sink.beginEntry(handle, literal: key)
-        let array = sink.encoder(depth: writer.depth + 1, parent: writer, key: JSONKey(text))
+        sink.beginEntry(handle, literal: key)
+        let array = sink.encoder(depth: writer.depth + 1, parent: writer, key: JSONKey(literal: key))
         let elements = array.openArray()
         // By index: this is not specialized per element type, and an iterator's generic type would be looked up per call.
         for n in 0..<values.count {
@@ -85,16 +85,25 @@ public struct JSONFields {
     /// Any other value (optionals, numbers, nested objects) as its `Encodable` conformance writes it.
     public mutating func field<T: Encodable>(_ key: StaticString, _ value: T) throws {
         guard let writer else { return try container?.encode(value, forKey: JSONKey(key.description)) ?? () }
-        let text = writer.sink.beginEntry(handle, literal: key)
-        try writer.sink.value(value, depth: writer.depth + 1, parent: writer, key: JSONKey(text))
+        writer.sink.beginEntry(handle, literal: key)
+        try writer.sink.value(value, depth: writer.depth + 1, parent: writer, key: JSONKey(literal: key))
     }
 }
 
-/// A key named by its text.
-struct JSONKey: CodingKey {
-    var stringValue: String
+/// A key named by its text, or by a literal made text only if a coding path is asked for (an error).
+enum JSONKey: CodingKey {
+    case literal(StaticString)
+    case text(String)
+
+    var stringValue: String {
+        switch self {
+        case let .literal(key): key.description
+        case let .text(key): key
+        }
+    }
     var intValue: Int? { nil }
-    init(_ text: String) { stringValue = text }
-    init?(stringValue: String) { self.stringValue = stringValue }
+    init(_ text: String) { self = .text(text) }
+    init(literal: StaticString) { self = .literal(literal) }
+    init?(stringValue: String) { self = .text(stringValue) }
     init?(intValue: Int) { nil }
 }

@@ -180,8 +180,15 @@ final class JSONSink {
     }
 
     struct Entry {
-        var key: String
+        var key: Key
         var start: Int
+    }
+
+    /// An entry's key: a literal's bytes are compared where they lie, with no string made or retained
+    /// per entry (a listing's rows write a dozen each).
+    enum Key {
+        case literal(StaticString)
+        case text(String)
     }
 
     @exclusivity(unchecked) private var frames: [Frame] = []
@@ -193,15 +200,15 @@ final class JSONSink {
     @exclusivity(unchecked) private var encoders: [JSONStreamEncoder] = []
     /// The keys of the last object that needed sorting and the order they go in: rows of one
     /// type repeat them, so the sort is done once per type of row rather than once per row.
-    @exclusivity(unchecked) private var lastKeys: [String] = []
-    /// A literal key at a depth, and what `beginEntry(_:literal:)` made for it: its text and opening bytes
+    @exclusivity(unchecked) private var lastKeys: [Key] = []
+    /// A literal key at a depth, and what `beginEntry(_:literal:)` made for it: its opening bytes
     /// (in `openingBytes`): a row type has a dozen keys, so 256 slots hold every listing's. Made at the first
     /// literal key: a sink writing one small value (an event, an index line) never pays for them.
     struct Opening: Equatable {
         var key: UnsafeRawPointer
         var depth: Int
     }
-    @exclusivity(unchecked) private var openings: [(opening: Opening, key: String, bytes: Range<Int>)?] = []
+    @exclusivity(unchecked) private var openings: [(opening: Opening, bytes: Range<Int>)?] = []
     @exclusivity(unchecked) private var openingBytes = ByteBuffer(capacity: 256)
     @exclusivity(unchecked) private var lastOrder: [Int] = []
 
@@ -268,18 +275,13 @@ final class JSONSink {
         separator(depth: frames[handle.index].depth + 1)
         string(key)
         if pretty { bytes.append(" : ") } else { bytes.append(0x3A) }
-        entered(handle, key: key, at: start)
+        entered(handle, key: .text(key), at: start)
     }
 
     /// A key that is a literal (`JSONFields`'): what comes before its value (separator, indent, the
     /// quoted key and colon) is the same in every row, so it is made once per key and depth and copied.
-    /// Returns the key's text.
-    @discardableResult
-    func beginEntry(_ handle: Handle, literal key: StaticString) -> String {
-        guard key.hasPointerRepresentation else {
-            beginEntry(handle, key: key.description)
-            return key.description
-        }
+    func beginEntry(_ handle: Handle, literal key: StaticString) {
+        guard key.hasPointerRepresentation else { return beginEntry(handle, key: key.description) }
         resume(handle)
         if openings.isEmpty { openings = Array(repeating: nil, count: 256) }
         let start = bytes.count
@@ -291,23 +293,20 @@ final class JSONSink {
             guard let made = openings[slot] else { break }
             if made.opening == opening {
                 bytes.appendCopy(of: made.bytes, from: openingBytes)
-                entered(handle, key: made.key, at: start)
-                return made.key
+                return entered(handle, key: .literal(key), at: start)
             }
             slot = (slot + 1) & (openings.count - 1)
         }
-        let text = key.description
         separator(depth: opening.depth)
-        string(text)
+        string(key.description)
         if pretty { bytes.append(" : ") } else { bytes.append(0x3A) }
         let stored = openingBytes.count
         openingBytes.append(UnsafeBufferPointer(start: bytes.base + start, count: bytes.count - start))
-        if openings[slot] == nil { openings[slot] = (opening, text, stored..<openingBytes.count) }
-        entered(handle, key: text, at: start)
-        return text
+        if openings[slot] == nil { openings[slot] = (opening, stored..<openingBytes.count) }
+        entered(handle, key: .literal(key), at: start)
     }
 
-    private func entered(_ handle: Handle, key: String, at start: Int) {
+    private func entered(_ handle: Handle, key: Key, at start: Int) {
         let frame = frames[handle.index]
         if frame.inOrder, entries.count > frame.firstEntry, !Self.precedes(entries[entries.count - 1].key, key) {
             frames[handle.index].inOrder = false
@@ -412,22 +411,18 @@ final class JSONSink {
     }
 
     /// Key order: UTF-8 bytes, as `JSONEncoder` sorts keys.
-    static func precedes(_ a: String, _ b: String) -> Bool { compare(a, b) < 0 }
+    static func precedes(_ a: Key, _ b: Key) -> Bool { compare(a, b) < 0 }
 
     /// Negative, zero or positive as `a`'s UTF-8 bytes sort before, equal or after `b`'s.
-    static func compare(_ a: String, _ b: String) -> Int {
-        let order = a.utf8.withContiguousStorageIfAvailable { x in
-            b.utf8.withContiguousStorageIfAvailable { y in
-                let common = min(x.count, y.count)
-                if common > 0, let p = x.baseAddress, let q = y.baseAddress {
-                    let order = memcmp(p, q, common)
-                    if order != 0 { return Int(order) }
-                }
-                return x.count - y.count
+    static func compare(_ a: Key, _ b: Key) -> Int {
+        a.withUTF8 { x in b.withUTF8 { y in
+            let common = min(x.count, y.count)
+            if common > 0, let p = x.baseAddress, let q = y.baseAddress {
+                let order = memcmp(p, q, common)
+                if order != 0 { return Int(order) }
             }
-        }
-        if let order = order ?? nil { return order }
-        return a.utf8.lexicographicallyPrecedes(b.utf8) ? -1 : a.utf8.elementsEqual(b.utf8) ? 0 : 1
+            return x.count - y.count
+        } }
     }
 
     // MARK: Values
@@ -559,6 +554,18 @@ final class JSONSink {
             }
             bytes.append(UnsafeBufferPointer(rebasing: utf8[run...]))
             bytes.append(0x22)
+        }
+    }
+}
+
+extension JSONSink.Key {
+    func withUTF8<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        switch self {
+        case let .literal(key):
+            // `beginEntry(_:literal:)` takes only keys held as bytes; any other is stored as text.
+            return body(UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
+        case var .text(key):
+            return key.withUTF8(body)
         }
     }
 }
