@@ -6,6 +6,14 @@ public enum Action: Equatable, Sendable {
     case search, nextMatch, previousMatch, clearSearch, filter, exportLedger
     case cycleTheme, reload, sync, help, quit
 
+    /// Needs no more of the plans than their outline (`Workspace.isSlice`): moving along the plans screen.
+    var needsOnlyOutline: Bool {
+        switch self {
+        case .moveUp, .moveDown, .top, .bottom, .pageUp, .pageDown, .help, .quit, .cycleTheme, .reload: true
+        default: false
+        }
+    }
+
     /// Writes or reads the whole store: not while a reload or sync runs (`Job.holdsStore`).
     var needsStore: Bool {
         switch self {

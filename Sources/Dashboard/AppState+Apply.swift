@@ -10,13 +10,19 @@ extension AppState {
         case let .key(key):
             effects = handle(key)
         case let .loaded(workspace):
+            jobs.remove(.load)
             jobs.remove(.reload)
-            let earlier = self.workspace.ledger
+            let earlier = self.workspace.ledger, outlined = self.workspace.isSlice
             replaceWorkspace(workspace)
             refreshSearch()
             refreshWorkload()
-            message = Message(describeChanges(since: earlier))
+            // The whole plans after their outline: nothing to tell, the screen was theirs already; the keys
+            // that waited for them are handled now.
+            message = outlined ? nil : Message(describeChanges(since: earlier))
             effects = reloads(after: nil)
+            let waited = waitingKeys
+            waitingKeys = []
+            for key in waited { effects += handle(key) }
         case let .synced(workspace, summary):
             jobs.remove(.sync)
             replaceWorkspace(workspace)
@@ -52,7 +58,10 @@ extension AppState {
             redoing = nil
             message = describe(notice)
             if case .syncFailed = notice { jobs.remove(.sync) }
-            if case .reloadFailed = notice { jobs.remove(.reload) }
+            if case .reloadFailed = notice {
+                jobs.subtract([.load, .reload])
+                waitingKeys = []
+            }
         case let .started(job):
             jobs.insert(job)
         }
@@ -86,6 +95,7 @@ extension AppState {
         if prompt != nil { return edit(key) }
         if picker != nil { return editPicker(key) }
         if showsHelp { scrollHelp(key); return [] }
+        if waitsForPlans(key) { return [] }
         if case let .mouse(event) = key { return handle(event) }
         guard let action = KeyMap.action(for: key, screen: screen, searching: search.isActive) else { return [] }
         message = nil
@@ -95,6 +105,25 @@ extension AppState {
             return []
         }
         return perform(action, key: key, confirmed: pending.flatMap { $0.action == action ? $0.target : nil })
+    }
+
+    /// Whether `key` is kept for later, or refused, because only the plans' outline is read (the first frame of
+    /// a large store, `Workspace.isSlice`): what needs their measures waits for them while they are read, and so
+    /// does every key after it, to keep their order; if reading them failed, it is refused.
+    private mutating func waitsForPlans(_ key: Key) -> Bool {
+        guard workspace.isSlice else { return false }
+        let needsPlans: Bool
+        if case .mouse = key { needsPlans = true } else {
+            needsPlans = !(KeyMap.action(for: key, screen: screen, searching: search.isActive)?.needsOnlyOutline ?? true)
+        }
+        guard needsPlans || !waitingKeys.isEmpty else { return false }
+        if jobs.contains(.load) {
+            waitingKeys.append(key)
+            message = Message("\(Label.reading.text(language)) \(Label.waitForPlans.text(language))")
+        } else {
+            message = Message(Label.plansUnread.text(language), isError: true)
+        }
+        return true
     }
 
     /// `confirmed`: the target whose forced mark this key confirms.

@@ -69,6 +69,9 @@ public struct AppState: Equatable, Sendable {
     public internal(set) var suggestions: MeasureSuggestions?
     /// The background work running now, named in the title bar.
     public internal(set) var jobs: Set<Job> = []
+    /// Keys pressed while only the plans' outline is read (`Job.load`) that need the whole plans,
+    /// and every key after them: handled in order once the plans come.
+    public internal(set) var waitingKeys: [Key] = []
     /// The screen the measure screen goes back to (the plan or a unit's measures).
     public internal(set) var measureOrigin: Screen = .plan
     /// The measures left by opening a related measure, latest last: Esc goes back to them first.

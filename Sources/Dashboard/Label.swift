@@ -13,7 +13,7 @@ public enum Label: CaseIterable, Sendable {
     case filterIs, filterHint, lead, support, responsible, expected, actual, cleared, storeFailed, storeCreated, pressAnyKey
     case has, openTask, openTasks, pressAgainToForce, unknownId, notAMeasure, emptyNote, emptyUnitName, compositeUnitName
     case notAssigned, exportLedger, promptExport, exported, exportFailed, syncing, syncFailed, conflict
-    case indexing, indexingSearch, reloading, reloadFailed, waitForJob
+    case indexing, indexingSearch, reloading, reloadFailed, waitForJob, reading, waitForPlans, plansUnread
     case workload, unit, total, led, cycleOrder, sortedBy, orderOpen, orderOverdue, orderDone, orderName, noUnitRows
     case orderUrgency, orderDue, orderStatus, orderDocument, orderTitle
     case assignUnit, removeUnit, acceptSuggestion, noUnits, alreadyAssigned, noSuggestions, suggestedUnits, relatedMeasures
@@ -86,6 +86,9 @@ public enum Label: CaseIterable, Sendable {
         case .reloading: ("Reloading…", "刷新中…")
         case .reloadFailed: ("Reload failed", "刷新失败")
         case .waitForJob: ("changes, r and S wait until it ends", "修改、r 和 S 须等它完成")
+        case .reading: ("Reading the plans…", "正在读取方案…")
+        case .waitForPlans: ("keys take effect once they are read", "读完后按键随即生效")
+        case .plansUnread: ("The plans were not read: r reads them again", "方案未能读取：按 r 重新读取")
         case .conflict: ("conflict", "冲突")
         case .quit: ("quit", "退出")
         case .promptNote: ("Note", "备注")

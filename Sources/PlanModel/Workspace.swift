@@ -3,9 +3,9 @@
 public struct Workspace: Equatable, Sendable {
     public private(set) var plans: [Plan]
     public private(set) var ledger: Ledger
-    /// Set on a store's slice for some ids (`PlanStoring.workspace(for:)`): enough
-    /// to decide changes, but its plans and measures may have empty titles and
-    /// text, so it is never shown or reported.
+    /// Set on a store's slice for some ids (`PlanStoring.workspace(for:)`) and on its outline
+    /// (`JSONPlanStore.loadOutline`): enough to decide changes or list plans, but its plans and
+    /// measures may have empty titles and text, so no measure of it is shown or reported.
     public let isSlice: Bool
     /// The thresholds of the 序时进度 lights (the officer's setting), for every `schedule(of:)`.
     public var scheduleRules = Schedule.Rules()

@@ -62,9 +62,33 @@ struct IdIndex {
         var outline: Outline?
     }
 
-    struct Outline: Codable, Equatable {
+    /// What the plans screen and listings show of a plan: its title, district and year.
+    struct Outline: Codable, Equatable, JSONObject {
         var title: String
         var district: String?
+        var year: Int?
+
+        init(title: String, district: String?, year: Int?) {
+            self.title = title
+            self.district = district
+            self.year = year
+        }
+
+        private enum CodingKeys: String, CodingKey { case title, district, year }
+
+        /// `year` must be there, if null: an outline without it was made before it was kept, and is made again.
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            title = try container.decode(String.self, forKey: .title)
+            district = try container.decodeIfPresent(String.self, forKey: .district)
+            year = try container.decode(Int?.self, forKey: .year)
+        }
+
+        func fields(into object: inout JSONFields) throws {
+            try object.field("district", ifPresent: district)
+            try object.field("title", title)
+            try object.field("year", year)
+        }
     }
 
     /// The header, if the file is an index of this schema.
@@ -76,7 +100,7 @@ struct IdIndex {
     static func encode(_ plan: Plan, fingerprint: String) throws(StoreError) -> Data {
         do {
             var data = try StoreCoding.encode(Header(schema: Schema.current, plan: fingerprint,
-                                                        outline: Outline(title: plan.title, district: plan.district)))
+                                                        outline: Outline(title: plan.title, district: plan.district, year: plan.year)))
             data.append(0x0A)
             // A line per measure, written on every processor (a fifth of an import's instructions).
             let entries = plan.measures.map { Entry(plan: plan.id, measure: $0) }
@@ -146,6 +170,6 @@ extension Plan {
             while pillars.count < pillar { pillars.append(Pillar(number: "", title: "", measures: [])) }
             pillars[pillar - 1].measures.append(entry.measure)
         }
-        self.init(id: id, title: outline.title, district: outline.district, pillars: pillars)
+        self.init(id: id, title: outline.title, district: outline.district, year: outline.year, pillars: pillars)
     }
 }

@@ -9,6 +9,8 @@ struct DashboardDataSource {
     var readOnly = false
     /// Reads every plan with its events folded in.
     var load: @Sendable () throws -> Workspace
+    /// Reads the plans' outline from their indexes, with the events folded in (`JSONPlanStore.loadOutline`).
+    var loadOutline: () throws -> Workspace
     /// Appends one step's events together, refused when the store no longer
     /// holds the values they replace.
     var append: ([Event]) throws -> Void

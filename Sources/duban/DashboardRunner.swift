@@ -29,10 +29,7 @@ struct DashboardRunner {
         case let .undo(scope):
             do { return .undone(try source.undo(stamp(), scope)) } catch { return .notice(.storeFailed("\(error)")) }
         case .reload:
-            let load = source.load
-            background.start(holdsStore: true) {
-                do { return .input(.loaded(try load())) } catch { return .input(.notice(.reloadFailed("\(error)"))) }
-            }
+            startLoad()
             return nil
         case .sync:
             let (sync, load, language) = (source.sync, source.load, state.language)
@@ -93,6 +90,14 @@ struct DashboardRunner {
             return .input(.suggestions(MeasureSuggestions(
                 measure: id, related: workspace.relatedMeasures(to: measure, index: index),
                 units: workspace.suggestedUnits(for: measure, index: index, directory: directory))))
+        }
+    }
+
+    /// Reads the whole store in the background (`r`, and after a first frame from the indexes); `.loaded` reports it.
+    func startLoad() {
+        let load = source.load
+        background.start(holdsStore: true) {
+            do { return .input(.loaded(try load())) } catch { return .input(.notice(.reloadFailed("\(error)"))) }
         }
     }
 

@@ -35,6 +35,70 @@ struct BackgroundJobTests {
         return workspace
     }
 
+    /// The fixture as its indexes outline it (`JSONPlanStore.loadOutline`): no pillar names, measure titles or texts.
+    var outline: Workspace {
+        let whole = FixturePlans.workspace
+        return Workspace(plans: whole.plans.map { plan in
+            var plan = plan
+            plan.pillars = plan.pillars.map { pillar in
+                Pillar(number: "", title: "", measures: pillar.measures.map { measure in
+                    var measure = measure
+                    measure.title = ""
+                    measure.text = ""
+                    return measure
+                })
+            }
+            return plan
+        }, ledger: whole.ledger, isSlice: true)
+    }
+
+    func outlined() -> AppState {
+        var state = AppState(workspace: outline, today: FixturePlans.today, language: .en, size: Size(width: 100, height: 30))
+        #expect(state.apply(.started(.load)) == [])
+        return state
+    }
+
+    @Test("the plans screen of the plans' outline is the plans screen of the whole plans, but for the title bar's job")
+    func outlineFrame() {
+        let whole = AppState(workspace: FixturePlans.workspace, today: FixturePlans.today, language: .en, size: Size(width: 100, height: 30))
+        let first = DashboardView.render(outlined()).lines, full = DashboardView.render(whole).lines
+        #expect(first[0].contains("Reading the plans…") && !full[0].contains("Reading"))
+        #expect(Array(first.dropFirst()) == Array(full.dropFirst()))
+        #expect(FixturePlans.workspace.plans.allSatisfy { $0.year != nil })
+    }
+
+    @Test("while the whole plans are read after their outline, the cursor moves; a key that needs them waits with every key after it, handled in order once they come")
+    func keysWaitForThePlans() {
+        var s = outlined()
+        #expect(s.apply(.key(c("j"))) == [] && s.planCursor.row == 1 && s.waitingKeys.isEmpty)
+        #expect(s.apply(.key(.enter)) == [] && s.apply(.key(c("j"))) == [])
+        #expect(s.screen == .plans && s.waitingKeys == [.enter, c("j")])
+        #expect(s.message == Message("Reading the plans… keys take effect once they are read"))
+        // Once a key waits, so does one that needs only the outline: the keys keep their order.
+        #expect(s.apply(.key(c("k"))) == [] && s.planCursor.row == 1 && s.waitingKeys.count == 3)
+        _ = s.apply(.loaded(FixturePlans.workspace))
+        #expect(s.jobs.isEmpty && s.waitingKeys.isEmpty && !s.workspace.isSlice)
+        #expect(s.screen == .plan && s.currentPlan?.id == FixturePlans.workspace.plans[1].id)
+        #expect(s.measureCursor.row == 0) // j then k, on the plan's measures
+        #expect(s.apply(.key(c("r"))) == [.reload])
+    }
+
+    @Test("r waits while the plans are read; if reading them fails, what needs them is refused and r reads them again")
+    func plansUnread() {
+        var s = outlined()
+        #expect(s.apply(.key(c("r"))) == [])
+        #expect(s.message == Message("Reading the plans… changes, r and S wait until it ends", isError: true))
+        _ = s.apply(.key(.enter))
+        _ = s.apply(.notice(.reloadFailed("plans/x-2026.json: unreadable")))
+        #expect(s.jobs.isEmpty && s.waitingKeys.isEmpty && s.screen == .plans)
+        #expect(s.apply(.key(.enter)) == [] && s.screen == .plans)
+        #expect(s.message == Message("The plans were not read: r reads them again", isError: true))
+        #expect(s.apply(.key(c("j"))) == [] && s.planCursor.row == 1)
+        #expect(s.apply(.key(c("r"))) == [.reload] && s.jobs == [.reload])
+        _ = s.apply(.loaded(FixturePlans.workspace))
+        #expect(s.apply(.key(.enter)) == [] && s.screen == .plan)
+    }
+
     @Test("while a sync runs keys move the cursor; a second S, r or a change waits with a message; the sync's result ends it")
     func syncRunning() {
         var s = state()

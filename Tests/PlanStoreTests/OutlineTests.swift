@@ -22,6 +22,7 @@ struct OutlineTests {
         #expect(outline.plans.map(\.id) == whole.plans.map(\.id), sourceLocation: sourceLocation)
         #expect(outline.plans.map(\.title) == whole.plans.map(\.title), sourceLocation: sourceLocation)
         #expect(outline.plans.map(\.district) == whole.plans.map(\.district), sourceLocation: sourceLocation)
+        #expect(outline.plans.map(\.year) == whole.plans.map(\.year), sourceLocation: sourceLocation)
         for (short, full) in zip(outline.plans, whole.plans) {
             // Pillars past the last that holds a measure are not in the index.
             #expect(short.pillars.map { $0.measures.map(\.id) } == full.pillars.prefix(short.pillars.count).map { $0.measures.map(\.id) },
@@ -48,7 +49,7 @@ struct OutlineTests {
             let index = try #require(try store.currentIndex(of: plan.id))
             let outline = try #require(index.outline())
             let decoded = try index.entries()
-            #expect(outline.outline == IdIndex.Outline(title: plan.title, district: plan.district) && outline.entries == decoded)
+            #expect(outline.outline == IdIndex.Outline(title: plan.title, district: plan.district, year: plan.year) && outline.entries == decoded)
             #expect(try index.header()?.outline == outline.outline)
         }
         // With every plan file's bytes spoilt in place (same size, inode and modification time, so the indexes
@@ -90,18 +91,24 @@ struct OutlineTests {
         #expect(try store.currentIndex(of: replaced.id) != nil)
     }
 
-    @Test("an index made before indexes kept the plan's outline (title, district) is made again with it")
-    func indexWithoutTitle() throws {
+    @Test("an index made before indexes kept the plan's outline, or its year, is made again with it", arguments: [false, true])
+    func indexWithoutTitle(keepsTitle: Bool) throws {
         let directory = TemporaryDirectory()
         let (store, plans) = try Self.store(in: directory)
+        #expect(plans[1].year != nil)
         let path = store.indexPath(plans[1].id)
         let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
-        let header = try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any]
-        let old = try JSONSerialization.data(withJSONObject: header?.filter { $0.key != "outline" } ?? [:], options: .sortedKeys)
+        var header = try #require(try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any])
+        if keepsTitle {
+            header["outline"] = (header["outline"] as? [String: Any])?.filter { $0.key != "year" }
+        } else {
+            header["outline"] = nil
+        }
+        let old = try JSONSerialization.data(withJSONObject: header, options: .sortedKeys)
         try ([String(decoding: old, as: UTF8.self)] + lines.dropFirst().map(String.init)).joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
         #expect(try store.currentIndex(of: plans[1].id) == nil)
         Self.expectSameOutline(try store.loadOutline(), try store.load())
         let remade = try #require(try store.currentIndex(of: plans[1].id))
-        #expect(try remade.header()?.outline?.title == plans[1].title)
+        #expect(try remade.header()?.outline == IdIndex.Outline(title: plans[1].title, district: plans[1].district, year: plans[1].year))
     }
 }

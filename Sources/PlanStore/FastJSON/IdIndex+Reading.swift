@@ -10,16 +10,18 @@ extension IdIndex {
             try reader.object { reader, key throws(JSONReader.Unexpected) in
                 switch key {
                 case "outline":
-                    var title: String?, district: String?
+                    var title: String?, district: String?, year: Int??
                     try reader.object { reader, key throws(JSONReader.Unexpected) in
                         switch key {
                         case "title": title = try reader.string()
                         case "district": district = try reader.optionalString()
+                        case "year": year = .some(reader.null() ? nil : try reader.int())
                         default: try reader.skipValue()
                         }
                     }
-                    guard let title else { throw JSONReader.Unexpected() }
-                    outline = Outline(title: title, district: district)
+                    // Without `year`, made before the outline kept it: the plan is read from its file.
+                    guard let title, let year else { throw JSONReader.Unexpected() }
+                    outline = Outline(title: title, district: district, year: year)
                 case "schema": schema = reader.null() ? nil : try reader.int()
                 default: try reader.skipValue()
                 }
