@@ -3,7 +3,7 @@ import JSONTree
 import PlanModel
 
 /// A compact index of one plan's measures (`index/<plan-id>.jsonl`): one line
-/// per measure with its task ids, units and deadline, so that a change to one
+/// per measure with its title, task ids, units and deadline, so that a change to one
 /// measure is decided without decoding plan bodies, and an import rewrites only
 /// its own plan's index. The first line records the fingerprint of the plan file
 /// it was built from; if the plan file changed since, the index is rebuilt.
@@ -16,13 +16,15 @@ struct IdIndex {
     struct Entry: Codable, Equatable, JSONObject {
         var plan: String
         var id: String
+        var title: String
         var tasks: [String]
         var units: [UnitRef]
         var deadline: Day?
 
-        init(plan: String, id: String, tasks: [String], units: [UnitRef], deadline: Day?) {
+        init(plan: String, id: String, title: String, tasks: [String], units: [UnitRef], deadline: Day?) {
             self.plan = plan
             self.id = id
+            self.title = title
             self.tasks = tasks
             self.units = units
             self.deadline = deadline
@@ -31,9 +33,24 @@ struct IdIndex {
         init(plan: String, measure: Measure) {
             self.plan = plan
             id = measure.id
+            title = measure.title
             tasks = measure.tasks.map(\.id)
             units = measure.units
             deadline = measure.deadline?.date
+        }
+
+        private enum CodingKeys: String, CodingKey { case plan, id, title, tasks, units, deadline }
+
+        /// An entry of an index made before entries kept the title reads with none: a change needs only the ids
+        /// (the outline's reader declines it, and the plan's index is made again).
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            plan = try container.decode(String.self, forKey: .plan)
+            id = try container.decode(String.self, forKey: .id)
+            title = try container.decodeIfPresent(String.self, forKey: .title) ?? ""
+            tasks = try container.decode([String].self, forKey: .tasks)
+            units = try container.decode([UnitRef].self, forKey: .units)
+            deadline = try container.decodeIfPresent(Day.self, forKey: .deadline)
         }
 
         // In key order: an import writes a line per measure.
@@ -42,12 +59,13 @@ struct IdIndex {
             try object.field("id", id)
             try object.field("plan", plan)
             try object.field("tasks", tasks)
+            try object.field("title", title)
             try object.field("units", units)
         }
 
-        /// A measure with the ids, units and deadline of the document, and no text.
+        /// A measure with the title, ids, units and deadline of the document, and no text.
         var measure: Measure {
-            Measure(id: id, label: "", title: "", text: "", units: units,
+            Measure(id: id, label: "", title: title, text: "", units: units,
                     deadline: deadline.map { Deadline(text: $0.description, date: $0) },
                     tasks: tasks.map { PlanTask(id: $0, title: "", text: "") })
         }
@@ -62,30 +80,44 @@ struct IdIndex {
         var outline: Outline?
     }
 
-    /// What the plans screen and listings show of a plan: its title, district and year.
+    /// What the plans screen and listings show of a plan beyond its measures: its title, district, year and
+    /// date (a measure's 序时进度 starts at it), and its pillars' numbers (`list --pillar 一`).
     struct Outline: Codable, Equatable, JSONObject {
         var title: String
         var district: String?
         var year: Int?
+        var date: Day?
+        var pillars: [String]
 
-        init(title: String, district: String?, year: Int?) {
+        init(title: String, district: String?, year: Int?, date: Day?, pillars: [String]) {
             self.title = title
             self.district = district
             self.year = year
+            self.date = date
+            self.pillars = pillars
         }
 
-        private enum CodingKeys: String, CodingKey { case title, district, year }
+        init(_ plan: Plan) {
+            self.init(title: plan.title, district: plan.district, year: plan.year, date: plan.date, pillars: plan.pillars.map(\.number))
+        }
 
-        /// `year` must be there, if null: an outline without it was made before it was kept, and is made again.
+        private enum CodingKeys: String, CodingKey { case title, district, year, date, pillars }
+
+        /// `year`, `date` and `pillars` must be there (`null` for none): an outline without them was made before
+        /// it kept them, and is made again.
         init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
             title = try container.decode(String.self, forKey: .title)
             district = try container.decodeIfPresent(String.self, forKey: .district)
             year = try container.decode(Int?.self, forKey: .year)
+            date = try container.decode(Day?.self, forKey: .date)
+            pillars = try container.decode([String].self, forKey: .pillars)
         }
 
         func fields(into object: inout JSONFields) throws {
+            try object.field("date", date)
             try object.field("district", ifPresent: district)
+            try object.field("pillars", pillars)
             try object.field("title", title)
             try object.field("year", year)
         }
@@ -100,7 +132,7 @@ struct IdIndex {
     static func encode(_ plan: Plan, fingerprint: String) throws(StoreError) -> Data {
         do {
             var data = try StoreCoding.encode(Header(schema: Schema.current, plan: fingerprint,
-                                                        outline: Outline(title: plan.title, district: plan.district, year: plan.year)))
+                                                        outline: Outline(plan)))
             data.append(0x0A)
             // A line per measure, written on every processor (a fifth of an import's instructions).
             let entries = plan.measures.map { Entry(plan: plan.id, measure: $0) }
@@ -158,10 +190,11 @@ struct IdIndex {
 }
 
 extension Plan {
-    /// A plan as its index outlines it: its title and district, and its measures' ids, tasks, units and
-    /// deadline days in pillars by the ordinal their ids carry (`PLAN:P.M`); no texts, measure titles or pillar names.
+    /// A plan as its index outlines it: its title, district, year, date and pillars' numbers, and its measures'
+    /// titles, ids, tasks, units and deadline days in pillars by the ordinal their ids carry (`PLAN:P.M`); no texts,
+    /// labels, pillar names or task titles.
     init(outline: IdIndex.Outline, id: String, entries: [IdIndex.Entry]) {
-        var pillars: [Pillar] = []
+        var pillars = outline.pillars.map { Pillar(number: $0, title: "", measures: []) }
         for entry in entries {
             // The digits after the last colon, by bytes (by characters, this was half of the outline's time).
             let utf8 = entry.id.utf8
@@ -170,6 +203,6 @@ extension Plan {
             while pillars.count < pillar { pillars.append(Pillar(number: "", title: "", measures: [])) }
             pillars[pillar - 1].measures.append(entry.measure)
         }
-        self.init(id: id, title: outline.title, district: outline.district, year: outline.year, pillars: pillars)
+        self.init(id: id, title: outline.title, district: outline.district, year: outline.year, date: outline.date, pillars: pillars)
     }
 }

@@ -134,8 +134,8 @@ extension JSONPlanStore {
 
     /// The index of `plan`, rebuilt first if it is missing or its plan file changed
     /// behind the store's back (a sync, a hand edit); nil if there is no such plan.
-    func index(of plan: String) throws(StoreError) -> IdIndex? {
-        if let index = try lock.withLock(exclusive: false, { () throws(StoreError) in try currentIndex(of: plan) }) {
+    func index(of plan: String, remaking: Bool = false) throws(StoreError) -> IdIndex? {
+        if !remaking, let index = try lock.withLock(exclusive: false, { () throws(StoreError) in try currentIndex(of: plan) }) {
             return index
         }
         if isReadOnly {
@@ -147,7 +147,7 @@ extension JSONPlanStore {
             }
         }
         return try lock.withLock(exclusive: true) { () throws(StoreError) -> IdIndex? in
-            if let index = try currentIndex(of: plan) { return index }
+            if !remaking, let index = try currentIndex(of: plan) { return index }
             let path = planPath(plan)
             guard let data = try Disk.read(path) else { return nil }
             try writeIndex(of: try PlanFile.read(data, file: path))

@@ -99,17 +99,18 @@ public struct JSONPlanStore: PlanStoring {
         return workspace
     }
 
-    /// The store as its indexes outline it, for listings of plans and units: each plan's title and district
-    /// and its measures' ids, tasks, units and deadline days, no texts, measure titles or pillar names
-    /// (`isSlice`), with the whole ledger. A plan whose index is not current is read from its file.
+    /// The store as its indexes outline it, for listings: each plan's title, district, year, date and pillar
+    /// numbers and its measures' titles, ids, tasks, units and deadline days, no texts, labels or pillar names
+    /// (`isSlice`), with the whole ledger. A plan whose index is not current, or that its reader declines, is
+    /// read from its file.
     public func loadOutline() throws(StoreError) -> Workspace {
         let (workspace, fold, notOutlined) = try lock.withLock(exclusive: false) { () throws(StoreError) in
             let (plans, fold, notOutlined) = try readPlans(outline: true, alongside: { () throws(StoreError) in try self.fold() })
             return (Workspace(plans: plans, ledger: fold.ledger, isSlice: true), fold, notOutlined)
         }
         try tidy(after: fold)
-        // Indexes made stale by a sync or made before they kept titles are made again, for the next listing.
-        if !isReadOnly { for plan in notOutlined { _ = try index(of: plan) } }
+        // Indexes made stale by a sync or made before they kept the outline are made again, for the next listing.
+        if !isReadOnly { for plan in notOutlined { _ = try index(of: plan, remaking: true) } }
         return workspace
     }
 

@@ -7,6 +7,7 @@ import Testing
 /// `loadOutline` (a listing of plans reads the indexes, not the plan files) against `load`.
 @Suite("Store outline")
 struct OutlineTests {
+    static let today = Day(year: 2026, month: 9, day: 15)!
     /// A store of synthetic plans (pillars of many measures, tasks, units, deadlines with and without a day) and their events.
     static func store(in directory: TemporaryDirectory) throws -> (JSONPlanStore, [Plan]) {
         let store = try Fixtures.jsonStore(in: directory)
@@ -16,19 +17,21 @@ struct OutlineTests {
         return (store, plans)
     }
 
-    /// What a listing of plans reads of a workspace: every plan's id and title, every measure's place, tasks,
-    /// units, deadline day, status and due date, and the ids the plans hold.
+    /// What a listing reads of a workspace: every plan's id, title, district, year, date and pillar numbers, every
+    /// measure's place, title, tasks, units, deadline day, status, due date and schedule, and the ids the plans hold.
     static func expectSameOutline(_ outline: Workspace, _ whole: Workspace, sourceLocation: SourceLocation = #_sourceLocation) {
         #expect(outline.plans.map(\.id) == whole.plans.map(\.id), sourceLocation: sourceLocation)
         #expect(outline.plans.map(\.title) == whole.plans.map(\.title), sourceLocation: sourceLocation)
         #expect(outline.plans.map(\.district) == whole.plans.map(\.district), sourceLocation: sourceLocation)
         #expect(outline.plans.map(\.year) == whole.plans.map(\.year), sourceLocation: sourceLocation)
+        #expect(outline.plans.map(\.date) == whole.plans.map(\.date), sourceLocation: sourceLocation)
+        #expect(outline.plans.map { $0.pillars.map(\.number) } == whole.plans.map { $0.pillars.map(\.number) }, sourceLocation: sourceLocation)
         for (short, full) in zip(outline.plans, whole.plans) {
-            // Pillars past the last that holds a measure are not in the index.
-            #expect(short.pillars.map { $0.measures.map(\.id) } == full.pillars.prefix(short.pillars.count).map { $0.measures.map(\.id) },
-                    sourceLocation: sourceLocation)
+            #expect(short.pillars.map { $0.measures.map(\.id) } == full.pillars.map { $0.measures.map(\.id) }, sourceLocation: sourceLocation)
             for (a, b) in zip(short.measures, full.measures) {
-                #expect(a.tasks.map(\.id) == b.tasks.map(\.id) && a.units == b.units && a.deadline?.date == b.deadline?.date,
+                #expect(a.title == b.title && a.tasks.map(\.id) == b.tasks.map(\.id) && a.units == b.units && a.deadline?.date == b.deadline?.date,
+                        "\(a.id)", sourceLocation: sourceLocation)
+                #expect(outline.schedule(of: a, today: Self.today) == whole.schedule(of: b, today: Self.today),
                         "\(a.id)", sourceLocation: sourceLocation)
                 #expect(outline.status(of: a) == whole.status(of: b) && outline.dueDate(of: a) == whole.dueDate(of: b),
                         "\(a.id)", sourceLocation: sourceLocation)
@@ -49,7 +52,7 @@ struct OutlineTests {
             let index = try #require(try store.currentIndex(of: plan.id))
             let outline = try #require(index.outline())
             let decoded = try index.entries()
-            #expect(outline.outline == IdIndex.Outline(title: plan.title, district: plan.district, year: plan.year) && outline.entries == decoded)
+            #expect(outline.outline == IdIndex.Outline(plan) && outline.entries == decoded)
             #expect(try index.header()?.outline == outline.outline)
         }
         // With every plan file's bytes spoilt in place (same size, inode and modification time, so the indexes
@@ -91,24 +94,27 @@ struct OutlineTests {
         #expect(try store.currentIndex(of: replaced.id) != nil)
     }
 
-    @Test("an index made before indexes kept the plan's outline, or its year, is made again with it", arguments: [false, true])
-    func indexWithoutTitle(keepsTitle: Bool) throws {
+    @Test("an index made before it kept the plan's outline, or its year, date or pillars, or its measures' titles, is made again with them",
+          arguments: ["outline", "year", "date", "pillars", "title"])
+    func olderIndex(without key: String) throws {
         let directory = TemporaryDirectory()
         let (store, plans) = try Self.store(in: directory)
-        #expect(plans[1].year != nil)
+        #expect(plans[1].year != nil && plans[1].date != nil)
         let path = store.indexPath(plans[1].id)
         let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
-        var header = try #require(try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any])
-        if keepsTitle {
-            header["outline"] = (header["outline"] as? [String: Any])?.filter { $0.key != "year" }
-        } else {
-            header["outline"] = nil
+        func without(_ line: Substring, _ key: String, in object: String? = nil) throws -> String {
+            var json = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            if let object { json[object] = (json[object] as? [String: Any])?.filter { $0.key != key } } else { json[key] = nil }
+            return String(decoding: try JSONSerialization.data(withJSONObject: json, options: .sortedKeys), as: UTF8.self)
         }
-        let old = try JSONSerialization.data(withJSONObject: header, options: .sortedKeys)
-        try ([String(decoding: old, as: UTF8.self)] + lines.dropFirst().map(String.init)).joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
-        #expect(try store.currentIndex(of: plans[1].id) == nil)
+        let older = key == "title" ? [String(lines[0])] + (try lines.dropFirst().map { $0.isEmpty ? "" : try without($0, "title") })
+            : [try without(lines[0], key, in: key == "outline" ? nil : "outline")] + lines.dropFirst().map(String.init)
+        try older.joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        // A change still finds the measure in it (`done`).
+        #expect(try store.currentIndex(of: plans[1].id)?.entry(for: plans[1].measures[0].id)?.id == (key == "title" ? plans[1].measures[0].id : nil))
         Self.expectSameOutline(try store.loadOutline(), try store.load())
         let remade = try #require(try store.currentIndex(of: plans[1].id))
-        #expect(try remade.header()?.outline == IdIndex.Outline(title: plans[1].title, district: plans[1].district, year: plans[1].year))
+        #expect(try remade.outline()?.entries.map(\.title) == plans[1].measures.map(\.title))
+        #expect(try remade.header()?.outline == IdIndex.Outline(plans[1]))
     }
 }

@@ -10,18 +10,23 @@ extension IdIndex {
             try reader.object { reader, key throws(JSONReader.Unexpected) in
                 switch key {
                 case "outline":
-                    var title: String?, district: String?, year: Int??
+                    var title: String?, district: String?, year: Int??, date: Day??, pillars: [String]?
                     try reader.object { reader, key throws(JSONReader.Unexpected) in
                         switch key {
                         case "title": title = try reader.string()
                         case "district": district = try reader.optionalString()
                         case "year": year = .some(reader.null() ? nil : try reader.int())
+                        case "date": date = .some(try reader.optionalDay())
+                        case "pillars":
+                            var numbers: [String] = []
+                            try reader.array { reader throws(JSONReader.Unexpected) in numbers.append(try reader.string()) }
+                            pillars = numbers
                         default: try reader.skipValue()
                         }
                     }
-                    // Without `year`, made before the outline kept it: the plan is read from its file.
-                    guard let title, let year else { throw JSONReader.Unexpected() }
-                    outline = Outline(title: title, district: district, year: year)
+                    // Without them, made before the outline kept them: the plan is read from its file.
+                    guard let title, let year, let date, let pillars else { throw JSONReader.Unexpected() }
+                    outline = Outline(title: title, district: district, year: year, date: date, pillars: pillars)
                 case "schema": schema = reader.null() ? nil : try reader.int()
                 default: try reader.skipValue()
                 }
@@ -38,11 +43,12 @@ extension IdIndex {
     }
 
     private static func entry(_ reader: inout JSONReader, plans: PlanReader) throws(JSONReader.Unexpected) -> Entry {
-        var plan: String?, id: String?, tasks: [String]?, units: [UnitRef]?, deadline: Day?
+        var plan: String?, id: String?, title: String?, tasks: [String]?, units: [UnitRef]?, deadline: Day?
         try reader.object { reader, key throws(JSONReader.Unexpected) in
             switch key {
             case "plan": plan = try reader.string(in: plans.recurring)
             case "id": id = try reader.string()
+            case "title": title = try reader.string()
             case "tasks":
                 var list: [String] = []
                 try reader.array { reader throws(JSONReader.Unexpected) in list.append(try reader.string()) }
@@ -55,7 +61,8 @@ extension IdIndex {
             default: try reader.skipValue()
             }
         }
-        guard let plan, let id, let tasks, let units else { throw JSONReader.Unexpected() }
-        return Entry(plan: plan, id: id, tasks: tasks, units: units, deadline: deadline)
+        // Without a title, made before entries kept it: the plan is read from its file.
+        guard let plan, let id, let title, let tasks, let units else { throw JSONReader.Unexpected() }
+        return Entry(plan: plan, id: id, title: title, tasks: tasks, units: units, deadline: deadline)
     }
 }
