@@ -21,8 +21,8 @@ extension JSONPlanStore {
     /// Every plan, decoded in parallel (plan files dominate the time to open a big
     /// store) with its measure and task texts left in the file, and `alongside`'s
     /// result, computed on one more worker meanwhile. As an `outline`, a plan is read
-    /// from its index where that is current (`Plan(outline:)`), else from its file.
-    func readPlans(outline: Bool = false, alongside other: @Sendable () throws(StoreError) -> Fold)
+    /// from its index where that is current (`Plan(outline:)`), else from its file; its measures' titles only if asked.
+    func readPlans(outline: Bool = false, measureTitles: Bool = false, alongside other: @Sendable () throws(StoreError) -> Fold)
         throws(StoreError) -> (plans: [Plan], fold: Fold, notOutlined: [String]) {
         let names = try planFileNames()
         // A plan's file stays open until its texts are read. Past the files this process may
@@ -34,7 +34,7 @@ extension JSONPlanStore {
             let path = plansPath + "/" + names[n - 1]
             return .plan(Result { () throws(StoreError) -> (Plan, outlined: Bool) in
                 let id = String(names[n - 1].dropLast(".json".count))
-                if outline, let index = try currentIndex(of: id), let (outline, entries) = index.outline() {
+                if outline, let index = try currentIndex(of: id), let (outline, entries) = index.outline(measureTitles: measureTitles) {
                     return (Plan(outline: outline, id: id, entries: entries), true)
                 }
                 guard let fd = try Disk.openExisting(path) else { throw StoreError.io(file: path, operation: "read", code: ENOENT) }

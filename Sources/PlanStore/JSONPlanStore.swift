@@ -102,10 +102,12 @@ public struct JSONPlanStore: PlanStoring {
     /// The store as its indexes outline it, for listings: each plan's title, district, year, date and pillar
     /// numbers and its measures' titles, ids, tasks, units and deadline days, no texts, labels or pillar names
     /// (`isSlice`), with the whole ledger. A plan whose index is not current, or that its reader declines, is
-    /// read from its file.
-    public func loadOutline() throws(StoreError) -> Workspace {
+    /// read from its file. Measures' titles are left empty unless asked for (`list`): the plans' counts need none,
+    /// and making them a string each was a tenth of `plans`.
+    public func loadOutline(measureTitles: Bool = false) throws(StoreError) -> Workspace {
         let (workspace, fold, notOutlined) = try lock.withLock(exclusive: false) { () throws(StoreError) in
-            let (plans, fold, notOutlined) = try readPlans(outline: true, alongside: { () throws(StoreError) in try self.fold() })
+            let (plans, fold, notOutlined) = try readPlans(outline: true, measureTitles: measureTitles,
+                                                           alongside: { () throws(StoreError) in try self.fold() })
             return (Workspace(plans: plans, ledger: fold.ledger, isSlice: true), fold, notOutlined)
         }
         try tidy(after: fold)

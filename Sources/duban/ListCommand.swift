@@ -61,7 +61,7 @@ struct ListCommand: ParsableCommand {
     }
 
     func run() throws {
-        try options.withWorkspace(outline: true) { _, workspace in
+        try options.withWorkspace(outline: true, measureTitles: true) { _, workspace in
         if let plan, workspace.plan(plan) == nil {
             throw StoreError.unknownPlan(plan, closest: IdSuggestions.closest(to: plan, among: workspace.plans.map(\.id)))
         }

@@ -54,19 +54,19 @@ struct StoreOptions: ParsableArguments {
     /// Loads the whole store for a command that only reads it and prints, and
     /// runs `body`. The workspace is kept until the process ends rather than freed
     /// (`ProcessLifetime`), and `main` exits as soon as the command returns.
-    /// As an `outline` (`JSONPlanStore.loadOutline`), for a command that needs no texts or measure titles.
-    func withWorkspace(outline: Bool = false, _ body: (JSONPlanStore, Workspace) throws -> Void) throws {
+    /// As an `outline` (`JSONPlanStore.loadOutline`), for a command that needs no texts (nor measure titles, unless asked).
+    func withWorkspace(outline: Bool = false, measureTitles: Bool = false, _ body: (JSONPlanStore, Workspace) throws -> Void) throws {
         let store = try openStore()
-        let workspace = try load(store, outline: outline)
+        let workspace = try load(store, outline: outline, measureTitles: measureTitles)
         defer { ProcessLifetime.keep(workspace) }
         try body(store, workspace)
     }
 
     /// The store's workspace with the officer's light thresholds, and the unsettled
     /// conflicts of a synced store (a store never synced has none).
-    func load(_ store: JSONPlanStore, outline: Bool = false) throws -> Workspace {
+    func load(_ store: JSONPlanStore, outline: Bool = false, measureTitles: Bool = false) throws -> Workspace {
         ProcessLifetime.tuneMemory()
-        var workspace = try outline ? store.loadOutline() : store.load()
+        var workspace = try outline ? store.loadOutline(measureTitles: measureTitles) : store.load()
         workspace.scheduleRules = Settings.current.scheduleRules
         if StoreSync.isShared(store) { workspace.conflicts = try StoreSync.conflicts(in: store) }
         return workspace

@@ -4,7 +4,7 @@ import PlanModel
 extension IdIndex {
     /// The plan's outline and every entry, read by hand (`JSONDecoder` took longer than reading the
     /// plan file); nil where the reader declines, or for an index of another schema or without an outline.
-    func outline() -> (outline: Outline, entries: [Entry])? {
+    func outline(measureTitles: Bool = true) -> (outline: Outline, entries: [Entry])? {
         JSONReader.read(data) { reader throws(JSONReader.Unexpected) in
             var outline: Outline?, schema: Int?
             try reader.object { reader, key throws(JSONReader.Unexpected) in
@@ -37,18 +37,20 @@ extension IdIndex {
             while true {
                 reader.skipSpace()
                 guard reader.position < reader.bytes.count else { return (outline, entries) }
-                entries.append(try Self.entry(&reader, plans: plans))
+                entries.append(try Self.entry(&reader, plans: plans, title: measureTitles))
             }
         }
     }
 
-    private static func entry(_ reader: inout JSONReader, plans: PlanReader) throws(JSONReader.Unexpected) -> Entry {
+    /// An entry; its title left empty unless `title`, but there all the same.
+    private static func entry(_ reader: inout JSONReader, plans: PlanReader, title wanted: Bool) throws(JSONReader.Unexpected) -> Entry {
         var plan: String?, id: String?, title: String?, tasks: [String]?, units: [UnitRef]?, deadline: Day?
         try reader.object { reader, key throws(JSONReader.Unexpected) in
             switch key {
             case "plan": plan = try reader.string(in: plans.recurring)
             case "id": id = try reader.string()
-            case "title": title = try reader.string()
+            case "title":
+                if wanted { title = try reader.string() } else { try reader.skipValue(); title = "" }
             case "tasks":
                 var list: [String] = []
                 try reader.array { reader throws(JSONReader.Unexpected) in list.append(try reader.string()) }
