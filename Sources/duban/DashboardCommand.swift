@@ -77,7 +77,7 @@ struct DashboardCommand: ParsableCommand {
     }
 
     func run() throws {
-        let environment = ProcessInfo.processInfo.environment
+        let environment = Home.environment
         let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
         let (source, notice) = try makeDataSource()
         // My bureau first: --unit, $DUBAN_UNIT or the settings' unit opens its home screen (not with --plan).

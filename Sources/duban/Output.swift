@@ -41,7 +41,7 @@ enum Output {
     /// A store warning (a torn journal line set aside, a snapshot fallback): one line on stderr.
     /// `--lang`, else the settings' language, else the locale (`LC_ALL`, `LANG`).
     static func language(_ explicit: Language?) -> Language {
-        explicit ?? Settings.current.language ?? Language.detect(environment: ProcessInfo.processInfo.environment)
+        explicit ?? Settings.current.language ?? Language.detect(environment: Home.environment)
     }
 
     /// The interface language as the process starts, before its arguments are parsed (`--lang` among
@@ -79,7 +79,7 @@ enum Output {
 
     /// "Today" for every command and the dashboard: `$DUBAN_TODAY` (YYYY-MM-DD, for
     /// tests, demos and back-dated reports), else the local day of the clock.
-    static func today(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Day {
+    static func today(environment: [String: String] = Home.environment) throws -> Day {
         if let fixed = environment["DUBAN_TODAY"], !fixed.isEmpty {
             guard let day = Day(fixed) else { throw CommandFailure.badInput("DUBAN_TODAY must be YYYY-MM-DD, not '\(fixed)'") }
             return day

@@ -24,7 +24,7 @@ struct Settings: Codable, Equatable {
     /// The settings of this process, read once. A file that cannot be read is
     /// named in one warning and the defaults are used: a broken setting never stops work.
     static let current: Settings = {
-        let url = file(environment: ProcessInfo.processInfo.environment, home: Home.directory())
+        let url = file(environment: Home.environment, home: Home.directory())
         do { return try load(from: url) } catch {
             Output.warn("\(url.path): \(error)" + problemLanguage.pick(", settings ignored", "，已忽略设置"))
             return Settings()
@@ -47,7 +47,7 @@ struct Settings: Codable, Equatable {
 
     /// The language of a settings problem: the settings' own cannot be trusted then.
     private static var problemLanguage: Language {
-        Output.commandLineLanguage ?? Language.detect(environment: ProcessInfo.processInfo.environment)
+        Output.commandLineLanguage ?? Language.detect(environment: Home.environment)
     }
 
     /// Writes the settings whole (beside the file, then renamed over it), creating the folder.
@@ -59,7 +59,7 @@ struct Settings: Codable, Equatable {
     /// Changes one setting in the file as it is now (other keys kept). A preference
     /// that cannot be saved (a read-only home, a broken file) is not worth stopping for.
     static func remember(_ change: (inout Settings) -> Void,
-                         environment: [String: String] = ProcessInfo.processInfo.environment) {
+                         environment: [String: String] = Home.environment) {
         let url = file(environment: environment, home: Home.directory(environment: environment))
         guard var settings = try? load(from: url) else { return }
         change(&settings)

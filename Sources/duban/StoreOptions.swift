@@ -32,11 +32,11 @@ struct StoreOptions: ParsableArguments {
     }
 
     var directory: URL {
-        Self.directory(explicit: store, environment: ProcessInfo.processInfo.environment, home: Home.directory())
+        Self.directory(explicit: store, environment: Home.environment, home: Home.directory())
     }
 
     var officerName: String {
-        Self.officer(explicit: officer, environment: ProcessInfo.processInfo.environment, settings: Settings.current.officer,
+        Self.officer(explicit: officer, environment: Home.environment, settings: Settings.current.officer,
                      login: Self.loginName)
     }
 

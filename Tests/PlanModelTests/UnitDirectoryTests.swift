@@ -20,6 +20,29 @@ struct UnitDirectoryTests {
         #expect(Set(directory.aliases(of: names[1])).isSuperset(of: names))
     }
 
+    @Test("a name's comparison form is its compatibility form without whitespace, simplified, whatever it holds", arguments: 1...3 as ClosedRange<UInt64>)
+    func comparisonForm(seed: UInt64) {
+        // CJK and ASCII (taken as they are) among full-width forms, compatibility ideographs, spaces, marks and traditional characters.
+        let pool: [Unicode.Scalar] = ["区", "发", "改", "委", "a", "Z", "1", "(", "發", "區", "Ａ", "１", "\u{3000}", " ", "\t", "\u{F900}",
+                                      "\u{2F00}", "\u{0301}", "é", "ｶ", "\u{FF9E}", "①", "㈱", "\u{00A0}"]
+        func expected(_ text: String) -> String {
+            let folded = text.precomposedStringWithCompatibilityMapping.filter { !$0.isWhitespace }
+            return folded.utf8.contains { $0 >= 0x80 } ? SimplifiedChinese.simplified(folded) : folded
+        }
+        var state = seed &* 0x9E37_79B9_7F4A_7C15
+        for _ in 0..<2_000 {
+            var name = String.UnicodeScalarView()
+            for _ in 0..<Int(state % 7) {
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                name.append(pool[Int(state >> 33) % pool.count])
+            }
+            let text = String(name)
+            #expect(UnitDirectory.comparisonForm(text) == expected(text), "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+            state = state &* 6_364_136_223_846_793_005 &+ 1
+        }
+        for spelling in UnitDirectory.builtInAliases.joined() { #expect(UnitDirectory.comparisonForm(spelling) == expected(spelling), "\(spelling)") }
+    }
+
     @Test("different bureaus and district-specific names stay apart")
     func distinctUnits() {
         #expect(directory.canonicalName("公安金山分局") == "公安金山分局")
