@@ -16,9 +16,13 @@ extension AppState {
             replaceWorkspace(workspace)
             refreshSearch()
             refreshWorkload()
-            // The whole plans after their outline: nothing to tell, the screen was theirs already; the keys
-            // that waited for them are handled now.
-            message = outlined ? nil : Message(describeChanges(since: earlier))
+            // The whole plans after their outline: nothing to tell (a first run's notice stays), the screen was
+            // theirs already; the keys that waited for them are handled now.
+            if !outlined {
+                message = Message(describeChanges(since: earlier))
+            } else if !waitingKeys.isEmpty {
+                message = nil
+            }
             effects = reloads(after: nil)
             let waited = waitingKeys
             waitingKeys = []

@@ -83,6 +83,16 @@ struct BackgroundJobTests {
         #expect(s.apply(.key(c("r"))) == [.reload])
     }
 
+    @Test("a first run's notice stays when the whole plans come after their outline")
+    func noticeStays() {
+        var s = outlined()
+        _ = s.apply(.notice(.storeCreated(path: "/home/wang/.local/share/duban", plans: 5)))
+        let notice = s.message
+        #expect(notice != nil)
+        _ = s.apply(.loaded(FixturePlans.workspace))
+        #expect(s.message == notice && s.jobs.isEmpty)
+    }
+
     @Test("r waits while the plans are read; if reading them fails, what needs them is refused and r reads them again")
     func plansUnread() {
         var s = outlined()
