@@ -42,7 +42,7 @@ let package = Package(
         // Test support and tests.
         .target(name: "TestSupport", dependencies: ["PlanModel", "TerminalKit"]),
         .testTarget(name: "JSONTreeTests", dependencies: ["JSONTree", "Synthetic"]),
-        .testTarget(name: "PlanModelTests", dependencies: ["PlanModel", "Synthetic"]),
+        .testTarget(name: "PlanModelTests", dependencies: ["PlanModel", "Synthetic", "TestSupport"]),
         .testTarget(name: "PlanImportTests", dependencies: ["PlanImport", "PlanModel", "Synthetic"]),
         .testTarget(name: "DocumentReadersTests", dependencies: ["DocumentReaders", "PlanImport", "PlanModel"],
                     exclude: ["Fixtures"]),
@@ -50,7 +50,7 @@ let package = Package(
         .executableTarget(name: "duban-store-writer", dependencies: ["PlanStore"], path: "Tests/StoreWriter"),
         .testTarget(name: "PlanStoreTests", dependencies: ["PlanStore", "Synthetic", "JSONTree", "duban-store-writer"]),
         .testTarget(name: "StoreSyncTests", dependencies: ["StoreSync", "PlanStore", "PlanModel", "Synthetic"]),
-        .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
+        .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit", "TestSupport"]),
         .testTarget(name: "LedgerXLSXTests", dependencies: ["LedgerXLSX", "PlanModel", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "TerminalKit", "PlanModel", "TestSupport",
                                                           .product(name: "CustomDump", package: "swift-custom-dump")],

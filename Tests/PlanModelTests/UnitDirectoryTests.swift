@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PlanModel
+import TestSupport
 
 @Suite("Unit names: aliases, traditional characters, user alias file")
 struct UnitDirectoryTests {
@@ -29,16 +30,10 @@ struct UnitDirectoryTests {
             let folded = text.precomposedStringWithCompatibilityMapping.filter { !$0.isWhitespace }
             return folded.utf8.contains { $0 >= 0x80 } ? SimplifiedChinese.simplified(folded) : folded
         }
-        var state = seed &* 0x9E37_79B9_7F4A_7C15
+        var random = RandomScalars(seed: seed)
         for _ in 0..<2_000 {
-            var name = String.UnicodeScalarView()
-            for _ in 0..<Int(state % 7) {
-                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-                name.append(pool[Int(state >> 33) % pool.count])
-            }
-            let text = String(name)
-            #expect(UnitDirectory.comparisonForm(text) == expected(text), "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
-            state = state &* 6_364_136_223_846_793_005 &+ 1
+            let text = random.string(of: pool, upTo: 6)
+            #expect(UnitDirectory.comparisonForm(text) == expected(text), "\(text.scalarCodes)")
         }
         for spelling in UnitDirectory.builtInAliases.joined() { #expect(UnitDirectory.comparisonForm(spelling) == expected(spelling), "\(spelling)") }
     }

@@ -1,5 +1,6 @@
 import Testing
 @testable import TerminalKit
+import TestSupport
 
 @Suite("Canvas of cells")
 struct CanvasTests {
@@ -89,23 +90,17 @@ struct CanvasTests {
         let alone: [Unicode.Scalar] = ["a", " ", "中", "政", "策", "，", "\u{3000}", "Ａ", "“"]
         let pool = alone + alone + alone + ["\u{302A}", "\u{0301}", "\u{200D}", "\u{FE0F}", "👍", "\u{1100}", "\u{1161}", "\r", "\n",
                                             "\u{1F1E8}", "\u{1F1F3}"] as [Unicode.Scalar]
-        var state = seed &* 0x9E37_79B9_7F4A_7C15, walked = 0
-        func next(_ bound: Int) -> Int {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int(state >> 33) % bound
-        }
+        var random = RandomScalars(seed: seed), walked = 0
         for _ in 0..<3_000 {
-            var scalars = String.UnicodeScalarView()
-            for _ in 0..<next(30) { scalars.append(pool[next(pool.count)]) }
-            let text = String(scalars)
+            let text = random.string(of: pool, upTo: 29)
             guard !text.isEmpty else { continue }
             // A match of whole characters somewhere in the text.
-            let first = next(text.count), length = next(min(3, text.count - first) + 1)
+            let first = random.next(text.count), length = random.next(min(3, text.count - first) + 1)
             let lower = text.index(text.startIndex, offsetBy: first), upper = text.index(lower, offsetBy: length)
-            let columns = next(8)
+            let columns = random.next(8)
             guard let byScalars = TextLayout.scalarBounds(of: text, around: lower..<upper, columns: columns) else { continue }
             let byCharacters = TextLayout.characterBounds(of: text, around: lower..<upper, columns: columns)
-            #expect(byScalars == byCharacters, "\(text.unicodeScalars.map { String($0.value, radix: 16) }) \(first)+\(length) in \(columns)")
+            #expect(byScalars == byCharacters, "\(text.scalarCodes) \(first)+\(length) in \(columns)")
             walked += 1
         }
         #expect(walked > 500)

@@ -1,6 +1,7 @@
 import Glibc
 import Testing
 @testable import TerminalKit
+import TestSupport
 
 @_silgen_name("wcwidth") private func c_wcwidth(_ c: wchar_t) -> Int32
 
@@ -48,16 +49,10 @@ struct DisplayWidthTests {
         let pool: [Unicode.Scalar] = ["a", " ", "~", "é", "中", "，", "\u{3000}", "ぁ", "\u{3099}", "\u{309A}", "ア", "Ａ", "￥", "“", "…",
                                       "\u{0301}", "\u{20E3}", "\u{200D}", "\u{FE0F}", "\u{1100}", "\u{1161}", "\u{11A8}", "가",
                                       "\u{1F1E8}", "\u{1F1F3}", "👍", "\u{1F3FD}", "\r", "\n", "\u{E0067}", "\u{0E31}", "\u{0915}", "\u{094D}"]
-        var state = seed &* 0x9E37_79B9_7F4A_7C15
+        var random = RandomScalars(seed: seed)
         for _ in 0..<2_000 {
-            var text = String.UnicodeScalarView()
-            for _ in 0..<Int(state % 9) {
-                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-                text.append(pool[Int(state >> 33) % pool.count])
-            }
-            let string = String(text)
-            #expect(DisplayWidth.of(string) == string.reduce(0) { $0 + DisplayWidth.of($1) }, "\(string.unicodeScalars.map { String($0.value, radix: 16) })")
-            state = state &* 6_364_136_223_846_793_005 &+ 1
+            let string = random.string(of: pool, upTo: 8)
+            #expect(DisplayWidth.of(string) == string.reduce(0) { $0 + DisplayWidth.of($1) }, "\(string.scalarCodes)")
         }
     }
 
