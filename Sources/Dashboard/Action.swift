@@ -6,7 +6,8 @@ public enum Action: Equatable, Sendable {
     case search, nextMatch, previousMatch, clearSearch, filter, exportLedger
     case cycleTheme, reload, sync, help, quit
 
-    /// Needs no more of the plans than their outline (`Workspace.isSlice`): moving along the plans screen.
+    /// Needs no more of the plans than their outline (`Workspace.isSlice`): moving along the plans screen,
+    /// help, quitting, the theme, and reading the plans again.
     var needsOnlyOutline: Bool {
         switch self {
         case .moveUp, .moveDown, .top, .bottom, .pageUp, .pageDown, .help, .quit, .cycleTheme, .reload: true

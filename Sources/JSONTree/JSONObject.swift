@@ -106,4 +106,15 @@ enum JSONKey: CodingKey {
     init(literal: StaticString) { self = .literal(literal) }
     init?(stringValue: String) { self = .text(stringValue) }
     init?(intValue: Int) { nil }
+
+    /// The key's UTF-8: a literal's where it lies.
+    func withUTF8<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        switch self {
+        case let .literal(key) where key.hasPointerRepresentation:
+            return body(UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
+        default:
+            var text = stringValue
+            return text.withUTF8(body)
+        }
+    }
 }

@@ -179,16 +179,11 @@ final class JSONSink {
         var inOrder = true
     }
 
+    /// An entry's key is kept as written: a literal's bytes are compared where they lie, with no string
+    /// made or retained per entry (a listing's rows write a dozen each).
     struct Entry {
-        var key: Key
+        var key: JSONKey
         var start: Int
-    }
-
-    /// An entry's key: a literal's bytes are compared where they lie, with no string made or retained
-    /// per entry (a listing's rows write a dozen each).
-    enum Key {
-        case literal(StaticString)
-        case text(String)
     }
 
     @exclusivity(unchecked) private var frames: [Frame] = []
@@ -200,7 +195,7 @@ final class JSONSink {
     @exclusivity(unchecked) private var encoders: [JSONStreamEncoder] = []
     /// The keys of the last object that needed sorting and the order they go in: rows of one
     /// type repeat them, so the sort is done once per type of row rather than once per row.
-    @exclusivity(unchecked) private var lastKeys: [Key] = []
+    @exclusivity(unchecked) private var lastKeys: [JSONKey] = []
     /// A literal key at a depth, and what `beginEntry(_:literal:)` made for it: its opening bytes
     /// (in `openingBytes`): a row type has a dozen keys, so 256 slots hold every listing's. Made at the first
     /// literal key: a sink writing one small value (an event, an index line) never pays for them.
@@ -306,7 +301,7 @@ final class JSONSink {
         entered(handle, key: .literal(key), at: start)
     }
 
-    private func entered(_ handle: Handle, key: Key, at start: Int) {
+    private func entered(_ handle: Handle, key: JSONKey, at start: Int) {
         let frame = frames[handle.index]
         if frame.inOrder, entries.count > frame.firstEntry, !Self.precedes(entries[entries.count - 1].key, key) {
             frames[handle.index].inOrder = false
@@ -411,10 +406,10 @@ final class JSONSink {
     }
 
     /// Key order: UTF-8 bytes, as `JSONEncoder` sorts keys.
-    static func precedes(_ a: Key, _ b: Key) -> Bool { compare(a, b) < 0 }
+    static func precedes(_ a: JSONKey, _ b: JSONKey) -> Bool { compare(a, b) < 0 }
 
     /// Negative, zero or positive as `a`'s UTF-8 bytes sort before, equal or after `b`'s.
-    static func compare(_ a: Key, _ b: Key) -> Int {
+    static func compare(_ a: JSONKey, _ b: JSONKey) -> Int {
         a.withUTF8 { x in b.withUTF8 { y in
             let common = min(x.count, y.count)
             if common > 0, let p = x.baseAddress, let q = y.baseAddress {
@@ -554,18 +549,6 @@ final class JSONSink {
             }
             bytes.append(UnsafeBufferPointer(rebasing: utf8[run...]))
             bytes.append(0x22)
-        }
-    }
-}
-
-extension JSONSink.Key {
-    func withUTF8<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        switch self {
-        case let .literal(key):
-            // `beginEntry(_:literal:)` takes only keys held as bytes; any other is stored as text.
-            return body(UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
-        case var .text(key):
-            return key.withUTF8(body)
         }
     }
 }
