@@ -7,13 +7,9 @@ extension Plan {
             itemId.hasPrefix(prefix) ? newId + ":" + itemId.dropFirst(prefix.count) : itemId
         }
         plan.id = newId
-        for p in plan.pillars.indices {
-            for m in plan.pillars[p].measures.indices {
-                plan.pillars[p].measures[m].id = renamed(plan.pillars[p].measures[m].id)
-                for t in plan.pillars[p].measures[m].tasks.indices {
-                    plan.pillars[p].measures[m].tasks[t].id = renamed(plan.pillars[p].measures[m].tasks[t].id)
-                }
-            }
+        plan.updateMeasures { measure in
+            measure.id = renamed(measure.id)
+            for t in measure.tasks.indices { measure.tasks[t].id = renamed(measure.tasks[t].id) }
         }
         return plan
     }

@@ -25,6 +25,13 @@ public struct Plan: Codable, Equatable, Sendable {
 
     /// Every measure of the plan in document order.
     public var measures: [Measure] { pillars.flatMap(\.measures) }
+
+    /// Changes every measure in place, in document order.
+    public mutating func updateMeasures(_ change: (inout Measure) -> Void) {
+        for p in pillars.indices {
+            for m in pillars[p].measures.indices { change(&pillars[p].measures[m]) }
+        }
+    }
 }
 
 // A plan's whole tree is written field by field (see `JSONObject`): every import and sync

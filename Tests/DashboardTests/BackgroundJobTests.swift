@@ -40,13 +40,10 @@ struct BackgroundJobTests {
         let whole = FixturePlans.workspace
         return Workspace(plans: whole.plans.map { plan in
             var plan = plan
-            plan.pillars = plan.pillars.map { pillar in
-                Pillar(number: "", title: "", measures: pillar.measures.map { measure in
-                    var measure = measure
-                    measure.title = ""
-                    measure.text = ""
-                    return measure
-                })
+            for p in plan.pillars.indices { plan.pillars[p].title = "" }
+            plan.updateMeasures { measure in
+                measure.title = ""
+                measure.text = ""
             }
             return plan
         }, ledger: whole.ledger, isSlice: true)
@@ -81,6 +78,15 @@ struct BackgroundJobTests {
         #expect(s.screen == .plan && s.currentPlan?.id == FixturePlans.workspace.plans[1].id)
         #expect(s.measureCursor.row == 0) // j then k, on the plan's measures
         #expect(s.apply(.key(c("r"))) == [.reload])
+    }
+
+    @Test("a click while the plans are read waits for them: it could open a plan whose measures are not read")
+    func clickWaits() {
+        var s = outlined()
+        let click = Key.mouse(MouseEvent(kind: .click, column: 5, row: 3))
+        #expect(s.apply(.key(click)) == [] && s.screen == .plans && s.waitingKeys == [click])
+        _ = s.apply(.loaded(FixturePlans.workspace))
+        #expect(s.waitingKeys.isEmpty && s.jobs.isEmpty)
     }
 
     @Test("a first run's notice stays when the whole plans come after their outline")

@@ -25,11 +25,9 @@ struct DeferredTextTests {
         }
         return plans.map { plan in
             var plan = plan
-            for p in plan.pillars.indices {
-                for m in plan.pillars[p].measures.indices {
-                    plan.pillars[p].measures[m].deferredText = next()
-                    for t in plan.pillars[p].measures[m].tasks.indices { plan.pillars[p].measures[m].tasks[t].deferredText = next() }
-                }
+            plan.updateMeasures { measure in
+                measure.deferredText = next()
+                for t in measure.tasks.indices { measure.tasks[t].deferredText = next() }
             }
             return plan
         }

@@ -187,11 +187,10 @@ struct FastJSONRoundTripTests {
             var plan = plan
             plan.title = Rewriter.tricky(&random) + plan.title
             plan.docNumber = random.chance(0.5) ? Rewriter.tricky(&random) : nil
-            for p in plan.pillars.indices {
-                for m in plan.pillars[p].measures.indices where random.chance(0.3) {
-                    plan.pillars[p].measures[m].title += Rewriter.tricky(&random)
-                    plan.pillars[p].measures[m].text = Rewriter.tricky(&random)
-                }
+            plan.updateMeasures { measure in
+                guard random.chance(0.3) else { return }
+                measure.title += Rewriter.tricky(&random)
+                measure.text = Rewriter.tricky(&random)
             }
             return plan
         }

@@ -13,11 +13,9 @@ struct PlanFileTextsTests {
         var random = SplitMix64(seed: seed &+ 100)
         return FastJSONRoundTripTests.trickyPlans(seed: seed).map { plan in
             var plan = plan
-            for p in plan.pillars.indices {
-                for m in plan.pillars[p].measures.indices {
-                    for t in plan.pillars[p].measures[m].tasks.indices where random.chance(0.3) {
-                        plan.pillars[p].measures[m].tasks[t].text = FastJSONRoundTripTests.Rewriter.tricky(&random)
-                    }
+            plan.updateMeasures { measure in
+                for t in measure.tasks.indices where random.chance(0.3) {
+                    measure.tasks[t].text = FastJSONRoundTripTests.Rewriter.tricky(&random)
                 }
             }
             return plan
@@ -57,13 +55,9 @@ struct PlanFileTextsTests {
     /// `plan` with every text made a string (none left in a file).
     static func eager(_ plan: Plan) -> Plan {
         var plan = plan
-        for p in plan.pillars.indices {
-            for m in plan.pillars[p].measures.indices {
-                plan.pillars[p].measures[m].deferredText = DeferredText(plan.pillars[p].measures[m].text)
-                for t in plan.pillars[p].measures[m].tasks.indices {
-                    plan.pillars[p].measures[m].tasks[t].deferredText = DeferredText(plan.pillars[p].measures[m].tasks[t].text)
-                }
-            }
+        plan.updateMeasures { measure in
+            measure.deferredText = DeferredText(measure.text)
+            for t in measure.tasks.indices { measure.tasks[t].deferredText = DeferredText(measure.tasks[t].text) }
         }
         return plan
     }
