@@ -60,8 +60,8 @@ public struct ImportReport: Codable, Equatable, Sendable {
         // `done` on it mark both, and a stray byte in it would reach every listing.
         for (p, pillar) in plan.pillars.enumerated() {
             for (m, measure) in pillar.measures.enumerated() {
-                try requireId(measure.id, plan: id, place: [p + 1, m + 1])
-                for (t, task) in measure.tasks.enumerated() { try requireId(task.id, plan: id, place: [p + 1, m + 1, t + 1]) }
+                try requireId(measure.id, plan: id, place: IdPlace(pillar: p + 1, measure: m + 1))
+                for (t, task) in measure.tasks.enumerated() { try requireId(task.id, plan: id, place: IdPlace(pillar: p + 1, measure: m + 1, task: t + 1)) }
                 for unit in measure.units where unit.name.unicodeScalars.contains(where: isControl) {
                     throw StoreError.badInput("plan \(id): measure \(measure.id) has a unit name with a control character: "
                                               + "\(quoted(unit.name))")
@@ -70,33 +70,11 @@ public struct ImportReport: Codable, Equatable, Sendable {
         }
     }
 
-    /// `found` must be `plan:1.2[.3]` for its place, compared byte by byte: the expected id is made
+    /// `found` must be `plan:1.2[.3]` for its place, read from its bytes: the expected id is made
     /// only for the error (making one per measure and task was a tenth of an import's instructions).
-    private static func requireId(_ found: String, plan: String, place: [Int]) throws(StoreError) {
-        var found = found
-        let matches = found.withUTF8 { bytes -> Bool in
-            var n = 0
-            func take(_ byte: UInt8) -> Bool {
-                guard n < bytes.count, bytes[n] == byte else { return false }
-                n += 1
-                return true
-            }
-            for byte in plan.utf8 where !take(byte) { return false }
-            guard take(UInt8(ascii: ":")) else { return false }
-            for (k, ordinal) in place.enumerated() {
-                if k > 0, !take(UInt8(ascii: ".")) { return false }
-                var unit = 1
-                while unit * 10 <= ordinal { unit *= 10 }
-                while unit > 0 {
-                    guard take(UInt8(ascii: "0") + UInt8(ordinal / unit % 10)) else { return false }
-                    unit /= 10
-                }
-            }
-            return n == bytes.count
-        }
-        guard !matches else { return }
-        let expected = plan + ":" + place.map(String.init).joined(separator: ".")
-        throw StoreError.badInput("plan \(plan): id \(quoted(found)) must be \(expected), its place in the plan "
+    private static func requireId(_ found: String, plan: String, place: IdPlace) throws(StoreError) {
+        guard !IdPlace.names(found, plan: plan, place: place) else { return }
+        throw StoreError.badInput("plan \(plan): id \(quoted(found)) must be \(place.id(inPlan: plan)), its place in the plan "
                                   + "(pillar.measure.task, counted from 1)")
     }
 
