@@ -64,7 +64,9 @@ struct IdIndex {
         }
 
         /// A measure with the title, ids, units and deadline of the document, and no text.
-        var measure: Measure {
+        var measure: Measure { Self.measure(id: id, title: title, tasks: tasks, units: units, deadline: deadline) }
+
+        static func measure(id: String, title: String, tasks: [String], units: [UnitRef], deadline: Day?) -> Measure {
             Measure(id: id, label: "", title: title, text: "", units: units,
                     deadline: deadline.map { Deadline(text: $0.description, date: $0) },
                     tasks: tasks.map { PlanTask(id: $0, title: "", text: "") })
@@ -193,15 +195,15 @@ extension Plan {
     /// A plan as its index outlines it: its title, district, year, date and pillars' numbers, and its measures'
     /// titles, ids, tasks, units and deadline days in pillars by the ordinal their ids carry (`PLAN:P.M`); no texts,
     /// labels, pillar names or task titles.
-    init(outline: IdIndex.Outline, id: String, entries: [IdIndex.Entry]) {
+    init(outline: IdIndex.Outline, id: String, measures: [Measure]) {
         var pillars = outline.pillars.map { Pillar(number: $0, title: "", measures: []) }
-        for entry in entries {
+        for measure in measures {
             // The digits after the last colon, by bytes (by characters, this was half of the outline's time).
-            let utf8 = entry.id.utf8
+            let utf8 = measure.id.utf8
             let place = utf8.lastIndex(of: UInt8(ascii: ":")).map { utf8.index(after: $0) } ?? utf8.startIndex
             let pillar = max(1, utf8[place...].prefix { (0x30...0x39).contains($0) }.reduce(0) { $0 * 10 + Int($1 - 0x30) })
             while pillars.count < pillar { pillars.append(Pillar(number: "", title: "", measures: [])) }
-            pillars[pillar - 1].measures.append(entry.measure)
+            pillars[pillar - 1].measures.append(measure)
         }
         self.init(id: id, title: outline.title, district: outline.district, year: outline.year, date: outline.date, pillars: pillars)
     }

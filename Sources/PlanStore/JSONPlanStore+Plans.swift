@@ -34,8 +34,8 @@ extension JSONPlanStore {
             let path = plansPath + "/" + names[n - 1]
             return .plan(Result { () throws(StoreError) -> (Plan, outlined: Bool) in
                 let id = String(names[n - 1].dropLast(".json".count))
-                if outline, let index = try currentIndex(of: id), let (outline, entries) = index.outline(measureTitles: measureTitles) {
-                    return (Plan(outline: outline, id: id, entries: entries), true)
+                if outline, let index = try currentIndex(of: id), let (outline, measures) = index.outline(measureTitles: measureTitles) {
+                    return (Plan(outline: outline, id: id, measures: measures), true)
                 }
                 guard let fd = try Disk.openExisting(path) else { throw StoreError.io(file: path, operation: "read", code: ENOENT) }
                 guard n - 1 < openable else {
