@@ -25,22 +25,27 @@ extension JSONPlanStore {
 
     /// Call under the lock (shared or exclusive).
     func fold() throws(StoreError) -> Fold {
-        let data = try journal.contents()
         let (snapshot, damage) = try readSnapshot()
         var ledger = Ledger()
         var start = 0
+        // The digest's state after the whole blocks of the prefix the snapshot covers.
+        var blocks = Digest()
         if let snapshot {
             let covered = snapshot.journal.bytes
-            let intact = covered <= data.count && data.withUnsafeBytes {
-                Digest.of(UnsafeRawBufferPointer(rebasing: $0[0..<covered]))
-            } == snapshot.journal.digest
-            if intact {
+            if let (digest, state) = try journal.digest(ofFirst: covered), digest == snapshot.journal.digest {
                 ledger = snapshot.ledger
                 start = covered
+                blocks = state
             } else {
                 warn("\(journal.path): the first \(covered) bytes differ from what the snapshot covers (rewritten or merged); folding the whole journal")
             }
         }
+        // Under the lock the journal only grows: when the snapshot covers all of it, its bytes are not read.
+        if let snapshot, start > 0, try journal.size() == start {
+            return Fold(ledger: ledger, end: start, digest: snapshot.journal.digest, tailEvents: 0,
+                        last: snapshot.journal.last, tornAt: nil, damagedSnapshot: damage)
+        }
+        let data = try journal.contents()
         var reading = journal.read(data, from: start)
         reading.problems.forEach(warn)
         if start > 0 {
@@ -57,7 +62,10 @@ extension JSONPlanStore {
         let events = reading.events.inFoldOrder()
         ledger.fold(events)
         if let newest = events.last { last = Snapshot.Position(of: newest) }
-        let digest = data.withUnsafeBytes { Digest.of(UnsafeRawBufferPointer(rebasing: $0[0..<reading.end])) }
+        let digest = data.withUnsafeBytes { bytes in
+            _ = blocks.take(UnsafeRawBufferPointer(rebasing: bytes[blocks.count..<reading.end]))
+            return blocks.finished(UnsafeRawBufferPointer(rebasing: bytes[blocks.count..<reading.end]))
+        }
         return Fold(ledger: ledger, end: reading.end, digest: digest, tailEvents: reading.events.count,
                     last: last, tornAt: reading.tornAt, damagedSnapshot: damage)
     }

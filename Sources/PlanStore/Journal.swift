@@ -62,6 +62,35 @@ struct Journal: Sendable {
     /// Reads the whole file (nil if it does not exist).
     func contents() throws(StoreError) -> Data { try Disk.read(path) ?? Data() }
 
+    /// The journal's size in bytes; 0 if there is none.
+    func size() throws(StoreError) -> Int {
+        guard let fd = try Disk.openExisting(path) else { return 0 }
+        defer { close(fd) }
+        return try Disk.size(fd, path: path)
+    }
+
+    /// The digest of the journal's first `count` bytes, read a megabyte at a time into one buffer (not held
+    /// whole), and the digest's state after their whole blocks, for the digest of a longer prefix to go on
+    /// from; nil if the journal is shorter.
+    func digest(ofFirst count: Int) throws(StoreError) -> (digest: String, blocks: Digest)? {
+        var blocks = Digest()
+        guard count > 0 else { return (Digest.of(UnsafeRawBufferPointer(start: nil, count: 0)), blocks) }
+        guard let fd = try Disk.openExisting(path) else { return nil }
+        defer { close(fd) }
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: min(count, 1 << 20), alignment: 32)
+        defer { buffer.deallocate() }
+        while true {
+            // Whole blocks were taken so far, so reading goes on where they end.
+            let wanted = min(buffer.count, count - blocks.count)
+            let chunk = UnsafeMutableRawBufferPointer(rebasing: buffer[..<wanted])
+            guard try Disk.read(fd, path: path, from: blocks.count, into: chunk) == wanted else { return nil }
+            let taken = blocks.take(UnsafeRawBufferPointer(chunk))
+            if blocks.count + (wanted - taken) == count {
+                return (blocks.finished(UnsafeRawBufferPointer(rebasing: chunk[taken...])), blocks)
+            }
+        }
+    }
+
     static func endOfLastLine(_ bytes: UnsafeRawBufferPointer) -> Int {
         ByteSearch.lineStart(in: bytes, before: bytes.count)
     }
