@@ -48,7 +48,7 @@ public struct UnitIndex: Equatable, Sendable {
             members.reserveCapacity(places.count)
             for place in places {
                 let measure = workspace.plans[place.plan].pillars[place.pillar].measures[place.measure]
-                let schedule = workspace.schedule(of: measure, today: today, utcOffset: utcOffset)
+                let schedule = workspace.schedule(of: measure, in: workspace.plans[place.plan], today: today, utcOffset: utcOffset)
                 let member = UnitMember(
                     id: measure.id, plan: place.plan, pillar: place.pillar, measure: place.measure, role: place.role,
                     status: schedule.status, schedule: schedule, units: workspace.units(of: measure),

@@ -158,7 +158,7 @@ public struct Report: Equatable, Sendable, Encodable {
                     if let only = options.measures, !only.contains(measures[m].id) { continue }
                     let units = workspace.units(of: measures[m])
                     if let match = options.unit, !units.contains(where: { match.matches($0.name) }) { continue }
-                    rows.append(Report.row(measures[m], units: units, in: workspace, today: today, options: options))
+                    rows.append(Report.row(measures[m], of: plan, units: units, in: workspace, today: today, options: options))
                 }
             }
         }
@@ -178,9 +178,9 @@ public struct Report: Equatable, Sendable, Encodable {
             .sorted { ($0.schedule.daysLate ?? 0, $1.id) > ($1.schedule.daysLate ?? 0, $0.id) }
     }
 
-    private static func row(_ measure: Measure, units: [UnitRef], in workspace: Workspace, today: Day,
+    private static func row(_ measure: Measure, of plan: Plan, units: [UnitRef], in workspace: Workspace, today: Day,
                             options: Options) -> Row {
-        let schedule = workspace.schedule(of: measure, today: today, utcOffset: options.utcOffset)
+        let schedule = workspace.schedule(of: measure, in: plan, today: today, utcOffset: options.utcOffset)
         let notes = workspace.notes(of: measure).reversed().compactMap { target, note -> Entry? in
             guard let day = Day(note.time, utcOffset: options.utcOffset), options.since.map({ $0 <= day }) ?? true else { return nil }
             return Entry(day: day, officer: note.officer, text: note.text, target: target)

@@ -80,7 +80,7 @@ struct ListCommand: ParsableCommand {
             var rows: [Row] = []
             for (ordinal, part) in candidate.pillars.enumerated() where pillar == nil || pillar == String(ordinal + 1) || pillar == part.number {
                 for measure in part.measures {
-                    let schedule = workspace.schedule(of: measure, today: today, utcOffset: utcOffset)
+                    let schedule = workspace.schedule(of: measure, in: candidate, today: today, utcOffset: utcOffset)
                     let units = workspace.units(of: measure)
                     guard status == nil || schedule.status == status, !overdue || schedule.isOverdue,
                           light == nil || schedule.light == light,

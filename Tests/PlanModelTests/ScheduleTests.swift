@@ -114,6 +114,21 @@ struct ScheduleTests {
                 == Self.day("2026-01-01"))
     }
 
+    @Test("a measure's schedule starts at its own plan's date, whether the caller hands its plan or it is looked up")
+    func planHanded() {
+        let plans = ["2026-01-01", "2026-03-15"].enumerated().map { n, date in
+            Plan(id: "p\(n)-2026", title: "", year: 2026, date: Self.day(date), pillars: [Pillar(number: "一", title: "", measures: [
+                Measure(id: "p\(n)-2026:1.1", label: "", title: "", text: "", deadline: Deadline(text: "", date: Self.day("2026-12-31")))])])
+        }
+        let workspace = Workspace(plans: plans)
+        for plan in plans {
+            let measure = plan.pillars[0].measures[0]
+            let looked = workspace.schedule(of: measure, today: Self.day("2026-06-01"))
+            #expect(looked.start == plan.date)
+            #expect(workspace.schedule(of: measure, in: plan, today: Self.day("2026-06-01")) == looked)
+        }
+    }
+
     @Test("days and event times: ordinal round trip, and the zone decides the day")
     func days() {
         for text in ["0001-01-01", "1970-01-01", "2000-02-29", "2026-03-01", "2026-12-31", "9999-12-31"] {
