@@ -29,16 +29,35 @@ public struct IdPlace: Equatable, Sendable {
         }
     }
 
-    /// Whether `id` is `plan:` followed by `place`, read from its bytes without making strings.
+    /// Whether `id` is `plan:` followed by `place`: its bytes compared with the place's digits as they come,
+    /// without making strings (an import checks every id of its plans so).
     public static func names(_ id: String, plan: String, place: IdPlace) -> Bool {
+        guard place.pillar > 0, place.measure > 0, (place.task ?? 1) > 0 else { return false }
         var id = id, plan = plan
         return id.withUTF8 { bytes in
-            guard let (length, parsed) = parse(bytes), parsed == place, length == plan.utf8.count else { return false }
-            return plan.withUTF8 { planBytes in
-                guard let a = planBytes.baseAddress, let b = bytes.baseAddress else { return length == 0 }
-                return memcmp(a, b, length) == 0
+            plan.withUTF8 { planBytes in
+                var n = planBytes.count
+                guard bytes.count > n, let a = bytes.baseAddress, n == 0 || planBytes.baseAddress.map({ memcmp(a, $0, n) == 0 }) == true,
+                      take(place.pillar, after: UInt8(ascii: ":"), in: bytes, at: &n),
+                      take(place.measure, after: UInt8(ascii: "."), in: bytes, at: &n) else { return false }
+                if let task = place.task, !take(task, after: UInt8(ascii: "."), in: bytes, at: &n) { return false }
+                return n == bytes.count
             }
         }
+    }
+
+    /// Whether `separator` and the digits of `ordinal` come at `n` in `bytes`; `n` is moved past them.
+    private static func take(_ ordinal: Int, after separator: UInt8, in bytes: UnsafeBufferPointer<UInt8>, at n: inout Int) -> Bool {
+        guard n < bytes.count, bytes[n] == separator else { return false }
+        n += 1
+        var unit = 1
+        while unit * 10 <= ordinal { unit *= 10 }
+        while unit > 0 {
+            guard n < bytes.count, bytes[n] == UInt8(ascii: "0") + UInt8(truncatingIfNeeded: ordinal / unit % 10) else { return false }
+            n += 1
+            unit /= 10
+        }
+        return true
     }
 
     private static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> (planLength: Int, place: IdPlace)? {

@@ -132,14 +132,28 @@ struct IdIndex {
     }
 
     static func encode(_ plan: Plan, fingerprint: String) throws(StoreError) -> Data {
+        try encode(plan, fingerprint: fingerprint, entries: try entryLines(of: plan))
+    }
+
+    /// The index of `plan` with its entries' lines made already (`entryLines(of:)`): an import makes them
+    /// beside the plan's file, and the header, which needs the written file's fingerprint, after.
+    static func encode(_ plan: Plan, fingerprint: String, entries: [UInt8]) throws(StoreError) -> Data {
         do {
             var data = try StoreCoding.encode(Header(schema: Schema.current, plan: fingerprint,
                                                         outline: Outline(plan)))
             data.append(0x0A)
-            // A line per measure, written on every processor (a fifth of an import's instructions).
-            let entries = plan.measures.map { Entry(plan: plan.id, measure: $0) }
-            data.append(contentsOf: try StoreCoding.writer.encode(lines: entries, workers: ProcessInfo.processInfo.activeProcessorCount))
+            data.append(contentsOf: entries)
             return data
+        } catch {
+            throw StoreError.badInput("index of \(plan.id) cannot be encoded: \(error)")
+        }
+    }
+
+    /// A line per measure, written on every processor (a fifth of an import's instructions).
+    static func entryLines(of plan: Plan) throws(StoreError) -> [UInt8] {
+        do {
+            let entries = plan.measures.map { Entry(plan: plan.id, measure: $0) }
+            return try StoreCoding.writer.encode(lines: entries, workers: ProcessInfo.processInfo.activeProcessorCount)
         } catch {
             throw StoreError.badInput("index of \(plan.id) cannot be encoded: \(error)")
         }

@@ -78,12 +78,16 @@ extension JSONPlanStore {
                 rest = rest.dropFirst(batch.count)
                 let previous = try batch.map { plan throws(StoreError) in try Disk.read(planPath(plan.id)) }
                 for (plan, data) in zip(batch, previous) { reports.append(try report(importing: plan, over: data)) }
+                // Each plan's index lines too: only its header waits for the written file's fingerprint.
                 let files = Array(zip(batch, previous)).concurrentMap { plan, data in
-                    Result { () throws(StoreError) in try PlanFile.encode(plan, keepingFieldsOf: data) }
+                    Result { () throws(StoreError) in
+                        (try PlanFile.encode(plan, keepingFieldsOf: data), try IdIndex.entryLines(of: plan))
+                    }
                 }
                 for (plan, file) in zip(batch, files) {
-                    try Disk.replace(planPath(plan.id), with: try file.get())
-                    try writeIndex(of: plan)
+                    let (contents, entries) = try file.get()
+                    try Disk.replace(planPath(plan.id), with: contents)
+                    try writeIndex(of: plan, entries: entries)
                 }
             }
             // The single index of earlier versions is replaced by one index per plan.
@@ -174,13 +178,15 @@ extension JSONPlanStore {
         return index
     }
 
-    /// Call under the exclusive lock, after the plan file was written.
-    private func writeIndex(of plan: Plan) throws(StoreError) {
+    /// Call under the exclusive lock, after the plan file was written; `entries`: the index's lines, if made already.
+    private func writeIndex(of plan: Plan, entries: [UInt8]? = nil) throws(StoreError) {
         guard let fingerprint = Disk.fingerprint(planPath(plan.id)) else {
             throw StoreError.io(file: planPath(plan.id), operation: "stat", code: ENOENT)
         }
         try Disk.makeDirectory(indexesPath)
-        try Disk.replace(indexPath(plan.id), with: try IdIndex.encode(plan, fingerprint: fingerprint))
+        let lines: [UInt8]
+        if let entries { lines = entries } else { lines = try IdIndex.entryLines(of: plan) }
+        try Disk.replace(indexPath(plan.id), with: try IdIndex.encode(plan, fingerprint: fingerprint, entries: lines))
     }
 }
 

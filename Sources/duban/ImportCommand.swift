@@ -34,6 +34,8 @@ struct ImportCommand: ParsableCommand {
         let plans = try files.concurrentMap { path in
             Result { try PlanDocument.read(path: path, id: id, maxSize: maxSize, keepingDamage: force) }
         }.map { try $0.get() }
+        // Freed string by string, the plans of 10,000 measures took a seventh of an import, on one processor.
+        defer { ProcessLifetime.keep(plans) }
         for plan in plans { try ImportReport.validate(plan) }
         let store = try JSONPlanStore.create(at: options.directory, now: Date(), intoNonEmpty: initialize, warn: Output.warn)
         let reports = try store.importPlans(plans)
