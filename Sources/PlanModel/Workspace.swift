@@ -87,7 +87,8 @@ public struct Workspace: Equatable, Sendable {
         conflicts.filter { $0.target == measure.id || $0.target.hasPrefix(measure.id + ".") }
     }
 
-    public func plan(_ id: String) -> Plan? { plans.first { $0.id == id } }
+    /// The first plan of that id.
+    public func plan(_ id: String) -> Plan? { planIndexes[id].map { plans[$0] } }
 
     public func measure(_ id: String) -> Measure? {
         guard let l = location(of: id) else { return nil }
