@@ -17,6 +17,9 @@ public struct Workspace: Equatable, Sendable {
     /// `duban plans` at 100,000 measures, all of it on one processor.
     private var planIndexes: [String: Int] = [:]
     private var elsewhere: [String: Location] = [:]
+    /// By plan: whether every id of it names its own place, so that an id read as a place in it is
+    /// that measure's or task's without comparing (a look-up then touches no id string).
+    private var namesItsPlaces: [Bool] = []
 
     /// Where an id points inside `plans`.
     public struct Location: Equatable, Sendable {
@@ -36,6 +39,7 @@ public struct Workspace: Equatable, Sendable {
 
     private mutating func reindex() {
         for p in plans.indices.reversed() { planIndexes[plans[p].id] = p }
+        namesItsPlaces = Array(repeating: true, count: plans.count)
         // By index, reading only the ids: copying each Measure would retain and release all its strings.
         for p in plans.indices {
             // A plan whose id an earlier plan has keeps all its ids in the table.
@@ -46,11 +50,13 @@ public struct Workspace: Equatable, Sendable {
                     let id = measures[m].id
                     if !own || !IdPlace.names(id, plan: plan, place: IdPlace(pillar: q + 1, measure: m + 1)) {
                         elsewhere[id] = Location(plan: p, pillar: q, measure: m, task: nil)
+                        namesItsPlaces[p] = false
                     }
                     let tasks = measures[m].tasks
                     for t in tasks.indices
                     where !own || !IdPlace.names(tasks[t].id, plan: plan, place: IdPlace(pillar: q + 1, measure: m + 1, task: t + 1)) {
                         elsewhere[tasks[t].id] = Location(plan: p, pillar: q, measure: m, task: t)
+                        namesItsPlaces[p] = false
                     }
                 }
             }
@@ -60,13 +66,15 @@ public struct Workspace: Equatable, Sendable {
     /// Where `id` points: at the place it names if the measure or task there has it, else where the table says.
     public func location(of id: String) -> Location? {
         if let (plan, place) = IdPlace.parse(id), let p = planIndexes[plan] {
-            let pillars = plans[p].pillars
+            let pillars = plans[p].pillars, inPlace = namesItsPlaces[p]
             if place.pillar <= pillars.count, place.measure <= pillars[place.pillar - 1].measures.count {
                 let q = place.pillar - 1, m = place.measure - 1
                 if let task = place.task {
                     let tasks = pillars[q].measures[m].tasks
-                    if task <= tasks.count, tasks[task - 1].id == id { return Location(plan: p, pillar: q, measure: m, task: task - 1) }
-                } else if pillars[q].measures[m].id == id {
+                    if task <= tasks.count, inPlace || tasks[task - 1].id == id {
+                        return Location(plan: p, pillar: q, measure: m, task: task - 1)
+                    }
+                } else if inPlace || pillars[q].measures[m].id == id {
                     return Location(plan: p, pillar: q, measure: m, task: nil)
                 }
             }
