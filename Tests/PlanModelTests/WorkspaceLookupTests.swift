@@ -49,7 +49,7 @@ struct WorkspaceLookupTests {
                          "syn1-2026:1.1.1.1", "syn1-2026:99.1", "syn1-2026:1.99", "syn1-2026:0.1", ":1.1", "1.1", "措施", "",
                          "syn1-2026:1.2", "syn1-2026:18446744073709551617.1", "SYN1-2026:1.1", "syn1-2026:1.1."]
 
-    @Test("every id is at the place it names if it is there, else where it last is; unknown ids are nowhere", arguments: 1...6 as ClosedRange<UInt64>)
+    @Test("every id is at the place it names if it is there, else where it last is; unknown ids are nowhere; a plan is the first of its id", arguments: 1...6 as ClosedRange<UInt64>)
     func matchesTable(seed: UInt64) {
         var random = SplitMix64(seed: seed)
         // Three plans: ids are changed in the first only (and in a copy), so the others name their places throughout
@@ -80,5 +80,8 @@ struct WorkspaceLookupTests {
             #expect(workspace.location(of: id) == nil, "\(id)")
         }
         #expect(Set(workspace.allIds) == Set(table.keys))
+        // A plan by its id: the first of that id.
+        for plan in plans { #expect(workspace.plan(plan.id) == plans.first { $0.id == plan.id }, "\(plan.id)") }
+        #expect(workspace.plan("nowhere") == nil)
     }
 }
