@@ -131,18 +131,16 @@ struct IdIndex {
         return try StoreCoding.decodeVersioned(Header.self, from: data[..<newline], file: path)
     }
 
-    static func encode(_ plan: Plan, fingerprint: String) throws(StoreError) -> Data {
-        try encode(plan, fingerprint: fingerprint, entries: try entryLines(of: plan))
-    }
-
-    /// The index of `plan` with its entries' lines made already (`entryLines(of:)`): an import makes them
-    /// beside the plan's file, and the header, which needs the written file's fingerprint, after.
-    static func encode(_ plan: Plan, fingerprint: String, entries: [UInt8]) throws(StoreError) -> Data {
+    /// The index of `plan`; `entries`: its entries' lines if made already (`entryLines(of:)`: an import makes them
+    /// beside the plan's file, and the header, which needs the written file's fingerprint, after).
+    static func encode(_ plan: Plan, fingerprint: String, entries: [UInt8]? = nil) throws(StoreError) -> Data {
+        let lines: [UInt8]
+        if let entries { lines = entries } else { lines = try entryLines(of: plan) }
         do {
             var data = try StoreCoding.encode(Header(schema: Schema.current, plan: fingerprint,
                                                         outline: Outline(plan)))
             data.append(0x0A)
-            data.append(contentsOf: entries)
+            data.append(contentsOf: lines)
             return data
         } catch {
             throw StoreError.badInput("index of \(plan.id) cannot be encoded: \(error)")

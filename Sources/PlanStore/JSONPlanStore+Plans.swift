@@ -184,9 +184,7 @@ extension JSONPlanStore {
             throw StoreError.io(file: planPath(plan.id), operation: "stat", code: ENOENT)
         }
         try Disk.makeDirectory(indexesPath)
-        let lines: [UInt8]
-        if let entries { lines = entries } else { lines = try IdIndex.entryLines(of: plan) }
-        try Disk.replace(indexPath(plan.id), with: try IdIndex.encode(plan, fingerprint: fingerprint, entries: lines))
+        try Disk.replace(indexPath(plan.id), with: try IdIndex.encode(plan, fingerprint: fingerprint, entries: entries))
     }
 }
 
