@@ -7,8 +7,8 @@ public struct DeferredText: Sendable {
     /// Where deferred texts are read from (the store's plan file). Reading is
     /// the source's business; `PlanModel` does no I/O itself.
     public protocol Source: AnyObject, Sendable {
-        /// The text at `place`, which the source handed out.
-        func text(at place: Place) -> String
+        /// Calls `body` with the UTF-8 of the text at `place`, which the source handed out.
+        func withUTF8<R>(at place: Place, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R
     }
 
     /// A text's bytes in its source, as the source wrote it down.
@@ -40,7 +40,17 @@ public struct DeferredText: Sendable {
     public var string: String {
         switch storage {
         case .string(let string): string
-        case .deferred(let source, let place): source.text(at: place)
+        case .deferred(let source, let place): source.withUTF8(at: place) { String(decoding: $0, as: UTF8.self) }
+        }
+    }
+
+    /// Calls `body` with the text's UTF-8; a deferred text's bytes are not made into a
+    /// string first (a search reads every text of every plan). Bytes from a source are
+    /// as stored there, not checked to be valid UTF-8.
+    public func withUTF8<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        switch storage {
+        case .string(var string): string.withUTF8(body)
+        case .deferred(let source, let place): source.withUTF8(at: place, body)
         }
     }
 }

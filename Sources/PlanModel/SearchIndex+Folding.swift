@@ -1,7 +1,8 @@
 /// How search compares text: traditional characters as simplified (政務 = 政务),
 /// full-width ASCII forms as ASCII (ＡＩ = AI, １２ = 12, the ideographic space as
 /// a space), ASCII case ignored. One scalar folds to one scalar, so a match in the
-/// folded text is a match at the same place in the displayed text.
+/// folded text is a match at the same place in the displayed text (`SearchQuery`
+/// finds it there without folding the text).
 extension SearchIndex {
     public static func folded(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
         let v = scalar.value
@@ -15,44 +16,6 @@ extension SearchIndex {
         var result = String.UnicodeScalarView()
         result.append(contentsOf: text.unicodeScalars.lazy.map(folded))
         return String(result)
-    }
-
-    /// The first occurrence of `query` in `text`, compared folded, as a range of `text`
-    /// (a search shows a snippet of every match). Both are folded to UTF-8 and the bytes
-    /// searched; as one scalar folds to one scalar, the match is as many scalars into `text`
-    /// as into the folded bytes. Where the text holds the query as typed, it is folded only
-    /// up to there: no match can come after (scalar by scalar through `folded(_:)`, this was a
-    /// third of a search's snippets; folding whole texts, more).
-    public static func firstMatch(of query: String, in text: String) -> Range<String.Index>? {
-        var needle: [UInt8] = [], text = text, query = query
-        appendFolded(query, to: &needle)
-        guard !needle.isEmpty else { return nil }
-        let found = text.withUTF8 { utf8 in
-            query.withUTF8 { typed -> (before: Int, length: Int)? in
-                guard let base = utf8.baseAddress else { return nil }
-                let literal = typed.baseAddress.flatMap { firstMatch(in: base, from: 0, to: utf8.count, needle: $0, count: typed.count) }
-                var haystack: [UInt8] = []
-                appendFolded(utf8: UnsafeBufferPointer(rebasing: utf8[..<(literal.map { $0 + typed.count } ?? utf8.count)]), to: &haystack)
-                return haystack.withUnsafeBufferPointer { hay in
-                    needle.withUnsafeBufferPointer { pin -> (before: Int, length: Int)? in
-                        guard let hayBase = hay.baseAddress, let pinBase = pin.baseAddress,
-                              let offset = firstMatch(in: hayBase, from: 0, to: hay.count, needle: pinBase, count: pin.count) else { return nil }
-                        return (scalarCount(UnsafeBufferPointer(rebasing: hay[..<offset])), scalarCount(pin))
-                    }
-                }
-            }
-        }
-        guard let found else { return nil }
-        let scalars = text.unicodeScalars
-        let start = scalars.index(scalars.startIndex, offsetBy: found.before)
-        return start..<scalars.index(start, offsetBy: found.length)
-    }
-
-    /// Scalars in valid UTF-8: the bytes that are not continuation bytes.
-    private static func scalarCount(_ utf8: UnsafeBufferPointer<UInt8>) -> Int {
-        var count = 0
-        for byte in utf8 where byte & 0xC0 != 0x80 { count += 1 }
-        return count
     }
 
     /// Appends the UTF-8 of `text` folded, the same as `folded(_:)` but fast enough for

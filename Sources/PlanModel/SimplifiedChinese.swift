@@ -15,6 +15,18 @@ public enum SimplifiedChinese {
         return v >= 0x20000 ? lookup.supplementary[scalar] ?? scalar : scalar
     }
 
+    /// The traditional characters whose simplified form is `scalar` (資 for 资): a walk
+    /// through the table, once per search query.
+    static func traditionalForms(of scalar: Unicode.Scalar) -> [Unicode.Scalar] {
+        var forms: [Unicode.Scalar] = []
+        lookup.dense.withUnsafeBufferPointer { dense in
+            for offset in 0..<dense.count where dense[offset] == scalar.value {
+                forms.append(Unicode.Scalar(Lookup.firstDense + UInt32(offset))!)
+            }
+        }
+        return forms + lookup.supplementary.filter { $0.value == scalar }.map(\.key).sorted { $0.value < $1.value }
+    }
+
     /// `text` with every traditional character simplified; its characters keep their places.
     public static func simplified(_ text: String) -> String {
         var result = String.UnicodeScalarView()

@@ -41,19 +41,20 @@ extension PlanFile {
             }
         }
 
-        func text(at place: DeferredText.Place) -> String {
+        func withUTF8<R>(at place: DeferredText.Place, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
             let file = fileContents()
             // The quotes around the text are read too, to check the place still holds a string.
             let start = Int(place.offset) - 1, end = Int(place.offset) + Int(place.count) + 1
-            guard start >= 0, end <= file.count else { return "" }
-            return file.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> String in
+            let none = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+            guard start >= 0, end <= file.count else { return body(none) }
+            return file.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> R in
                 let buffer = raw.bindMemory(to: UInt8.self)
                 let quote = UInt8(ascii: "\"")
-                guard buffer[start] == quote, buffer[end - 1] == quote else { return "" }
+                guard buffer[start] == quote, buffer[end - 1] == quote else { return body(none) }
                 let contents = UnsafeBufferPointer(rebasing: buffer[(start + 1)..<(end - 1)])
-                guard place.escaped else { return String(decoding: contents, as: UTF8.self) }
-                guard let bytes = try? JSONReader.unescapedBytes(contents) else { return "" }
-                return String(decoding: bytes, as: UTF8.self)
+                guard place.escaped else { return body(contents) }
+                guard let bytes = try? JSONReader.unescapedBytes(contents) else { return body(none) }
+                return bytes.withUnsafeBufferPointer(body)
             }
         }
     }

@@ -39,16 +39,16 @@ struct SearchCommand: ParsableCommand {
 
     func run() throws {
         try options.withWorkspace { _, workspace in
-        let plans = try filter.plans(in: workspace)
-        let index = SearchIndex(plans: workspace.plans), query = text
-        let entries = index.matches(of: query).map { index.entries[$0] }
-            .filter { plans?.contains(workspace.plans[$0.plan].id) ?? true }
-        // A snippet reads the measure's text: the rows are made on every processor.
-        let rows = entries.concurrentMap { entry -> Row in
-            let measure = workspace.plans[entry.plan].pillars[entry.pillar].measures[entry.measure]
-            return Row(id: measure.id, title: measure.title, status: workspace.status(of: measure),
-                       snippet: Self.snippet(of: query, in: measure))
-        }
+        let wanted = try filter.plans(in: workspace)
+        guard let query = SearchQuery(text) else { throw ValidationError("give a text to search for") }
+        // Each plan on a processor of its own: reading every text is most of a search.
+        let rows = workspace.plans.filter { wanted?.contains($0.id) ?? true }.concurrentMap { plan in
+            plan.pillars.flatMap { $0.measures.compactMap { measure -> Row? in
+                Self.snippet(of: query, in: measure).map {
+                    Row(id: measure.id, title: measure.title, status: workspace.status(of: measure), snippet: $0)
+                }
+            } }
+        }.flatMap { $0 }
         if json { return try Output.json(rows) }
         guard !rows.isEmpty else { throw CommandFailure(description: "no measure contains \"\(text)\"", exitCode: 1) }
         let header = ["id", "status", "title"]
@@ -62,15 +62,19 @@ struct SearchCommand: ParsableCommand {
     }
 
     /// The first match in the title, text or tasks (the number last: a match there says little),
-    /// on one line.
-    private static func snippet(of text: String, in measure: Measure) -> String {
-        for field in [measure.title, measure.text] + measure.tasks.map(\.title) + [measure.label] {
-            if let range = SearchIndex.firstMatch(of: text, in: field) {
+    /// on one line; nil when the measure does not hold the query. The text is made a string
+    /// only when its stored bytes hold the query.
+    private static func snippet(of query: SearchQuery, in measure: Measure) -> String? {
+        func excerpt(_ field: String) -> String? {
+            query.firstMatch(in: field).map { range in
                 let excerpt = TextLayout.excerpt(field, around: range, columns: SearchCommand.snippetColumns)
                 return excerpt.utf8.contains(0x0A) ? excerpt.replacingOccurrences(of: "\n", with: " ") : excerpt
             }
         }
-        return ""
+        if let found = excerpt(measure.title) { return found }
+        if query.occurs(in: measure.deferredText), let found = excerpt(measure.text) { return found }
+        for task in measure.tasks { if let found = excerpt(task.title) { return found } }
+        return excerpt(measure.label)
     }
 }
 

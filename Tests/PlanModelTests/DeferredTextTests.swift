@@ -8,9 +8,10 @@ final class CountingSource: DeferredText.Source, @unchecked Sendable {
     private var reads = 0
     var count: Int { lock.withLock { reads } }
 
-    func text(at place: DeferredText.Place) -> String {
+    func withUTF8<R>(at place: DeferredText.Place, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         lock.withLock { reads += 1 }
-        return "正文\(place.offset)"
+        var text = "正文\(place.offset)"
+        return text.withUTF8(body)
     }
 }
 

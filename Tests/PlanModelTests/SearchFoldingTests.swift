@@ -1,6 +1,7 @@
 import Foundation
 import Synthetic
 import Testing
+import TestSupport
 @testable import PlanModel
 
 @Suite("Traditional → simplified table and search folding")
@@ -70,7 +71,7 @@ struct SearchFoldingTests {
             for (q, pillar) in plan.pillars.enumerated() {
                 for (m, measure) in pillar.measures.enumerated()
                 where ([measure.label, measure.title, measure.text] + measure.tasks.map(\.title)).contains(where: {
-                    SearchIndex.firstMatch(of: query, in: $0) != nil
+                    SearchQuery(query)?.firstMatch(in: $0) != nil
                 }) {
                     expected.append([p, q, m])
                 }
@@ -83,21 +84,64 @@ struct SearchFoldingTests {
     @Test("the first match is found in the displayed text, whatever its script or width")
     func firstMatch() throws {
         let text = "推動區級普惠性政策全面納入ＡＩ應用"
-        let range = try #require(SearchIndex.firstMatch(of: "普惠性政策", in: text))
+        let range = try #require(SearchQuery("普惠性政策")?.firstMatch(in: text))
         #expect(text[range] == "普惠性政策")
-        #expect(SearchIndex.firstMatch(of: "纳入ai", in: text).map { String(text[$0]) } == "納入ＡＩ")
-        #expect(SearchIndex.firstMatch(of: "没有", in: text) == nil)
+        #expect(SearchQuery("纳入ai")?.firstMatch(in: text).map { String(text[$0]) } == "納入ＡＩ")
+        #expect(SearchQuery("没有")?.firstMatch(in: text) == nil)
         // A partial match first, the match at the very end, a query longer than the text.
         let repeated = "普惠普惠性普"
-        #expect(SearchIndex.firstMatch(of: "普惠性", in: repeated).map { repeated.distance(from: repeated.startIndex, to: $0.lowerBound) } == 2)
-        #expect(SearchIndex.firstMatch(of: "性普", in: repeated).map { String(repeated[$0]) } == "性普")
-        #expect(SearchIndex.firstMatch(of: "普惠普惠性普惠", in: repeated) == nil)
-        #expect(SearchIndex.firstMatch(of: "", in: repeated) == nil)
+        #expect(SearchQuery("普惠性")?.firstMatch(in: repeated).map { repeated.distance(from: repeated.startIndex, to: $0.lowerBound) } == 2)
+        #expect(SearchQuery("性普")?.firstMatch(in: repeated).map { String(repeated[$0]) } == "性普")
+        #expect(SearchQuery("普惠普惠性普惠")?.firstMatch(in: repeated) == nil)
+        #expect(SearchQuery("")?.firstMatch(in: repeated) == nil)
         // A folded match before the query as typed is the first; full-width forms are one scalar of three bytes.
         let mixed = "推動政務ＡＩ，政务ai"
-        #expect(SearchIndex.firstMatch(of: "政务", in: mixed).map { mixed.distance(from: mixed.startIndex, to: $0.lowerBound) } == 2)
-        #expect(SearchIndex.firstMatch(of: "ai", in: mixed).map { String(mixed[$0]) } == "ＡＩ")
-        #expect(SearchIndex.firstMatch(of: "ai，政务a", in: mixed).map { String(mixed[$0]) } == "ＡＩ，政务a")
+        #expect(SearchQuery("政务")?.firstMatch(in: mixed).map { mixed.distance(from: mixed.startIndex, to: $0.lowerBound) } == 2)
+        #expect(SearchQuery("ai")?.firstMatch(in: mixed).map { String(mixed[$0]) } == "ＡＩ")
+        #expect(SearchQuery("ai，政务a")?.firstMatch(in: mixed).map { String(mixed[$0]) } == "ＡＩ，政务a")
+    }
+
+    @Test("a query is found in text as stored exactly where the folded text holds it, whatever the forms on either side",
+          arguments: 1...3 as ClosedRange<UInt64>)
+    func queryAgreesWithFolding(seed: UInt64) {
+        // Each character with its other forms, a supplementary traditional one, and scalars of every UTF-8 length.
+        let supplementary = SimplifiedChinese.lookup.supplementary.filter { $0.key.value >= 0x20000 }.first!
+        let pool: [Unicode.Scalar] = ["资", "資", "融", "区", "區", "a", "A", "ａ", "Ａ", " ", "\u{3000}", "1", "１", "é",
+                                      supplementary.key, supplementary.value, "𠁅", "\n"]
+        var random = RandomScalars(seed: seed)
+        var found = 0
+        for _ in 0..<400 {
+            let query = random.string(of: pool, upTo: 3), compiled = SearchQuery(query)
+            for _ in 0..<10 {
+            let text = random.string(of: pool, upTo: 14)
+            let hay = text.unicodeScalars.map(SearchIndex.folded), pin = query.unicodeScalars.map(SearchIndex.folded)
+            let expected = pin.isEmpty || pin.count > hay.count ? nil
+                : (0...(hay.count - pin.count)).first { Array(hay[$0..<($0 + pin.count)]) == pin }
+            let range = compiled?.firstMatch(in: text)
+            let start = range.map { text.unicodeScalars.distance(from: text.startIndex, to: $0.lowerBound) }
+            #expect(start == expected, "\(query.scalarCodes) in \(text.scalarCodes)")
+            #expect(range.map { text.unicodeScalars[$0].count } ?? pin.count == pin.count, "\(query.scalarCodes) in \(text.scalarCodes)")
+            if expected != nil { found += 1 }
+            }
+        }
+        #expect(found > 500)
+    }
+
+    @Test("stored bytes that are not UTF-8 are never read past and match only where whole scalars do")
+    func queryInBrokenBytes() {
+        let query = SearchQuery("資a")!
+        func match(_ bytes: [UInt8]) -> Range<Int>? { bytes.withUnsafeBufferPointer { query.firstMatch(in: $0) } }
+        let zi = Array("资".utf8)
+        #expect(match(zi + [0x61]) == 0..<4)
+        #expect(match([0x80, 0x80] + zi + [0x41]) == 2..<6)
+        #expect(match(Array(zi.dropFirst()) + [0x61]) == nil) // a scalar cut at its start
+        #expect(match([0xE8, 0x61]) == nil)
+        #expect(match([0x61]) == nil)
+        #expect(match([]) == nil)
+        var random = RandomScalars(seed: 5)
+        for _ in 0..<2_000 {
+            _ = match((0..<random.next(9)).map { _ in [0x61, 0x41, 0x80, 0xB5, 0xE8, 0xFF][random.next(6)] })
+        }
     }
 
     @Test("unit names in traditional characters are the same unit through the table: 區發改委 = 区发改委")

@@ -44,6 +44,8 @@ struct PlanFileTextsTests {
             #expect(deferred == plan)
             #expect(deferred?.measures.map(\.text) == plan.measures.map(\.text))
             #expect(deferred?.measures.flatMap(\.tasks).map(\.text) == plan.measures.flatMap(\.tasks).map(\.text))
+            // A search reads the stored bytes, unescaped, without making strings.
+            #expect(deferred?.measures.map { $0.deferredText.withUTF8 { Array($0) } } == plan.measures.map { Array($0.text.utf8) })
             read += try FastJSONRoundTripTests.checkRewrites(of: canonical, count: 12, random: &random,
                                                              fast: { Self.deferredRead($0, in: directory) }) {
                 try? StoreCoding.decodeVersioned(PlanFile.self, from: $0, file: "p.json").plan
