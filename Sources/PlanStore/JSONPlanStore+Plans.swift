@@ -66,7 +66,7 @@ extension JSONPlanStore {
     static let spareFiles = 64
 
     public func importPlans(_ plans: [Plan]) throws(StoreError) -> [ImportReport] {
-        for plan in plans { try ImportReport.validate(plan) }
+        try ImportReport.validate(plans)
         return try lock.withLock(exclusive: true) { () throws(StoreError) in
             var reports: [ImportReport] = []
             // A processor's worth of plans at a time (none twice) have their files made side by side, then
@@ -100,9 +100,10 @@ extension JSONPlanStore {
 
     /// What importing `plan` over the plan file `previous` (nil: none) changes.
     private func report(importing plan: Plan, over previous: Data?) throws(StoreError) -> ImportReport {
-        let old = try previous.map { data throws(StoreError) in try PlanFile.read(data, file: planPath(plan.id)) }
+        guard let previous else { return ImportReport(old: nil, new: plan, recorded: []) }
+        let old = try PlanFile.read(previous, file: planPath(plan.id))
         let newIds = Set(plan.measures.flatMap { [$0.id] + $0.tasks.map(\.id) })
-        let gone = old?.measures.flatMap { [$0.id] + $0.tasks.map(\.id) }.filter { !newIds.contains($0) } ?? []
+        let gone = old.measures.flatMap { [$0.id] + $0.tasks.map(\.id) }.filter { !newIds.contains($0) }
         var recorded = Set<String>()
         if !gone.isEmpty {
             // Many needles cost a pass each; past a few dozen, decoding everything is cheaper.

@@ -56,7 +56,7 @@ public final class MemoryPlanStore: PlanStoring, @unchecked Sendable {
     }
 
     public func importPlans(_ plans: [Plan]) throws(StoreError) -> [ImportReport] {
-        for plan in plans { try ImportReport.validate(plan) }
+        try ImportReport.validate(plans)
         return lock.withLock {
             plans.map { plan in
                 let report = ImportReport(old: self.plans[plan.id], new: plan, recorded: Set(events.map(\.target)))

@@ -36,7 +36,7 @@ struct ImportCommand: ParsableCommand {
         }.map { try $0.get() }
         // Freed string by string, the plans of 10,000 measures took a seventh of an import, on one processor.
         defer { ProcessLifetime.keep(plans) }
-        for plan in plans { try ImportReport.validate(plan) }
+        try ImportReport.validate(plans)
         let store = try JSONPlanStore.create(at: options.directory, now: Date(), intoNonEmpty: initialize, warn: Output.warn)
         let reports = try store.importPlans(plans)
         if json { return try Output.json(reports) }

@@ -324,6 +324,16 @@ struct StoreContractTests {
             plan.pillars[0].measures[0].tasks[1].id = wrong
             #expect(throws: StoreError.self) { try ImportReport.validate(plan) }
         }
+        // Several plans are checked side by side; the error is the first refused plan's, in the order given.
+        let refused = (0..<6).map { n in
+            var plan = Fixtures.plan.withId("p\(n)-2026")
+            if n >= 2 { plan.pillars[0].measures[0].id = "p\(n)-2026:9.9" }
+            return plan
+        }
+        try ImportReport.validate(Array(refused.prefix(2)))
+        #expect(throws: StoreError.badInput("plan p2-2026: id \"p2-2026:9.9\" must be p2-2026:1.1, its place in the plan (pillar.measure.task, counted from 1)")) {
+            try ImportReport.validate(refused)
+        }
     }
 
     @Test("a removed plan leaves the workspace; its events stay as orphans and come back with a re-import",
