@@ -24,6 +24,12 @@ public struct JSONFields {
     private let handle: JSONSink.Handle
     private var container: KeyedEncodingContainer<JSONKey>?
 
+    /// The fields of the object `JSONWriter`'s `stream` writes.
+    init(stream: JSONStreamEncoder) {
+        writer = stream
+        handle = stream.openObject()
+    }
+
     /// The fields of the object `encoder` writes.
     public init(_ encoder: any Encoder) {
         if let stream = Self.stream(encoder) {
@@ -79,6 +85,36 @@ public struct JSONFields {
         for n in 0..<values.count {
             sink.beginElement(elements)
             try sink.value(values[n], depth: array.depth + 1, parent: array, key: JSONIndexKey(intValue: n))
+        }
+    }
+
+    /// A nested `JSONObject` written through its fields, with no `Encoder` made for it: opening one
+    /// through `encode(to:)` was a third of writing a listing's units (a plan's measures, tasks and
+    /// units are such objects too). The same bytes as its `Encodable` conformance writes.
+    public mutating func field<T: JSONObject>(_ key: StaticString, _ value: T) throws {
+        guard let writer else { return try container?.encode(value, forKey: JSONKey(key.description)) ?? () }
+        writer.sink.beginEntry(handle, literal: key)
+        var object = JSONFields(stream: writer.sink.encoder(depth: writer.depth + 1, parent: writer, key: JSONKey(literal: key)))
+        try value.fields(into: &object)
+    }
+
+    /// A `JSONObject` or `null`.
+    public mutating func field<T: JSONObject>(_ key: StaticString, _ value: T?) throws {
+        guard let value else { return try field(key, nil as String?) }
+        try field(key, value)
+    }
+
+    /// An array of `JSONObject`s, each written through its fields (`field(_:_:)` of one).
+    public mutating func field<T: JSONObject>(_ key: StaticString, _ values: [T]) throws {
+        guard let writer else { return try container?.encode(values, forKey: JSONKey(key.description)) ?? () }
+        let sink = writer.sink
+        sink.beginEntry(handle, literal: key)
+        let array = sink.encoder(depth: writer.depth + 1, parent: writer, key: JSONKey(literal: key))
+        let elements = array.openArray()
+        for n in 0..<values.count {
+            sink.beginElement(elements)
+            var object = JSONFields(stream: sink.encoder(depth: array.depth + 1, parent: array, key: JSONIndexKey(intValue: n)))
+            try values[n].fields(into: &object)
         }
     }
 

@@ -254,6 +254,44 @@ struct JSONWriterTests {
         #expect(throws: EncodingError.self) { try Self.encoder(layout).encode(broken) }
     }
 
+    /// Nested `JSONObject`s, one, one or none, and an array of them (a plan's measures, a measure's deadline),
+    /// which `JSONFields` writes through their fields; `Twin` writes the same values through `Encodable`.
+    struct Holder: JSONObject {
+        var one: Fields.Merged
+        var maybe: Fields.Merged?
+        var many: [Fields.Merged]
+        func fields(into object: inout JSONFields) throws {
+            try object.field("many", many)
+            try object.field("maybe", maybe)
+            try object.field("one", one)
+        }
+    }
+
+    struct Twin: Encodable {
+        enum Keys: String, CodingKey { case one, maybe, many }
+        var holder: Holder
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: Keys.self)
+            try c.encode(holder.one, forKey: .one)
+            try c.encode(holder.maybe, forKey: .maybe)
+            try c.encode(holder.many, forKey: .many)
+        }
+    }
+
+    @Test("a nested JSONObject, one or none, and an array of them are written as through Encodable; none is null", arguments: layouts)
+    func nestedObjects(layout: JSONWriter.Layout) throws {
+        var g = SplitMix64(seed: 21)
+        func merged() -> Fields.Merged { Fields.Merged(light: Self.string(&g), late: Bool.random(using: &g) ? 7 : nil) }
+        for n in 0..<40 {
+            let holder = Holder(one: merged(), maybe: n % 2 == 0 ? nil : merged(), many: (0..<(n % 4)).map { _ in merged() })
+            #expect(try JSONWriter(layout: layout).encode(holder) == Array(try Self.encoder(layout).encode(Twin(holder: holder))))
+            #expect(try JSONWriter(layout: layout).encode([holder, holder]) == Array(try Self.encoder(layout).encode([Twin(holder: holder), Twin(holder: holder)])))
+            try Self.expectSame(holder, layout)
+        }
+        let none = String(decoding: try JSONWriter().encode(Holder(one: merged(), maybe: nil, many: [])), as: UTF8.self)
+        #expect(none.contains("\"maybe\":null") && none.contains("\"many\":[]"))
+    }
+
     /// Keys written in order up to a point, then one that sorts before some of them (a plan file's `schema`
     /// after its pillars), and repeated keys (the last written stays).
     struct LateKeys: JSONObject {
