@@ -99,8 +99,14 @@ private enum SnapshotReader {
 
     /// The entries as one dictionary, sized once (growing one entry at a time rehashed every
     /// key at each doubling); of one key written twice the first stands, as in `JSONDecoder`.
+    /// Sized for twice the entries, so at most 3/8 full: most look-ups in the ledger are of ids it
+    /// does not hold (a task never marked), and Swift's dictionary compares the key in every slot
+    /// it probes until an empty one, each a cache miss at 100,000 measures; up to 3/4 full, a miss
+    /// probes ~8 slots, at 3/8 ~2 (`plans --json` at 100k 346 → 315 ms, 13 MB more).
     static func dictionary<Value>(_ entries: [(String, Value)]) -> [String: Value] {
-        Dictionary(entries, uniquingKeysWith: { first, _ in first })
+        var table = [String: Value](minimumCapacity: entries.count * 2)
+        table.merge(entries, uniquingKeysWith: { first, _ in first })
+        return table
     }
 
     /// Each officer's recent events as the journal's reader reads them (they are written in
