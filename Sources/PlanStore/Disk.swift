@@ -194,8 +194,9 @@ enum Disk {
     /// Writes `data` to a new temporary file beside `path`, fsyncs it, renames
     /// it over `path` and fsyncs the directory: a reader sees the old file or the
     /// new one, never a mix, even after a crash. A symlink at `path` is replaced,
-    /// not followed. `before` runs just before the rename.
-    static func replace(_ path: String, with data: Data,
+    /// not followed. `before` runs just before the rename. `syncingDirectory: false`
+    /// leaves the directory's fsync to the caller, who replaces several files there.
+    static func replace(_ path: String, with data: Data, syncingDirectory: Bool = true,
                         before: () throws(StoreError) -> Void = {}) throws(StoreError) {
         let (fd, temporary) = try createTemporary(beside: path)
         do throws(StoreError) {
@@ -207,7 +208,7 @@ enum Disk {
             unlink(temporary)
             throw error
         }
-        try syncDirectory((path as NSString).deletingLastPathComponent)
+        if syncingDirectory { try syncDirectory((path as NSString).deletingLastPathComponent) }
     }
 
     static func move(_ from: String, to: String) throws(StoreError) {

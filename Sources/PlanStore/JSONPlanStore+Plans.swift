@@ -86,9 +86,15 @@ extension JSONPlanStore {
                 }
                 for (plan, file) in zip(batch, files) {
                     let (contents, entries) = try file.get()
-                    try Disk.replace(planPath(plan.id), with: contents)
-                    try writeIndex(of: plan, entries: entries)
+                    try Disk.replace(planPath(plan.id), with: contents, syncingDirectory: false)
+                    try writeIndex(of: plan, entries: entries, syncingDirectory: false)
                 }
+            }
+            // Each file was synced as it was written; the new names are made durable once per directory
+            // before the import is acknowledged (two fsyncs a plan were a seventh of importing 100 plans).
+            if !plans.isEmpty {
+                try Disk.syncDirectory(plansPath)
+                try Disk.syncDirectory(indexesPath)
             }
             // The single index of earlier versions is replaced by one index per plan.
             unlink(root + "/index.jsonl")
@@ -180,12 +186,13 @@ extension JSONPlanStore {
     }
 
     /// Call under the exclusive lock, after the plan file was written; `entries`: the index's lines, if made already.
-    private func writeIndex(of plan: Plan, entries: [UInt8]? = nil) throws(StoreError) {
+    private func writeIndex(of plan: Plan, entries: [UInt8]? = nil, syncingDirectory: Bool = true) throws(StoreError) {
         guard let fingerprint = Disk.fingerprint(planPath(plan.id)) else {
             throw StoreError.io(file: planPath(plan.id), operation: "stat", code: ENOENT)
         }
         try Disk.makeDirectory(indexesPath)
-        try Disk.replace(indexPath(plan.id), with: try IdIndex.encode(plan, fingerprint: fingerprint, entries: entries))
+        try Disk.replace(indexPath(plan.id), with: try IdIndex.encode(plan, fingerprint: fingerprint, entries: entries),
+                         syncingDirectory: syncingDirectory)
     }
 }
 
