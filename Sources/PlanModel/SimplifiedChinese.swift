@@ -29,6 +29,9 @@ public enum SimplifiedChinese {
 
     /// `text` with every traditional character simplified; its characters keep their places.
     public static func simplified(_ text: String) -> String {
+        // Most text is simplified already: returned as it is, not rebuilt scalar by scalar (rebuilding every
+        // built-in unit name was 3% of `workload` at 1,000 measures).
+        guard text.unicodeScalars.contains(where: { simplified($0) != $0 }) else { return text }
         var result = String.UnicodeScalarView()
         result.append(contentsOf: text.unicodeScalars.lazy.map(simplified))
         return String(result)

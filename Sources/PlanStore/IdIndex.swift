@@ -73,7 +73,7 @@ struct IdIndex {
         }
     }
 
-    struct Header: Codable, Versioned {
+    struct Header: Codable, Equatable, Versioned {
         var schema: Int?
         /// The plan file's fingerprint (size, modification time, inode).
         var plan: String
@@ -128,7 +128,7 @@ struct IdIndex {
     /// The header, if the file is an index of this schema.
     func header() throws(StoreError) -> Header? {
         guard let newline = data.firstIndex(of: 0x0A) else { return nil }
-        return try StoreCoding.decodeVersioned(Header.self, from: data[..<newline], file: path)
+        return try StoreCoding.decodeVersioned(Header.self, from: data[..<newline], file: path, fast: Self.header)
     }
 
     /// The index of `plan`; `entries`: its entries' lines if made already (`entryLines(of:)`: an import makes them

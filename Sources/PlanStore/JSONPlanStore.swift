@@ -54,7 +54,7 @@ public struct JSONPlanStore: PlanStoring {
         try Disk.checkDirectory(store.plansPath)
         try Disk.checkDirectory(store.indexesPath)
         guard let data = try Disk.read(store.manifestPath) else { throw StoreError.missing(directory: store.root) }
-        let manifest = try StoreCoding.decodeVersioned(Manifest.self, from: data, file: store.manifestPath)
+        let manifest = try StoreCoding.decodeVersioned(Manifest.self, from: data, file: store.manifestPath, fast: Manifest.read)
         guard manifest.format == Manifest.format else {
             throw StoreError.corrupt(file: store.manifestPath, offset: 0, reason: "format is \(manifest.format), not \(Manifest.format)")
         }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// `store.json`: marks a directory as a Duban store and gives its schema.
-struct Manifest: Codable, Versioned {
+struct Manifest: Codable, Equatable, Versioned {
     static let format = "duban-store"
 
     var schema: Int?

@@ -24,6 +24,11 @@ struct Snapshot: Codable, Equatable, Versioned {
         var time: String
         var officer: String
 
+        init(time: String, officer: String) {
+            self.time = time
+            self.officer = officer
+        }
+
         init(of event: Event) {
             time = Event.formatTime(event.time)
             officer = event.officer

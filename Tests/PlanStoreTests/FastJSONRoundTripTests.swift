@@ -231,8 +231,10 @@ struct FastJSONRoundTripTests {
         for count in stride(from: 0, through: events.count, by: 6) {
             var ledger = Ledger()
             events.prefix(count).forEach { ledger.apply($0) }
+            let last = random.chance(0.5) ? Snapshot.Position(time: Rewriter.tricky(&random), officer: Rewriter.tricky(&random)) : nil
             let snapshot = Snapshot(schema: random.chance(0.8) ? Schema.current : nil,
-                                    journal: .init(bytes: random.int(below: 1 << 30), events: count, digest: String(random.next(), radix: 16)),
+                                    journal: .init(bytes: random.int(below: 1 << 30), events: count, digest: String(random.next(), radix: 16),
+                                                   last: last),
                                     ledger: ledger)
             let canonical = try StoreCoding.encode(snapshot)
             #expect(Snapshot.fastRead(canonical) == snapshot, "the store's own form is read by the fast reader")
@@ -242,6 +244,36 @@ struct FastJSONRoundTripTests {
             }
         }
         #expect(read > total / 10)
+    }
+
+    @Test("index headers and the store's manifest: the fast readers equal JSONDecoder or decline", arguments: 1...4 as ClosedRange<UInt64>)
+    func headersAndManifests(seed: UInt64) throws {
+        var random = SplitMix64(seed: seed)
+        var read = 0, total = 0
+        let plans = Self.trickyPlans(seed: seed)
+        for n in 0..<40 {
+            var outline = IdIndex.Outline(plans[n % plans.count])
+            if random.chance(0.3) { outline.district = nil }
+            if random.chance(0.3) { (outline.year, outline.date) = (nil, nil) }
+            let header = IdIndex.Header(schema: random.chance(0.8) ? Schema.current : nil, plan: Rewriter.tricky(&random),
+                                        outline: random.chance(0.9) ? outline : nil)
+            let manifest = Manifest(schema: random.chance(0.8) ? Schema.current : nil,
+                                    format: random.chance(0.8) ? Manifest.format : Rewriter.tricky(&random),
+                                    created: Fixtures.t0.addingTimeInterval(Double(random.int(below: 1 << 30)) / 1000))
+            let (headerLine, manifestFile) = (try StoreCoding.encode(header), try StoreCoding.encode(manifest))
+            #expect(IdIndex.header(headerLine) == header, "the store's own form is read by the fast reader")
+            #expect(Manifest.read(manifestFile) == manifest, "the store's own form is read by the fast reader")
+            total += 4
+            read += try Self.checkRewrites(of: headerLine, count: 2, random: &random, fast: IdIndex.header) {
+                try? StoreCoding.decodeVersioned(IdIndex.Header.self, from: $0, file: "index/p.jsonl")
+            }
+            read += try Self.checkRewrites(of: manifestFile, count: 2, random: &random, fast: Manifest.read) {
+                try? StoreCoding.decodeVersioned(Manifest.self, from: $0, file: "store.json")
+            }
+        }
+        #expect(read > total / 10)
+        // An outline without the fields it has kept since they were added is declined, as JSONDecoder refuses it.
+        #expect(IdIndex.header(Data(#"{"outline":{"pillars":[],"title":"t"},"plan":"1-2-3","schema":1}"#.utf8)) == nil)
     }
 
     @Test("journal lines: the fast reader equals JSONDecoder or declines", arguments: 1...6 as ClosedRange<UInt64>)

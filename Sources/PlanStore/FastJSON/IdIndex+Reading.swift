@@ -9,24 +9,7 @@ extension IdIndex {
             var outline: Outline?, schema: Int?
             try reader.object { reader, key throws(JSONReader.Unexpected) in
                 switch key {
-                case "outline":
-                    var title: String?, district: String?, year: Int??, date: Day??, pillars: [String]?
-                    try reader.object { reader, key throws(JSONReader.Unexpected) in
-                        switch key {
-                        case "title": title = try reader.string()
-                        case "district": district = try reader.optionalString()
-                        case "year": year = .some(reader.null() ? nil : try reader.int())
-                        case "date": date = .some(try reader.optionalDay())
-                        case "pillars":
-                            var numbers: [String] = []
-                            try reader.array { reader throws(JSONReader.Unexpected) in numbers.append(try reader.string()) }
-                            pillars = numbers
-                        default: try reader.skipValue()
-                        }
-                    }
-                    // Without them, made before the outline kept them: the plan is read from its file.
-                    guard let title, let year, let date, let pillars else { throw JSONReader.Unexpected() }
-                    outline = Outline(title: title, district: district, year: year, date: date, pillars: pillars)
+                case "outline": outline = try Self.outline(&reader)
                 case "schema": schema = reader.null() ? nil : try reader.int()
                 default: try reader.skipValue()
                 }
@@ -40,6 +23,45 @@ extension IdIndex {
                 measures.append(try Self.measure(&reader, plans: plans, title: measureTitles, scratch: &scratch))
             }
         }
+    }
+
+    /// The header line read by hand (`JSONDecoder` took ~150,000 instructions a plan at every open); nil where
+    /// the reader declines.
+    static func header(_ line: Data) -> Header? {
+        JSONReader.read(line) { reader throws(JSONReader.Unexpected) in
+            var schema: Int?, plan: String?, outline: Outline?
+            try reader.object { reader, key throws(JSONReader.Unexpected) in
+                switch key {
+                case "outline": outline = reader.null() ? nil : try Self.outline(&reader)
+                case "plan": plan = try reader.string()
+                case "schema": schema = reader.null() ? nil : try reader.int()
+                default: try reader.skipValue()
+                }
+            }
+            try reader.end()
+            return Header(schema: schema, plan: try required(plan), outline: outline)
+        }
+    }
+
+    /// An outline; `year`, `date` and `pillars` must be there (`null` for none), as `Outline(from:)` requires.
+    private static func outline(_ reader: inout JSONReader) throws(JSONReader.Unexpected) -> Outline {
+        var title: String?, district: String?, year: Int??, date: Day??, pillars: [String]?
+        try reader.object { reader, key throws(JSONReader.Unexpected) in
+            switch key {
+            case "title": title = try reader.string()
+            case "district": district = try reader.optionalString()
+            case "year": year = .some(reader.null() ? nil : try reader.int())
+            case "date": date = .some(try reader.optionalDay())
+            case "pillars":
+                var numbers: [String] = []
+                try reader.array { reader throws(JSONReader.Unexpected) in numbers.append(try reader.string()) }
+                pillars = numbers
+            default: try reader.skipValue()
+            }
+        }
+        // Without them, made before the outline kept them: the plan is read from its file.
+        guard let title, let year, let date, let pillars else { throw JSONReader.Unexpected() }
+        return Outline(title: title, district: district, year: year, date: date, pillars: pillars)
     }
 
     /// The lists of the entry being read, kept from entry to entry: each measure's own lists are then made

@@ -25,6 +25,32 @@ private enum SnapshotReader {
         return value
     }
 
+    /// The journal's coverage read by hand (`JSONDecoder` cost a scan of the binary's conformances at every open).
+    static func coverage(_ reader: inout JSONReader) throws(Unexpected) -> Snapshot.Coverage {
+        var bytes: Int?, events: Int?, digest: String?, last: Snapshot.Position?
+        try reader.object { reader, key throws(Unexpected) in
+            switch key {
+            case "bytes": bytes = try reader.int()
+            case "events": events = try reader.int()
+            case "digest": digest = try reader.string()
+            case "last":
+                guard !reader.null() else { return }
+                var time: String?, officer: String?
+                try reader.object { reader, key throws(Unexpected) in
+                    switch key {
+                    case "time": time = try reader.string()
+                    case "officer": officer = try reader.string()
+                    default: try reader.skipValue()
+                    }
+                }
+                last = Snapshot.Position(time: try required(time), officer: try required(officer))
+            default: try reader.skipValue()
+            }
+        }
+        try reader.end()
+        return Snapshot.Coverage(bytes: try required(bytes), events: try required(events), digest: try required(digest), last: last)
+    }
+
     static func snapshot(_ reader: inout JSONReader) throws(Unexpected) -> Snapshot {
         var schema: Int?, coverage: Snapshot.Coverage?, ledger: Ledger?
         try reader.object { reader, key throws(Unexpected) in
@@ -37,7 +63,10 @@ private enum SnapshotReader {
                 }
             case "journal":
                 let range = try reader.skipValue()
-                coverage = try decoded(Snapshot.Coverage.self, range, in: reader)
+                var part = JSONReader(UnsafeBufferPointer(rebasing: reader.bytes[range]))
+                if let read = try? Self.coverage(&part) { coverage = read } else {
+                    coverage = try decoded(Snapshot.Coverage.self, range, in: reader)
+                }
             case "ledger": ledger = try Self.ledger(&reader)
             default: try reader.skipValue()
             }
