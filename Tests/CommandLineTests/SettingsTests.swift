@@ -96,3 +96,24 @@ extension CommandLineTests {
         #expect(ThemeCatalog.initialName(option: "default", environment: [:], saved: saved.theme, noColor: false) == "default")
     }
 }
+
+@Suite("Today")
+struct TodayTests {
+    @Test("today is the calendar day of the clock in the local zone: the day Calendar gives there, either side of midnight and of a change of summer time")
+    func localDay() throws {
+        let zones = ["Asia/Shanghai", "America/New_York", "Pacific/Kiritimati", "America/St_Johns", "UTC"].compactMap(TimeZone.init(identifier:))
+        #expect(zones.count == 5)
+        // 2026-03-08 07:00 UTC is New York's change to summer time; 15:30 UTC is 23:30 in Shanghai.
+        let base = Date(timeIntervalSince1970: 1_772_953_200)
+        for zone in zones {
+            var calendar = Calendar(identifier: .gregorian)
+            calendar.timeZone = zone
+            for minutes in stride(from: -36 * 60, through: 36 * 60, by: 30) {
+                let date = base.addingTimeInterval(Double(minutes * 60))
+                let parts = calendar.dateComponents([.year, .month, .day], from: date)
+                #expect(Output.day(of: date, in: zone) == Day(year: parts.year!, month: parts.month!, day: parts.day!),
+                        "\(zone.identifier) \(date)")
+            }
+        }
+    }
+}
