@@ -1,9 +1,11 @@
+import JSONTree
+
 /// Who carries what: per unit, how many measures it takes part in and where
 /// they stand. A measure with three units counts once for each of them; a unit
 /// named twice in one measure (two spellings) counts once, as lead if either says so.
 public struct Workload: Equatable, Sendable {
     /// One unit's measures by status. `open` is everything not done.
-    public struct Row: Equatable, Sendable, Encodable {
+    public struct Row: Equatable, Sendable, JSONObject {
         public var unit: ResponsibleUnit
         public var total = 0
         public var done = 0
@@ -21,23 +23,20 @@ public struct Workload: Equatable, Sendable {
         /// Done out of total, 0 when the unit has no measure.
         public var completion: Double { total == 0 ? 0 : Double(done) / Double(total) }
 
-        enum CodingKeys: String, CodingKey {
-            case district, unit, spellings, total, done, doing, blocked, todo, open, overdue, led
-        }
-
-        public func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(unit.district, forKey: .district)
-            try c.encode(unit.name, forKey: .unit)
-            try c.encode(unit.spellings, forKey: .spellings)
-            try c.encode(total, forKey: .total)
-            try c.encode(done, forKey: .done)
-            try c.encode(doing, forKey: .doing)
-            try c.encode(blocked, forKey: .blocked)
-            try c.encode(todo, forKey: .todo)
-            try c.encode(open, forKey: .open)
-            try c.encode(overdue, forKey: .overdue)
-            try c.encode(led, forKey: .led)
+        // In key order, so the writer moves nothing (an `Encodable` with coding keys also cost a scan of
+        // the binary's conformances at every start).
+        public func fields(into object: inout JSONFields) throws {
+            try object.field("blocked", blocked)
+            try object.field("district", unit.district)
+            try object.field("doing", doing)
+            try object.field("done", done)
+            try object.field("led", led)
+            try object.field("open", open)
+            try object.field("overdue", overdue)
+            try object.field("spellings", unit.spellings)
+            try object.field("todo", todo)
+            try object.field("total", total)
+            try object.field("unit", unit.name)
         }
     }
 
