@@ -131,7 +131,7 @@ private enum SnapshotReader {
     /// Sized for twice the entries, so at most 3/8 full: most look-ups in the ledger are of ids it
     /// does not hold (a task never marked), and Swift's dictionary compares the key in every slot
     /// it probes until an empty one, each a cache miss at 100,000 measures; up to 3/4 full, a miss
-    /// probes ~8 slots, at 3/8 ~2 (`plans --json` at 100k 346 → 315 ms, 13 MB more).
+    /// probes ~8 slots, at 3/8 ~2 (`plans --json` at 100k 334 → 321 ms in alternating runs, 10 MB more).
     static func dictionary<Value>(_ entries: [(String, Value)]) -> [String: Value] {
         var table = [String: Value](minimumCapacity: entries.count * 2)
         table.merge(entries, uniquingKeysWith: { first, _ in first })
