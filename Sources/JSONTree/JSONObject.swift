@@ -76,6 +76,14 @@ public struct JSONFields {
     /// An array, element by element: the same bytes as `Array`'s conformance, without its unkeyed
     /// container and a generic call through it per element (a plan's measures, a measure's tasks).
     public mutating func field<T: Encodable>(_ key: StaticString, _ values: [T]) throws {
+        try array(key, values) { sink, array, n in
+            try sink.value(values[n], depth: array.depth + 1, parent: array, key: JSONIndexKey(intValue: n))
+        }
+    }
+
+    /// `values` under `key`, each element written by `element` (given the sink, the array's encoder and the index).
+    private mutating func array<T: Encodable>(_ key: StaticString, _ values: [T],
+                                              _ element: (JSONSink, JSONStreamEncoder, Int) throws -> Void) throws {
         guard let writer else { return try container?.encode(values, forKey: JSONKey(key.description)) ?? () }
         let sink = writer.sink
         sink.beginEntry(handle, literal: key)
@@ -84,7 +92,7 @@ public struct JSONFields {
         // By index: this is not specialized per element type, and an iterator's generic type would be looked up per call.
         for n in 0..<values.count {
             sink.beginElement(elements)
-            try sink.value(values[n], depth: array.depth + 1, parent: array, key: JSONIndexKey(intValue: n))
+            try element(sink, array, n)
         }
     }
 
@@ -106,13 +114,7 @@ public struct JSONFields {
 
     /// An array of `JSONObject`s, each written through its fields (`field(_:_:)` of one).
     public mutating func field<T: JSONObject>(_ key: StaticString, _ values: [T]) throws {
-        guard let writer else { return try container?.encode(values, forKey: JSONKey(key.description)) ?? () }
-        let sink = writer.sink
-        sink.beginEntry(handle, literal: key)
-        let array = sink.encoder(depth: writer.depth + 1, parent: writer, key: JSONKey(literal: key))
-        let elements = array.openArray()
-        for n in 0..<values.count {
-            sink.beginElement(elements)
+        try array(key, values) { sink, array, n in
             var object = JSONFields(stream: sink.encoder(depth: array.depth + 1, parent: array, key: JSONIndexKey(intValue: n)))
             try values[n].fields(into: &object)
         }
