@@ -50,8 +50,6 @@ public struct SearchQuery: Sendable {
         return utf8.index(utf8.startIndex, offsetBy: bytes.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: bytes.upperBound)
     }
 
-    public func occurs(in text: String) -> Bool { firstMatch(in: text) != nil }
-
     /// Looks in a deferred text's stored bytes, without making a string of them.
     public func occurs(in text: DeferredText) -> Bool { text.withUTF8 { firstMatch(in: $0) != nil } }
 
