@@ -50,8 +50,7 @@ extension SearchIndex {
                     i += length
                     continue
                 }
-                var value = UInt32(lead) & (0x7F >> UInt32(length))
-                for k in 1..<length { value = value << 6 | UInt32(utf8[i + k] & 0x3F) }
+                let value = scalarValue(utf8, at: i, length: length)
                 if value >= SimplifiedChinese.Lookup.firstDense, value < SimplifiedChinese.Lookup.endDense {
                     let mapped = dense[Int(value - SimplifiedChinese.Lookup.firstDense)]
                     if mapped != 0, let scalar = Unicode.Scalar(mapped) { replace(length, with: scalar) }
@@ -62,5 +61,13 @@ extension SearchIndex {
             }
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[copied..<utf8.count]))
         }
+    }
+
+    /// The value of the `length`-byte UTF-8 sequence at `i` (2 to 4 bytes, there in `utf8`: the caller checked).
+    @inline(__always)
+    static func scalarValue(_ utf8: UnsafeBufferPointer<UInt8>, at i: Int, length: Int) -> UInt32 {
+        var value = UInt32(utf8[i]) & (0x7F >> UInt32(length))
+        for k in 1..<length { value = value << 6 | UInt32(utf8[i + k] & 0x3F) }
+        return value
     }
 }

@@ -72,9 +72,7 @@ public struct SearchQuery: Sendable {
         let lead = utf8[from], length = to - from
         guard length == (lead < 0x80 ? 1 : lead < 0xC0 ? 0 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4) else { return nil }
         guard length > 1 else { return Unicode.Scalar(lead) }
-        var value = UInt32(lead) & (0x7F >> UInt32(length))
-        for k in (from + 1)..<to { value = value << 6 | UInt32(utf8[k] & 0x3F) }
-        return Unicode.Scalar(value)
+        return Unicode.Scalar(SearchIndex.scalarValue(utf8, at: from, length: length))
     }
 }
 
