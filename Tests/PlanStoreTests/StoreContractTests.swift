@@ -303,6 +303,9 @@ struct StoreContractTests {
         let fresh = try Fixtures.makeStore(kind, in: directories[2])
         #expect(throws: StoreError.self) { try fresh.importPlans([plans[2], broken]) }
         #expect(try fresh.load().plans.isEmpty)
+        // Importing no plans into a store that has none yet (no index directory either) changes nothing.
+        #expect(try fresh.importPlans([]) == [])
+        #expect(try fresh.load().plans.isEmpty)
     }
 
     @Test("an id one byte off its place (a digit more or less, a zero in front, a trailing dot or space, another plan, a case) is refused naming the place; ids at their places pass")
