@@ -44,7 +44,8 @@ let package = Package(
         .testTarget(name: "JSONTreeTests", dependencies: ["JSONTree", "Synthetic"]),
         .testTarget(name: "PlanModelTests", dependencies: ["PlanModel", "Synthetic", "TestSupport"]),
         .testTarget(name: "PlanImportTests", dependencies: ["PlanImport", "PlanModel", "Synthetic"]),
-        .testTarget(name: "DocumentReadersTests", dependencies: ["DocumentReaders", "PlanImport", "PlanModel"],
+        .testTarget(name: "DocumentReadersTests", dependencies: ["DocumentReaders", "PlanImport", "PlanModel", "Synthetic",
+                                                                 .product(name: "ZIPFoundation", package: "ZIPFoundation")],
                     exclude: ["Fixtures"]),
         // A child process for the store's crash and concurrency tests: marks measures and prints each acknowledged id.
         .executableTarget(name: "duban-store-writer", dependencies: ["PlanStore"], path: "Tests/StoreWriter"),

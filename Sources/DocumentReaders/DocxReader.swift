@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import PlanImport
 import ZIPFoundation
 
@@ -24,20 +21,16 @@ enum DocxReader {
         guard let document = try part("word/document.xml", of: archive, source: source) else {
             throw ImportError(source: source, problem: "a zip archive without word/document.xml, not a Word (.docx) document", chinese: "是不含 word/document.xml 的 zip 压缩包，不是 Word（.docx）文件")
         }
-        var numbering = WordNumbering()
+        var numbering = NumberingReader()
         if let xml = try part("word/numbering.xml", of: archive, source: source) {
-            let reader = NumberingReader()
-            _ = try parse(xml, with: reader, part: "numbering.xml", source: source)
-            numbering = reader.numbering
+            try parse(xml, with: &numbering, part: "numbering.xml", source: source)
         }
-        var styles: [String: StyleNumbering] = [:]
+        var styles = StylesReader()
         if let xml = try part("word/styles.xml", of: archive, source: source) {
-            let reader = StylesReader()
-            _ = try parse(xml, with: reader, part: "styles.xml", source: source)
-            styles = reader.styles
+            try parse(xml, with: &styles, part: "styles.xml", source: source)
         }
-        let body = BodyReader(numbering: numbering, styles: styles)
-        _ = try parse(document, with: body, part: "document.xml", source: source)
+        var body = BodyReader(numbering: numbering.numbering, styles: styles.styles)
+        try parse(document, with: &body, part: "document.xml", source: source)
         return body.lines.joined(separator: "\n") + "\n"
     }
 
@@ -59,23 +52,11 @@ enum DocxReader {
         return data
     }
 
-    private static func parse(_ xml: Data, with delegate: any XMLParserDelegate, part: String, source: String) throws(ImportError) -> Bool {
-        let parser = XMLParser(data: xml)
-        parser.delegate = delegate
-        guard parser.parse() else {
-            throw ImportError(source: source, problem: "not a readable .docx (\(part) is not well-formed XML)",
-                              chinese: "无法读取的 .docx（\(part) 不是格式正确的 XML）")
+    private static func parse<Reader: XMLHandler>(_ xml: Data, with reader: inout Reader, part: String, source: String) throws(ImportError) {
+        do { try XMLEvents.read(xml, into: &reader) } catch {
+            throw ImportError(source: source, problem: "not a readable .docx (\(part) is not well-formed XML: \(error.reason) at byte \(error.offset))",
+                              chinese: "无法读取的 .docx（\(part) 第 \(error.offset) 字节处不是格式正确的 XML）")
         }
-        return true
-    }
-
-    /// An element or attribute name without its namespace prefix (`w:numPr` → `numPr`).
-    static func local(_ name: String) -> Substring {
-        name.lastIndex(of: ":").map { name[name.index(after: $0)...] } ?? name[...]
-    }
-
-    static func attribute(_ name: String, in attributes: [String: String]) -> String? {
-        attributes.first { local($0.key) == name }?.value
     }
 }
 
@@ -86,36 +67,35 @@ struct StyleNumbering {
     var basedOn: String?
 }
 
-private final class NumberingReader: NSObject, XMLParserDelegate {
+private struct NumberingReader: XMLHandler {
     var numbering = WordNumbering()
     private var abstractID: String?
     private var level: Int?
     private var numID: String?
     private var overrideLevel: Int?
 
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-                attributes: [String: String] = [:]) {
-        let value = DocxReader.attribute("val", in: attributes)
-        switch DocxReader.local(name) {
+    mutating func start(_ name: String, attributes: [String: String]) {
+        let value = attributes["val"]
+        switch name {
         case "abstractNum":
-            abstractID = DocxReader.attribute("abstractNumId", in: attributes)
+            abstractID = attributes["abstractNumId"]
         case "lvl" where abstractID != nil:
-            level = DocxReader.attribute("ilvl", in: attributes).flatMap { Int($0) }
+            level = attributes["ilvl"].flatMap { Int($0) }
             if let abstractID, let level { numbering.abstracts[abstractID, default: [:]][level] = WordNumbering.Level() }
         case "start", "numFmt", "lvlText", "lvlRestart":
             guard let abstractID, let level, let value else { return }
-            switch DocxReader.local(name) {
+            switch name {
             case "start": numbering.abstracts[abstractID]?[level]?.start = Int(value) ?? 1
             case "numFmt": numbering.abstracts[abstractID]?[level]?.format = value
             case "lvlText": numbering.abstracts[abstractID]?[level]?.text = value
             default: numbering.abstracts[abstractID]?[level]?.restart = Int(value)
             }
         case "num":
-            numID = DocxReader.attribute("numId", in: attributes)
+            numID = attributes["numId"]
         case "abstractNumId":
             if let numID, let value { numbering.instances[numID] = WordNumbering.Instance(abstractID: value) }
         case "lvlOverride":
-            overrideLevel = DocxReader.attribute("ilvl", in: attributes).flatMap { Int($0) }
+            overrideLevel = attributes["ilvl"].flatMap { Int($0) }
         case "startOverride":
             if let numID, let overrideLevel, let start = value.flatMap({ Int($0) }) {
                 numbering.instances[numID]?.startOverrides[overrideLevel] = start
@@ -124,8 +104,8 @@ private final class NumberingReader: NSObject, XMLParserDelegate {
         }
     }
 
-    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
-        switch DocxReader.local(name) {
+    mutating func end(_ name: String) {
+        switch name {
         case "abstractNum": abstractID = nil
         case "lvl": level = nil
         case "num": numID = nil
@@ -135,16 +115,15 @@ private final class NumberingReader: NSObject, XMLParserDelegate {
     }
 }
 
-private final class StylesReader: NSObject, XMLParserDelegate {
+private struct StylesReader: XMLHandler {
     var styles: [String: StyleNumbering] = [:]
     private var styleID: String?
 
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-                attributes: [String: String] = [:]) {
-        let value = DocxReader.attribute("val", in: attributes)
-        switch DocxReader.local(name) {
+    mutating func start(_ name: String, attributes: [String: String]) {
+        let value = attributes["val"]
+        switch name {
         case "style":
-            styleID = DocxReader.attribute("styleId", in: attributes)
+            styleID = attributes["styleId"]
             if let styleID { styles[styleID] = StyleNumbering() }
         case "basedOn": if let styleID { styles[styleID]?.basedOn = value }
         case "numId": if let styleID { styles[styleID]?.numID = value }
@@ -153,13 +132,13 @@ private final class StylesReader: NSObject, XMLParserDelegate {
         }
     }
 
-    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
-        if DocxReader.local(name) == "style" { styleID = nil }
+    mutating func end(_ name: String) {
+        if name == "style" { styleID = nil }
     }
 }
 
 /// Walks `w:body`: paragraphs, runs, tabs and breaks, tables (rows of cells, merged cells repeated).
-private final class BodyReader: NSObject, XMLParserDelegate {
+private struct BodyReader: XMLHandler {
     var lines: [String] = []
     private var numbering: WordNumbering
     private let styles: [String: StyleNumbering]
@@ -183,10 +162,9 @@ private final class BodyReader: NSObject, XMLParserDelegate {
         self.styles = styles
     }
 
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-                attributes: [String: String] = [:]) {
-        let value = DocxReader.attribute("val", in: attributes)
-        switch DocxReader.local(name) {
+    mutating func start(_ name: String, attributes: [String: String]) {
+        let value = attributes["val"]
+        switch name {
         case "p":
             text = ""
             numID = nil
@@ -194,7 +172,7 @@ private final class BodyReader: NSObject, XMLParserDelegate {
             style = nil
         case "t": inText = true
         case "tab": text += " "
-        case "br", "cr": if DocxReader.attribute("type", in: attributes) != "page" { text += "\n" }
+        case "br", "cr": if attributes["type"] != "page" { text += "\n" }
         case "pStyle": style = value
         case "numId": numID = value
         case "ilvl": level = value.flatMap { Int($0) }
@@ -210,12 +188,12 @@ private final class BodyReader: NSObject, XMLParserDelegate {
         }
     }
 
-    func parser(_ parser: XMLParser, foundCharacters string: String) {
+    mutating func text(_ string: String) {
         if inText { text += string }
     }
 
-    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
-        switch DocxReader.local(name) {
+    mutating func end(_ name: String) {
+        switch name {
         case "t": inText = false
         case "p": endParagraph()
         case "tc" where tableDepth == 1:
@@ -234,7 +212,7 @@ private final class BodyReader: NSObject, XMLParserDelegate {
         }
     }
 
-    private func endParagraph() {
+    private mutating func endParagraph() {
         var numbered = (numID: numID, level: level)
         var next = style
         var seen: Set<String> = []
