@@ -37,7 +37,7 @@ public struct UnitAliasFile: Codable, Equatable, Sendable {
                 if name.allSatisfy(\.isWhitespace) {
                     throw Invalid(description: "empty unit name in the group of \(canonical)")
                 }
-                if name.contains(where: UnitDirectory.separators.contains) {
+                if name.unicodeScalars.contains(where: UnitDirectory.isSeparator) {
                     throw Invalid(description: "\(name) is several units; list each name on its own")
                 }
             }

@@ -66,7 +66,7 @@ extension Workspace {
                        directory: UnitDirectory) throws(ChangeRefusal) -> Change? {
         let measure = try measure(only: id)
         guard !unit.trimmingCharacters(in: .whitespaces).isEmpty else { throw ChangeRefusal.emptyUnitName }
-        guard !unit.contains(where: UnitDirectory.separators.contains) else { throw ChangeRefusal.compositeUnitName(unit) }
+        guard !unit.unicodeScalars.contains(where: UnitDirectory.isSeparator) else { throw ChangeRefusal.compositeUnitName(unit) }
         let existing = assigned(unit, to: measure, directory: directory)
         guard let existing else { return .assign(unit: unit, role: role, previous: nil) }
         return existing.role == role ? nil : .assign(unit: existing.name, role: role, previous: existing.role)

@@ -58,6 +58,8 @@ struct UnitDirectoryTests {
     func compositeClause() {
         #expect(UnitDirectory.names(in: "各街镇、园区") == ["各街镇", "园区"])
         #expect(UnitDirectory.names(in: "区发改委, 区经委，、") == ["区发改委", "区经委"])
+        // Every kind of white space is trimmed (the ideographic space, a line break, a tab), none inside a name.
+        #expect(UnitDirectory.names(in: "\u{3000}区发改委\n；\t区 经委\u{3000}；　") == ["区发改委", "区 经委"])
     }
 
     @Test("the built-in table has no name in two groups and no composite name")
