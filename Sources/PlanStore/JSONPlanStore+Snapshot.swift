@@ -21,11 +21,15 @@ extension JSONPlanStore {
         var tornAt: Int?
         /// Set when `snapshot.json` itself is unreadable: then it is never overwritten automatically.
         var damagedSnapshot: StoreError?
+        /// False when the snapshot's undo stacks were left unread (`fold(recent: false)`): the ledger's
+        /// `recent` then holds only the events folded after it, and no snapshot may be written of it.
+        var hasRecent = true
     }
 
-    /// Call under the lock (shared or exclusive).
-    func fold() throws(StoreError) -> Fold {
-        let (snapshot, damage) = try readSnapshot()
+    /// Call under the lock (shared or exclusive). `recent: false` leaves the snapshot's undo stacks
+    /// (`Ledger.recent`) unread, for a listing, which never undoes: they were a tenth of `plans` at 1,000 measures.
+    func fold(recent: Bool = true) throws(StoreError) -> Fold {
+        let (snapshot, damage) = try readSnapshot(recent: recent)
         var ledger = Ledger()
         var start = 0
         // The digest's state after the whole blocks of the prefix the snapshot covers.
@@ -43,7 +47,7 @@ extension JSONPlanStore {
         // Under the lock the journal only grows: when the snapshot covers all of it, its bytes are not read.
         if let snapshot, start > 0, try journal.size() == start {
             return Fold(ledger: ledger, end: start, digest: snapshot.journal.digest, tailEvents: 0,
-                        last: snapshot.journal.last, tornAt: nil, damagedSnapshot: damage)
+                        last: snapshot.journal.last, tornAt: nil, damagedSnapshot: damage, hasRecent: recent)
         }
         let data = try journal.contents()
         var reading = journal.read(data, from: start)
@@ -67,11 +71,11 @@ extension JSONPlanStore {
             return blocks.finished(UnsafeRawBufferPointer(rebasing: bytes[blocks.count..<reading.end]))
         }
         return Fold(ledger: ledger, end: reading.end, digest: digest, tailEvents: reading.events.count,
-                    last: last, tornAt: reading.tornAt, damagedSnapshot: damage)
+                    last: last, tornAt: reading.tornAt, damagedSnapshot: damage, hasRecent: recent || start == 0)
     }
 
     /// The snapshot, else its backup, else nil; a damaged one is reported and skipped.
-    private func readSnapshot() throws(StoreError) -> (Snapshot?, damage: StoreError?) {
+    private func readSnapshot(recent: Bool) throws(StoreError) -> (Snapshot?, damage: StoreError?) {
         var damage: StoreError?
         for path in [snapshotPath, backupPath] {
             let read: Data?
@@ -85,7 +89,7 @@ extension JSONPlanStore {
             }
             guard let data = read else { continue }
             do throws(StoreError) {
-                return (try Snapshot.read(data, file: path), damage)
+                return (try Snapshot.read(data, file: path, recent: recent), damage)
             } catch {
                 guard case .corrupt = error else { throw error }
                 if path == snapshotPath { damage = error }
@@ -129,7 +133,8 @@ extension JSONPlanStore {
             let fd = try Disk.openFile(journal.path, O_RDONLY)
             defer { close(fd) }
             guard try Disk.size(fd, path: journal.path) == fold.end else { return }
-            try writeSnapshot(fold)
+            // A listing's fold lacks the snapshot's undo stacks: folded again, whole, for the snapshot.
+            try writeSnapshot(fold.hasRecent ? fold : try self.fold())
         }
     }
 }

@@ -103,11 +103,12 @@ public struct JSONPlanStore: PlanStoring {
     /// numbers and its measures' titles, ids, tasks, units and deadline days, no texts, labels or pillar names
     /// (`isSlice`), with the whole ledger. A plan whose index is not current, or that its reader declines, is
     /// read from its file. Measures' titles are left empty unless asked for (`list`): the plans' counts need none,
-    /// and making them a string each was a tenth of `plans`.
-    public func loadOutline(measureTitles: Bool = false) throws(StoreError) -> Workspace {
+    /// and making them a string each was a tenth of `plans`. Without `recent`, the ledger's `recent` (what undo
+    /// reaches) holds only the events after the snapshot: a listing never undoes.
+    public func loadOutline(measureTitles: Bool = false, recent: Bool = true) throws(StoreError) -> Workspace {
         let (workspace, fold, notOutlined) = try lock.withLock(exclusive: false) { () throws(StoreError) in
             let (plans, fold, notOutlined) = try readPlans(outline: true, measureTitles: measureTitles,
-                                                           alongside: { () throws(StoreError) in try self.fold() })
+                                                           alongside: { () throws(StoreError) in try self.fold(recent: recent) })
             return (Workspace(plans: plans, ledger: fold.ledger, isSlice: true), fold, notOutlined)
         }
         try tidy(after: fold)

@@ -57,16 +57,17 @@ struct StoreOptions: ParsableArguments {
     /// As an `outline` (`JSONPlanStore.loadOutline`), for a command that needs no texts (nor measure titles, unless asked).
     func withWorkspace(outline: Bool = false, measureTitles: Bool = false, _ body: (JSONPlanStore, Workspace) throws -> Void) throws {
         let store = try openStore()
-        let workspace = try load(store, outline: outline, measureTitles: measureTitles)
+        // An outline is for a listing, which never undoes: no undo stacks (`recent`, `JSONPlanStore.loadOutline`).
+        let workspace = try load(store, outline: outline, measureTitles: measureTitles, recent: !outline)
         defer { ProcessLifetime.keep(workspace) }
         try body(store, workspace)
     }
 
     /// The store's workspace with the officer's light thresholds, and the unsettled
     /// conflicts of a synced store (a store never synced has none).
-    func load(_ store: JSONPlanStore, outline: Bool = false, measureTitles: Bool = false) throws -> Workspace {
+    func load(_ store: JSONPlanStore, outline: Bool = false, measureTitles: Bool = false, recent: Bool = true) throws -> Workspace {
         ProcessLifetime.tuneMemory()
-        var workspace = try outline ? store.loadOutline(measureTitles: measureTitles) : store.load()
+        var workspace = try outline ? store.loadOutline(measureTitles: measureTitles, recent: recent) : store.load()
         workspace.scheduleRules = Settings.current.scheduleRules
         if StoreSync.isShared(store) { workspace.conflicts = try StoreSync.conflicts(in: store) }
         return workspace

@@ -67,6 +67,34 @@ struct OutlineTests {
         #expect(try store.loadOutline().plans.map(\.title) == plans.map(\.title))
     }
 
+    @Test("a listing leaves the snapshot's undo stacks unread; a snapshot written after it still holds them whole")
+    func withoutRecent() throws {
+        /// A store with a snapshot, then enough events after it for the next read to write a new one (compaction).
+        func store(in directory: TemporaryDirectory) throws -> JSONPlanStore {
+            let (store, plans) = try Self.store(in: directory)
+            // An officer with no change after the snapshot: their undo stack is in the snapshot only.
+            try store.record([Event(id: "solo-1", time: Fixtures.t0, officer: "独立督办", target: plans[0].measures[0].id, change: .note("快照之前"))])
+            try store.compact()
+            try store.record(Synthetic.events(for: plans, count: JSONPlanStore.compactionThreshold, seed: 16,
+                                              start: Fixtures.t0.addingTimeInterval(86_400 * 400)))
+            return store
+        }
+        let (listedDirectory, loadedDirectory) = (TemporaryDirectory(), TemporaryDirectory())
+        let (listing, loading) = (try store(in: listedDirectory), try store(in: loadedDirectory))
+        let listed = try listing.loadOutline(recent: false).ledger
+        let whole = try loading.load().ledger
+        #expect(listed.marks == whole.marks && listed.notes == whole.notes && listed.unitChanges == whole.unitChanges)
+        #expect(listed.dueDates == whole.dueDates && listed.undone == whole.undone && listed.eventCount == whole.eventCount)
+        #expect(listed.recent["独立督办"] == nil && whole.recent["独立督办"]?.count == 1, "the snapshot's undo stacks were not read")
+        // Each read compacted its journal: the listing's snapshot holds every officer's undo stack, as the full read's does.
+        func snapshot(_ store: JSONPlanStore) throws -> Snapshot {
+            try Snapshot.read(try #require(FileManager.default.contents(atPath: store.snapshotPath)), file: "snapshot.json")
+        }
+        #expect(try snapshot(listing).journal.events == whole.eventCount)
+        #expect(try snapshot(listing) == (try snapshot(loading)))
+        #expect(try listing.load().ledger == whole)
+    }
+
     /// Overwrites the file's bytes with `x`s in place and puts its modification time back.
     static func spoil(_ path: String) throws {
         var info = stat()

@@ -5,13 +5,16 @@ import PlanModel
 /// took ~30 µs per folded event. The hand-written reader declines anything
 /// but the plain form the store writes, which `JSONDecoder` then reads.
 extension Snapshot {
-    static func read(_ data: Data, file: String) throws(StoreError) -> Snapshot {
-        if let snapshot = fastRead(data) { return snapshot }
+    /// Without `recent` (the undo stacks), the ledger's `recent` is left empty: the value is only checked as JSON.
+    static func read(_ data: Data, file: String, recent: Bool = true) throws(StoreError) -> Snapshot {
+        if let snapshot = fastRead(data, recent: recent) { return snapshot }
         return try StoreCoding.decodeVersioned(Snapshot.self, from: data, file: file)
     }
 
     /// The snapshot as the hand-written reader reads it, or nil where it declines.
-    static func fastRead(_ data: Data) -> Snapshot? { JSONReader.read(data, SnapshotReader.snapshot) }
+    static func fastRead(_ data: Data, recent: Bool = true) -> Snapshot? {
+        JSONReader.read(data) { reader throws(JSONReader.Unexpected) in try SnapshotReader.snapshot(&reader, recent: recent) }
+    }
 }
 
 /// Hand-written decoding of `snapshot.json` (see `Snapshot.read`).
@@ -51,7 +54,7 @@ private enum SnapshotReader {
         return Snapshot.Coverage(bytes: try required(bytes), events: try required(events), digest: try required(digest), last: last)
     }
 
-    static func snapshot(_ reader: inout JSONReader) throws(Unexpected) -> Snapshot {
+    static func snapshot(_ reader: inout JSONReader, recent: Bool) throws(Unexpected) -> Snapshot {
         var schema: Int?, coverage: Snapshot.Coverage?, ledger: Ledger?
         try reader.object { reader, key throws(Unexpected) in
             switch key {
@@ -67,7 +70,7 @@ private enum SnapshotReader {
                 if let read = try? Self.coverage(&part) { coverage = read } else {
                     coverage = try decoded(Snapshot.Coverage.self, range, in: reader)
                 }
-            case "ledger": ledger = try Self.ledger(&reader)
+            case "ledger": ledger = try Self.ledger(&reader, recent: recent)
             default: try reader.skipValue()
             }
         }
@@ -75,7 +78,7 @@ private enum SnapshotReader {
         return Snapshot(schema: schema, journal: try required(coverage), ledger: try required(ledger))
     }
 
-    static func ledger(_ reader: inout JSONReader) throws(Unexpected) -> Ledger {
+    static func ledger(_ reader: inout JSONReader, recent readsRecent: Bool) throws(Unexpected) -> Ledger {
         var marks: [String: Ledger.Mark]?, notes: [String: [Ledger.Note]]?, unitChanges: [String: [String: Role?]]?
         var dueDates: [String: Day?]?, undone: Set<String>?, recent: [String: [Event]]?, eventCount: Int?
         // A few officers sign every mark and note.
@@ -114,7 +117,7 @@ private enum SnapshotReader {
                 undone = Set(all)
             case "recent":
                 let range = try reader.skipValue()
-                if let events = recentEvents(range, in: reader) { recent = events } else {
+                if !readsRecent { recent = [:] } else if let events = recentEvents(range, in: reader) { recent = events } else {
                     recent = try decoded([String: [Event]].self, range, in: reader)
                 }
             case "eventCount": eventCount = try reader.int()
