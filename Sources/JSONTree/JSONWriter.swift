@@ -66,6 +66,19 @@ extension JSONWriter {
     /// is written as an array of its own; the runs' elements go out between one pair of brackets.
     public func write<E: Encodable & Sendable>(elements: [E], workers: Int, runLength: Int = elementsPerRun,
                                                to output: (UnsafeBufferPointer<UInt8>) throws -> Void) throws {
+        try write(elements: elements, workers: workers, runLength: runLength, to: output) { sink, run in try sink.topLevel(Array(run)) }
+    }
+
+    /// The same for `JSONObject`s, each run's written through their fields where they lie: copying the
+    /// run into an array of its own retained (and then released) every row's strings and arrays.
+    public func write<E: JSONObject & Sendable>(elements: [E], workers: Int, runLength: Int = elementsPerRun,
+                                                to output: (UnsafeBufferPointer<UInt8>) throws -> Void) throws {
+        try write(elements: elements, workers: workers, runLength: runLength, to: output) { sink, run in try sink.topLevel(objects: run) }
+    }
+
+    private func write<E: Encodable & Sendable>(elements: [E], workers: Int, runLength: Int,
+                                                to output: (UnsafeBufferPointer<UInt8>) throws -> Void,
+                                                run: @escaping @Sendable (JSONSink, ArraySlice<E>) throws -> Void) throws {
         let runs = min(workers, elements.count / Self.elementsPerWorker)
         guard runs > 1 else {
             let sink = try finished(elements)
@@ -80,7 +93,7 @@ extension JSONWriter {
             while position < elements.count {
                 let start = position
                 let bounds = (0...runs).map { min(elements.count, start + $0 * perRun) }
-                try fill(sinks, writing: elements, in: bounds) { sink, run in try sink.topLevel(Array(run)) }
+                try fill(sinks, writing: elements, in: bounds, run)
                 for n in 0..<runs where bounds[n] < bounds[n + 1] {
                     let opening = bounds[n] == 0 ? 0 : 1
                     if bounds[n] > 0 { try [UInt8(ascii: ",")].withUnsafeBufferPointer(output) }
@@ -235,6 +248,19 @@ final class JSONSink {
             throw EncodingError.invalidValue(value, EncodingError.Context(
                 codingPath: [], debugDescription: "Top-level \(T.self) did not encode any values."))
         }
+    }
+
+    /// A top-level array of `objects`, each written through its fields, as `JSONFields` writes an array of them:
+    /// the bytes `topLevel(Array(objects))` writes.
+    func topLevel<T: JSONObject>(objects: ArraySlice<T>) throws {
+        let root = encoder(depth: 0, parent: nil, key: nil)
+        let elements = root.openArray()
+        for n in objects.indices {
+            beginElement(elements)
+            var object = JSONFields(stream: encoder(depth: 1, parent: root, key: JSONIndexKey(intValue: n - objects.startIndex)))
+            try objects[n].fields(into: &object)
+        }
+        closeAll()
     }
 
     // MARK: Containers

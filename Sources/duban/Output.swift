@@ -17,6 +17,13 @@ enum Output {
         try [UInt8(0x0A)].withUnsafeBufferPointer(standardOutput)
     }
 
+    /// A listing of `JSONObject` rows (`list`'s, `search`'s, `workload`'s), each run written where it lies.
+    static func json<Row: JSONObject & Sendable>(_ rows: [Row]) throws {
+        try JSONWriter(layout: .pretty).write(elements: rows, workers: ProcessInfo.processInfo.activeProcessorCount,
+                                              to: standardOutput)
+        try [UInt8(0x0A)].withUnsafeBufferPointer(standardOutput)
+    }
+
     private static func print(json: [UInt8]) throws {
         try json.withUnsafeBufferPointer(standardOutput)
         try [UInt8(0x0A)].withUnsafeBufferPointer(standardOutput)

@@ -247,7 +247,22 @@ struct JSONWriterTests {
         try Self.expectSame([Sharing(id: "p-2026:1.1", shared: Fields.Merged(light: "红", late: 4))], layout)
         try Self.expectSame(Sharing(id: "", shared: Fields.Merged(light: "", late: nil)), layout)
         let rows = (0..<600).map { _ in Fields.generated(&g, depth: 1) }
-        #expect(try JSONWriter(layout: layout).encode(elements: rows, workers: 3) == Array(try Self.encoder(layout).encode(rows)))
+        let expected = Array(try Self.encoder(layout).encode(rows))
+        #expect(try JSONWriter(layout: layout).encode(elements: rows, workers: 3) == expected)
+        // A listing of JSONObjects, each run written where it lies (`write(elements:)` for JSONObject), in rounds.
+        func written(_ rows: [Fields], workers: Int, runLength: Int) throws -> [UInt8] {
+            var bytes: [UInt8] = []
+            try JSONWriter(layout: layout).write(elements: rows, workers: workers, runLength: runLength) { bytes.append(contentsOf: $0) }
+            return bytes
+        }
+        for workers in [2, 3] {
+            for runLength in [JSONWriter.elementsPerRun, 100, 7] {
+                #expect(try written(rows, workers: workers, runLength: runLength) == expected, "\(workers) workers, runs of \(runLength)")
+            }
+        }
+        var failing = rows
+        failing[401].fraction = .infinity
+        #expect(throws: EncodingError.self) { try written(failing, workers: 3, runLength: 100) }
         var broken = Fields.generated(&g, depth: 2)
         broken.fraction = .infinity
         #expect(throws: EncodingError.self) { try JSONWriter(layout: layout).encode(broken) }
