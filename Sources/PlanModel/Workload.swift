@@ -68,16 +68,23 @@ public struct Workload: Equatable, Sendable {
 
     public private(set) var rows: [Row]
 
-    /// One pass over the measures, each plan's on a processor of its own, the plans' counts then
-    /// added up in plan order; names are resolved once per distinct spelling and district (per
-    /// plan), so the cost per measure is a few look-ups.
+    /// One pass over the measures, each run of a plan's (`Workspace.measureRuns`) on a processor of its
+    /// own, the runs' counts then added up in document order, which gives what one pass in order would;
+    /// names are resolved once per distinct spelling and district (per run), so the cost per measure
+    /// is a few look-ups.
     public init(workspace: Workspace, directory: UnitDirectory, today: Day, filter: Filter = Filter()) {
+        self.init(workspace: workspace, directory: directory, today: today, filter: filter, runsPerPlan: nil)
+    }
+
+    /// `runsPerPlan` fixes how many runs each plan's measures are cut into (tests: one is a single pass in order).
+    init(workspace: Workspace, directory: UnitDirectory, today: Day, filter: Filter, runsPerPlan: Int?) {
         let changed = workspace.changedMeasures()
         let selected = workspace.plans.indices.filter { filter.plans?.contains(workspace.plans[$0].id) ?? true }
-        let parts = selected.concurrentMap { p -> Tally in
+        let runs = selected.flatMap { p in workspace.measureRuns(ofPlan: p, runs: runsPerPlan).map { (plan: p, run: $0) } }
+        let parts = runs.concurrentMap { part -> Tally in
             var tally = Tally(directory: directory)
-            let district = workspace.plans[p].districtKey
-            for state in workspace.measureStates(ofPlan: p, changed: changed) {
+            let district = workspace.plans[part.plan].districtKey
+            for state in workspace.measureStates(ofPlan: part.plan, run: part.run, changed: changed) {
                 if let pillar = filter.pillar, pillar != state.pillar + 1 { continue }
                 if let statuses = filter.statuses, !statuses.contains(state.status) { continue }
                 tally.add(state, district: district, overdue: state.status != .done && state.due.map { $0 < today } ?? false)

@@ -1,3 +1,5 @@
+import Foundation
+
 extension Workspace {
     /// What a workload or report needs of one measure, with the store's changes applied.
     struct MeasureState {
@@ -14,20 +16,38 @@ extension Workspace {
     /// The measures the ledger says something about (a mark on them or their tasks, a unit
     /// change, a due date), as `packed` places: only these need their state worked out.
     func changedMeasures() -> Set<Int> {
-        var changed = Set<Int>()
-        for id in Array(ledger.marks.keys) + Array(ledger.unitChanges.keys) + Array(ledger.dueDates.keys) {
-            if let l = location(of: id) { changed.insert(Workspace.packed(l.plan, l.pillar, l.measure)) }
+        let ids = Array(ledger.marks.keys) + Array(ledger.unitChanges.keys) + Array(ledger.dueDates.keys)
+        // Each processor places every n-th id (100,000 of them at 100k measures), the sets then joined.
+        let stripes = Swift.max(1, Swift.min(ProcessInfo.processInfo.activeProcessorCount, ids.count / 4_096))
+        let parts = Array(0..<stripes).concurrentMap { stripe in
+            var changed = Set<Int>()
+            for n in Swift.stride(from: stripe, to: ids.count, by: stripes) {
+                if let l = location(of: ids[n]) { changed.insert(Workspace.packed(l.plan, l.pillar, l.measure)) }
+            }
+            return changed
         }
-        return changed
+        return parts.dropFirst().reduce(into: parts[0]) { $0.formUnion($1) }
     }
 
-    /// Every measure of plan `p` in document order, with its state. Measures not in `changed`
-    /// (`changedMeasures()`) are taken as their document has them: todo, its units, its
-    /// deadline. So a scan hashes only the ids the ledger names, not every measure id.
-    func measureStates(ofPlan p: Int, changed: Set<Int>) -> [MeasureState] {
+    /// The measures of plan `p` cut into runs of about one length (ordinals in document order), a run
+    /// for each processor when the plan is large enough: a scan of one plan of a small store uses
+    /// every processor too.
+    func measureRuns(ofPlan p: Int, runs wanted: Int? = nil) -> [Range<Int>] {
+        let count = plans[p].pillars.reduce(0) { $0 + $1.measures.count }
+        let runs = wanted ?? Swift.max(1, Swift.min(ProcessInfo.processInfo.activeProcessorCount, count / 256))
+        return (0..<runs).map { count * $0 / runs..<count * ($0 + 1) / runs }
+    }
+
+    /// The measures of plan `p` in document order (those of ordinals `run`, else all), with their state.
+    /// Measures not in `changed` (`changedMeasures()`) are taken as their document has them: todo, its
+    /// units, its deadline. So a scan hashes only the ids the ledger names, not every measure id.
+    func measureStates(ofPlan p: Int, run: Range<Int>? = nil, changed: Set<Int>) -> [MeasureState] {
         var states: [MeasureState] = []
+        var ordinal = 0
         for (q, pillar) in plans[p].pillars.enumerated() {
             for (m, measure) in pillar.measures.enumerated() {
+                defer { ordinal += 1 }
+                if let run, !run.contains(ordinal) { continue }
                 if !changed.isEmpty, changed.contains(Workspace.packed(p, q, m)) {
                     states.append(MeasureState(plan: p, pillar: q, measure: m, status: status(of: measure),
                                                units: units(of: measure), due: dueDate(of: measure)))

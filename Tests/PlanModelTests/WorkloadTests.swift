@@ -117,6 +117,37 @@ struct WorkloadTests {
                             filter: Workload.Filter(statuses: [.todo, .doing])).rows)
     }
 
+    @Test("a plan's measures counted in runs side by side equal one pass over them in order",
+          arguments: 1...3 as ClosedRange<UInt64>)
+    func runsAddUp(seed: UInt64) {
+        // Two spellings of one unit, the later one more used in later measures, and two used equally often
+        // far apart: the run merge must add up each spelling's uses and keep the order they were first met in
+        // (a tie goes to the first).
+        let plans = Synthetic.plans(measures: 2_000, seed: seed).map { plan in
+            var plan = plan
+            var k = 0
+            plan.updateMeasures { measure in
+                k += 1
+                if k % 7 == 3 { measure.units.append(UnitRef(name: "区发改委", role: .lead)) }
+                if k > 600, k % 3 == 1 { measure.units.append(UnitRef(name: "区发展和改革委员会", role: .support)) }
+                if (100..<200).contains(k) { measure.units.append(UnitRef(name: "区 测试局", role: .support)) }
+                if (800..<900).contains(k) { measure.units.append(UnitRef(name: "区测试局", role: .support)) }
+            }
+            return plan
+        }
+        var ledger = Ledger()
+        Synthetic.events(for: plans, count: 900, seed: seed, start: t0).forEach { ledger.apply($0) }
+        let workspace = Workspace(plans: plans, ledger: ledger)
+        let onePass = Workload(workspace: workspace, directory: UnitDirectory(), today: today, filter: Workload.Filter(), runsPerPlan: 1)
+        #expect(onePass.rows.count > 10 && onePass.rows.filter { $0.unit.spellings.count > 1 }.count >= 2)
+        #expect(onePass.rows.filter { $0.unit.spellings.contains("区测试局") }.map(\.unit.spellings) == Array(repeating: ["区 测试局", "区测试局"], count: plans.count))
+        for runs in [2, 3, 7, 64] {
+            let inRuns = Workload(workspace: workspace, directory: UnitDirectory(), today: today, filter: Workload.Filter(), runsPerPlan: runs)
+            #expect(inRuns.rows == onePass.rows, "\(runs) runs a plan")
+        }
+        #expect(Workload(workspace: workspace, directory: UnitDirectory(), today: today).rows == onePass.rows)
+    }
+
     @Test("a unit is named by its most used spelling across the plans of its district")
     func spellingAcrossPlans() {
         let long = UnitRef(name: "区发展和改革委员会", role: .support), short = UnitRef(name: "区发改委", role: .lead)
