@@ -14,7 +14,9 @@ public struct UnitResolver: Sendable {
     public private(set) var spellingCounts: [[Int]] = []
     private var unitById: [String: Int] = [:]
     /// FNV-1a of clause and district → the clauses with that hash and what they name.
-    private var memo: [UInt64: [(name: String, district: String, targets: [Target])]] = [:]
+    /// Keyed by `Int`, not the hash's `UInt64`: a dictionary of a key type met nowhere else cost a scan of the
+    /// binary's protocol conformances (its `Hashable`) at the first workload of every process.
+    private var memo: [Int: [(name: String, district: String, targets: [Target])]] = [:]
 
     public init(directory: UnitDirectory) { self.directory = directory }
 
@@ -50,7 +52,7 @@ public struct UnitResolver: Sendable {
 
     private mutating func memoized(_ name: String, in district: String) -> [Target] {
         // 0xFF never occurs in UTF-8: it separates clause and district.
-        let hash = district.fnv1a(seed: (name.fnv1a() ^ 0xFF) &* 0x100_0000_01b3)
+        let hash = Int(truncatingIfNeeded: district.fnv1a(seed: (name.fnv1a() ^ 0xFF) &* 0x100_0000_01b3))
         if let entry = memo[hash]?.first(where: { $0.name.hasSameBytes(as: name) && $0.district.hasSameBytes(as: district) }) {
             return entry.targets
         }
