@@ -33,6 +33,7 @@ extension Workspace {
     /// for each processor when the plan is large enough: a scan of one plan of a small store uses
     /// every processor too.
     func measureRuns(ofPlan p: Int, runs wanted: Int? = nil) -> [Range<Int>] {
+        precondition(wanted.map { $0 > 0 } ?? true, "a plan is cut into one run or more")
         let count = plans[p].pillars.reduce(0) { $0 + $1.measures.count }
         let runs = wanted ?? Swift.max(1, Swift.min(ProcessInfo.processInfo.activeProcessorCount, count / 256))
         return (0..<runs).map { count * $0 / runs..<count * ($0 + 1) / runs }
@@ -43,17 +44,20 @@ extension Workspace {
     /// units, its deadline. So a scan hashes only the ids the ledger names, not every measure id.
     func measureStates(ofPlan p: Int, run: Range<Int>? = nil, changed: Set<Int>) -> [MeasureState] {
         var states: [MeasureState] = []
-        var ordinal = 0
-        for (q, pillar) in plans[p].pillars.enumerated() {
-            for (m, measure) in pillar.measures.enumerated() {
-                defer { ordinal += 1 }
-                if let run, !run.contains(ordinal) { continue }
+        var first = 0  // the ordinal of the pillar's first measure
+        for q in plans[p].pillars.indices {
+            let measures = plans[p].pillars[q].measures
+            defer { first += measures.count }
+            // Only the run's measures, by index: a pillar outside it is passed over whole.
+            let wanted = run.map { $0.clamped(to: first..<first + measures.count) } ?? first..<first + measures.count
+            for ordinal in wanted {
+                let m = ordinal - first
                 if !changed.isEmpty, changed.contains(Workspace.packed(p, q, m)) {
-                    states.append(MeasureState(plan: p, pillar: q, measure: m, status: status(of: measure),
-                                               units: units(of: measure), due: dueDate(of: measure)))
+                    states.append(MeasureState(plan: p, pillar: q, measure: m, status: status(of: measures[m]),
+                                               units: units(of: measures[m]), due: dueDate(of: measures[m])))
                 } else {
                     states.append(MeasureState(plan: p, pillar: q, measure: m, status: .todo,
-                                               units: measure.units, due: measure.deadline?.date))
+                                               units: measures[m].units, due: measures[m].deadline?.date))
                 }
             }
         }

@@ -72,7 +72,7 @@ private func document(_ random: inout SplitMix64) -> (xml: String, events: [Stri
     let pieces: [(xml: String, text: String)] = [
         ("办理", "办理"), ("x", "x"), (" ", " "), ("&amp;", "&"), ("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""),
         ("&apos;", "'"), ("&#38;", "&"), ("&#x4E00;", "一"), ("&#x1F600;", "😀"), ("\r\n", "\n"), ("\rx", "\nx"),
-        ("\t", "\t"), ("\n", "\n"), ("<![CDATA[a<b&c]]>", "a<b&c"), ("<!-- note -->", ""), ("<?pi data?>", ""), ("]", "]"),
+        ("\t", "\t"), ("\n", "\n"), ("<![CDATA[a<b&c]]>", "a<b&c"), ("<![CDATA[x\r\ny\rz]]>", "x\ny\nz"), ("<!-- note -->", ""), ("<?pi data?>", ""), ("]", "]"),
     ]
     let values: [(xml: String, value: String)] = [
         ("1", "1"), ("区发改委", "区发改委"), ("a&amp;b", "a&b"), ("&lt;x&gt;", "<x>"), ("a\tb", "a b"), ("a\r\nb", "a b"),
@@ -131,7 +131,8 @@ struct XMLEventsTests {
             let (xml, expected) = document(&random)
             #expect(try events(Data(xml.utf8)) == expected, "\(xml)")
             #if canImport(FoundationXML)
-            #expect(FoundationRecorder.events(Data(xml.utf8)) == expected, "\(xml)")
+            // FoundationXML hands character data over without XML's end-of-line handling (§2.11), which the reader does.
+            if !xml.contains("<![CDATA[x\r") { #expect(FoundationRecorder.events(Data(xml.utf8)) == expected, "\(xml)") }
             #endif
         }
     }
@@ -160,7 +161,9 @@ struct XMLEventsTests {
         ("<a><b></a></b>", 6), ("<a>", 3), ("<a></b>", 3), ("<a>&foo;</a>", 3), ("<a>&amp</a>", 3), ("<a x=1/>", 5),
         ("<a x='<'/>", 6), ("<a/><b/>", 4), ("text<a/>", 0), ("<a>&#0;</a>", 3), ("<a>&#xD800;</a>", 3),
         ("<a b='1'c='2'/>", 8), ("<a><!-- x </a>", 3), ("", 0), ("  ", 2), ("<a x='1' x='2'/>", 9), ("<a b='1/>", 9),
-        ("<a>x</a>y", 8), ("<>", 1), ("<a><![CDATA[x</a>", 3),
+        ("<a>x</a>y", 8), ("<>", 1), ("<a><![CDATA[x</a>", 3), ("<?>", 0), ("<!-->", 0), ("<a><!-- x -- y --></a>", 3),
+        ("<a><!-- x ---></a>", 3), ("<a>x]]>y</a>", 4), ("<1a/>", 1), ("<a><-b/></a>", 4), ("<a>\u{1B}[2J</a>", 3),
+        ("<a b='\u{7}'/>", 6), ("<a><![CDATA[x\u{1}]]></a>", 13),
     ] as [(String, Int)])
     func malformed(xml: String, offset: Int) {
         #expect { try events(Data(xml.utf8)) } throws: { ($0 as? XMLEvents.Malformed)?.offset == offset }
