@@ -220,6 +220,7 @@ private struct Reader {
         scan: while at < bytes.count {
             switch bytes[at] {
             case 0x20, 0x09, 0x0A, 0x0D, UInt8(ascii: ">"), UInt8(ascii: "/"), UInt8(ascii: "="): break scan
+            case 0..<0x20: throw malformed("a control character", at: at)
             case UInt8(ascii: "<"), UInt8(ascii: "&"), UInt8(ascii: "\""), UInt8(ascii: "'"):
                 throw malformed("a name holds \(Character(Unicode.Scalar(bytes[at])))", at: at)
             default: at += 1

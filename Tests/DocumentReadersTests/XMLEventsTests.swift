@@ -163,7 +163,7 @@ struct XMLEventsTests {
         ("<a b='1'c='2'/>", 8), ("<a><!-- x </a>", 3), ("", 0), ("  ", 2), ("<a x='1' x='2'/>", 9), ("<a b='1/>", 9),
         ("<a>x</a>y", 8), ("<>", 1), ("<a><![CDATA[x</a>", 3), ("<?>", 0), ("<!-->", 0), ("<a><!-- x -- y --></a>", 3),
         ("<a><!-- x ---></a>", 3), ("<a>x]]>y</a>", 4), ("<1a/>", 1), ("<a><-b/></a>", 4), ("<a>\u{1B}[2J</a>", 3),
-        ("<a b='\u{7}'/>", 6), ("<a><![CDATA[x\u{1}]]></a>", 13),
+        ("<a b='\u{7}'/>", 6), ("<a><![CDATA[x\u{1}]]></a>", 13), ("<a\u{1B}b/>", 2),
     ] as [(String, Int)])
     func malformed(xml: String, offset: Int) {
         #expect { try events(Data(xml.utf8)) } throws: { ($0 as? XMLEvents.Malformed)?.offset == offset }
