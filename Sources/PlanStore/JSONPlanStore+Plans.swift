@@ -28,13 +28,15 @@ extension JSONPlanStore {
         // A plan's file stays open until its texts are read. Past the files this process may
         // have open (1,024 by default, far fewer than the hard limit), texts keep the bytes instead.
         let openable = Disk.raiseOpenFileLimit(toAtLeast: names.count + Self.spareFiles) - Self.spareFiles
-        // The other job first: it is the longest single one (the snapshot and journal fold).
+        // The other job first: it is the longest single one (the snapshot and journal fold). With fewer plans
+        // than processors, each plan's index is read in runs of its own (`IdIndex.outline(runs:)`).
+        let runs = max(1, ProcessInfo.processInfo.activeProcessorCount / max(1, names.count))
         let parts = Array(0...names.count).concurrentMap { n -> ReadPart in
             guard n > 0 else { return .other(Result(catching: other)) }
             let path = plansPath + "/" + names[n - 1]
             return .plan(Result { () throws(StoreError) -> (Plan, outlined: Bool) in
                 let id = String(names[n - 1].dropLast(".json".count))
-                if outline, let index = try currentIndex(of: id), let (outline, measures) = index.outline(measureTitles: measureTitles) {
+                if outline, let index = try currentIndex(of: id), let (outline, measures) = index.outline(measureTitles: measureTitles, runs: runs) {
                     return (Plan(outline: outline, id: id, measures: measures), true)
                 }
                 guard let fd = try Disk.openExisting(path) else { throw StoreError.io(file: path, operation: "read", code: ENOENT) }

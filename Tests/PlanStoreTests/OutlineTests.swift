@@ -67,6 +67,27 @@ struct OutlineTests {
         #expect(try store.loadOutline().plans.map(\.title) == plans.map(\.title))
     }
 
+    @Test("an index read in runs of lines gives what one run gives; a bad line in any run declines the whole read")
+    func indexInRuns() throws {
+        let directory = TemporaryDirectory()
+        let (store, plans) = try Self.store(in: directory)
+        for plan in plans {
+            let index = try #require(try store.currentIndex(of: plan.id))
+            let whole = try #require(index.outline())
+            #expect(whole.measures.count == plan.measures.count)
+            for runs in [2, 3, 5] {
+                let cut = try #require(index.outline(runs: runs), "\(runs) runs")
+                #expect(cut.outline == whole.outline && cut.measures == whole.measures, "\(runs) runs")
+            }
+            // The last entry spoilt (an array where its object was): in the last run, which alone would read.
+            var spoilt = index.data
+            let last = try #require(spoilt.dropLast().lastIndex(of: 0x0A)) + 1
+            spoilt[last] = UInt8(ascii: "[")
+            let damaged = IdIndex(path: index.path, data: spoilt)
+            #expect(damaged.outline() == nil && damaged.outline(runs: 3) == nil)
+        }
+    }
+
     @Test("a listing leaves the snapshot's undo stacks unread; a snapshot written after it still holds them whole")
     func withoutRecent() throws {
         /// A store with a snapshot, then enough events after it for the next read to write a new one (compaction).

@@ -4,7 +4,7 @@ import PlanModel
 extension IdIndex {
     /// The plan's outline and every entry, read by hand (`JSONDecoder` took longer than reading the
     /// plan file); nil where the reader declines, or for an index of another schema or without an outline.
-    func outline(measureTitles: Bool = true) -> (outline: Outline, measures: [Measure])? {
+    func outline(measureTitles: Bool = true, runs: Int = 1) -> (outline: Outline, measures: [Measure])? {
         JSONReader.read(data) { reader throws(JSONReader.Unexpected) in
             var outline: Outline?, schema: Int?
             try reader.object { reader, key throws(JSONReader.Unexpected) in
@@ -15,14 +15,41 @@ extension IdIndex {
                 }
             }
             guard let outline, schema == Schema.current else { throw JSONReader.Unexpected() }
-            let plans = PlanReader(texts: nil)
-            var measures: [Measure] = [], scratch = Scratch()
-            while true {
-                reader.skipSpace()
-                guard reader.position < reader.bytes.count else { return (outline, measures) }
-                measures.append(try Self.measure(&reader, plans: plans, title: measureTitles, scratch: &scratch))
+            // The entries in up to `runs` runs of lines side by side: the one plan of a small store was the
+            // longest job of its open (`JSONPlanStore.readPlans`).
+            nonisolated(unsafe) let bytes = reader.bytes
+            let runs = Self.lineRuns(bytes, from: reader.position, runs: runs)
+            let parts = runs.concurrentMap { run -> [Measure]? in
+                var reader = JSONReader(UnsafeBufferPointer(rebasing: bytes[run]))
+                let plans = PlanReader(texts: nil)
+                var measures: [Measure] = [], scratch = Scratch()
+                while true {
+                    reader.skipSpace()
+                    guard reader.position < reader.bytes.count else { return measures }
+                    guard let measure = try? Self.measure(&reader, plans: plans, title: measureTitles, scratch: &scratch) else { return nil }
+                    measures.append(measure)
+                }
             }
+            var measures: [Measure] = []
+            for part in parts {
+                guard let part else { throw JSONReader.Unexpected() }
+                measures += part
+            }
+            return (outline, measures)
         }
+    }
+
+    /// `bytes` from `start` cut at line ends into up to `wanted` runs of at least 64 KB.
+    private static func lineRuns(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, runs wanted: Int) -> [Range<Int>] {
+        let runs = max(1, min(wanted, (bytes.count - start) / (64 << 10)))
+        var bounds = [start]
+        for n in 1..<runs {
+            var cut = start + (bytes.count - start) * n / runs
+            while cut < bytes.count, bytes[cut] != 0x0A { cut += 1 }
+            bounds.append(max(bounds[n - 1], min(bytes.count, cut + 1)))
+        }
+        bounds.append(bytes.count)
+        return (0..<runs).map { bounds[$0]..<bounds[$0 + 1] }
     }
 
     /// The header line read by hand (`JSONDecoder` took ~150,000 instructions a plan at every open); nil where
