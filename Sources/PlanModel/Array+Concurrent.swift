@@ -1,4 +1,10 @@
 import Dispatch
+import Foundation
+
+/// The processors this process may use, at least one: how many runs, stripes and writers work is cut into.
+public enum Processors {
+    public static let count = max(1, ProcessInfo.processInfo.activeProcessorCount)
+}
 
 extension Array where Element: Sendable {
     /// `map`, the elements shared among as many threads as there are processors: for work

@@ -1,5 +1,3 @@
-import Foundation
-
 extension Workspace {
     /// What a workload or report needs of one measure, with the store's changes applied.
     struct MeasureState {
@@ -18,7 +16,7 @@ extension Workspace {
     func changedMeasures() -> Set<Int> {
         let ids = Array(ledger.marks.keys) + Array(ledger.unitChanges.keys) + Array(ledger.dueDates.keys)
         // Each processor places every n-th id (100,000 of them at 100k measures), the sets then joined.
-        let stripes = Swift.max(1, Swift.min(ProcessInfo.processInfo.activeProcessorCount, ids.count / 4_096))
+        let stripes = Swift.max(1, Swift.min(Processors.count, ids.count / 4_096))
         let parts = Array(0..<stripes).concurrentMap { stripe in
             var changed = Set<Int>()
             for n in Swift.stride(from: stripe, to: ids.count, by: stripes) {
@@ -35,7 +33,7 @@ extension Workspace {
     func measureRuns(ofPlan p: Int, runs wanted: Int? = nil) -> [Range<Int>] {
         precondition(wanted.map { $0 > 0 } ?? true, "a plan is cut into one run or more")
         let count = plans[p].pillars.reduce(0) { $0 + $1.measures.count }
-        let runs = wanted ?? Swift.max(1, Swift.min(ProcessInfo.processInfo.activeProcessorCount, count / 256))
+        let runs = wanted ?? Swift.max(1, Swift.min(Processors.count, count / 256))
         return (0..<runs).map { count * $0 / runs..<count * ($0 + 1) / runs }
     }
 

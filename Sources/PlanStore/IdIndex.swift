@@ -151,7 +151,7 @@ struct IdIndex {
     static func entryLines(of plan: Plan) throws(StoreError) -> [UInt8] {
         do {
             let entries = plan.measures.map { Entry(plan: plan.id, measure: $0) }
-            return try StoreCoding.writer.encode(lines: entries, workers: ProcessInfo.processInfo.activeProcessorCount)
+            return try StoreCoding.writer.encode(lines: entries, workers: Processors.count)
         } catch {
             throw StoreError.badInput("index of \(plan.id) cannot be encoded: \(error)")
         }

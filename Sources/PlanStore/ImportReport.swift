@@ -41,7 +41,7 @@ public struct ImportReport: Codable, Equatable, Sendable {
         let ledger = workspace.ledger
         // Each recorded id looked up where the ledger keeps it (a set of them all, built only to be
         // filtered, was 3% of `duban plans` at 100,000 measures), every processor taking every n-th id.
-        let stripes = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let stripes = Processors.count
         let found = Array(0..<stripes).concurrentMap { stripe in
             var orphans = Set<String>()
             func check<Value>(_ kept: [String: Value]) {

@@ -30,7 +30,7 @@ extension JSONPlanStore {
         let openable = Disk.raiseOpenFileLimit(toAtLeast: names.count + Self.spareFiles) - Self.spareFiles
         // The other job first: it is the longest single one (the snapshot and journal fold). With fewer plans
         // than processors, each plan's index is read in runs of its own (`IdIndex.outline(runs:)`).
-        let runs = max(1, ProcessInfo.processInfo.activeProcessorCount / max(1, names.count))
+        let runs = max(1, Processors.count / max(1, names.count))
         let parts = Array(0...names.count).concurrentMap { n -> ReadPart in
             guard n > 0 else { return .other(Result(catching: other)) }
             let path = plansPath + "/" + names[n - 1]
@@ -76,7 +76,7 @@ extension JSONPlanStore {
             var rest = plans[...]
             while !rest.isEmpty {
                 var ids = Set<String>()
-                let batch = Array(rest.prefix { ids.insert($0.id).inserted }.prefix(Self.processors))
+                let batch = Array(rest.prefix { ids.insert($0.id).inserted }.prefix(Processors.count))
                 rest = rest.dropFirst(batch.count)
                 let previous = try batch.map { plan throws(StoreError) in try Disk.read(planPath(plan.id)) }
                 for (plan, data) in zip(batch, previous) { reports.append(try report(importing: plan, over: data)) }
@@ -103,8 +103,6 @@ extension JSONPlanStore {
             return reports
         }
     }
-
-    private static let processors = max(1, ProcessInfo.processInfo.activeProcessorCount)
 
     /// What importing `plan` over the plan file `previous` (nil: none) changes.
     private func report(importing plan: Plan, over previous: Data?) throws(StoreError) -> ImportReport {

@@ -12,14 +12,14 @@ enum Output {
 
     /// A listing, written by as many threads as there are processors, each run of rows as it comes.
     static func json<Row: Encodable & Sendable>(_ rows: [Row]) throws {
-        try JSONWriter(layout: .pretty).write(elements: rows, workers: ProcessInfo.processInfo.activeProcessorCount,
+        try JSONWriter(layout: .pretty).write(elements: rows, workers: Processors.count,
                                               to: standardOutput)
         try [UInt8(0x0A)].withUnsafeBufferPointer(standardOutput)
     }
 
     /// A listing of `JSONObject` rows (`list`'s, `search`'s, `workload`'s), each run written where it lies.
     static func json<Row: JSONObject & Sendable>(_ rows: [Row]) throws {
-        try JSONWriter(layout: .pretty).write(elements: rows, workers: ProcessInfo.processInfo.activeProcessorCount,
+        try JSONWriter(layout: .pretty).write(elements: rows, workers: Processors.count,
                                               to: standardOutput)
         try [UInt8(0x0A)].withUnsafeBufferPointer(standardOutput)
     }
