@@ -16,18 +16,21 @@ let package = Package(
     targets: [
         // Layers, dependencies pointing down only (see docs/architecture.md).
         .target(name: "PlanModel", dependencies: ["JSONTree"]),
+        // What the C library and zlib do, wrapped: child processes, zip containers.
+        .systemLibrary(name: "CZlibSystem"),
+        .target(name: "Platform", dependencies: ["CZlibSystem"]),
         .target(name: "PlanImport", dependencies: ["PlanModel"]),
         // Office documents to text before the importer: .docx (zip + XML), .pdf (pdftotext subprocess).
-        .target(name: "DocumentReaders", dependencies: ["PlanImport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .target(name: "DocumentReaders", dependencies: ["PlanImport", "Platform"]),
         .target(name: "JSONTree"),
         // FastJSON/README.md documents the hand-written JSON layer; it is not a resource.
         .target(name: "PlanStore", dependencies: ["PlanModel", "JSONTree"], exclude: ["FastJSON/README.md"]),
         // `duban sync`: the only code that runs git (a subprocess).
-        .target(name: "StoreSync", dependencies: ["PlanStore", "PlanModel", "JSONTree"]),
+        .target(name: "StoreSync", dependencies: ["PlanStore", "PlanModel", "JSONTree", "Platform"]),
         .target(name: "TerminalKit", dependencies: ["JSONTree"]),
         .target(name: "Dashboard", dependencies: ["PlanModel", "TerminalKit"]),
-        // The ledger as an Excel workbook: the XML parts written here, the zip container by ZIPFoundation.
-        .target(name: "LedgerXLSX", dependencies: ["PlanModel", "TerminalKit", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        // The ledger as an Excel workbook: the XML parts written here, the zip container by Platform.
+        .target(name: "LedgerXLSX", dependencies: ["PlanModel", "TerminalKit", "Platform"]),
         .systemLibrary(name: "CNcursesw"),
         .target(name: "NcursesTerminal", dependencies: ["TerminalKit", "CNcursesw"]),
         .executableTarget(
@@ -36,7 +39,8 @@ let package = Package(
                 "PlanModel", "PlanImport", "DocumentReaders", "PlanStore", "StoreSync", "TerminalKit", "Dashboard", "NcursesTerminal", "LedgerXLSX",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
-            resources: [.copy("Samples"), .copy("../../Themes")]
+            // Found by path (BundledResources), not as SwiftPM resources: their accessor is corelibs' Bundle.
+            exclude: ["Samples"]
         ),
 
         // Test support and tests.

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import PlanModel
 import TerminalKit
 
@@ -8,7 +8,7 @@ extension AppState {
     /// `2026-11-21 17:30` in the officer's zone (`utcOffset`), from an event time.
     func localTime(_ date: Date) -> String {
         let stamp = Event.formatTime(date.addingTimeInterval(TimeInterval(utcOffset)))
-        return String(stamp.prefix(16)).replacingOccurrences(of: "T", with: " ")
+        return String(stamp.prefix(16)).replacing(scalar: "T", with: " ")
     }
 
     /// A change in words, for the history list.
@@ -34,7 +34,7 @@ extension AppState {
     /// `3.6 has 7 open tasks — press Space again to mark it done anyway`.
     func forceQuestion(_ measure: String, open: Int, key: Key) -> String {
         let tasks = (open == 1 ? Label.openTask : Label.openTasks).text(language)
-        let again = Label.pressAgainToForce.text(language).replacingOccurrences(of: "{key}", with: key.name)
+        let again = Label.pressAgainToForce.text(language).replacing("{key}", with: key.name)
         return "\(shortID(measure)) \(Label.has.text(language)) \(open) \(tasks) — \(again)"
     }
 

@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 import PlanModel
 
 /// Which measures the plan screen lists: by status, overdue, and unit name.

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import PlanModel
 
 /// One measure of a unit's list with what the list groups, orders, filters and

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import PlanImport
 
 /// The step before text normalisation: a Word or PDF file becomes the text the importer reads
@@ -43,7 +43,7 @@ public enum DocumentReader {
         }
         if head.starts(with: Array("%PDF".utf8)) { return .pdf }
         if head.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) { return .binaryWord }
-        switch (path as NSString).pathExtension.lowercased() {
+        switch URL(fileURLWithPath: path).pathExtension.lowercased() {
         case "docx": return .zip
         case "pdf": return .pdf
         case "doc", "wps": return .binaryWord

@@ -1,6 +1,7 @@
-import Foundation
+import FoundationEssentials
 import PlanImport
-import ZIPFoundation
+import PlanModel
+import Platform
 
 /// A Word (.docx) document as text: the body's paragraphs in order, one a line, with Word's automatic
 /// numbering rendered as text; a table row becomes one `| … | … |` line (the importer reads task tables).
@@ -10,12 +11,12 @@ enum DocxReader {
     static let partLimit = 256 << 20
 
     static func isWordDocument(_ data: Data) -> Bool {
-        (try? Archive(data: data, accessMode: .read, pathEncoding: nil))?["word/document.xml"] != nil
+        (try? ZipArchive([UInt8](data)))?["word/document.xml"] != nil
     }
 
     static func text(of data: Data, source: String) throws(ImportError) -> String {
-        let archive: Archive
-        do { archive = try Archive(data: data, accessMode: .read) } catch {
+        let archive: ZipArchive
+        do { archive = try ZipArchive([UInt8](data)) } catch {
             throw ImportError(source: source, problem: "not a readable .docx (the zip container is damaged)", chinese: "无法读取的 .docx（zip 容器已损坏）")
         }
         guard let document = try part("word/document.xml", of: archive, source: source) else {
@@ -34,26 +35,19 @@ enum DocxReader {
         return body.lines.joined(separator: "\n") + "\n"
     }
 
-    private static func part(_ path: String, of archive: Archive, source: String) throws(ImportError) -> Data? {
+    private static func part(_ path: String, of archive: ZipArchive, source: String) throws(ImportError) -> [UInt8]? {
         guard let entry = archive[path] else { return nil }
-        guard entry.uncompressedSize <= UInt64(partLimit) else {
+        guard entry.uncompressedSize <= partLimit else {
             throw ImportError(source: source, problem: "\(path) is larger than \(partLimit >> 20) MB unpacked; not read",
                               chinese: "\(path) 解压后超过 \(partLimit >> 20) MB，未读取")
         }
-        var data = Data()
-        do {
-            _ = try archive.extract(entry) { chunk in
-                guard data.count + chunk.count <= partLimit else { throw Archive.ArchiveError.invalidEntrySize }
-                data.append(chunk)
-            }
-        } catch {
+        do { return try archive.contents(of: entry, limit: partLimit) } catch {
             throw ImportError(source: source, problem: "not a readable .docx (\(path) is damaged)", chinese: "无法读取的 .docx（\(path) 已损坏）")
         }
-        return data
     }
 
-    private static func parse<Reader: XMLHandler>(_ xml: Data, with reader: inout Reader, part: String, source: String) throws(ImportError) {
-        do { try XMLEvents.read(xml, into: &reader) } catch {
+    private static func parse<Reader: XMLHandler>(_ xml: [UInt8], with reader: inout Reader, part: String, source: String) throws(ImportError) {
+        do { try XMLEvents.read(Data(xml), into: &reader) } catch {
             throw ImportError(source: source, problem: "not a readable .docx (\(part) is not well-formed XML: \(error.reason) at byte \(error.offset))",
                               chinese: "无法读取的 .docx（\(part) 第 \(error.offset) 字节处不是格式正确的 XML）")
         }
@@ -197,7 +191,7 @@ private struct BodyReader: XMLHandler {
         case "t": inText = false
         case "p": endParagraph()
         case "tc" where tableDepth == 1:
-            var content = cell.joined(separator: " ").replacingOccurrences(of: "|", with: "｜")
+            var content = cell.joined(separator: " ").replacing(scalar: "|", with: "｜")
             let column = row.count
             if cellMerge == "restart" { merged[column] = content }
             else if cellMerge != nil { content = merged[column] ?? content }
@@ -227,7 +221,7 @@ private struct BodyReader: XMLHandler {
         }
         text = ""
         if tableDepth > 0 {
-            cell.append(line.replacingOccurrences(of: "\n", with: " "))
+            cell.append(line.replacing(scalar: "\n", with: " "))
         } else if line.contains(where: { !$0.isWhitespace }) {
             lines.append(line)
         }

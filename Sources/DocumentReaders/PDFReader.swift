@@ -1,5 +1,7 @@
-import Foundation
+import FoundationEssentials
+import PlanModel
 import PlanImport
+import Platform
 
 /// A PDF's text layer, extracted by `pdftotext` (poppler-utils). Each visual line comes out as a line;
 /// the importer's line joiner rejoins what the page width cut.
@@ -8,39 +10,21 @@ enum PDFReader {
         guard let tool = executable(named: "pdftotext") else {
             throw ImportError(source: source, problem: "reading a PDF needs pdftotext: install the poppler-utils package", chinese: "读取 PDF 需要 pdftotext：请安装 poppler-utils 软件包")
         }
-        let process = Process()
-        process.executableURL = tool
-        process.arguments = ["-enc", "UTF-8", "-q", url.path, "-"]
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        process.standardInput = FileHandle.nullDevice
-        do { try process.run() } catch {
-            throw ImportError(source: source, problem: "could not run pdftotext (\(error.localizedDescription))",
-                              chinese: "无法运行 pdftotext（\(error.localizedDescription)）")
+        let run: Subprocess.Output
+        do { run = try Subprocess.run(tool.path, ["-enc", "UTF-8", "-q", url.path, "-"]) } catch {
+            throw ImportError(source: source, problem: "could not run pdftotext (\(error.reason))",
+                              chinese: "无法运行 pdftotext（\(error.reason)）")
         }
-        // Read both pipes to their end before waiting, so a full pipe never blocks the child.
-        nonisolated(unsafe) var errorData = Data()
-        let group = DispatchGroup()
-        group.enter()
-        DispatchQueue.global().async {
-            errorData = errors.fileHandleForReading.readDataToEndOfFile()
-            group.leave()
-        }
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
+        guard run.status == 0 else {
             // pdftotext exits 1 for a password-protected file, 1–3 for a damaged one.
             if isEncrypted(url) {
                 throw ImportError(source: source, problem: "the PDF is encrypted (password-protected); save an unprotected copy and import that", chinese: "PDF 已加密（有密码保护）；请另存一份未加密的再导入")
             }
-            let reason = String(decoding: errorData, as: UTF8.self).split(whereSeparator: \.isNewline).first.map(String.init)
+            let reason = String(decoding: run.error, as: UTF8.self).split(whereSeparator: \.isNewline).first.map(String.init)
             throw ImportError(source: source, problem: "not a readable PDF" + (reason.map { " (\($0))" } ?? ""),
                               chinese: "无法读取的 PDF" + (reason.map { "（\($0)）" } ?? ""))
         }
-        let text = String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\u{0C}", with: "\n")
+        let text = String(decoding: run.output, as: UTF8.self).replacing(scalar: "\u{0C}", with: "\n")
         guard text.contains(where: { !$0.isWhitespace }) else {
             throw ImportError(source: source, problem: "a scanned PDF (no text layer); run it through OCR or ask for the Word or text version", chinese: "是扫描版 PDF（没有文字层）；请先做文字识别（OCR），或索取 Word 或文本版")
         }
@@ -73,7 +57,7 @@ enum PDFReader {
     /// An encryption dictionary in the trailer (`/Encrypt`), looked for only once pdftotext has failed.
     static func isEncrypted(_ url: URL) -> Bool {
         guard let data = try? Data(contentsOf: url, options: .mappedIfSafe) else { return false }
-        return data.range(of: Data("/Encrypt".utf8)) != nil
+        return data.withUnsafeBytes { $0.firstRange(of: Array("/Encrypt".utf8)) } != nil
     }
 
     static func executable(named name: String) -> URL? {

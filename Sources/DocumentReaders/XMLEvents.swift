@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import PlanModel
 
 /// What a reader of one XML part of a Word document is told, in document order: elements by
 /// their local name (`w:numPr` → `numPr`) with their attributes (keyed by local name too), and
@@ -194,7 +195,7 @@ private struct Reader {
             throw XMLEvents.Malformed(offset: offset + text.utf8.distance(from: text.utf8.startIndex, to: bad), reason: "a control character")
         }
         guard text.utf8.contains(0x0D) else { return text }
-        return text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        return text.replacing("\r\n", with: "\n").replacing(scalar: "\r", with: "\n")
     }
 
     /// `lt`, `gt`, `amp`, `quot`, `apos`, or a character reference (`#38`, `#x26`) to a character XML allows.

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The `Encoder` behind `JSONWriter`: each container writes straight into the sink.
 final class JSONStreamEncoder: Encoder {

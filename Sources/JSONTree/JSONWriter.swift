@@ -1,4 +1,9 @@
-import Foundation
+import Dispatch
+import FoundationEssentials
+import Synchronization
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Writes any `Encodable` as the bytes `JSONEncoder` writes with `.sortedKeys` and
 /// `.withoutEscapingSlashes` (plus `.prettyPrinted` for `.pretty`): every `--json`
@@ -157,15 +162,14 @@ extension JSONWriter {
 
     /// The runs' errors, one slot per run, filled by the workers; the first run's is thrown.
     private final class Failures: @unchecked Sendable {
-        private let lock = NSLock()
-        private var slots: [(any Error)?]
+        private let slots: Mutex<[(any Error)?]>
 
-        init(count: Int) { slots = Array(repeating: nil, count: count) }
+        init(count: Int) { slots = Mutex(Array(repeating: nil, count: count)) }
 
-        func set(_ n: Int, _ error: any Error) { lock.withLock { slots[n] = error } }
+        func set(_ n: Int, _ error: any Error) { slots.withLock { $0[n] = error } }
 
         func throwFirst() throws {
-            if let error = lock.withLock({ slots.lazy.compactMap { $0 }.first }) { throw error }
+            if let error = slots.withLock({ $0.lazy.compactMap { $0 }.first }) { throw error }
         }
     }
 }

@@ -1,12 +1,12 @@
-import Foundation
+import FoundationEssentials
 import PlanModel
 
 extension Report {
     /// The ledger as an `.xlsx` file: sheets 台账 (ledger), 责任单位 (units) and 逾期 (overdue).
-    public func xlsx() throws -> Data {
+    public func xlsx() -> Data {
         // Stamped with the report's day (UTC midnight), so one ledger always gives the same bytes.
         let modified = Date(timeIntervalSince1970: Double(Day(year: 1970, month: 1, day: 1).map { $0.days(until: today) } ?? 0) * 86_400)
-        return try Workbook(sheets: workbookSheets, modified: modified).data()
+        return Workbook(sheets: workbookSheets, modified: modified).data()
     }
 
     public var workbookSheets: [Worksheet] { [ledgerSheet, unitSheet, overdueSheet] }

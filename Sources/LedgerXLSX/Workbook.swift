@@ -1,8 +1,8 @@
-import Foundation
-import ZIPFoundation
+import FoundationEssentials
+import Platform
 
 /// An Office Open XML workbook (`.xlsx`) as Excel, WPS and LibreOffice open it:
-/// the XML parts written here, the zip container by ZIPFoundation.
+/// the XML parts written here, the zip container by `ZipArchive`.
 public struct Workbook: Equatable, Sendable {
     public var sheets: [Worksheet]
     /// The time stamped on the parts (a fixed one makes the file reproducible).
@@ -14,16 +14,8 @@ public struct Workbook: Equatable, Sendable {
     }
 
     /// The `.xlsx` file's bytes.
-    public func data() throws -> Data {
-        let archive = try Archive(data: Data(), accessMode: .create)
-        for (path, bytes) in parts {
-            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(bytes.count),
-                                 modificationDate: modified, compressionMethod: .deflate) { position, size in
-                Data(bytes[Int(position)..<Int(position) + size])
-            }
-        }
-        guard let data = archive.data else { throw CocoaError(.fileWriteUnknown) }
-        return data
+    public func data() -> Data {
+        Data(ZipArchive.archive(parts.map { (name: $0.0, bytes: $0.1) }, modified: modified))
     }
 
     /// Path in the package → content (UTF-8).

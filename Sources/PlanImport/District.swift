@@ -28,7 +28,7 @@ struct District: Equatable {
         var best: (district: District, position: String.Index)?
         for d in shanghai {
             for spelling in [d.name, d.traditional] {
-                if let r = text.range(of: spelling), best.map({ r.lowerBound < $0.position }) ?? true {
+                if let r = text.firstRange(of: spelling), best.map({ r.lowerBound < $0.position }) ?? true {
                     best = (d, r.lowerBound)
                 }
             }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import PlanModel
 
 /// Turns a plan document (plain text or markdown, as officers receive it) into a `Plan`.
@@ -20,7 +20,9 @@ public enum PlanImporter {
         guard pillars.contains(where: { !$0.measures.isEmpty }) else {
             throw ImportError(source: source, problem: "no measures found under the numbered headings", chinese: "编号标题下没有找到措施")
         }
-        let fallbackTitle = ((source as NSString).lastPathComponent as NSString).deletingPathExtension
+        // The file's name without its directory and extension.
+        let name = source.split(separator: "/").last.map(String.init) ?? source
+        let fallbackTitle = name.lastIndex(of: ".").flatMap { $0 > name.startIndex ? String(name[..<$0]) : nil } ?? name
         return Plan(id: planID, title: metadata.title ?? fallbackTitle, district: metadata.district?.name,
                     year: metadata.year, docNumber: metadata.docNumber, date: metadata.date, pillars: pillars)
     }

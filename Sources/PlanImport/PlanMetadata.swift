@@ -41,7 +41,7 @@ struct PlanMetadata: Equatable {
             Characters("市区县省區縣").contains(chars[i]) && (i + 1 == chars.count || !Characters("场場域级級民内內外直属屬").contains(chars[i + 1]))
         }) else { return nil }
         var place = String(chars[..<end])
-        if let autonomous = place.range(of: "自治") {
+        if let autonomous = place.firstRange(of: "自治") {
             place = String(place[..<autonomous.lowerBound])
             for people in ["壮族", "回族", "维吾尔", "維吾爾"] where place.hasSuffix(people) { place.removeLast(people.count) }
         }
@@ -53,7 +53,7 @@ struct PlanMetadata: Equatable {
         for p in paragraphs.prefix(12) {
             let text = p.text.filter { !$0.isPadding }
             for word in ["关于", "關於"] + issuing {
-                if let r = text.range(of: word), r.lowerBound != text.startIndex, Boilerplate.isSignature(String(text[..<r.lowerBound])) {
+                if let r = text.firstRange(of: word), r.lowerBound != text.startIndex, Boilerplate.isSignature(String(text[..<r.lowerBound])) {
                     return String(text[..<r.lowerBound])
                 }
             }

@@ -1,12 +1,14 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Turns the bytes of a plan document into text: UTF-8 (with or without BOM), UTF-16 and UTF-32 (with or
 /// without BOM), GB18030/GBK, which many Chinese government files still use, or Big5 (Taiwan, Hong Kong).
 enum TextDecoding {
-    /// NSStringEncoding of GB18030 (kCFStringEncodingGB_18030_2000 | 0x80000000); a superset of GBK.
-    static let gb18030 = String.Encoding(rawValue: 0x8000_0632)
-    /// NSStringEncoding of Big5 (kCFStringEncodingBig5 | 0x80000000).
-    static let big5 = String.Encoding(rawValue: 0x8000_0A03)
+    /// GB18030 (a superset of GBK) and Big5 as Microsoft's code page 950, the one Windows saves, read by
+    /// the C library's iconv (glibc's gconv modules, in every Debian's libc6).
+    static let legacyCharsets = ["GB18030", "CP950"]
 
     /// The text, and how many byte sequences could not be decoded (each now U+FFFD).
     static func decode(_ data: Data, source: String) throws(ImportError) -> (text: String, damaged: Int) {
@@ -48,9 +50,29 @@ enum TextDecoding {
         if replaced * 20 < ideographs { return (lossy, true) }
         // GB18030 reads nearly any bytes, Big5 bytes too (as rare characters): the reading with more of the
         // characters every plan is full of wins.
-        let candidates = [gb18030, big5].compactMap { String(data: data, encoding: $0) }.filter { $0.contains(where: \.isIdeograph) }
+        let candidates = legacyCharsets.compactMap { decode(data, from: $0) }.filter { $0.contains(where: \.isIdeograph) }
         if let best = candidates.max(by: { commonCharacters(in: $0) < commonCharacters(in: $1) }) { return (best, false) }
         throw ImportError(source: source, problem: "file is not text in UTF-8, GB18030/GBK or Big5; save it as UTF-8 and import that", chinese: "不是 UTF-8、GB18030/GBK 或 Big5 文本；请另存为 UTF-8 再导入")
+    }
+
+    /// `data` read as `charset` by iconv; nil if a byte sequence is not of it.
+    static func decode(_ data: Data, from charset: String) -> String? {
+        let converter = iconv_open("UTF-8", charset)
+        guard converter != iconv_t(bitPattern: -1) else { return nil }
+        defer { iconv_close(converter) }
+        var input = [UInt8](data)
+        // UTF-8 takes at most 4 bytes for each character these encodings give in 1 to 4.
+        var output = [UInt8](repeating: 0, count: input.count * 4 + 4)
+        let written: Int? = input.withUnsafeMutableBufferPointer { source in
+            output.withUnsafeMutableBufferPointer { target in
+                var inPointer = UnsafeMutableRawPointer(source.baseAddress).map { $0.assumingMemoryBound(to: CChar.self) }
+                var outPointer = UnsafeMutableRawPointer(target.baseAddress).map { $0.assumingMemoryBound(to: CChar.self) }
+                var inLeft = source.count, outLeft = target.count
+                guard iconv(converter, &inPointer, &inLeft, &outPointer, &outLeft) != -1, inLeft == 0 else { return nil }
+                return target.count - outLeft
+            }
+        }
+        return written.map { String(decoding: output[0..<$0], as: UTF8.self) }
     }
 
     /// Punctuation and words of every plan, simplified and traditional.

@@ -1,5 +1,5 @@
 import Dispatch
-import Foundation
+import FoundationEssentials
 
 /// The processors this process may use, at least one: how many runs, stripes and writers work is cut into.
 public enum Processors {

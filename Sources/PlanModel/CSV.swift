@@ -15,7 +15,7 @@ public enum CSV {
         guard value.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else {
             return value
         }
-        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        return "\"" + value.replacing(scalar: "\"", with: "\"\"") + "\""
     }
 }
 

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// A calendar day without time or zone, written `YYYY-MM-DD`. Due dates and
 /// deadlines are days, so overdue logic never depends on a clock or a time zone.

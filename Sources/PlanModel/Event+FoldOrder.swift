@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The order events are folded in: by time, then by officer; the events of one
 /// officer at one instant (one command's batch) keep the order they were written

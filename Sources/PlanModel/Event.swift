@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// One recorded change: a line of the store's journal. Every change says who
 /// made it and when, and carries what is needed to undo it.

@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The place a measure or task id names in its plan: `PLAN:2.3` is the third measure of
 /// the plan's second pillar, `PLAN:2.3.1` that measure's first task, counted from 1 and

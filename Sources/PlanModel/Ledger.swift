@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The progress state: the fold of every event over the plans. Pure and
 /// order-insensitive per target except where the same field is set twice

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 extension Report {
     /// GitHub-flavoured Markdown: the heading, byline and summary, then the ledger table.
@@ -18,6 +18,7 @@ extension Report {
 
     /// A pipe would end the cell and a line break the row.
     private static func escaped(_ cell: String) -> String {
-        cell.replacingOccurrences(of: "|", with: "\\|").components(separatedBy: .newlines).joined(separator: "<br>")
+        cell.replacing(scalar: "|", with: "\\|").unicodeScalars.split(omittingEmptySubsequences: false, whereSeparator: \.isLineBreak)
+            .map { String(String.UnicodeScalarView($0)) }.joined(separator: "<br>")
     }
 }

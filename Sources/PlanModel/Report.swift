@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The 督办台账 (ledger) officers hand upward: one row per measure with who
 /// leads, the deadline, the status, the light against 序时进度, the progress

@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Text similarity between measures, for "related measures in other plans" and
 /// unit suggestions. Each measure (title twice, then text) is a bag of Chinese

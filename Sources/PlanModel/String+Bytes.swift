@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Unit names compared and hashed by their UTF-8 bytes: the workload tally and the dashboard's unit index
 /// look up tens of thousands of names, and `String`'s `==` and `Hasher` may normalise non-ASCII text first.

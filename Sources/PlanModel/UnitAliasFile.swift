@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The user's alias file (`aliases.json` in the store): groups of names that
 /// denote one unit, added to the built-in table.

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Synchronization
 
 /// Normalises responsible-unit names: variant spellings of one bureau
 /// (区发改委 / 区发展和改革委员会), traditional characters (區市場監管局) and
@@ -80,19 +81,17 @@ public struct UnitDirectory: Equatable, Sendable {
         // On scalars: Foundation's trimming went through NSString for every name, and its first use cost
         // every `workload` three scans of the binary's protocol conformances (~0.75 M instructions).
         clause.unicodeScalars.split(whereSeparator: isSeparator).compactMap { part in
-            guard let first = part.firstIndex(where: { !$0.properties.isWhitespace }),
-                  let last = part.lastIndex(where: { !$0.properties.isWhitespace }) else { return nil }
-            return String(part[first...last])
+            part.trimmingWhitespace().map { String(String.UnicodeScalarView($0)) }
         }
     }
 
-    /// Full-width forms folded (NFKC), white space removed, traditional characters
+    /// Compatibility forms folded (NFKC: `CompatibilityForms`), white space removed, traditional characters
     /// simplified (by the built-in table, not ICU's transliterator: see `SimplifiedChinese`).
     static func comparisonForm(_ name: String) -> String {
         // A name of CJK ideographs and printable ASCII (every built-in one) is its own compatibility form and holds
-        // no whitespace: NFKC, most of making the directory (a tenth of `workload` at 1,000 measures), is skipped.
+        // no whitespace: folding, most of making the directory (a tenth of `workload` at 1,000 measures), is skipped.
         let plain = name.unicodeScalars.allSatisfy { (0x4E00...0x9FFF).contains($0.value) || (0x21..<0x7F).contains($0.value) }
-        let folded = plain ? name : name.precomposedStringWithCompatibilityMapping.filter { !$0.isWhitespace }
+        let folded = plain ? name : CompatibilityForms.folded(name).filter { !$0.isWhitespace }
         guard folded.utf8.contains(where: { $0 >= 0x80 }) else { return folded }
         return SimplifiedChinese.simplified(folded)
     }
@@ -100,10 +99,9 @@ public struct UnitDirectory: Equatable, Sendable {
     /// Canonical names by raw name, shared by copies of the directory: normalising
     /// costs microseconds, and a workload asks for the same few names often.
     private final class Cache: @unchecked Sendable {
-        private let lock = NSLock()
-        private var names: [String: String] = [:]
+        private let names = Mutex<[String: String]>([:])
 
-        func lookup(_ name: String) -> String? { lock.withLock { names[name] } }
-        func store(_ canonical: String, for name: String) { lock.withLock { names[name] = canonical } }
+        func lookup(_ name: String) -> String? { names.withLock { $0[name] } }
+        func store(_ canonical: String, for name: String) { names.withLock { $0[name] = canonical } }
     }
 }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The rules of every change, shared by the CLI (through `EventFactory`) and the
 /// dashboard: each returns the change to record, carrying the value it replaces,
@@ -47,7 +47,7 @@ extension Workspace {
 
     public func change(noting text: String, on id: String) throws(ChangeRefusal) -> Change {
         _ = try measure(locating: id)
-        guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw ChangeRefusal.emptyNote(id) }
+        guard !text.trimmingWhitespace().isEmpty else { throw ChangeRefusal.emptyNote(id) }
         return .note(text)
     }
 
@@ -55,7 +55,7 @@ extension Workspace {
     public func change(editingNote note: String, to text: String, on id: String) throws(ChangeRefusal) -> Change? {
         _ = try measure(locating: id)
         guard let current = ledger.notes[id]?.first(where: { $0.id == note }) else { throw ChangeRefusal.noNote(note, on: id) }
-        guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw ChangeRefusal.emptyNote(id) }
+        guard !text.trimmingWhitespace().isEmpty else { throw ChangeRefusal.emptyNote(id) }
         return text == current.text ? nil : .editNote(note: note, text: text, previous: current.text)
     }
 
@@ -65,7 +65,7 @@ extension Workspace {
     public func change(assigning unit: String, role: Role, to id: String,
                        directory: UnitDirectory) throws(ChangeRefusal) -> Change? {
         let measure = try measure(only: id)
-        guard !unit.trimmingCharacters(in: .whitespaces).isEmpty else { throw ChangeRefusal.emptyUnitName }
+        guard !unit.trimmingWhitespace(keepingLineBreaks: true).isEmpty else { throw ChangeRefusal.emptyUnitName }
         guard !unit.unicodeScalars.contains(where: UnitDirectory.isSeparator) else { throw ChangeRefusal.compositeUnitName(unit) }
         let existing = assigned(unit, to: measure, directory: directory)
         guard let existing else { return .assign(unit: unit, role: role, previous: nil) }

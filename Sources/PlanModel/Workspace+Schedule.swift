@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 extension Workspace {
     /// A measure's `Schedule` today: one call per row for every screen and listing.

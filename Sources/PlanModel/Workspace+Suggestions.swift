@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 extension Workspace {
     /// Measures of other plans that resemble `measure`, best first.
@@ -59,6 +59,6 @@ extension Workspace {
             return stem.isEmpty ? nil : stem
         }
         guard let from = stem(source), let to = stem(target), from != to, name.contains(from) else { return name }
-        return name.replacingOccurrences(of: from, with: to)
+        return name.replacing(from, with: to)
     }
 }

@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 /// Substring search in raw bytes (Boyer–Moore–Horspool), for filtering
 /// journal and index lines before decoding them. Glibc's `memmem` is not
 /// visible to Swift without `_GNU_SOURCE`.

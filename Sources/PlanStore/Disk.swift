@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import PlanModel
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -13,7 +14,7 @@ enum Disk {
     /// Opens a store file; a symlink, directory, device or FIFO at `path` is
     /// refused (`StoreError.notAFile`). New files get `0666` less the umask.
     static func openFile(_ path: String, _ flags: Int32, mode: mode_t = 0o666) throws(StoreError) -> Int32 {
-        let fd = Foundation.open(path, flags | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, mode)
+        let fd = open(path, flags | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, mode)
         guard fd >= 0 else {
             let code = errno
             var info = stat()
@@ -68,7 +69,7 @@ enum Disk {
     static func makeDirectory(_ path: String) throws(StoreError) {
         var info = stat()
         if lstat(path, &info) == 0 { return try checkDirectory(path) }
-        let parent = (path as NSString).deletingLastPathComponent
+        let parent = Path.parent(of: path)
         if !parent.isEmpty, parent != path { try makeDirectory(parent) }
         // The kernel takes the umask off.
         guard mkdir(path, 0o775) == 0 || errno == EEXIST else {
@@ -139,7 +140,7 @@ enum Disk {
 
     /// Makes a rename or a new file in `directory` durable.
     static func syncDirectory(_ directory: String) throws(StoreError) {
-        let fd = Foundation.open(directory, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        let fd = open(directory, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
         guard fd >= 0 else { throw StoreError.io(file: directory, operation: "open", code: errno) }
         defer { close(fd) }
         try sync(fd, path: directory)
@@ -181,7 +182,7 @@ enum Disk {
     static func removeStaleTemporaries(in directory: String, now: time_t = time(nil)) {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
         for name in names {
-            guard let marker = name.range(of: temporaryMarker, options: .backwards),
+            guard let marker = name.ranges(of: temporaryMarker).last,
                   let pid = name[marker.upperBound...].split(separator: "-").first.flatMap({ pid_t($0) }), pid > 0 else { continue }
             let path = directory + "/" + name
             var info = stat()
@@ -208,11 +209,11 @@ enum Disk {
             unlink(temporary)
             throw error
         }
-        if syncingDirectory { try syncDirectory((path as NSString).deletingLastPathComponent) }
+        if syncingDirectory { try syncDirectory(Path.parent(of: path)) }
     }
 
     static func move(_ from: String, to: String) throws(StoreError) {
-        guard Foundation.rename(from, to) == 0 else { throw StoreError.io(file: from, operation: "rename", code: errno) }
+        guard rename(from, to) == 0 else { throw StoreError.io(file: from, operation: "rename", code: errno) }
     }
 
     static func size(_ fd: Int32, path: String) throws(StoreError) -> Int {

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import PlanModel
 
 /// Event ids unique across machines and sortable by time:

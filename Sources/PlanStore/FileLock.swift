@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import PlanModel
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -28,7 +29,7 @@ struct FileLock: Sendable {
             return try Disk.openFile(path, O_RDONLY)
         } catch {
             guard case let .io(_, _, code) = error, code == ENOENT || code == EACCES else { throw error }
-            if !Disk.isWritable((path as NSString).deletingLastPathComponent) { return nil }
+            if !Disk.isWritable(Path.parent(of: path)) { return nil }
             // A store made before it had a lock file.
             if code == ENOENT { return try Disk.openFile(path, O_RDWR | O_CREAT) }
             throw error

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import PlanModel
 
 /// What a sync (`StoreSync`, which runs git) needs from the store: which files

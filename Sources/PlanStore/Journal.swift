@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import PlanModel
 #if canImport(Glibc)
 import Glibc
@@ -253,7 +253,7 @@ struct Journal: Sendable {
             close(rejected)
             throw error
         }
-        try Disk.syncDirectory((path as NSString).deletingLastPathComponent)
+        try Disk.syncDirectory(Path.parent(of: path))
         let fd = try Disk.openFile(path, O_WRONLY)
         defer { close(fd) }
         guard ftruncate(fd, off_t(end)) == 0 else { throw StoreError.io(file: path, operation: "truncate", code: errno) }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// `store.json`: marks a directory as a Duban store and gives its schema.
 struct Manifest: Codable, Equatable, Versioned {

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Synchronization
 import PlanModel
 #if canImport(Glibc)
 import Glibc
@@ -14,7 +15,7 @@ extension PlanFile {
     /// rewritten in place before the first text is read is not read back: a text
     /// whose quotes are no longer where they were reads as empty.
     final class Texts: DeferredText.Source, @unchecked Sendable {
-        private let lock = NSLock()
+        private let lock = Mutex<Void>(())
         /// The open file, until `contents` is read from it; -1 after.
         private var fd: Int32
         private var contents: Data?
@@ -31,7 +32,7 @@ extension PlanFile {
         deinit { if fd >= 0 { close(fd) } }
 
         private func fileContents() -> Data {
-            lock.withLock {
+            lock.withLock { _ in
                 if let contents { return contents }
                 let read = (try? Disk.read(fd, path: "")) ?? Data()
                 close(fd)

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import PlanModel
 
 /// A store of plans and the events recorded against them. The JSON directory

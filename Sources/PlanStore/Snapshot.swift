@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import PlanModel
 
 /// The compacted state: the encoded ledger and how far into the journal it

@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 import PlanModel
 
 /// Why a store operation failed. Each case reads as one line naming the file

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import PlanModel
 
 /// Event times as the store writes them (`2026-11-21T09:30:00.125Z`), parsed

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The themes compiled into the binary, so the app runs without a Themes folder.
 /// Kept identical to `Themes/default.json` and `Themes/monochrome.json` (a test checks).

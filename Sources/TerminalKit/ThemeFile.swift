@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import JSONTree
 
 /// One theme file as written: a palette of named colours and styles per slot,

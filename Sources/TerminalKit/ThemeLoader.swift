@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Finds theme files by name in a list of directories (earlier ones win, so user
 /// themes override bundled ones) and resolves `inherits`. Never fails: a broken
@@ -45,7 +45,7 @@ public struct ThemeLoader: Sendable {
         guard !name.isEmpty, !name.contains("/") else { throw ThemeProblem(file: name, reason: "not a theme name") }
         var file: ThemeFile?
         for directory in directories {
-            let path = (directory as NSString).appendingPathComponent(name + ".json")
+            let path = (directory.hasSuffix("/") ? directory : directory + "/") + name + ".json"
             guard let data = FileManager.default.contents(atPath: path) else { continue }
             file = try ThemeFile(data: data, file: path)
             break

@@ -1,6 +1,8 @@
 import Dashboard
-import Foundation
+import Dispatch
+import FoundationEssentials
 import PlanModel
+import Synchronization
 
 /// Work the dashboard runs on other threads so keys go on being handled: the
 /// similarity and search indexes, reloads and syncs. Their outcomes wait here until the loop,
@@ -12,30 +14,28 @@ final class BackgroundWork: @unchecked Sendable {
         case indexed(SimilarityIndex, generation: Int)
     }
 
-    private let lock = NSLock()
-    private var finished: [Outcome] = []
-    private var outstanding = 0
+    private let queue = Mutex<(finished: [Outcome], outstanding: Int)>(([], 0))
     /// Reloads and syncs: the process waits for them before it exits, so a sync is never cut off halfway.
     private let storeWork = DispatchGroup()
 
     /// True when nothing runs and nothing waits to be taken: the loop may then block on the keyboard.
-    var isIdle: Bool { lock.withLock { outstanding == 0 } }
+    var isIdle: Bool { queue.withLock { $0.outstanding == 0 } }
 
     func start(holdsStore: Bool = false, _ work: @escaping @Sendable () -> Outcome) {
-        lock.withLock { outstanding += 1 }
+        queue.withLock { $0.outstanding += 1 }
         if holdsStore { storeWork.enter() }
         DispatchQueue.global(qos: .userInitiated).async {
             let outcome = work()
-            self.lock.withLock { self.finished.append(outcome) }
+            self.queue.withLock { $0.finished.append(outcome) }
             if holdsStore { self.storeWork.leave() }
         }
     }
 
     /// The outcomes finished since the last call, in the order they finished.
     func take() -> [Outcome] {
-        lock.withLock {
-            defer { outstanding -= finished.count; finished = [] }
-            return finished
+        queue.withLock { queue in
+            defer { queue.outstanding -= queue.finished.count; queue.finished = [] }
+            return queue.finished
         }
     }
 

@@ -1,5 +1,8 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 import PlanModel
 import PlanStore
 
@@ -13,9 +16,10 @@ struct CommandFailure: Error, CustomStringConvertible {
 
     /// Why a file could not be written, as the system says it ("Permission denied").
     static func reason(_ error: any Error) -> String {
-        let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
-        if let code = underlying?.code, underlying?.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(code))) }
-        return (error as NSError).localizedDescription
+        if let posix = (error as? POSIXError) ?? ((error as? CocoaError)?.underlying as? POSIXError) {
+            return String(cString: strerror(posix.code.rawValue))
+        }
+        return (error as? CocoaError).map { "file error \($0.code.rawValue)" } ?? String(describing: error)
     }
 
     init(description: String, exitCode: Int32) {

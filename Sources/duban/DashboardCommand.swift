@@ -1,6 +1,9 @@
 import ArgumentParser
 import Dashboard
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 import NcursesTerminal
 import PlanModel
 import TerminalKit
@@ -130,7 +133,7 @@ struct DashboardCommand: ParsableCommand {
                 if outlineFirst { runner.startLoad() }
                 try runner.run(state, noColor: noColor, today: currentDay)
             } catch let failure as NcursesTerminal.Failure {
-                FileHandle.standardError.write(Data("duban: \(failure)\n".utf8))
+                Output.standardError("duban: \(failure)\n")
                 throw ExitCode(1)
             }
         }

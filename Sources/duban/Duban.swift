@@ -1,5 +1,8 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 import PlanStore
 import TerminalKit
 
@@ -28,7 +31,7 @@ struct Duban: ParsableCommand {
             try command.run()
             // The one fast exit: output flushed, nothing left to free one by one (see `ProcessLifetime`).
             fflush(nil)
-            Foundation.exit(0)
+            Glibc.exit(0)
         } catch let failure as CommandFailure {
             fail(failure.description, status: failure.exitCode)
         } catch let error as StoreError {
@@ -44,7 +47,7 @@ struct Duban: ParsableCommand {
 
     /// One line on stderr: a quoted id or file name cannot break it or drive the terminal.
     private static func fail(_ message: String, status: Int32) -> Never {
-        FileHandle.standardError.write(Data("duban: \(TerminalText.sanitized(message))\n".utf8))
-        Foundation.exit(status)
+        Output.standardError("duban: \(TerminalText.sanitized(message))\n")
+        Glibc.exit(status)
     }
 }

@@ -1,6 +1,6 @@
 import ArgumentParser
 import DocumentReaders
-import Foundation
+import FoundationEssentials
 import PlanImport
 import PlanModel
 import PlanStore

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import PlanStore
 
 /// `duban init [--samples]`: a new store, empty or with the bundled sample plans.

@@ -34,7 +34,7 @@ struct SearchCommand: ParsableCommand {
     static let snippetColumns = 12
 
     func validate() throws {
-        if text.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("give a text to search for") }
+        if text.trimmingWhitespace(keepingLineBreaks: true).isEmpty { throw ValidationError("give a text to search for") }
     }
 
     func run() throws {
@@ -68,7 +68,7 @@ struct SearchCommand: ParsableCommand {
         func excerpt(_ field: String) -> String? {
             query.firstMatch(in: field).map { range in
                 let excerpt = TextLayout.excerpt(field, around: range, columns: SearchCommand.snippetColumns)
-                return excerpt.utf8.contains(0x0A) ? excerpt.replacingOccurrences(of: "\n", with: " ") : excerpt
+                return excerpt.utf8.contains(0x0A) ? excerpt.replacing(scalar: "\n", with: " ") : excerpt
             }
         }
         if let found = excerpt(measure.title) { return found }

@@ -1,7 +1,10 @@
-import Foundation
+import FoundationEssentials
 import JSONTree
 import PlanModel
 import TerminalKit
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// How commands print: JSON for `--json` (sorted keys, like the store's
 /// files, through the one `JSONWriter`), and the plain words and days of the text listings.
@@ -30,19 +33,27 @@ enum Output {
     }
 
     /// Straight from the buffer: no copy of a listing of many megabytes into a `Data`.
-    private static func standardOutput(_ bytes: UnsafeBufferPointer<UInt8>) throws {
-        var offset = 0, failure: Int32?
-        while let base = bytes.baseAddress, offset < bytes.count {
-            let written = write(STDOUT_FILENO, base + offset, bytes.count - offset)
-            if written < 0, errno != EINTR {
-                failure = errno
-                break
-            }
-            offset += max(written, 0)
-        }
-        if let failure {
+    static func standardOutput(_ bytes: UnsafeBufferPointer<UInt8>) throws {
+        if let failure = write(bytes, to: STDOUT_FILENO) {
             throw CommandFailure(description: "standard output: write failed: \(String(cString: strerror(failure)))", exitCode: 1)
         }
+    }
+
+    /// A message or prompt on standard error, as it is (callers sanitise what they put in it).
+    static func standardError(_ text: String) {
+        var text = text
+        text.withUTF8 { _ = write($0, to: STDERR_FILENO) }
+    }
+
+    /// Every byte written to `fd`, or the `errno` that stopped it.
+    private static func write(_ bytes: UnsafeBufferPointer<UInt8>, to fd: Int32) -> Int32? {
+        var offset = 0
+        while let base = bytes.baseAddress, offset < bytes.count {
+            let written = Glibc.write(fd, base + offset, bytes.count - offset)
+            if written < 0, errno != EINTR { return errno }
+            offset += max(written, 0)
+        }
+        return nil
     }
 
     /// A store warning (a torn journal line set aside, a snapshot fallback): one line on stderr.
@@ -74,15 +85,25 @@ enum Output {
     }
 
     @Sendable static func warn(_ message: String) {
-        FileHandle.standardError.write(Data("duban: \(TerminalText.sanitized(message, keepingLineFeeds: true))\n".utf8))
+        standardError("duban: \(TerminalText.sanitized(message, keepingLineFeeds: true))\n")
     }
 
-    /// The calendar day of `date` in `zone`: "today" for overdue. From the zone's offset at that moment,
-    /// not `Calendar.current`, whose creation was 3% of `workload` at 1,000 measures (and which, for a
-    /// locale with a calendar of its own, would count years otherwise than the plans do).
-    static func day(of date: Date, in zone: TimeZone = .current) -> Day? {
-        Day(date, utcOffset: zone.secondsFromGMT(for: date))
+    /// The local calendar day of `date`: "today" for overdue. From the zone's offset at that moment
+    /// (the C library's `localtime_r`, which reads TZ and /etc/localtime; FoundationEssentials alone
+    /// knows no zone but UTC), and in the plans' Gregorian years whatever the locale's calendar.
+    static func day(of date: Date) -> Day? {
+        Day(date, utcOffset: utcOffset(at: date))
     }
+
+    /// The local time of `date`, broken down.
+    private static func local(_ date: Date) -> tm {
+        var seconds = time_t(date.timeIntervalSince1970.rounded(.down)), parts = tm()
+        localtime_r(&seconds, &parts)
+        return parts
+    }
+
+    /// Seconds east of UTC of the local zone at `date`.
+    static func utcOffset(at date: Date) -> Int { local(date).tm_gmtoff }
 
     /// "Today" for every command and the dashboard: `$DUBAN_TODAY` (YYYY-MM-DD, for
     /// tests, demos and back-dated reports), else the local day of the clock.
@@ -96,7 +117,7 @@ enum Output {
     }
 
     /// Seconds east of UTC of the local zone: the days of event times.
-    static var utcOffset: Int { TimeZone.current.secondsFromGMT() }
+    static var utcOffset: Int { utcOffset(at: Date()) }
 
     /// Whether standard output is a terminal (text for it is sanitised; xlsx refused).
     static var toTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
@@ -145,14 +166,17 @@ enum Output {
 
     /// Local midnight at the start of `day`.
     static func start(of day: Day) -> Date? {
-        Calendar.current.date(from: DateComponents(year: day.year, month: day.month, day: day.day))
+        var parts = tm()
+        (parts.tm_year, parts.tm_mon, parts.tm_mday, parts.tm_isdst) = (Int32(day.year - 1900), Int32(day.month - 1), Int32(day.day), -1)
+        let seconds = mktime(&parts)
+        return seconds == -1 ? nil : Date(timeIntervalSince1970: Double(seconds))
     }
 
     /// An event time in local time to the minute, e.g. `2026-11-21 17:30`.
     static func time(_ date: Date) -> String {
-        let parts = Calendar.current.dateComponents([.year, .month, .day, .hour, .minute], from: date)
-        let day = Day(year: parts.year ?? 1, month: parts.month ?? 1, day: parts.day ?? 1)?.description ?? ""
-        return day + " " + pad(parts.hour ?? 0) + ":" + pad(parts.minute ?? 0)
+        let parts = local(date)
+        let day = Day(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday))?.description ?? ""
+        return day + " " + pad(Int(parts.tm_hour)) + ":" + pad(Int(parts.tm_min))
     }
 
     private static func pad(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import PlanModel
 
 /// `duban parse FILE [--json] [--id ID]`: parse one plan document and print its tree or its JSON. Touches no store.

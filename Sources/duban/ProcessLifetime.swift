@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Values a command keeps until the process ends instead of freeing them:
 /// freeing 100,000 measures' strings one by one (1.4 million, when their texts

@@ -1,5 +1,8 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 import PlanModel
 import PlanStore
 import TerminalKit
@@ -45,12 +48,12 @@ struct RemoveCommand: ParsableCommand {
         let workspace = try options.load(store)
         let title = workspace.plan(plan).map { TerminalText.sanitized($0.title) } ?? ""
         let measures = workspace.plan(plan)?.measures.count ?? 0
-        FileHandle.standardError.write(Data(language.pick(
+        Output.standardError(language.pick(
             "Remove plan \(id) (\(title), \(measures) measures) from \(TerminalText.sanitized(options.directory.path))? "
                 + "Its recorded progress stays in the journal. [y/N] ",
             "从 \(TerminalText.sanitized(options.directory.path)) 删除方案 \(id)（\(title)，\(measures) 项措施）？"
-                + "其进展记录仍保留在日志中。[y/N] ").utf8))
-        let answer = (readLine() ?? "").trimmingCharacters(in: .whitespaces).lowercased()
+                + "其进展记录仍保留在日志中。[y/N] "))
+        let answer = (readLine() ?? "").trimmingWhitespace().lowercased()
         return ["y", "yes", "是"].contains(answer)
     }
 }

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import LedgerXLSX
 import PlanModel
 import PlanStore
@@ -52,9 +52,9 @@ struct ReportCommand: ParsableCommand {
             }
             guard let output else {
                 if let text { return Output.document(text) }
-                return FileHandle.standardOutput.write(try report.xlsx())
+                return try report.xlsx().withUnsafeBytes { try Output.standardOutput($0.bindMemory(to: UInt8.self)) }
             }
-            let data = try text.map { Data($0.utf8) } ?? report.xlsx()
+            let data = text.map { Data($0.utf8) } ?? report.xlsx()
             do {
                 // Written beside the target and renamed over it: no partial file, even on failure.
                 try data.write(to: URL(fileURLWithPath: output), options: .atomic)

@@ -1,6 +1,6 @@
 import ArgumentParser
 import JSONTree
-import Foundation
+import FoundationEssentials
 import PlanModel
 import PlanStore
 import TerminalKit
@@ -140,7 +140,7 @@ struct ShowCommand: ParsableCommand {
         }
         if !item.tasks.isEmpty {
             let done = item.tasks.count { $0.status == .done }
-            lines.append(language.pick("tasks", "任务") + " (\(done)/\(item.tasks.count))" + colon.trimmingCharacters(in: .whitespaces))
+            lines.append(language.pick("tasks", "任务") + " (\(done)/\(item.tasks.count))" + colon.trimmingWhitespace(keepingLineBreaks: true))
             let width = Status.allCases.map { DisplayWidth.of($0.word(in: language)) }.max() ?? 7
             lines += item.tasks.map { "  \(TextLayout.fit($0.status.word(in: language), toWidth: width)) \($0.id)  \(field($0.title))" }
         }

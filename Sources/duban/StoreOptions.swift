@@ -1,5 +1,8 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 import PlanModel
 import PlanStore
 import StoreSync
@@ -17,7 +20,7 @@ struct StoreOptions: ParsableArguments {
     static func directory(explicit: String?, environment: [String: String], home: String) -> URL {
         func nonEmpty(_ value: String?) -> String? { value.flatMap { $0.isEmpty ? nil : $0 } }
         if let path = nonEmpty(explicit) ?? nonEmpty(environment["DUBAN_STORE"]) {
-            return URL(fileURLWithPath: (path as NSString).expandingTildeInPath)
+            return URL(fileURLWithPath: Home.expandingTilde(in: path))
         }
         let data = nonEmpty(environment["XDG_DATA_HOME"]) ?? home + "/.local/share"
         return URL(fileURLWithPath: data).appendingPathComponent("duban")
@@ -26,7 +29,7 @@ struct StoreOptions: ParsableArguments {
     /// `--as`, else `$DUBAN_USER`, else the settings' officer, else the login name.
     static func officer(explicit: String?, environment: [String: String], settings: String? = nil, login: String?) -> String {
         func nonEmpty(_ value: String?) -> String? {
-            value.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
+            value.flatMap { $0.trimmingWhitespace(keepingLineBreaks: true).isEmpty ? nil : $0 }
         }
         return nonEmpty(explicit) ?? nonEmpty(environment["DUBAN_USER"]) ?? nonEmpty(settings) ?? nonEmpty(login) ?? "unknown"
     }

@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 import TerminalKit
 
 /// Where themes are looked up: user themes in `$XDG_CONFIG_HOME/duban/themes`
@@ -13,9 +16,9 @@ struct ThemeCatalog {
         let config = environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? home + "/.config"
         directories.append(config + "/duban/themes")
         directories += ThemeCatalog.bundledDirectories(environment: environment)
-        var isDirectory: ObjCBool = false
         loader = ThemeLoader(directories: directories.filter {
-            FileManager.default.fileExists(atPath: $0, isDirectory: &isDirectory) && isDirectory.boolValue
+            var info = stat()
+            return stat($0, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
         })
     }
 

@@ -97,23 +97,36 @@ extension CommandLineTests {
     }
 }
 
-@Suite("Today")
-struct TodayTests {
-    @Test("today is the calendar day of the clock in the local zone: the day Calendar gives there, either side of midnight and of a change of summer time")
-    func localDay() throws {
-        let zones = ["Asia/Shanghai", "America/New_York", "Pacific/Kiritimati", "America/St_Johns", "UTC"].compactMap(TimeZone.init(identifier:))
-        #expect(zones.count == 5)
+extension CommandLineTests {
+    @Test("event times and --since days are local: the minute and day Calendar gives in TZ, either side of midnight and of a change of summer time")
+    func localTimes() throws {
         // 2026-03-08 07:00 UTC is New York's change to summer time; 15:30 UTC is 23:30 in Shanghai.
         let base = Date(timeIntervalSince1970: 1_772_953_200)
-        for zone in zones {
+        let times = stride(from: -36 * 60, through: 36 * 60, by: 30).map { base.addingTimeInterval(Double($0 * 60)) }
+        let journal = try FileHandle(forWritingTo: directory.appendingPathComponent("journal.jsonl"))
+        journal.seekToEndOfFile()
+        for (n, time) in times.enumerated() {
+            let stamp = Event.formatTime(time)
+            journal.write(Data(#"{"id":"\#(n)-0000000000000000","kind":"note","officer":"wang","payload":{"text":"t\#(n)"},"target":"jiading-2026:1.1","time":"\#(stamp)"}"#.utf8 + [0x0A]))
+        }
+        try journal.close()
+        for zone in ["Asia/Shanghai", "America/New_York", "Pacific/Kiritimati", "America/St_Johns", "UTC"] {
             var calendar = Calendar(identifier: .gregorian)
-            calendar.timeZone = zone
-            for minutes in stride(from: -36 * 60, through: 36 * 60, by: 30) {
-                let date = base.addingTimeInterval(Double(minutes * 60))
-                let parts = calendar.dateComponents([.year, .month, .day], from: date)
-                #expect(Output.day(of: date, in: zone) == Day(year: parts.year!, month: parts.month!, day: parts.day!),
-                        "\(zone.identifier) \(date)")
+            calendar.timeZone = try #require(TimeZone(identifier: zone))
+            let local = times.map { calendar.dateComponents([.year, .month, .day, .hour, .minute], from: $0) }
+            func text(_ parts: DateComponents) -> String {
+                String(format: "%04d-%02d-%02d %02d:%02d", parts.year!, parts.month!, parts.day!, parts.hour!, parts.minute!)
             }
+            let history = try DubanProcess.run(["history", "jiading-2026:1.1", "--store", directory.path], environment: ["TZ": zone])
+            let shown = Dictionary(uniqueKeysWithValues: history.output.split(separator: "\n").compactMap { line -> (String, String)? in
+                guard let note = line.split(separator: "note: t").last.flatMap({ Int($0) }) else { return nil }
+                return ("t\(note)", String(line.prefix(16)))
+            })
+            #expect(shown == Dictionary(uniqueKeysWithValues: local.enumerated().map { ("t\($0)", text($1)) }), "\(zone)")
+            // From local midnight of the day base falls on: the notes of that day and after.
+            let day = String(text(calendar.dateComponents([.year, .month, .day, .hour, .minute], from: base)).prefix(10))
+            let since = try DubanProcess.run(["history", "--since", day, "--store", directory.path], environment: ["TZ": zone])
+            #expect(since.output.split(separator: "\n").count == local.filter { text($0).prefix(10) >= day }.count, "\(zone)")
         }
     }
 }

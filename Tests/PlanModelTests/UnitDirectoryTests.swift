@@ -38,6 +38,22 @@ struct UnitDirectoryTests {
         for spelling in UnitDirectory.builtInAliases.joined() { #expect(UnitDirectory.comparisonForm(spelling) == expected(spelling), "\(spelling)") }
     }
 
+    @Test("the built-in compatibility table folds every scalar of planes 0, 1 and the compatibility ideographs as Foundation's NFKC, scalar for scalar")
+    func compatibilityTable() {
+        let values = Array(0...0x1FFFF) + Array(0x2F800...0x2FA1F)
+        let differing = values.compactMap(Unicode.Scalar.init).filter { scalar in
+            let text = String(scalar)
+            return !CompatibilityForms.folded(text).unicodeScalars.elementsEqual(text.precomposedStringWithCompatibilityMapping.unicodeScalars)
+        }
+        #expect(differing.isEmpty, "\(differing.prefix(20).map { String($0.value, radix: 16) })")
+        // Marks out of canonical order and composing across a decomposition: the same text (Foundation leaves
+        // ｶﾞ as カ and a combining voiced mark; NFKC composes them into ガ, as here).
+        for text in ["e\u{0323}\u{0301}", "e\u{0301}\u{0323}", "ｶﾞ", "\u{1E9B}\u{0323}", "㈱①ﬁ"] {
+            #expect(CompatibilityForms.folded(text) == text.precomposedStringWithCompatibilityMapping, "\(text)")
+        }
+        #expect(CompatibilityForms.folded("ｶﾞ①").unicodeScalars.map(\.value) == [0x30AC, 0x31])
+    }
+
     @Test("different bureaus and district-specific names stay apart")
     func distinctUnits() {
         #expect(directory.canonicalName("公安金山分局") == "公安金山分局")

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import PlanModel
 
 /// Reading journal lines fast: a full fold (compacting a store, or loading one

@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The one JSON scanner of the store: a forward reader over UTF-8 bytes, for
 /// the hand-written decoders of plans, snapshots and journal lines (Foundation's

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 extension Manifest {
     /// `store.json` read by hand, in the form the store writes it; nil where the reader declines.

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import PlanModel
 
 /// Reading plan files fast: opening a store decodes every plan, and

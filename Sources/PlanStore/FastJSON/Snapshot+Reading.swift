@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import PlanModel
 
 /// Reading snapshots fast: every full open decodes one, and `JSONDecoder`

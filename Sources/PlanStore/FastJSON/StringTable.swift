@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The strings that recur in one file, made once each: a unit's name on every
 /// measure it takes part in, a deadline's wording, an officer on every mark.
