@@ -56,6 +56,8 @@ let package = Package(
         .testTarget(name: "PlanStoreTests", dependencies: ["PlanStore", "Synthetic", "JSONTree", "duban-store-writer"]),
         .testTarget(name: "StoreSyncTests", dependencies: ["StoreSync", "PlanStore", "PlanModel", "Synthetic"]),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit", "TestSupport"]),
+        // ZIPFoundation here only: an independent zip implementation to check Platform's against.
+        .testTarget(name: "PlatformTests", dependencies: ["Platform", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "LedgerXLSXTests", dependencies: ["LedgerXLSX", "PlanModel", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "TerminalKit", "PlanModel", "TestSupport",
                                                           .product(name: "CustomDump", package: "swift-custom-dump")],

@@ -120,6 +120,24 @@ struct InstallTests {
         #expect(FileManager.default.fileExists(atPath: release.path), "only what install made")
     }
 
+    @Test("no module of the binary imports Foundation (swift-corelibs-foundation, CoreFoundation and ICU), only FoundationEssentials")
+    func foundationEssentialsOnly() throws {
+        // The targets `duban` links (Package.swift); benchmarks and test support may import Foundation.
+        let modules = ["JSONTree", "PlanModel", "PlanImport", "DocumentReaders", "PlanStore", "StoreSync", "TerminalKit",
+                       "Dashboard", "LedgerXLSX", "NcursesTerminal", "Platform", "duban"]
+        var importing: [String] = []
+        for module in modules {
+            let directory = Self.checkout.appendingPathComponent("Sources/\(module)")
+            let files = try #require(FileManager.default.enumerator(atPath: directory.path)).compactMap { $0 as? String }
+            #expect(files.contains { $0.hasSuffix(".swift") }, "\(module)")
+            for file in files where file.hasSuffix(".swift") {
+                let text = try String(contentsOf: directory.appendingPathComponent(file), encoding: .utf8)
+                if text.split(separator: "\n").contains(where: { $0.hasSuffix("import Foundation") }) { importing.append("\(module)/\(file)") }
+            }
+        }
+        #expect(importing == [])
+    }
+
     @Test("the completion scripts for bash, zsh and fish and the man page's source name the subcommands and their options")
     func completionsAndManual() throws {
         for shell in ["bash", "zsh", "fish"] {
