@@ -6,9 +6,10 @@ import Glibc
 /// Turns the bytes of a plan document into text: UTF-8 (with or without BOM), UTF-16 and UTF-32 (with or
 /// without BOM), GB18030/GBK, which many Chinese government files still use, or Big5 (Taiwan, Hong Kong).
 enum TextDecoding {
-    /// GB18030 (a superset of GBK) and Big5 as Microsoft's code page 950, the one Windows saves, read by
-    /// the C library's iconv (glibc's gconv modules, in every Debian's libc6).
-    static let legacyCharsets = ["GB18030", "CP950"]
+    /// GB18030 (a superset of GBK), Big5 as Microsoft's code page 950 (what Windows saves) and Big5 with
+    /// Hong Kong's characters (HKSCS), read by the C library's iconv (glibc's gconv modules, in every Debian's
+    /// libc6). On a tie the earlier wins: a plain Big5 file reads the same either way.
+    static let legacyCharsets = ["GB18030", "CP950", "BIG5-HKSCS"]
 
     /// The text, and how many byte sequences could not be decoded (each now U+FFFD).
     static func decode(_ data: Data, source: String) throws(ImportError) -> (text: String, damaged: Int) {

@@ -24,6 +24,16 @@ struct EncodingTests {
         #expect(plan.measures.map(\.title) == ["推進企業服務", "深化登記改革", "加強智慧財產保護"])
     }
 
+    @Test("Big5 with Hong Kong's characters (HKSCS: 啱, 嘅) is read as such, not given up on")
+    func big5HKSCS() throws {
+        let text = Self.traditional.replacingOccurrences(of: "臺北市", with: "香港").replacingOccurrences(of: "提升服務效能", with: "啱嘅服務")
+        let data = try #require(text.data(using: String.Encoding(rawValue: 0x8000_0A06)))
+        #expect(text.data(using: String.Encoding(rawValue: 0x8000_0A03)) == nil) // not plain Big5
+        let plan = try PlanImporter.parse(data, source: "hongkong.txt")
+        #expect(plan == (try Samples.parse(text)))
+        #expect(plan.measures[0].text.contains("啱嘅服務"))
+    }
+
     @Test("GBK text is still read as GBK when Big5 could also read its bytes")
     func gbkStaysGBK() throws {
         let simplified = String(decoding: try Samples.data("jinshan-2026"), as: UTF8.self)
