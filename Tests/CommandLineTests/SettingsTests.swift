@@ -98,6 +98,18 @@ extension CommandLineTests {
 }
 
 extension CommandLineTests {
+    @Test("~ in --store and DUBAN_STORE is the home directory, ~name that account's; elsewhere it stays")
+    func tilde() throws {
+        let home = Home.directory(environment: ["HOME": "/home/王"])
+        #expect(home == "/home/王")
+        #expect(Home.expandingTilde(in: "~") == Home.directory())
+        #expect(Home.expandingTilde(in: "~/stores/区") == Home.directory() + "/stores/区")
+        #expect(Home.expandingTilde(in: "~root/x") == "/root/x")
+        #expect(Home.expandingTilde(in: "~no-such-account-duban/x") == "~no-such-account-duban/x")
+        #expect(Home.expandingTilde(in: "/a/~/b") == "/a/~/b")
+        #expect(StoreOptions.directory(explicit: "~/s", environment: [:], home: "/unused").path == Home.directory() + "/s")
+    }
+
     @Test("event times and --since days are local: the minute and day Calendar gives in TZ, either side of midnight and of a change of summer time")
     func localTimes() throws {
         // 2026-03-08 07:00 UTC is New York's change to summer time; 15:30 UTC is 23:30 in Shanghai.

@@ -77,7 +77,7 @@ struct WorkbookTests {
 
     @Test("the package holds the parts Excel needs, each well-formed XML")
     func wellFormed() throws {
-        let parts = try Self.parts(of: try Self.report.xlsx())
+        let parts = try Self.parts(of: Self.report.xlsx())
         #expect(Set(parts.keys) == ["[Content_Types].xml", "_rels/.rels", "xl/workbook.xml", "xl/_rels/workbook.xml.rels",
                                     "xl/styles.xml", "xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml",
                                     "xl/worksheets/sheet3.xml"])
@@ -91,7 +91,7 @@ struct WorkbookTests {
 
     @Test("台账: title above a frozen header, formula-looking and escaped text as text cells, the light filled, notes wrapped")
     func ledgerSheet() throws {
-        let parts = try Self.parts(of: try Self.report.xlsx())
+        let parts = try Self.parts(of: Self.report.xlsx())
         let xml = try #require(parts["xl/worksheets/sheet1.xml"])
         let cells = Self.parse(xml).cells.cells
         #expect(cells["A1"]?.text == "金山区行动方案督办台账")
@@ -122,7 +122,7 @@ struct WorkbookTests {
 
     @Test("责任单位 lists the units with open measures and the district's name; 逾期 the overdue measures")
     func otherSheets() throws {
-        let parts = try Self.parts(of: try Self.report.xlsx())
+        let parts = try Self.parts(of: Self.report.xlsx())
         let units = Self.parse(try #require(parts["xl/worksheets/sheet2.xml"])).cells.cells
         #expect(units["A1"]?.text == "责任单位" && units["B2"]?.text == "金山区")
         // Equal open load and overdue: by name.
@@ -135,7 +135,7 @@ struct WorkbookTests {
 
     @Test("the same ledger gives the same bytes")
     func reproducible() throws {
-        #expect(try Self.report.xlsx() == Self.report.xlsx())
+        #expect(Self.report.xlsx() == Self.report.xlsx())
     }
 
     /// A python3 that has openpyxl (Debian's python3-openpyxl), if any.

@@ -54,6 +54,8 @@ struct ReportTests {
         ("\tx", "'\tx"),
         ("\r\nx", "\"'\r\nx\""),
         ("=a,b", "\"'=a,b\""),
+        // A quote with a combining mark after it is still doubled (a Character compare would pass over it).
+        ("a,\"\u{0301}b", "\"a,\"\"\u{0301}b\""),
     ])
     func csvField(cell: String, expected: String) {
         #expect(CSV.field(cell) == expected)
