@@ -187,16 +187,19 @@ public struct Workspace: Equatable, Sendable {
     /// The document's units with the store's assignments applied, document order first.
     public func units(of measure: Measure) -> [UnitRef] {
         guard let changes = ledger.unitChanges[measure.id] else { return measure.units }
+        // A measure's few units and changes compared by bytes: hashing a Chinese name normalises it first
+        // (~1,000 instructions), and a workload asks this of every measure whose units were changed.
+        func change(of name: String) -> Role?? { changes.first { $0.key.hasSameBytes(as: name) }?.value }
         var result: [UnitRef] = []
         for unit in measure.units {
-            switch changes[unit.name] {
+            switch change(of: unit.name) {
             case .none: result.append(unit)
             case .some(.some(let role)): result.append(UnitRef(name: unit.name, role: role))
             case .some(.none): break
             }
         }
-        let documentNames = Set(measure.units.map(\.name))
-        for (name, role) in changes.sorted(by: { $0.key < $1.key }) where !documentNames.contains(name) {
+        for (name, role) in changes.sorted(by: { $0.key < $1.key })
+        where !measure.units.contains(where: { $0.name.hasSameBytes(as: name) }) {
             if let role { result.append(UnitRef(name: name, role: role)) }
         }
         return result
