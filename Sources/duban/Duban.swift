@@ -27,7 +27,7 @@ struct Duban: ParsableCommand {
     /// found, refused) or 2 (bad input, including bad arguments).
     static func main() {
         do {
-            var command = try parseAsRoot()
+            var command = try EarlyOutline.parsing(arguments: CommandLine.arguments, environment: Home.environment) { try parseAsRoot() }
             try command.run()
             // The one fast exit: output flushed, nothing left to free one by one (see `ProcessLifetime`).
             fflush(nil)

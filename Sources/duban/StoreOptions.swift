@@ -58,17 +58,31 @@ struct StoreOptions: ParsableArguments {
     /// runs `body`. The workspace is kept until the process ends rather than freed
     /// (`ProcessLifetime`), and `main` exits as soon as the command returns.
     /// As an `outline` (`JSONPlanStore.loadOutline`), for a command that needs no texts (nor measure titles, unless asked).
+    /// An outline may have been read already, while the arguments were parsed (`EarlyOutline`).
     func withWorkspace(outline: Bool = false, measureTitles: Bool = false, _ body: (JSONPlanStore, Workspace) throws -> Void) throws {
-        let store = try openStore()
-        // An outline is for a listing, which never undoes: no undo stacks (`recent`, `JSONPlanStore.loadOutline`).
-        let workspace = try load(store, outline: outline, measureTitles: measureTitles, recent: !outline)
+        let (store, workspace) = try outline
+            ? EarlyOutline.take(directory: directory, measureTitles: measureTitles)?.get()
+                ?? Self.readOutline(at: directory, measureTitles: measureTitles, warn: Output.warn)
+            : { let store = try openStore(); return (store, try Self.load(store)) }()
         defer { ProcessLifetime.keep(workspace) }
         try body(store, workspace)
+    }
+
+    /// The store at `directory` as a listing reads it: an outline, and without undo stacks, since a
+    /// listing never undoes (`recent`, `JSONPlanStore.loadOutline`).
+    static func readOutline(at directory: URL, measureTitles: Bool,
+                            warn: @escaping @Sendable (String) -> Void) throws -> (JSONPlanStore, Workspace) {
+        let store = try JSONPlanStore.open(at: directory, warn: warn)
+        return (store, try load(store, outline: true, measureTitles: measureTitles, recent: false))
     }
 
     /// The store's workspace with the officer's light thresholds, and the unsettled
     /// conflicts of a synced store (a store never synced has none).
     func load(_ store: JSONPlanStore, outline: Bool = false, measureTitles: Bool = false, recent: Bool = true) throws -> Workspace {
+        try Self.load(store, outline: outline, measureTitles: measureTitles, recent: recent)
+    }
+
+    private static func load(_ store: JSONPlanStore, outline: Bool = false, measureTitles: Bool = false, recent: Bool = true) throws -> Workspace {
         ProcessLifetime.tuneMemory()
         var workspace = try outline ? store.loadOutline(measureTitles: measureTitles, recent: recent) : store.load()
         workspace.scheduleRules = Settings.current.scheduleRules

@@ -1,5 +1,6 @@
 import Foundation
 import PlanModel
+import PlanStore
 import Testing
 import TerminalKit
 @testable import duban
@@ -140,5 +141,48 @@ extension CommandLineTests {
             let since = try DubanProcess.run(["history", "--since", day, "--store", directory.path], environment: ["TZ": zone])
             #expect(since.output.split(separator: "\n").count == local.filter { text($0).prefix(10) >= day }.count, "\(zone)")
         }
+    }
+}
+
+extension CommandLineTests {
+    @Test("a listing's outline read while the arguments are parsed is used only for the same directory and titles, once; the parse's outcome is returned")
+    func earlyOutline() throws {
+        let normal = try StoreOptions.readOutline(at: directory, measureTitles: true, warn: { _ in }).1
+        func parse(_ arguments: [String], environment: [String: String] = [:]) throws -> Int {
+            try EarlyOutline.parsing(arguments: ["duban"] + arguments, environment: environment) { 42 }
+        }
+        #expect(try parse(["list", "--store", "/elsewhere", "--store=\(directory.path)"]) == 42)
+        let early = try #require(EarlyOutline.take(directory: directory, measureTitles: true)).get().1
+        #expect(early == normal)
+        #expect(EarlyOutline.take(directory: directory, measureTitles: true) == nil) // taken once
+        _ = try parse(["list", "--store", directory.path])
+        #expect(EarlyOutline.take(directory: directory, measureTitles: false) == nil) // plans' read has no titles
+        _ = try parse(["plans", "--store", "/elsewhere"])
+        #expect(EarlyOutline.take(directory: directory, measureTitles: false) == nil)
+        _ = try parse(["plans"], environment: ["DUBAN_STORE": directory.path])
+        #expect(try EarlyOutline.take(directory: directory, measureTitles: false)?.get().1.plans.map(\.id) == normal.plans.map(\.id))
+        _ = try parse(["done", "--store", directory.path])
+        #expect(EarlyOutline.take(directory: directory, measureTitles: false) == nil) // not a listing: nothing read
+        // A store that is not there: the early read's error is the command's.
+        let missing = directory.appendingPathComponent("missing")
+        _ = try parse(["workload", "--store", missing.path])
+        #expect(throws: StoreError.self) { try EarlyOutline.take(directory: missing, measureTitles: false)?.get() }
+        // A parse that fails fails the same way.
+        struct Refused: Error {}
+        #expect(throws: Refused.self) {
+            try EarlyOutline.parsing(arguments: ["duban", "list", "--store", self.directory.path], environment: [:]) { () throws -> Int in throw Refused() }
+        }
+    }
+
+    @Test("a torn journal line found by a listing's early read is reported once and set aside")
+    func earlyOutlineWarning() throws {
+        let journal = try FileHandle(forWritingTo: directory.appendingPathComponent("journal.jsonl"))
+        journal.seekToEndOfFile()
+        journal.write(Data("{\"torn".utf8))
+        try journal.close()
+        let run = try DubanProcess.run(["workload", "--store", directory.path])
+        #expect(run.status == 0)
+        #expect(run.error.components(separatedBy: "torn last line").count == 2, "\(run.error)")
+        #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent("journal.jsonl.rejected").path))
     }
 }
