@@ -47,8 +47,8 @@ struct DashboardCommand: ParsableCommand {
         let store = try options.openStore()
         let source = DashboardDataSource(
             readOnly: store.isReadOnly,
-            load: { try options.load(store) },
-            loadOutline: { try options.load(store, outline: true) },
+            load: { try StoreOptions.load(store) },
+            loadOutline: { try StoreOptions.load(store, outline: true) },
             append: { events in
                 // Checked against the store as it is now, not as the screen last saw it.
                 do throws(StoreError) {

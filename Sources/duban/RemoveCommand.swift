@@ -45,7 +45,7 @@ struct RemoveCommand: ParsableCommand {
 
     /// Asks on the terminal (stderr, so stdout stays the command's output); yes is `y`, `yes` or `是`.
     private func confirm(id: String, store: JSONPlanStore, language: Language) throws -> Bool {
-        let workspace = try options.load(store)
+        let workspace = try StoreOptions.load(store)
         let title = workspace.plan(plan).map { TerminalText.sanitized($0.title) } ?? ""
         let measures = workspace.plan(plan)?.measures.count ?? 0
         Output.standardError(language.pick(

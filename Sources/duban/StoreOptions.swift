@@ -78,11 +78,7 @@ struct StoreOptions: ParsableArguments {
 
     /// The store's workspace with the officer's light thresholds, and the unsettled
     /// conflicts of a synced store (a store never synced has none).
-    func load(_ store: JSONPlanStore, outline: Bool = false, measureTitles: Bool = false, recent: Bool = true) throws -> Workspace {
-        try Self.load(store, outline: outline, measureTitles: measureTitles, recent: recent)
-    }
-
-    private static func load(_ store: JSONPlanStore, outline: Bool = false, measureTitles: Bool = false, recent: Bool = true) throws -> Workspace {
+    static func load(_ store: JSONPlanStore, outline: Bool = false, measureTitles: Bool = false, recent: Bool = true) throws -> Workspace {
         ProcessLifetime.tuneMemory()
         var workspace = try outline ? store.loadOutline(measureTitles: measureTitles, recent: recent) : store.load()
         workspace.scheduleRules = Settings.current.scheduleRules
