@@ -76,8 +76,7 @@ struct ListCommand: ParsableCommand {
         if let match { try match.requireTakingPart(in: workspace, plans: plan.map { [$0] }) }
         let (wanted, pillar, status, overdue, light, utcOffset) = (plan, pillar, status, overdue, light, Output.utcOffset)
         // Each plan's rows on a thread of their own.
-        let rows = workspace.plans.filter { wanted == nil || $0.id == wanted }.concurrentMap { candidate in
-            var rows: [Row] = []
+        let rows = workspace.plans.filter { wanted == nil || $0.id == wanted }.concurrentFlatMap { (candidate, emit: (Row) -> Void) in
             for (ordinal, part) in candidate.pillars.enumerated() where pillar == nil || pillar == String(ordinal + 1) || pillar == part.number {
                 for measure in part.measures {
                     let schedule = workspace.schedule(of: measure, in: candidate, today: today, utcOffset: utcOffset)
@@ -86,13 +85,12 @@ struct ListCommand: ParsableCommand {
                           light == nil || schedule.light == light,
                           match.map({ match in units.contains { match.matches($0.name) } }) ?? true else { continue }
                     let progress = schedule.tasks
-                    rows.append(Row(id: measure.id, title: measure.title, status: schedule.status,
-                                    tasks: progress.total == 0 ? "" : "\(progress.done)/\(progress.total)",
-                                    due: schedule.end, overdue: schedule.isOverdue, units: units, schedule: schedule))
+                    emit(Row(id: measure.id, title: measure.title, status: schedule.status,
+                             tasks: progress.total == 0 ? "" : "\(progress.done)/\(progress.total)",
+                             due: schedule.end, overdue: schedule.isOverdue, units: units, schedule: schedule))
                 }
             }
-            return rows
-        }.flatMap { $0 }
+        }
         if json { return try Output.json(rows) }
         guard !rows.isEmpty else { return }
         let language = Output.language(nil)

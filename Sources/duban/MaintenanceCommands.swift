@@ -42,13 +42,15 @@ struct SearchCommand: ParsableCommand {
         let wanted = try filter.plans(in: workspace)
         guard let query = SearchQuery(text) else { throw ValidationError("give a text to search for") }
         // Each plan on a processor of its own: reading every text is most of a search.
-        let rows = workspace.plans.filter { wanted?.contains($0.id) ?? true }.concurrentMap { plan in
-            plan.pillars.flatMap { $0.measures.compactMap { measure -> Row? in
-                Self.snippet(of: query, in: measure).map {
-                    Row(id: measure.id, title: measure.title, status: workspace.status(of: measure), snippet: $0)
+        let rows = workspace.plans.filter { wanted?.contains($0.id) ?? true }.concurrentFlatMap { (plan, emit: (Row) -> Void) in
+            for pillar in plan.pillars {
+                for measure in pillar.measures {
+                    if let snippet = Self.snippet(of: query, in: measure) {
+                        emit(Row(id: measure.id, title: measure.title, status: workspace.status(of: measure), snippet: snippet))
+                    }
                 }
-            } }
-        }.flatMap { $0 }
+            }
+        }
         if json { return try Output.json(rows) }
         guard !rows.isEmpty else { throw CommandFailure(description: "no measure contains \"\(text)\"", exitCode: 1) }
         let header = ["id", "status", "title"]
