@@ -133,7 +133,8 @@ struct DashboardCommand: ParsableCommand {
                 if outlineFirst { runner.startLoad() }
                 try runner.run(state, noColor: noColor, today: currentDay)
             } catch let failure as NcursesTerminal.Failure {
-                Output.standardError("duban: \(failure)\n")
+                // The message quotes $TERM, which may hold anything.
+                Output.standardError("duban: \(TerminalText.sanitized(failure.description))\n")
                 throw ExitCode(1)
             }
         }

@@ -84,6 +84,14 @@ final class HostileInputTests {
         #expect(!shown.contains("\n2026-11-21 17:30  director") && shown.contains("进展↵2026-11-21 17:30  director: 已批准"), "\(shown)")
     }
 
+    @Test("a TERM that curses cannot open is quoted in the one-line error without its control bytes")
+    func hostileTerm() throws {
+        let run = try DubanProcess.run(["--store", directory.path], environment: ["TERM": "x\u{1B}]0;pwned\u{07}"])
+        #expect(run.status == 1)
+        #expect(run.error.contains("cannot open the terminal") && run.error.contains("␛]0;pwned␇"), "\(run.error)")
+        #expect(terminalControls(in: Data(run.error.utf8)).isEmpty)
+    }
+
     /// (measure id, task id, unit name) of a one-measure plan `x-2026`: each has one thing wrong.
     static let hijackingIds = [("evil-2026:1.1", "x-2026:1.1.1", "区发改委"), ("", "x-2026:1.1.1", "区发改委"), ("../../m", "x-2026:1.1.1", "区发改委"),
                                ("x-2026:1.1\nforged", "x-2026:1.1.1", "区发改委"), (String(repeating: "x", count: 10_000), "x-2026:1.1.1", "区发改委"),
