@@ -13,7 +13,8 @@ enum BundledResources {
     static func directories(named name: String) -> [String] {
         var located: [String] = []
         if let directory = executable.map(Path.parent) {
-            located += [directory + "/../lib/duban/" + name, directory + "/" + name]
+            // The link resolved, so the parent of bin is a plain path (no `..` in paths shown to the officer).
+            located += [Path.parent(of: directory) + "/lib/duban/" + name, directory + "/" + name]
         }
         // The package's root, three levels above this file.
         let checkout = Path.parent(of: Path.parent(of: Path.parent(of: #filePath)))

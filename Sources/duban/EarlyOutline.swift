@@ -17,15 +17,10 @@ enum EarlyOutline {
     /// The read made while the arguments were parsed, until a command takes it.
     private static let started = Mutex<Read?>(nil)
 
-    private final class Read: @unchecked Sendable {
+    private struct Read: @unchecked Sendable {
         let directory: URL
         let measureTitles: Bool
-        var result: Result<(JSONPlanStore, Workspace), any Error>?
-
-        init(directory: URL, measureTitles: Bool) {
-            self.directory = directory
-            self.measureTitles = measureTitles
-        }
+        let result: Result<(JSONPlanStore, Workspace), any Error>
     }
 
     /// Runs `parse` (swift-argument-parser's) and returns what it gives. When `arguments` name a listing, the
@@ -54,8 +49,9 @@ enum EarlyOutline {
             parsed.run()
             done.leave()
         }
-        let read = Read(directory: directory, measureTitles: measureTitles)
-        read.result = Result { try StoreOptions.readOutline(at: directory, measureTitles: measureTitles, warn: Output.warn) }
+        let read = Read(directory: directory, measureTitles: measureTitles, result: Result {
+            try StoreOptions.readOutline(at: directory, measureTitles: measureTitles, warn: Output.warn)
+        })
         started.withLock { $0 = read }
         done.wait()
         return try parsed.outcome!.get()
@@ -70,7 +66,7 @@ enum EarlyOutline {
         func run() { outcome = Result { try work() } }
     }
 
-    /// The early read, if it is the one asked for, waited for. Taken once.
+    /// The early read, if it is the one asked for. Taken once.
     static func take(directory: URL, measureTitles: Bool) -> Result<(JSONPlanStore, Workspace), any Error>? {
         guard let read = started.withLock({ read in defer { read = nil }; return read }),
               read.directory.path == directory.path, read.measureTitles == measureTitles else { return nil }
